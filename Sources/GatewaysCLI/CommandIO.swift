@@ -1,0 +1,85 @@
+import Foundation
+
+/// Where a command reads its input and writes its output.
+///
+/// The real program uses ``process()``; tests use ``capturing(standardInput:environment:isTerminal:)``
+/// and read what was written from the returned ``CapturedOutput``.
+public final class CommandIO {
+  /// The process environment (for `NO_COLOR`).
+  public let environment: [String: String]
+  /// Whether standard output is a terminal (colour is used only then).
+  public let standardOutputIsTerminal: Bool
+  /// The directory relative paths are resolved against.
+  public let currentDirectory: URL
+  private let readInput: () -> Data
+  private let writeOutput: (String) -> Void
+  private let writeError: (String) -> Void
+
+  /// Creates an IO from explicit pieces.
+  public init(
+    environment: [String: String], standardOutputIsTerminal: Bool, currentDirectory: URL,
+    readInput: @escaping () -> Data, writeOutput: @escaping (String) -> Void,
+    writeError: @escaping (String) -> Void
+  ) {
+    self.environment = environment
+    self.standardOutputIsTerminal = standardOutputIsTerminal
+    self.currentDirectory = currentDirectory
+    self.readInput = readInput
+    self.writeOutput = writeOutput
+    self.writeError = writeError
+  }
+
+  /// The process's own standard streams and environment.
+  public static func process() -> CommandIO {
+    CommandIO(
+      environment: ProcessInfo.processInfo.environment,
+      standardOutputIsTerminal: isatty(STDOUT_FILENO) == 1,
+      currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+      readInput: { FileHandle.standardInput.readDataToEndOfFile() },
+      writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
+      writeError: { FileHandle.standardError.write(Data($0.utf8)) })
+  }
+
+  /// An IO that reads `standardInput` and records everything written, for tests.
+  public static func capturing(
+    standardInput: Data = Data(), environment: [String: String] = [:], isTerminal: Bool = false,
+    currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+  ) -> (CommandIO, CapturedOutput) {
+    let captured = CapturedOutput()
+    let io = CommandIO(
+      environment: environment, standardOutputIsTerminal: isTerminal,
+      currentDirectory: currentDirectory,
+      readInput: { standardInput },
+      writeOutput: { captured.standardOutput += $0 },
+      writeError: { captured.standardError += $0 })
+    return (io, captured)
+  }
+
+  /// Reads all of standard input.
+  public func readStandardInput() -> Data { readInput() }
+
+  /// Writes text to standard output.
+  public func print(_ text: String) { writeOutput(text) }
+
+  /// Writes text to standard error.
+  public func printError(_ text: String) { writeError(text) }
+
+  /// Whether output may use ANSI colour: only on a terminal, and never when `NO_COLOR` is set.
+  public var colorEnabled: Bool {
+    standardOutputIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+  }
+
+  /// Resolves a user-given path against ``currentDirectory``.
+  public func url(forPath path: String) -> URL {
+    if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
+    return currentDirectory.appendingPathComponent(path)
+  }
+}
+
+/// What a command wrote, recorded by ``CommandIO/capturing(standardInput:environment:isTerminal:currentDirectory:)``.
+public final class CapturedOutput {
+  /// Everything written to standard output.
+  public internal(set) var standardOutput = ""
+  /// Everything written to standard error.
+  public internal(set) var standardError = ""
+}
