@@ -1,0 +1,95 @@
+/// The E-I index of one group (Krackhardt and Stern 1988, "Informal networks and
+/// organizational crises"): how much its members' ties reach outside the group rather than
+/// stay inside it.
+///
+/// Ties are those of the person projection: two people are tied when they share a group.
+/// `I` counts the pairs of members inside the group; `E` counts the distinct pairs (member `p`,
+/// outsider `q`) where `p` and `q` share some other group. The index `(E - I) / (E + I)` runs
+/// from -1 (a silo: no ties out) to +1 (all ties point out).
+///
+/// ```swift
+/// let ei = graph.eiIndices()[GroupIndex(0).position]
+/// ei.value   // e.g. Optional(-0.6)
+/// ```
+public struct EIIndex: Sendable, Hashable {
+  /// `I`: the pairs of members inside the group, `m(m - 1)/2` for `m` members.
+  public let internalPairs: Int
+  /// `E`: the distinct pairs (member, non-member) tied through some other group.
+  public let externalPairs: Int
+
+  /// Creates an index from its two counts.
+  public init(internalPairs: Int, externalPairs: Int) {
+    self.internalPairs = internalPairs
+    self.externalPairs = externalPairs
+  }
+
+  /// `(E - I) / (E + I)`, or `nil` when the group has no ties at all (`E + I == 0`).
+  /// - Complexity: O(1).
+  public var value: Double? {
+    let total = externalPairs + internalPairs
+    if total == 0 { return nil }
+    return Double(externalPairs - internalPairs) / Double(total)
+  }
+}
+
+extension BipartiteGraph {
+  /// The E-I index of every group (Krackhardt and Stern 1988), by group position.
+  ///
+  /// Every member of a group is tied to the other `m - 1` members, so a member `p` with `d(p)`
+  /// distinct co-members overall has `d(p) - (m - 1)` co-members outside the group, and
+  /// `E = Σ_{p in g} (d(p) - (m - 1))`. The person projection degrees `d` are computed once by
+  /// ``personProjectionDegrees()``.
+  ///
+  /// ```swift
+  /// for (g, ei) in graph.eiIndices().enumerated() where ei.value == -1 {
+  ///   print("group \(g) has no ties out")
+  /// }
+  /// ```
+  ///
+  /// - Complexity: O(P + G + Σ_g |g|²) time, O(P + G) memory.
+  public func eiIndices() -> [EIIndex] {
+    let degrees = personProjectionDegrees()
+    var result: [EIIndex] = []
+    result.reserveCapacity(groupCount)
+    for g in 0..<groupCount {
+      let m = Int(groupOffsets[g + 1] - groupOffsets[g])
+      var external = 0
+      for e in Int(groupOffsets[g])..<Int(groupOffsets[g + 1]) {
+        external += degrees[Int(groupTargets[e])] - (m - 1)
+      }
+      result.append(EIIndex(internalPairs: m * (m - 1) / 2, externalPairs: external))
+    }
+    return result
+  }
+
+  /// The degree of every person in the person projection: the number of distinct other people
+  /// who share at least one group with them, by person position.
+  ///
+  /// ```swift
+  /// graph.personProjectionDegrees()[PersonIndex(0).position]   // co-members of p0
+  /// ```
+  ///
+  /// - Complexity: O(P + Σ_g |g|²) time, O(P) memory: each person's groups are walked with a
+  ///   marker array, and the projection itself is never stored.
+  public func personProjectionDegrees() -> [Int] {
+    var degrees = [Int](repeating: 0, count: personCount)
+    var seenBy = [Int32](repeating: -1, count: personCount)
+    for p in 0..<personCount {
+      let p32 = Int32(truncatingIfNeeded: p)
+      seenBy[p] = p32
+      var count = 0
+      for f in Int(personOffsets[p])..<Int(personOffsets[p + 1]) {
+        let g = Int(personTargets[f])
+        for e in Int(groupOffsets[g])..<Int(groupOffsets[g + 1]) {
+          let q = Int(groupTargets[e])
+          if seenBy[q] != p32 {
+            seenBy[q] = p32
+            count += 1
+          }
+        }
+      }
+      degrees[p] = count
+    }
+    return degrees
+  }
+}
