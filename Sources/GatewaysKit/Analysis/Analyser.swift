@@ -1,0 +1,142 @@
+import MembershipGraph
+
+/// Computes a ``SchoolAnalysis`` from a roster.
+///
+/// ```swift
+/// let analysis = Analyser().analyse(roster)
+/// print(analysis.silos)              // ["curriculum-team"]
+/// print(analysis.deeps.coverage)     // 1.0
+/// ```
+///
+/// The definitions of every figure are in the README ("What the scores mean").
+public struct Analyser: Sendable {
+  /// The coupling the school aims for.
+  public var target: CouplingTarget
+  /// Betweenness is exact up to this many nodes (staff + teams), sampled above.
+  public var exactBetweennessLimit: Int
+  /// The number of pivot sources when betweenness is sampled.
+  public var betweennessPivots: Int
+  /// The seed for choosing pivots, fixed so results repeat.
+  public var betweennessSeed: UInt64
+  /// How many brokers to report.
+  public var brokerCount: Int
+
+  /// Creates an analyser with the documented defaults.
+  public init(
+    target: CouplingTarget = .learningCommunity, exactBetweennessLimit: Int = 5000,
+    betweennessPivots: Int = 128, betweennessSeed: UInt64 = 2007, brokerCount: Int = 10
+  ) {
+    self.target = target
+    self.exactBetweennessLimit = exactBetweennessLimit
+    self.betweennessPivots = betweennessPivots
+    self.betweennessSeed = betweennessSeed
+    self.brokerCount = brokerCount
+  }
+
+  /// Analyses a roster.
+  /// - Complexity: linear in staff, teams and memberships for everything but the projection and
+  ///   E-I (proportional to the sum of squared team counts per person) and betweenness
+  ///   (O(N·M) exact, O(k·M) sampled).
+  public func analyse(_ roster: Roster) -> SchoolAnalysis {
+    analyse(RosterGraph(roster))
+  }
+
+  /// Analyses a roster already turned into a graph.
+  public func analyse(_ network: RosterGraph) -> SchoolAnalysis {
+    let roster = network.roster
+    let graph = network.graph
+    let projection = graph.groupProjection()
+    let structure = TeamStructure(network: network)
+    let cuts = graph.cutStructure()
+    let eiIndices = graph.eiIndices()
+
+    var teams: [TeamFinding] = []
+    teams.reserveCapacity(roster.teams.count)
+    for (position, team) in roster.teams.enumerated() {
+      let group = GroupIndex(position)
+      let links = projection.neighbors(of: group).map { other -> TeamLink in
+        let via = projection.linkIndex(between: group, and: other).map {
+          projection.link(at: $0).sharedPeople.map(network.staffID(of:))
+        }
+        return TeamLink(team: network.teamID(of: other), via: (via ?? []).sortedByBytes())
+      }
+      let ei = eiIndices[position]
+      teams.append(
+        TeamFinding(
+          id: team.id, name: team.name, gateway: team.gateway,
+          deep: team.gateway.flatMap(roster.deeps.deep(of:)), leaders: team.leaders,
+          members: team.members,
+          links: links.sorted { $0.team.utf8.lexicographicallyPrecedes($1.team.utf8) },
+          isSilo: links.isEmpty, eiIndex: ei.value, internalPairs: ei.internalPairs,
+          externalPairs: ei.externalPairs))
+    }
+
+    var keyPeople: [KeyPerson] = []
+    for node in cuts.articulationPoints {
+      guard case .person(let person) = node else { continue }
+      let parts = cuts.separatedGroups(by: person).map {
+        $0.map(network.teamID(of:)).sortedByBytes()
+      }
+      keyPeople.append(
+        KeyPerson(
+          staff: network.staffID(of: person),
+          separates: parts.sorted {
+            ($0.first ?? "").utf8.lexicographicallyPrecedes(($1.first ?? "").utf8)
+          }))
+    }
+    keyPeople.sort { $0.staff.utf8.lexicographicallyPrecedes($1.staff.utf8) }
+
+    var leaderOnly: [LeaderOnlyLink] = []
+    for link in projection.links
+    where link.sharedPeople.allSatisfy({
+      network.isLeader($0, of: link.first) || network.isLeader($0, of: link.second)
+    }) {
+      leaderOnly.append(
+        LeaderOnlyLink(
+          teams: [network.teamID(of: link.first), network.teamID(of: link.second)].sortedByBytes(),
+          via: link.sharedPeople.map(network.staffID(of:)).sortedByBytes()))
+    }
+    leaderOnly.sort {
+      $0.teams.lexicographicallyPrecedes($1.teams) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    let (brokers, method) = self.brokers(network)
+    let uninvolved = graph.people.filter { graph.degree(of: $0) == 0 }.map(network.staffID(of:))
+
+    let silos = teams.filter(\.isSilo).map(\.id)
+    let islands = structure.components.dropFirst().filter { $0.count >= 2 }
+    let summary = SchoolAnalysis.Summary(
+      staff: roster.staff.count, teams: roster.teams.count, memberships: graph.membershipCount,
+      silos: silos.count, islands: islands.count, keyPeople: keyPeople.count)
+    return SchoolAnalysis(
+      summary: summary, teams: teams, silos: silos, components: structure.components,
+      islands: Array(islands), keyPeople: keyPeople, leaderOnlyLinks: leaderOnly, brokers: brokers,
+      brokerMethod: method, deeps: DeepAnalysis(network: network).findings,
+      coupling: coupling(network, mainGroupTeams: structure.components.first?.count ?? 0),
+      uninvolved: uninvolved.sortedByBytes(), warnings: roster.warnings)
+  }
+
+  /// The top people by betweenness, and how it was computed.
+  func brokers(_ network: RosterGraph) -> ([Broker], BetweennessMethod) {
+    let graph = network.graph
+    let method: BetweennessMethod
+    let scores: [Double]
+    if graph.nodeCount <= exactBetweennessLimit {
+      method = .exact
+      scores = graph.betweennessCentrality()
+    } else {
+      method = .sampled(pivots: betweennessPivots, seed: betweennessSeed)
+      scores = graph.betweennessCentrality(pivots: betweennessPivots, seed: betweennessSeed)
+    }
+    var candidates: [(score: Double, id: String)] = []
+    for person in graph.people where scores[person.position] > 0 {
+      candidates.append((scores[person.position], network.staffID(of: person)))
+    }
+    candidates.sort {
+      $0.score != $1.score ? $0.score > $1.score : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8)
+    }
+    return (
+      candidates.prefix(brokerCount).map { Broker(staff: $0.id, betweenness: $0.score) }, method
+    )
+  }
+}
