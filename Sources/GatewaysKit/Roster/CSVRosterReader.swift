@@ -90,8 +90,11 @@ enum CSVRosterReader {
   /// The words accepted in a `team_role` cell meaning "member".
   static let memberWords: Set<String> = ["member", "team-member", "m"]
 
-  /// Reads a CSV roster.
-  static func read(_ bytes: [UInt8], fileName: String) throws(RosterError) -> Roster {
+  /// Reads a CSV roster; `deeps` is the mapping it will use (a custom gateway it places draws no
+  /// warning).
+  static func read(_ bytes: [UInt8], fileName: String, deeps: DeepMapping = .hargreaves)
+    throws(RosterError) -> Roster
+  {
     var log = DiagnosticLog(file: fileName)
     var parser = CSVParser(bytes: bytes)
     if parser.isBlankInput {
@@ -286,7 +289,7 @@ enum CSVRosterReader {
         agree(&team.name, sourced(cell.value, cell), "team_name", owner, { $0 }, &log)
       }
       if let cell = value(.gateway) {
-        if let gateway = gateway(named: cell, warned: &warnedGateways, log: &log) {
+        if let gateway = gateway(named: cell, deeps: deeps, warned: &warnedGateways, log: &log) {
           agree(&team.gateway, sourced(gateway, cell), "gateway", owner, \.id, &log)
         }
       }
@@ -339,7 +342,7 @@ enum CSVRosterReader {
           id: id, name: draft.name?.value, gateway: draft.gateway?.value,
           members: Array(draft.memberLines.keys), leaders: leaders))
     }
-    return Roster(staff: staff, teams: built, warnings: log.finalWarnings)
+    return Roster(staff: staff, teams: built, deeps: deeps, warnings: log.finalWarnings)
   }
 
   private static func sourced<Value>(_ value: Value, _ cell: CSVField) -> Sourced<Value> {
@@ -364,7 +367,8 @@ enum CSVRosterReader {
 
   /// The gateway a cell names; an unknown name becomes a custom gateway, with a warning.
   private static func gateway(
-    named cell: CSVField, warned: inout Set<String>, log: inout DiagnosticLog
+    named cell: CSVField, deeps: DeepMapping, warned: inout Set<String>,
+    log: inout DiagnosticLog
   ) -> Gateway? {
     if let gateway = GatewayCatalog.resolve(cell.value) { return gateway }
     let id = GatewayCatalog.normalize(cell.value)
@@ -374,7 +378,7 @@ enum CSVRosterReader {
         line: cell.line, column: cell.column)
       return nil
     }
-    if warned.insert(id).inserted {
+    if deeps.deep(of: Gateway(id: id)) == nil, warned.insert(id).inserted {
       log.warning(
         GatewayCatalog.unknownGatewayMessage(cell.value, id: id), line: cell.line,
         column: cell.column)

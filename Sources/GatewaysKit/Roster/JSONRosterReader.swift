@@ -16,8 +16,11 @@ enum JSONRosterReader {
   /// The keys a team entry may have.
   static let teamKeys = ["id", "name", "gateway", "leaders", "members"]
 
-  /// Reads a JSON roster.
-  static func read(_ bytes: [UInt8], fileName: String) throws(RosterError) -> Roster {
+  /// Reads a JSON roster; `deepsOverride` replaces its `deeps` (a custom gateway placed by the
+  /// mapping in use draws no warning).
+  static func read(_ bytes: [UInt8], fileName: String, deepsOverride: DeepMapping? = nil)
+    throws(RosterError) -> Roster
+  {
     var log = DiagnosticLog(file: fileName)
     let blank = bytes.allSatisfy { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
     if blank {
@@ -39,6 +42,11 @@ enum JSONRosterReader {
     for (key, node) in top where !["staff", "teams", "deeps"].contains(key) {
       log.warning(
         "unknown key \"\(key)\" is ignored; expected staff, teams or deeps", line: node.line)
+    }
+
+    var deeps = deepsOverride ?? .hargreaves
+    if deepsOverride == nil, let node = member(top, "deeps"), !isNull(node) {
+      deeps = DeepMappingFile.mapping(fromJSON: node, path: "deeps", log: &log)
     }
 
     var staff: [StaffMember] = []
@@ -120,7 +128,7 @@ enum JSONRosterReader {
               line: node.line)
           } else if gateway == nil {
             gateway = Gateway(id: custom)
-            if warnedGateways.insert(custom).inserted {
+            if deeps.deep(of: Gateway(id: custom)) == nil, warnedGateways.insert(custom).inserted {
               log.warning(
                 "\(path).gateway: " + GatewayCatalog.unknownGatewayMessage(name, id: custom),
                 line: node.line)
@@ -144,10 +152,6 @@ enum JSONRosterReader {
         line: root.line)
     }
 
-    var deeps = DeepMapping.hargreaves
-    if let node = member(top, "deeps"), !isNull(node) {
-      deeps = DeepMappingFile.mapping(fromJSON: node, path: "deeps", log: &log)
-    }
     if log.hasErrors { throw log.rosterError }
     return Roster(staff: staff, teams: teams, deeps: deeps, warnings: log.finalWarnings)
   }

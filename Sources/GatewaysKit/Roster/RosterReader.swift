@@ -7,8 +7,7 @@ public enum RosterFormat: String, Sendable, CaseIterable {
   /// `{"staff": [...], "teams": [...], "deeps": {...}}`.
   case json
 
-  /// The format a file extension names (`csv`, `tsv` is not accepted; `json`), ignoring case;
-  /// `nil` for any other extension.
+  /// The format a file extension names (`csv` or `json`, ignoring case); `nil` for any other.
   public init?(fileExtension: String) {
     switch fileExtension.lowercased() {
     case "csv": self = .csv
@@ -47,13 +46,14 @@ public struct RosterReader: Sendable {
   public func read(_ data: Data, fileName: String, format: RosterFormat) throws(RosterError)
     -> Roster
   {
-    var roster: Roster
     switch format {
-    case .csv: roster = try CSVRosterReader.read(Array(data), fileName: fileName)
-    case .json: roster = try JSONRosterReader.read(Array(data), fileName: fileName)
+    case .csv:
+      return try CSVRosterReader.read(
+        Array(data), fileName: fileName, deeps: deepsOverride ?? .hargreaves)
+    case .json:
+      return try JSONRosterReader.read(
+        Array(data), fileName: fileName, deepsOverride: deepsOverride)
     }
-    if let deepsOverride { roster.deeps = deepsOverride }
-    return roster
   }
 
   /// Reads a roster file.
