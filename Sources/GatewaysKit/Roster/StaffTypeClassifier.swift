@@ -42,7 +42,8 @@ public enum StaffTypeClassifier {
       [
         "assistant", "ta", "hlta", "lsa", "technician", "administrator", "admin", "officer",
         "librarian", "receptionist", "mentor", "support", "bursar", "caretaker", "site manager",
-        "clerk", "secretary", "cover supervisor", "manager", "counsellor", "nurse",
+        "clerk", "secretary", "cover supervisor", "manager", "counsellor", "nurse", "adviser",
+        "advisor",
       ], .support
     ),
     (["teacher", "ect", "nqt", "lecturer", "tutor", "practitioner"], .teacher),
