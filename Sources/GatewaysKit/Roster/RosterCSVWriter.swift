@@ -68,10 +68,19 @@ public enum RosterCSVWriter {
 
   /// A cell with RFC 4180 quoting where needed.
   static func quoted(_ value: String) -> String {
+    // Check scalars, not characters: a quote followed by a combining mark is one Character.
     let needsQuotes =
-      value.contains { $0 == "," || $0 == "\"" || $0.isNewline }
-      || value.first?.isWhitespace == true || value.last?.isWhitespace == true
+      value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+      || value.unicodeScalars.first?.properties.isWhitespace == true
+      || value.unicodeScalars.last?.properties.isWhitespace == true
     guard needsQuotes else { return value }
-    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    var scalars = String.UnicodeScalarView()
+    scalars.append("\"")
+    for scalar in value.unicodeScalars {
+      scalars.append(scalar)
+      if scalar == "\"" { scalars.append(scalar) }
+    }
+    scalars.append("\"")
+    return String(scalars)
   }
 }
