@@ -16,7 +16,8 @@ extension CommandSpec {
     options: rosterOptions, positionalCount: 1...1
   ) { parsed, io in
     let roster = try loadRoster(parsed, io: io)
-    io.print(CheckSummary(roster: roster, source: parsed.positionals[0]).text)
+    let source = parsed.positionals[0] == "-" ? "<stdin>" : parsed.positionals[0]
+    io.print(CheckSummary(roster: roster, source: source).text)
     return ExitCode.success
   }
 }
