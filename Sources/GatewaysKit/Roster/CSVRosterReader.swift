@@ -85,10 +85,10 @@ enum CSVRosterReader {
   /// The words accepted in a `team_role` cell meaning "leader".
   static let leaderWords: Set<String> = [
     "leader", "lead", "co-leader", "co-lead", "coleader", "colead", "chair", "team-leader",
-    "team-lead", "l",
+    "team-lead",
   ]
   /// The words accepted in a `team_role` cell meaning "member".
-  static let memberWords: Set<String> = ["member", "team-member", "m"]
+  static let memberWords: Set<String> = ["member", "team-member"]
 
   /// Reads a CSV roster; `deeps` is the mapping it will use (a custom gateway it places draws no
   /// warning).
