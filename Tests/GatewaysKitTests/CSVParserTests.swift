@@ -81,3 +81,17 @@ struct CSVParserTests {
     #expect(parser.furtherInvalidUTF8Count == 1)
   }
 }
+
+extension CSVParserTests {
+  @Test func anOverlongQuotedFieldResumesOnTheNextLine() {
+    let text = "a,\"b\nc,d\ne,f\n" + String(repeating: "x", count: 50) + "\n"
+    var parser = CSVParser(bytes: Array(text.utf8), maximumFieldBytes: 8)
+    var records: [CSVRecord] = []
+    while let record = parser.next() { records.append(record) }
+    #expect(parser.problems.map(\.line) == [1, 4])
+    #expect(
+      parser.problems.first?.message.hasPrefix("a quoted field starting here is longer") == true)
+    #expect(records.map(\.line) == [1, 2, 3, 4])
+    #expect(records[1].fields.map(\.value) == ["c", "d"])
+  }
+}

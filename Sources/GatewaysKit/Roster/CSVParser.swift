@@ -134,6 +134,7 @@ struct CSVParser: IteratorProtocol, Sendable {
     }
 
     if index < bytes.count, bytes[index] == Self.quote {
+      let quoteIndex = index
       advance()
       var closed = false
       while index < bytes.count {
@@ -165,9 +166,13 @@ struct CSVParser: IteratorProtocol, Sendable {
               message:
                 "a quoted field starting here is longer than \(maximumFieldBytes) bytes; "
                 + "a quote is probably missing its closing pair: check this cell"))
+          // Carry on from the line after the opening quote, as if the quote were not there.
+          index = quoteIndex + 1
+          line = startLine
+          column = startColumn + 1
           skipRestOfLine()
           _ = consumeLineEnd()
-          return (CSVField(value: "", line: startLine, column: startColumn), true)
+          return (empty, true)
         }
       }
       if !closed {
