@@ -61,6 +61,10 @@ func loadRoster(_ parsed: ParsedArguments, io: CommandIO) throws -> Roster {
   } catch {
     throw CommandFailure.input(error.diagnostics.map(\.description))
   }
-  for warning in roster.warnings { io.printError("gateways: \(warning)\n") }
+  let limit = RosterError.maximumErrors
+  for warning in roster.warnings.prefix(limit) { io.printError("gateways: \(warning)\n") }
+  if roster.warnings.count > limit {
+    io.printError("gateways: warning: \(roster.warnings.count - limit) more warnings not shown\n")
+  }
   return roster
 }

@@ -132,3 +132,16 @@ struct CheckAndSampleCommandTests {
     }
   }
 }
+
+extension CheckAndSampleCommandTests {
+  @Test func manyWarningsAreCountedInFullButPrintedUpToFifty() {
+    var input = "staff_id,team,team_role\ns0,t,leader\n"
+    for _ in 0..<60 { input += "s0,t,\n" }
+    let (status, output) = run(["check", "-"], input: input)
+    #expect(status == 0)
+    let lines = output.standardError.split(separator: "\n")
+    #expect(lines.count == 51)
+    #expect(lines.last == "gateways: warning: 10 more warnings not shown")
+    #expect(output.standardOutput.hasSuffix("warnings: 60\n"))
+  }
+}

@@ -66,11 +66,14 @@ struct DiagnosticLog: Sendable {
     ]
   }
 
-  /// The warnings, ordered and capped.
-  var finalWarnings: [Diagnostic] { capped(Self.ordered(warnings), "warning") }
+  /// The warnings in file order, all of them (a roster that reads keeps every warning; the CLI
+  /// caps what it prints).
+  var finalWarnings: [Diagnostic] { Self.ordered(warnings) }
 
-  /// The error to throw: errors ordered and capped, then warnings.
+  /// The error to throw: errors ordered and capped, then warnings, capped too.
   var rosterError: RosterError {
-    RosterError(diagnostics: capped(Self.ordered(errors), "error") + finalWarnings)
+    RosterError(
+      diagnostics: capped(Self.ordered(errors), "error")
+        + capped(Self.ordered(warnings), "warning"))
   }
 }
