@@ -14,6 +14,9 @@ func parseRoster(_ bytes: [UInt8]) -> ParsedRoster {
     minimumMemberships: bytes.count / 15)
   var lineStart = 0
   var isHeader = true
+  // Rows of one person are usually adjacent: remember the last one to skip a lookup.
+  var lastPerson = ""
+  var lastIndex: PersonIndex?
   let newline = UInt8(ascii: "\n")
   let comma = UInt8(ascii: ",")
   let carriageReturn = UInt8(ascii: "\r")
@@ -35,11 +38,17 @@ func parseRoster(_ bytes: [UInt8]) -> ParsedRoster {
       if lineEnd == lineStart { continue }
       let personEnd = split >= 0 ? split : lineEnd
       let person = String(decoding: buffer[lineStart..<personEnd], as: UTF8.self)
+      let index: PersonIndex
+      if let lastIndex, person == lastPerson {
+        index = lastIndex
+      } else {
+        index = builder.addPerson(person)
+        lastPerson = person
+        lastIndex = index
+      }
       if split >= 0 && split + 1 < lineEnd {
         let team = String(decoding: buffer[(split + 1)..<lineEnd], as: UTF8.self)
-        builder.addMembership(person: person, group: team)
-      } else {
-        builder.addPerson(person)
+        builder.addMembership(index, builder.addGroup(team))
       }
     }
   }
