@@ -1,22 +1,33 @@
 import Foundation
 import MembershipGraph
 
-/// A roster read from CSV: the builder holds the ids, the graph is built from it later.
+/// A roster read from CSV: ids interned to dense indices and the membership pairs.
 struct ParsedRoster {
-  var builder: BipartiteGraphBuilder<String, String>
+  var people: IDInterner
+  var groups: IDInterner
+  var edgePeople: [Int32] = []
+  var edgeGroups: [Int32] = []
+
+  /// Freezes the memberships into a graph.
+  func build() -> BipartiteGraph {
+    BipartiteGraph(
+      personCount: people.count, groupCount: groups.count, edgePeople: edgePeople,
+      edgeGroups: edgeGroups)
+  }
 }
 
-/// Reads `staff_id,team` CSV bytes into a builder: one membership per row, people with an empty
-/// team kept as isolated nodes. Quoting is not needed for the generated files.
+/// Reads `staff_id,team` CSV bytes: one membership per row, people with an empty team kept as
+/// isolated nodes. Quoting is not needed for the generated files.
 func parseRoster(_ bytes: [UInt8]) -> ParsedRoster {
-  var builder = BipartiteGraphBuilder<String, String>(
-    minimumPeople: bytes.count / 24, minimumGroups: bytes.count / 100,
-    minimumMemberships: bytes.count / 15)
+  var roster = ParsedRoster(
+    people: IDInterner(expected: bytes.count / 20), groups: IDInterner(expected: bytes.count / 100))
+  roster.edgePeople.reserveCapacity(bytes.count / 15)
+  roster.edgeGroups.reserveCapacity(bytes.count / 15)
   var lineStart = 0
   var isHeader = true
   // Rows of one person are usually adjacent: remember the last one to skip a lookup.
-  var lastPerson = ""
-  var lastIndex: PersonIndex?
+  var lastPerson = 0..<0
+  var lastIndex: Int32 = -1
   let newline = UInt8(ascii: "\n")
   let comma = UInt8(ascii: ",")
   let carriageReturn = UInt8(ascii: "\r")
@@ -36,23 +47,18 @@ func parseRoster(_ bytes: [UInt8]) -> ParsedRoster {
         continue
       }
       if lineEnd == lineStart { continue }
-      let personEnd = split >= 0 ? split : lineEnd
-      let person = String(decoding: buffer[lineStart..<personEnd], as: UTF8.self)
-      let index: PersonIndex
-      if let lastIndex, person == lastPerson {
-        index = lastIndex
-      } else {
-        index = builder.addPerson(person)
-        lastPerson = person
-        lastIndex = index
+      let personBytes = lineStart..<(split >= 0 ? split : lineEnd)
+      if lastIndex < 0 || !buffer[personBytes].elementsEqual(buffer[lastPerson]) {
+        lastIndex = roster.people.intern(buffer[personBytes])
+        lastPerson = personBytes
       }
       if split >= 0 && split + 1 < lineEnd {
-        let team = String(decoding: buffer[(split + 1)..<lineEnd], as: UTF8.self)
-        builder.addMembership(index, builder.addGroup(team))
+        roster.edgePeople.append(lastIndex)
+        roster.edgeGroups.append(roster.groups.intern(buffer[(split + 1)..<lineEnd]))
       }
     }
   }
-  return ParsedRoster(builder: builder)
+  return roster
 }
 
 /// The peak resident set size of this process in bytes (VmHWM), or nil off Linux.
@@ -119,7 +125,7 @@ func measure(file: String, repeats: Int, pivots: Int, seed: UInt64) throws -> Me
     }
     guard let parsed else { throw BenchError.unreadable(file) }
     m.parse = parse
-    let (graph, build) = timed { parsed.builder.build() }
+    let (graph, build) = timed { parsed.build() }
     m.build = build
     m.memberships = graph.membershipCount
     m.people = graph.personCount
