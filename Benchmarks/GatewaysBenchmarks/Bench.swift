@@ -4,12 +4,13 @@ import MembershipGraph
 /// The usage text of `gateways-bench`.
 let usage = """
   usage: gateways-bench generate --memberships N [--seed S] --output FILE.csv
-         gateways-bench run [--memberships N,N,...] [--file FILE.csv] [--seed S]
+         gateways-bench run [--memberships N,N,...] [--file FILE.csv] [--seed S] [--repeats R]
 
   generate  writes a seeded school-like roster as CSV (header staff_id,team).
   run       times parse, build, components, projection, articulation points + bridges,
             E-I and sampled betweenness (k = 64 pivots) and prints a markdown table.
-            Default sizes: 1000,10000,100000,1000000 memberships. Build with -c release.
+            Default sizes: 1000,10000,100000,1000000 memberships. Each phase keeps the best
+            of R runs (default 3 below 4 MB of CSV, else 1). Build with -c release.
   """
 
 /// The benchmark tool: returns the exit status.
@@ -97,7 +98,9 @@ func runTable(options: [String: String], seed: UInt64) throws {
   print("|" + String(repeating: "---:|", count: 12))
   for file in files {
     let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-    let repeats = size < 4_000_000 ? 3 : 1
+    let repeats =
+      try options["repeats"].map { try Int($0).orThrow("bad --repeats '\($0)'") }
+      ?? (size < 4_000_000 ? 3 : 1)
     let m = try measure(file: file, repeats: repeats, pivots: 64, seed: seed)
     let peak = m.peakBytes.map { String(format: "%.0f MB", Double($0) / 1_048_576) } ?? "n/a"
     print(
