@@ -250,4 +250,33 @@ struct SuggesterTests {
     #expect(plan.additions(of: .strengthen).count == 3)
     #expect(plan.after.keyPeople == 0)
   }
+
+  @Test func jsonAndTextShowThePlanBeforeAndAfter() {
+    let roster = Roster(
+      staff: [
+        StaffMember(id: "ada", name: "Ada Teacher", role: "Teacher of English"),
+        StaffMember(id: "bo"), StaffMember(id: "cy"),
+      ],
+      teams: [
+        Team(id: "curr", name: "Curriculum", gateway: .curriculum, members: ["ada"]),
+        Team(id: "voice", name: "Student voice", gateway: .studentVoice, members: ["bo"]),
+        Team(id: "afl", name: "AfL", gateway: .assessmentForLearning, members: ["cy"]),
+      ])
+    let plan = Suggester().plan(for: roster)
+    #expect(plan.additions.count == 2)
+    let json = plan.json(limit: 1)
+    #expect(json.hasPrefix("{\n  \"schemaVersion\": 1,\n  \"suggestions\": ["))
+    #expect(json.contains("\"total\": 2"))
+    #expect(json.contains("\"feasible\": true"))
+    #expect(json.contains("\"lowerBound\": null"))
+    #expect(json.ranges(of: "\"reason\"").count == 1)
+    let text = plan.text(roster: roster, source: "roster.csv")
+    #expect(text.contains("1. Add "))
+    #expect(text.contains("2. Add "))
+    #expect(text.contains("the fewest possible (3 groups of teams - 1)"))
+    #expect(text.contains("silos                   3     -> 0"))
+    let limited = plan.text(roster: roster, source: "roster.csv", limit: 1)
+    #expect(!limited.contains("2. Add "))
+    #expect(limited.contains("and 1 more"))
+  }
 }
