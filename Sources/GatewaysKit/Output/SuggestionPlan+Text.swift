@@ -40,11 +40,11 @@ extension SuggestionPlan {
       out += "The teams already form one connected group: nothing to link.\n"
     } else if feasible || unmet.allSatisfy({ $0.kind != .connect }) {
       out +=
-        "\(plural(connect, "addition")) link every team: the fewest possible "
+        "\(plural(connect, "addition")) \(connect == 1 ? "links" : "link") every team: the fewest possible "
         + "(\(componentsBefore) groups of teams - 1).\n"
     } else {
       out +=
-        "\(plural(connect, "addition")) link what the caps allow; "
+        "\(plural(connect, "addition")) \(connect == 1 ? "links" : "link") what the caps allow; "
         + "\(plural(unmet.filter { $0.kind == .connect }.count, "group")) must stay apart.\n"
     }
     if let lowerBound {

@@ -264,7 +264,7 @@ extension SuggestionEngine {
     var made = 0
     func around(_ pieces: [Int]) -> [String] {
       Set(pieces.flatMap { forest.keysOfPiece[$0] }).sorted().map {
-        network.staffID(of: PersonIndex(forest.keyPeople[$0]))
+        displayName(forest.keyPeople[$0])
       }
     }
     for (a, b) in pairs {
@@ -292,7 +292,7 @@ extension SuggestionEngine {
 
   private mutating func recordStrengthen(_ choice: Choice, around: [String]) {
     let links = newLinks(choice.person, joining: choice.team)
-    let what = "adds a second path around \(around.sortedByBytes().joined(separator: ", "))"
+    let what = "adds a second path around \(around.joined(separator: ", "))"
     record(choice, kind: .strengthen, links: links, what: what)
   }
 
@@ -310,7 +310,7 @@ extension SuggestionEngine {
           if let choice = bestLink(
             peopleA: people[x], teamsA: parts[x], peopleB: people[y], teamsB: parts[y])
           {
-            recordStrengthen(choice, around: [network.staffID(of: PersonIndex(k))])
+            recordStrengthen(choice, around: [displayName(k)])
             return true
           }
         }

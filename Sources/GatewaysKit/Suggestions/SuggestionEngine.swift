@@ -209,6 +209,12 @@ struct SuggestionEngine {
     return parts.isEmpty ? nil : parts.joined(separator: "; ")
   }
 
+  /// A person as a reason names them: "Name (id)", or the id when the roster gives no name.
+  func displayName(_ p: Int) -> String {
+    let member = network.roster.staff[p]
+    return member.name == member.id ? member.id : "\(member.name) (\(member.id))"
+  }
+
   /// Why this person, e.g. "leads no team and is on 1 team (cap 3)".
   func describePerson(_ p: Int) -> String {
     let on = count[p] == 0 ? "is on no team" : "is on \(plural(count[p], "team"))"
