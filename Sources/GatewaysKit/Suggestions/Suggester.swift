@@ -23,8 +23,10 @@ import MembershipGraph
 /// it (a person of the piece joins another team, or someone joins a team of the piece), and an
 /// addition has two ends, so at least ceil(L / 2) additions are needed for L leaf pieces
 /// (Eswaran and Tarjan 1976). An addition also merges at most two of the parts a key person
-/// separates, so at least (parts - 1) are needed for each key person. The plan reports the
-/// larger of the two as ``SuggestionPlan/lowerBound``; it pairs leaf pieces far apart in the
+/// separates, so at least (parts - 1) are needed for each key person; and a leaf piece where
+/// nobody may join another team can only be reached by someone joining one of its teams, one
+/// such leaf per addition. The plan reports the largest of the three as
+/// ``SuggestionPlan/lowerBound``; it pairs leaf pieces far apart in the
 /// tree's depth-first order, round by round, until no key person remains.
 ///
 /// **Involve** (``SuggestionOptions/involve``). Each member of staff on no team (teaching

@@ -82,9 +82,10 @@ public struct SuggestionPlan: Sendable {
   /// What could not be done, and which caps stop it.
   public var unmet: [UnmetLink]
   /// With ``SuggestionOptions/robust``: a lower bound on the number of strengthening additions
-  /// any plan needs once the teams are connected: the larger of max over key people of (parts
-  /// they separate - 1) and ceil(L / 2), where L is the number of leaf pieces of the block
-  /// structure (see ``Suggester``); `nil` without `robust`.
+  /// any plan needs once the teams are connected: the largest of max over key people of (parts
+  /// they separate - 1), ceil(L / 2) where L is the number of leaf pieces of the block
+  /// structure, and the number of leaf pieces where nobody may join another team (see
+  /// ``Suggester``); `nil` without `robust`.
   public var lowerBound: Int?
   /// The number of connected groups of teams before: the connecting additions number at most
   /// `components - 1`.
