@@ -21,8 +21,10 @@ extension SuggestionEngine {
   struct PieceForest {
     /// Key people (person positions), in id order.
     var keyPeople: [Int] = []
-    /// The parts each key person separates (team positions), parallel to ``keyPeople``.
-    var parts: [[[Int]]] = []
+    /// The number of parts each key person separates, parallel to ``keyPeople``.
+    var partCounts: [Int] = []
+    /// The cut structure the forest was built from.
+    let cuts: CutStructure
     /// The piece of each team.
     var pieceOfTeam: [Int] = []
     /// The piece of each person, or -1 for key people and people on no team.
@@ -75,20 +77,24 @@ extension SuggestionEngine {
         leaves += 1
         if !peopleOfPiece[piece].contains(where: canGive) { closed += 1 }
       }
-      let parts = self.parts.map { $0.count - 1 }.max() ?? 0
+      let parts = partCounts.map { $0 - 1 }.max() ?? 0
       return max(parts, (leaves + 1) / 2, closed)
     }
 
     /// - Complexity: O(N + M) plus the sizes of the components of the key people, once each.
     init(graph: BipartiteGraph) {
       let cuts = graph.cutStructure()
+      self.cuts = cuts
       let n = graph.personCount
       var isKey = [Bool](repeating: false, count: n)
+      var labels: [[Int]] = []
       for node in cuts.articulationPoints {
         if case .person(let p) = node {
           isKey[p.position] = true
           keyPeople.append(p.position)
-          parts.append(cuts.separatedGroups(by: p).map { $0.map(\.position) })
+          let (partLabels, count) = cuts.partLabels(of: p, groups: Array(graph.groups(of: p)))
+          labels.append(partLabels)
+          partCounts.append(count)
         }
       }
       // Union-find over unified indices: people, then teams.
@@ -109,20 +115,15 @@ extension SuggestionEngine {
         for group in graph.groups(of: person) { union(person.position, n + group.position) }
       }
       // A key person's teams in the same part lie in one block with them.
-      var partOfTeam = [Int](repeating: -1, count: graph.groupCount)
       for (i, k) in keyPeople.enumerated() {
-        for (j, part) in parts[i].enumerated() { for t in part { partOfTeam[t] = j } }
-        var firstOfPart = [Int](repeating: -1, count: parts[i].count)
-        for group in graph.groups(of: PersonIndex(k)) {
-          let j = partOfTeam[group.position]
-          guard j >= 0 else { continue }
+        var firstOfPart = [Int](repeating: -1, count: partCounts[i] + 1)
+        for (group, j) in zip(graph.groups(of: PersonIndex(k)), labels[i]) {
           if firstOfPart[j] < 0 {
             firstOfPart[j] = group.position
           } else {
             union(n + firstOfPart[j], n + group.position)
           }
         }
-        for part in parts[i] { for t in part { partOfTeam[t] = -1 } }
       }
       var pieceOfRoot: [Int: Int] = [:]
       pieceOfTeam = [Int](repeating: -1, count: graph.groupCount)
@@ -300,8 +301,8 @@ extension SuggestionEngine {
   /// none can be, records every key person left as unmet.
   /// - Returns: whether an addition was made.
   private mutating func fallbackStrengthen(_ forest: PieceForest) -> Bool {
-    for (i, k) in forest.keyPeople.enumerated() {
-      let parts = forest.parts[i]
+    for k in forest.keyPeople {
+      let parts = forest.cuts.separatedGroups(by: PersonIndex(k)).map { $0.map(\.position) }
       let people = parts.map { part in
         Set(part.flatMap { members(of: $0) }).subtracting([k]).sorted()
       }
@@ -316,9 +317,9 @@ extension SuggestionEngine {
         }
       }
     }
-    for (i, k) in forest.keyPeople.enumerated() {
-      let teams = forest.parts[i].flatMap { $0 }
-      let blocked = Set(forest.parts[i].flatMap { $0 }.flatMap { members(of: $0) })
+    for k in forest.keyPeople {
+      let teams = forest.cuts.separatedGroups(by: PersonIndex(k)).flatMap { $0.map(\.position) }
+      let blocked = Set(teams.flatMap { members(of: $0) })
         .subtracting([k]).map { network.staffID(of: PersonIndex($0)) }.sortedByBytes()
       let name = network.staffID(of: PersonIndex(k))
       unmet.append(
