@@ -34,8 +34,8 @@ public struct Roster: Sendable {
     for team in teams {
       for id in team.members where byID[id] == nil { byID[id] = StaffMember(id: id) }
     }
-    self.staff = byID.values.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-    self.teams = teams.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    self.staff = byID.values.sorted { $0.id.precedesInBytes($1.id) }
+    self.teams = teams.sorted { $0.id.precedesInBytes($1.id) }
     precondition(
       zip(self.teams, self.teams.dropFirst()).allSatisfy { $0.id != $1.id }, "duplicate team id")
     self.deeps = deeps

@@ -74,11 +74,11 @@ package indirect enum JSONValue: Sendable {
       }
       output += "[\n"
       for (i, value) in values.enumerated() {
-        output += String(repeating: " ", count: indent + 2)
+        output += JSONValue.spaces(indent + 2)
         value.write(to: &output, indent: indent + 2)
         output += i + 1 < values.count ? ",\n" : "\n"
       }
-      output += String(repeating: " ", count: indent) + "]"
+      output += JSONValue.spaces(indent) + "]"
     case .object(let members):
       if members.isEmpty {
         output += "{}"
@@ -86,14 +86,21 @@ package indirect enum JSONValue: Sendable {
       }
       output += "{\n"
       for (i, (key, value)) in members.enumerated() {
-        output += String(repeating: " ", count: indent + 2)
+        output += JSONValue.spaces(indent + 2)
         JSONValue.writeString(key, to: &output)
         output += ": "
         value.write(to: &output, indent: indent + 2)
         output += i + 1 < members.count ? ",\n" : "\n"
       }
-      output += String(repeating: " ", count: indent) + "}"
+      output += JSONValue.spaces(indent) + "}"
     }
+  }
+
+  /// Runs of spaces for indentation, made once.
+  private static let indentation: [String] = (0..<64).map { String(repeating: " ", count: $0) }
+
+  private static func spaces(_ count: Int) -> String {
+    count < indentation.count ? indentation[count] : String(repeating: " ", count: count)
   }
 
   private var isScalar: Bool {
@@ -106,6 +113,15 @@ package indirect enum JSONValue: Sendable {
   /// Writes a JSON string literal: quotes, backslashes and control characters escaped.
   static func writeString(_ string: String, to output: inout String) {
     output += "\""
+    // Fast path: most ids and names need no escaping and are appended whole.
+    let needsEscaping = string.utf8.contains { byte in
+      byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
+    }
+    if !needsEscaping {
+      output += string
+      output += "\""
+      return
+    }
     for scalar in string.unicodeScalars {
       switch scalar {
       case "\"": output += "\\\""
@@ -126,4 +142,5 @@ package indirect enum JSONValue: Sendable {
     }
     output += "\""
   }
+
 }

@@ -19,6 +19,23 @@ enum CSVRosterReader {
     case maxTeams = "max_teams"
     case teamName = "team_name"
 
+    /// The column's position in `allCases`, for array-indexed rows.
+    var ordinal: Int {
+      switch self {
+      case .staffID: 0
+      case .team: 1
+      case .name: 2
+      case .role: 3
+      case .staffType: 4
+      case .gateway: 5
+      case .teamRole: 6
+      case .department: 7
+      case .yearGroup: 8
+      case .maxTeams: 9
+      case .teamName: 10
+      }
+    }
+
     /// The columns every roster must have.
     static let required: [Column] = [.staffID, .team]
 
@@ -155,10 +172,12 @@ enum CSVRosterReader {
       throw log.rosterError
     }
 
-    var people: [String: PersonDraft] = [:]
-    var personOrder: [String] = []
-    var teams: [String: TeamDraft] = [:]
-    var teamOrder: [String] = []
+    // Drafts live in arrays, found by id through one dictionary lookup per row.
+    var personSlot: [String: Int] = [:]
+    var people: [PersonDraft] = []
+    var teamSlot: [String: Int] = [:]
+    var teams: [TeamDraft] = []
+    var cells = [CSVField?](repeating: nil, count: Column.allCases.count)
     var warnedGateways: Set<String> = []
     var rowCount = 0
 
@@ -177,15 +196,15 @@ enum CSVRosterReader {
           line: record.line, column: extra?.column)
         continue
       }
-      var cells: [Column: CSVField] = [:]
+      for index in cells.indices { cells[index] = nil }
       for (field, column) in zip(record.fields, columns) {
         guard let column else { continue }
         var trimmed = field
-        trimmed.value = field.value.trimmingCharacters(in: .whitespacesAndNewlines)
-        cells[column] = trimmed
+        trimmed.value = trimmedCell(field.value)
+        cells[column.ordinal] = trimmed
       }
       func value(_ column: Column) -> CSVField? {
-        guard let cell = cells[column], !cell.value.isEmpty else { return nil }
+        guard let cell = cells[column.ordinal], !cell.value.isEmpty else { return nil }
         return cell
       }
 
@@ -199,12 +218,16 @@ enum CSVRosterReader {
       }
 
       if let staffID {
-        if people[staffID] == nil {
-          people[staffID] = PersonDraft(id: staffID)
-          personOrder.append(staffID)
+        let slot: Int
+        if let existing = personSlot[staffID] {
+          slot = existing
+        } else {
+          slot = people.count
+          personSlot[staffID] = slot
+          people.append(PersonDraft(id: staffID))
         }
-        var person = people[staffID] ?? PersonDraft(id: staffID)
-        let owner = "staff \(staffID)"
+        var person = people[slot]
+        let owner = { "staff \(staffID)" }
         if let cell = value(.name) {
           agree(&person.name, sourced(cell.value, cell), "name", owner, { $0 }, &log)
         }
@@ -237,7 +260,7 @@ enum CSVRosterReader {
               line: cell.line, column: cell.column)
           }
         }
-        people[staffID] = person
+        people[slot] = person
       } else {
         let stray = Column.personColumns.compactMap { value($0) }
         if let first = stray.first {
@@ -277,14 +300,18 @@ enum CSVRosterReader {
         }
         continue
       }
-      if teams[teamID] == nil {
-        let cell = value(.team)
-        teams[teamID] = TeamDraft(
-          id: teamID, line: record.line, column: cell?.column ?? 1)
-        teamOrder.append(teamID)
+      let teamIndex: Int
+      if let existing = teamSlot[teamID] {
+        teamIndex = existing
+      } else {
+        teamIndex = teams.count
+        teamSlot[teamID] = teamIndex
+        teams.append(TeamDraft(id: teamID, line: record.line, column: value(.team)?.column ?? 1))
       }
-      var team = teams[teamID] ?? TeamDraft(id: teamID, line: record.line, column: 1)
-      let owner = "team \(teamID)"
+      var team = teams[teamIndex]
+      // Release the array's reference so the draft is mutated in place, not copied.
+      teams[teamIndex] = TeamDraft(id: "", line: 0, column: 0)
+      let owner = { "team \(teamID)" }
       if let cell = value(.teamName) {
         agree(&team.name, sourced(cell.value, cell), "team_name", owner, { $0 }, &log)
       }
@@ -305,10 +332,10 @@ enum CSVRosterReader {
         if let isLeader, let cell = value(.teamRole) {
           agree(
             &team.leaderFlags[staffID], sourced(isLeader, cell), "team_role",
-            "\(staffID) on team \(teamID)", { $0 ? "leader" : "member" }, &log)
+            { "\(staffID) on team \(teamID)" }, { $0 ? "leader" : "member" }, &log)
         }
       }
-      teams[teamID] = team
+      teams[teamIndex] = team
     }
 
     if rowCount == 0, !log.hasErrors {
@@ -319,7 +346,7 @@ enum CSVRosterReader {
     addProblems(of: parser, to: &log)
     if log.hasErrors { throw log.rosterError }
 
-    let staff = personOrder.compactMap { people[$0] }.map { person in
+    let staff = people.map { person in
       let role = person.role?.value ?? ""
       return StaffMember(
         id: person.id, name: person.name?.value, role: role,
@@ -329,8 +356,8 @@ enum CSVRosterReader {
         maxTeams: person.maxTeams?.value)
     }
     var built: [Team] = []
-    for id in teamOrder {
-      guard let draft = teams[id] else { continue }
+    for draft in teams {
+      let id = draft.id
       let leaders = draft.leaderFlags.filter { $0.value.value }.map(\.key)
       if leaders.isEmpty, !draft.memberLines.isEmpty {
         log.warning(
@@ -345,13 +372,23 @@ enum CSVRosterReader {
     return Roster(staff: staff, teams: built, deeps: deeps, warnings: log.finalWarnings)
   }
 
+  /// A cell without the white space around it. Most cells have none, and are returned as they
+  /// are without a trip through Foundation.
+  static func trimmedCell(_ text: String) -> String {
+    guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+    func plain(_ byte: UInt8) -> Bool { byte < 0x80 && byte > 0x20 }
+    if plain(first) && plain(last) { return text }
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
   private static func sourced<Value>(_ value: Value, _ cell: CSVField) -> Sourced<Value> {
     Sourced(value: value, line: cell.line, column: cell.column)
   }
 
   /// Records a value, or reports a conflict with the value given on an earlier row.
   private static func agree<Value>(
-    _ existing: inout Sourced<Value>?, _ new: Sourced<Value>, _ what: String, _ owner: String,
+    _ existing: inout Sourced<Value>?, _ new: Sourced<Value>, _ what: String,
+    _ owner: () -> String,
     _ shown: (Value) -> String, _ log: inout DiagnosticLog
   ) {
     guard let old = existing else {
@@ -360,7 +397,7 @@ enum CSVRosterReader {
     }
     guard old.value != new.value else { return }
     log.error(
-      "conflicting \(what) for \(owner): '\(shown(new.value))' here but '\(shown(old.value))' "
+      "conflicting \(what) for \(owner()): '\(shown(new.value))' here but '\(shown(old.value))' "
         + "on line \(old.line); make the rows agree (or leave the cell blank on one of them)",
       line: new.line, column: new.column)
   }
