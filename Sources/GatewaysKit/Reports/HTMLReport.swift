@@ -120,9 +120,8 @@ public struct HTMLReport: Sendable {
       out += "<li><strong>Island</strong> cut off from the main group: \(teams(island)).</li>\n"
     }
     for person in analysis.keyPeople.prefix(12) {
-      let parts = person.separates.map { teams($0) }.joined(separator: " <span class=\"sep\">|</span> ")
       out += "<li><strong>Key person</strong> <bdi>\(e(facts.name(ofPerson: person.staff)))</bdi>: "
-      out += "without them, \(parts) fall apart.</li>\n"
+      out += "without them, \(Self.separation(person.separates, names: teams)).</li>\n"
     }
     if analysis.keyPeople.count > 12 {
       out += "<li>… and \(analysis.keyPeople.count - 12) more key people.</li>\n"
@@ -135,6 +134,20 @@ public struct HTMLReport: Sendable {
     }
     out += "</ul></section>\n"
     return out
+  }
+
+  /// "A, B would be cut off from the other 9 teams", naming the smaller parts and counting the
+  /// largest when it has more than three teams.
+  static func separation(_ parts: [[String]], names: ([String]) -> String) -> String {
+    guard let largest = parts.indices.max(by: { parts[$0].count < parts[$1].count }) else {
+      return "nothing changes"
+    }
+    let others = parts.indices.filter { $0 != largest }.map { names(parts[$0]) }
+    let rest =
+      parts[largest].count > 3
+      ? "the other \(parts[largest].count) teams" : names(parts[largest])
+    let verb = parts.count > 2 ? "would each be cut off from" : "would be cut off from"
+    return others.joined(separator: "; ") + " \(verb) " + rest
   }
 
   private func card(_ value: String, _ label: String, bad: Bool) -> String {
@@ -337,7 +350,7 @@ public struct HTMLReport: Sendable {
     .sep { color: #999; }
     bdi { unicode-bidi: isolate; }
     figure { margin: 0; }
-    figure.network svg { width: 100%; height: auto; max-height: 780px; display: block; }
+    figure.network svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
     svg text { font-family: inherit; unicode-bidi: plaintext; }
     .link { stroke: #9aa3ab; stroke-opacity: .8; }
     .link.key { stroke: #c62828; stroke-opacity: .95; }
@@ -384,7 +397,7 @@ public struct HTMLReport: Sendable {
       body { max-width: none; padding: 0; font-size: 11pt; }
       h2 { break-after: avoid; }
       section { break-inside: avoid-page; }
-      figure.network svg { max-height: 190mm; }
+      figure.network svg { max-height: 230mm; width: auto; }
       .card { background: #fff; }
     }
 

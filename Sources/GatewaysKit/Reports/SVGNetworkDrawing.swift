@@ -51,6 +51,7 @@ public struct SVGNetworkDrawing: Sendable {
     for node in layout.nodes { position[node.team] = node }
     let c = formatCoordinate
     var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network\""
+    out += " width=\"\(c(layout.width))\" height=\"\(c(layout.height))\""
     out += " viewBox=\"0 0 \(c(layout.width)) \(c(layout.height))\" role=\"img\">\n"
     out += "<title>\(HTMLEscaping.text(title))</title>\n"
     out += "<g class=\"links\">\n"

@@ -1,8 +1,20 @@
 import MembershipGraph
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#elseif canImport(Musl)
+  import Musl
+#endif
+
 /// Positions for drawing the team network: one circle per team, computed deterministically.
 ///
 /// The layout is *deep-sectored, then force-directed*:
+///
+/// Each group of linked teams (a component: the main group, an island, a silo) is laid out on its
+/// own, and the groups are then packed in rows, main group first, so islands and silos sit
+/// together below it instead of drifting to the corners. Within a group:
 ///
 /// 1. **Sectors.** The circle is cut into five sectors, one per deep in Hargreaves' order and one
 ///    for teams with no deep. Each team starts in its deep's sector, teams of a sector spread by
@@ -10,9 +22,9 @@ import MembershipGraph
 ///    from a ``SeededGenerator`` with a fixed seed. With `startingFrom`, teams already placed in
 ///    an earlier layout start where they were, so a before and an after drawing look alike.
 /// 2. **Forces.** A fixed number of Fruchterman and Reingold (1991) iterations: every pair of
-///    teams repels, linked teams attract (more strongly the more people they share), a weak
-///    gravity holds silos and islands near the picture, and a weak pull towards the deep's sector
-///    keeps each deep together. The step shrinks linearly to zero ("cooling").
+///    teams closer than three ideal distances repels, linked teams attract (more strongly the
+///    more people they share), a weak gravity holds the group together, and a weak pull towards
+///    the deep's sector keeps each deep together. The step shrinks linearly to zero ("cooling").
 /// 3. **No overlaps.** Overlapping circles (with room for a label) are pushed apart pair by pair
 ///    until none overlap.
 ///
@@ -70,65 +82,142 @@ public struct TeamNetworkLayout: Sendable, Hashable {
       height = 160
       return
     }
-    let side = max(440, 115 * Double(count).squareRoot())
-    let centre = side / 2
+    var index: [String: Int] = [:]
+    for (i, team) in teams.enumerated() { index[team.id] = i }
     let base = count > 60 ? 9.0 : 12.0
     let radii = teams.map { min(base + 4 * Double($0.members.count).squareRoot(), 44) }
+    var previousPosition: [String: (Double, Double)] = [:]
+    for node in previous?.nodes ?? [] { previousPosition[node.team] = (node.x, node.y) }
+    var rng = SeededGenerator(seed: seed)
+
+    // Lay out each group of linked teams on its own, then pack the groups in rows: the main
+    // group first, then islands, then silos, as the analysis orders them.
+    var boxes: [(members: [Int], x: [Double], y: [Double], width: Double, height: Double)] = []
+    for component in analysis.components {
+      let members = component.compactMap { index[$0] }.sorted()
+      guard !members.isEmpty else { continue }
+      var (x, y) = Self.forceLayout(
+        members: members, teams: teams, index: index, radii: radii,
+        previous: previousPosition, rng: &rng)
+      var minX = Double.infinity
+      var minY = Double.infinity
+      var maxX = -Double.infinity
+      var maxY = -Double.infinity
+      for (local, i) in members.enumerated() {
+        minX = min(minX, x[local] - radii[i])
+        maxX = max(maxX, x[local] + radii[i])
+        minY = min(minY, y[local] - radii[i])
+        maxY = max(maxY, y[local] + radii[i])
+      }
+      for local in members.indices {
+        x[local] += Self.labelMargin - minX
+        y[local] += Self.topMargin - minY
+      }
+      boxes.append(
+        (
+          members, x, y, maxX - minX + 2 * Self.labelMargin,
+          maxY - minY + Self.topMargin + Self.bottomMargin
+        ))
+    }
+    let totalArea = boxes.reduce(0) { $0 + $1.width * $1.height }
+    let rowWidth = max(boxes.map(\.width).max() ?? 0, 1.2 * totalArea.squareRoot(), 420)
+    var placed = [Node?](repeating: nil, count: count)
+    var cursorX = 0.0
+    var cursorY = 0.0
+    var rowHeight = 0.0
+    var usedWidth = 0.0
+    // Round to tenths: the drawing writes one decimal, and tests compare what is drawn.
+    func tenth(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+    for box in boxes {
+      if cursorX > 0, cursorX + box.width > rowWidth {
+        cursorX = 0
+        cursorY += rowHeight
+        rowHeight = 0
+      }
+      for (local, i) in box.members.enumerated() {
+        placed[i] = Node(
+          team: teams[i].id, x: tenth(cursorX + box.x[local]), y: tenth(cursorY + box.y[local]),
+          radius: tenth(radii[i]))
+      }
+      cursorX += box.width
+      usedWidth = max(usedWidth, cursorX)
+      rowHeight = max(rowHeight, box.height)
+    }
+    nodes = placed.enumerated().map { i, node in
+      node ?? Node(team: teams[i].id, x: 0, y: 0, radius: radii[i])
+    }
+    width = usedWidth.rounded(.up)
+    height = (cursorY + rowHeight).rounded(.up)
+  }
+
+  /// Room left and right of a group for labels wider than their circle.
+  static let labelMargin = 64.0
+  /// Room above a group.
+  static let topMargin = 10.0
+  /// Room below a group for the last row's labels.
+  static let bottomMargin = 26.0
+
+  /// Sectors, forces and overlap removal for one group of linked teams; returns positions in
+  /// the order of `members`, around the origin.
+  private static func forceLayout(
+    members: [Int], teams: [TeamFinding], index: [String: Int], radii: [Double],
+    previous: [String: (Double, Double)], rng: inout SeededGenerator
+  ) -> ([Double], [Double]) {
+    let count = members.count
+    guard count > 1 else { return ([0], [0]) }
+    let side = 120 * Double(count).squareRoot()
+    let centre = 0.0
+    var localOf: [Int: Int] = [:]
+    for (local, i) in members.enumerated() { localOf[i] = local }
 
     // 1. Sectors.
     let sectors = [Deep?](Deep.allCases) + [nil]
-    let sectorOf = teams.map { team in sectors.firstIndex(of: team.deep) ?? sectors.count - 1 }
+    let sectorOf = members.map { sectors.firstIndex(of: teams[$0].deep) ?? sectors.count - 1 }
     var sectorSize = [Int](repeating: 0, count: sectors.count)
     for s in sectorOf { sectorSize[s] += 1 }
     let sectorWidth = 2 * Double.pi / Double(sectors.count)
     let sectorCentre = (0..<sectors.count).map { s -> (Double, Double) in
       let angle = (Double(s) + 0.5) * sectorWidth - Double.pi / 2
-      return (centre + side * 0.28 * cos(angle), centre + side * 0.28 * sin(angle))
-    }
-    var rng = SeededGenerator(seed: seed)
-    var previousPosition: [String: (Double, Double)] = [:]
-    if let previous {
-      // Centre the earlier layout on this canvas.
-      let dx = centre - previous.width / 2
-      let dy = centre - previous.height / 2
-      for node in previous.nodes { previousPosition[node.team] = (node.x + dx, node.y + dy) }
+      return (centre + side * 0.25 * cos(angle), centre + side * 0.25 * sin(angle))
     }
     var placedInSector = [Int](repeating: 0, count: sectors.count)
     var x = [Double](repeating: 0, count: count)
     var y = [Double](repeating: 0, count: count)
-    for i in 0..<count {
-      let s = sectorOf[i]
+    let known = members.compactMap { previous[teams[$0].id] }
+    let knownX = known.isEmpty ? 0 : known.map(\.0).reduce(0, +) / Double(known.count)
+    let knownY = known.isEmpty ? 0 : known.map(\.1).reduce(0, +) / Double(known.count)
+    for (local, i) in members.enumerated() {
+      let s = sectorOf[local]
       let j = placedInSector[s]
       placedInSector[s] += 1
       let jitter = Double(rng.next() % 1000) / 1000 - 0.5
-      if let (px, py) = previousPosition[teams[i].id] {
-        x[i] = px
-        y[i] = py
+      if let (px, py) = previous[teams[i].id] {
+        x[local] = px - knownX
+        y[local] = py - knownY
         continue
       }
       let angle =
         Double(s) * sectorWidth + (Double(j) + 0.5 + jitter * 0.3) / Double(sectorSize[s])
         * sectorWidth - Double.pi / 2
-      let ring = side * (0.16 + 0.1 * Double(j % 3))
-      x[i] = centre + ring * cos(angle)
-      y[i] = centre + ring * sin(angle)
+      let ring = side * (0.14 + 0.09 * Double(j % 3))
+      x[local] = centre + ring * cos(angle)
+      y[local] = centre + ring * sin(angle)
     }
 
     // 2. Forces.
-    var index: [String: Int] = [:]
-    for (i, team) in teams.enumerated() { index[team.id] = i }
     var edges: [(Int, Int, Double)] = []
-    for (i, team) in teams.enumerated() {
-      for link in team.links {
-        if let j = index[link.team], i < j {
-          edges.append((i, j, 1 + log2(Double(link.via.count))))
+    for (a, i) in members.enumerated() {
+      for link in teams[i].links {
+        if let j = index[link.team], let b = localOf[j], a < b {
+          edges.append((a, b, 1 + log2(Double(link.via.count))))
         }
       }
     }
-    let k = 0.75 * (side * side / Double(count)).squareRoot()
-    let iterations =
-      max(30, min(300, 10_000_000 / max(1, count * count))) / (previous == nil ? 1 : 2)
-    let startTemperature = previous == nil ? side / 8 : side / 40
+    let k = max(100, 0.8 * (side * side / Double(count)).squareRoot())
+    let cutoff = 3 * k
+    let resumed = !known.isEmpty
+    let iterations = max(30, min(300, 10_000_000 / (count * count))) / (resumed ? 2 : 1)
+    let startTemperature = resumed ? side / 30 : side / 8
     var dx = [Double](repeating: 0, count: count)
     var dy = [Double](repeating: 0, count: count)
     for step in 0..<iterations {
@@ -148,6 +237,9 @@ public struct TeamNetworkLayout: Sendable, Hashable {
             ddy = sin(angle) * 0.01
             distance = 0.01
           }
+          // Repulsion is local (Fruchterman and Reingold's grid variant): a dense core does not
+          // push chains of teams off the page.
+          guard distance < cutoff else { continue }
           let force = k * k / distance
           dx[i] += ddx / distance * force
           dy[i] += ddy / distance * force
@@ -166,11 +258,11 @@ public struct TeamNetworkLayout: Sendable, Hashable {
         dy[j] += ddy / distance * force
       }
       for i in 0..<count {
-        dx[i] += (centre - x[i]) * 0.08 * k / side * 4
-        dy[i] += (centre - y[i]) * 0.08 * k / side * 4
+        dx[i] += (centre - x[i]) * 0.4 * k / side
+        dy[i] += (centre - y[i]) * 0.4 * k / side
         let (sx, sy) = sectorCentre[sectorOf[i]]
-        dx[i] += (sx - x[i]) * 0.05 * k / side * 4
-        dy[i] += (sy - y[i]) * 0.05 * k / side * 4
+        dx[i] += (sx - x[i]) * 0.2 * k / side
+        dy[i] += (sy - y[i]) * 0.2 * k / side
       }
       let temperature = startTemperature * (1 - Double(step) / Double(iterations)) + 0.5
       for i in 0..<count {
@@ -185,60 +277,29 @@ public struct TeamNetworkLayout: Sendable, Hashable {
     // 3. No overlaps.
     for _ in 0..<2000 {
       var moved = false
-      for i in 0..<count {
-        for j in (i + 1)..<count {
-          let needed = radii[i] + radii[j] + Self.gap
-          var ddx = x[j] - x[i]
-          var ddy = y[j] - y[i]
+      for a in 0..<count {
+        for b in (a + 1)..<count {
+          let needed = radii[members[a]] + radii[members[b]] + gap
+          var ddx = x[b] - x[a]
+          var ddy = y[b] - y[a]
           var distance = (ddx * ddx + ddy * ddy).squareRoot()
           guard distance < needed - 1e-6 else { continue }
           if distance < 0.01 {
-            let angle = Double((i * 7919 + j * 104_729) % 360) * Double.pi / 180
+            let angle = Double((a * 7919 + b * 104_729) % 360) * Double.pi / 180
             ddx = cos(angle)
             ddy = sin(angle)
             distance = 1
           }
           let push = (needed - distance) / 2 + 0.05
-          x[i] -= ddx / distance * push
-          y[i] -= ddy / distance * push
-          x[j] += ddx / distance * push
-          y[j] += ddy / distance * push
+          x[a] -= ddx / distance * push
+          y[a] -= ddy / distance * push
+          x[b] += ddx / distance * push
+          y[b] += ddy / distance * push
           moved = true
         }
       }
       if !moved { break }
     }
-
-    // Fit the drawing to its contents, with room for labels (wider than tall).
-    let marginX = 70.0
-    let marginTop = 12.0
-    let marginBottom = 30.0
-    var minX = Double.infinity
-    var minY = Double.infinity
-    var maxX = -Double.infinity
-    var maxY = -Double.infinity
-    for i in 0..<count {
-      minX = min(minX, x[i] - radii[i])
-      maxX = max(maxX, x[i] + radii[i])
-      minY = min(minY, y[i] - radii[i])
-      maxY = max(maxY, y[i] + radii[i])
-    }
-    // Round to tenths: the drawing writes one decimal, and tests compare what is drawn.
-    func tenth(_ value: Double) -> Double { (value * 10).rounded() / 10 }
-    nodes = (0..<count).map { i in
-      Node(
-        team: teams[i].id, x: tenth(x[i] - minX + marginX), y: tenth(y[i] - minY + marginTop),
-        radius: tenth(radii[i]))
-    }
-    width = (maxX - minX + 2 * marginX).rounded(.up)
-    height = (maxY - minY + marginTop + marginBottom).rounded(.up)
+    return (x, y)
   }
 }
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#elseif canImport(Musl)
-  import Musl
-#endif
