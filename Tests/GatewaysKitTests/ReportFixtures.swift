@@ -14,7 +14,8 @@ enum ReportFixtures {
   /// A small school where every name is hostile: two linked teams, a silo and an island.
   static let hostile: Roster = {
     let staff = hostileNames.enumerated().map { index, name in
-      StaffMember(id: "h\(index)", name: name, role: name, department: index % 2 == 0 ? "<i>" : "=x")
+      StaffMember(
+        id: "h\(index)", name: name, role: name, department: index % 2 == 0 ? "<i>" : "=x")
     }
     return Roster(
       staff: staff,
@@ -46,19 +47,45 @@ enum ReportFixtures {
     }
     func ids(_ numbers: [Int]) -> [String] { numbers.map(format3) }
     let teams = [
-      Team(id: "voice", name: "Student voice", gateway: .studentVoice, members: ids([0, 5, 6, 7]), leaders: ids([0])),
-      Team(id: "afl", name: "Assessment for learning", gateway: .assessmentForLearning, members: ids([1, 7, 8, 9, 10]), leaders: ids([1])),
-      Team(id: "l2l", name: "Learning to learn", gateway: .learningToLearn, members: ids([10, 11, 12]), leaders: ids([11])),
-      Team(id: "curriculum", name: "Curriculum", gateway: .curriculum, members: ids([2, 12, 13, 14, 15, 16]), leaders: ids([2])),
-      Team(id: "tech", name: "New technologies", gateway: .newTechnologies, members: ids([16, 17, 18]), leaders: ids([17])),
-      Team(id: "guidance", name: "Advice and guidance", gateway: .adviceAndGuidance, members: ids([3, 19, 20, 9]), leaders: ids([3])),
-      Team(id: "mentoring", name: "Mentoring and coaching", gateway: .mentoringAndCoaching, members: ids([20, 21, 22, 23]), leaders: ids([21])),
-      Team(id: "workforce", name: "Workforce development", gateway: .workforceDevelopment, members: ids([24, 25, 26]), leaders: ids([24])),
-      Team(id: "design", name: "Design and organisation", gateway: .designAndOrganisation, members: ids([26, 27, 28]), leaders: ids([27])),
-      Team(id: "voice-2", name: "Student council link", gateway: .studentVoice, members: ids([5, 29]), leaders: ids([29])),
-      Team(id: "tech-2", name: "Digital leaders", gateway: .newTechnologies, members: ids([18, 30, 31]), leaders: ids([30])),
-      Team(id: "wellbeing", name: "Wellbeing", gateway: Gateway(id: "wellbeing"), members: ids([32, 33])),
-      Team(id: "coaching-2", name: "Peer coaching", gateway: .mentoringAndCoaching, members: ids([23, 34, 14]), leaders: ids([34])),
+      Team(
+        id: "voice", name: "Student voice", gateway: .studentVoice, members: ids([0, 5, 6, 7]),
+        leaders: ids([0])),
+      Team(
+        id: "afl", name: "Assessment for learning", gateway: .assessmentForLearning,
+        members: ids([1, 7, 8, 9, 10]), leaders: ids([1])),
+      Team(
+        id: "l2l", name: "Learning to learn", gateway: .learningToLearn,
+        members: ids([10, 11, 12]), leaders: ids([11])),
+      Team(
+        id: "curriculum", name: "Curriculum", gateway: .curriculum,
+        members: ids([2, 12, 13, 14, 15, 16]), leaders: ids([2])),
+      Team(
+        id: "tech", name: "New technologies", gateway: .newTechnologies,
+        members: ids([16, 17, 18]), leaders: ids([17])),
+      Team(
+        id: "guidance", name: "Advice and guidance", gateway: .adviceAndGuidance,
+        members: ids([3, 19, 20, 9]), leaders: ids([3])),
+      Team(
+        id: "mentoring", name: "Mentoring and coaching", gateway: .mentoringAndCoaching,
+        members: ids([20, 21, 22, 23]), leaders: ids([21])),
+      Team(
+        id: "workforce", name: "Workforce development", gateway: .workforceDevelopment,
+        members: ids([24, 25, 26]), leaders: ids([24])),
+      Team(
+        id: "design", name: "Design and organisation", gateway: .designAndOrganisation,
+        members: ids([26, 27, 28]), leaders: ids([27])),
+      Team(
+        id: "voice-2", name: "Student council link", gateway: .studentVoice, members: ids([5, 29]),
+        leaders: ids([29])),
+      Team(
+        id: "tech-2", name: "Digital leaders", gateway: .newTechnologies,
+        members: ids([18, 30, 31]), leaders: ids([30])),
+      Team(
+        id: "wellbeing", name: "Wellbeing", gateway: Gateway(id: "wellbeing"),
+        members: ids([32, 33])),
+      Team(
+        id: "coaching-2", name: "Peer coaching", gateway: .mentoringAndCoaching,
+        members: ids([23, 34, 14]), leaders: ids([34])),
       Team(id: "empty", name: "Parents forum", gateway: .studentVoice),
     ]
     return Roster(staff: staff, teams: teams)
@@ -73,7 +100,8 @@ enum ReportFixtures {
     var teams: [Team] = []
     for t in 0..<teamCount {
       let size = Int.random(in: 1...6, using: &rng)
-      let members = (0..<size).map { _ in "s\(format3(Int.random(in: 0..<staffCount, using: &rng)))" }
+      let members = (0..<size).map { _ in "s\(format3(Int.random(in: 0..<staffCount, using: &rng)))"
+      }
       teams.append(
         Team(
           id: "team-\(format3(t))", gateway: gateways.randomElement(using: &rng) ?? nil,

@@ -9,12 +9,15 @@ import Testing
 
 struct HTMLReportTests {
   static func report(_ roster: Roster, after: HTMLReport.After? = nil) -> String {
-    HTMLReport(roster: roster, analysis: Analyser().analyse(roster), source: "test.csv", after: after)
-      .render()
+    HTMLReport(
+      roster: roster, analysis: Analyser().analyse(roster), source: "test.csv", after: after
+    )
+    .render()
   }
 
   @Test func escapingTurnsMarkupIntoText() {
-    #expect(HTMLEscaping.text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;")
+    #expect(
+      HTMLEscaping.text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;")
     #expect(HTMLEscaping.text("O'Brien & \"x\"") == "O&#39;Brien &amp; &quot;x&quot;")
     #expect(HTMLEscaping.text("a\u{0}b\u{7F}c\nd") == "abc\nd")
     #expect(HTMLEscaping.shortened("abcdef", limit: 4) == "abc…")

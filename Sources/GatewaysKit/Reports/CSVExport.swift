@@ -90,7 +90,9 @@ public struct CSVExport: Sendable {
     if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
       value = "'" + value
     }
-    let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+    let needsQuotes = value.unicodeScalars.contains {
+      $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r"
+    }
     guard needsQuotes else { return value }
     return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
   }

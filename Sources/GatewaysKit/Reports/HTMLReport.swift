@@ -74,9 +74,11 @@ public struct HTMLReport: Sendable {
     let facts = ReportFacts(roster: roster, analysis: analysis)
     let e = HTMLEscaping.text
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.contentSecurityPolicy)\">\n"
+    out +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.contentSecurityPolicy)\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    out += "<title>Gateway teams: \(e(source))</title>\n<style>\n\(Self.css)</style>\n</head>\n<body>\n"
+    out +=
+      "<title>Gateway teams: \(e(source))</title>\n<style>\n\(Self.css)</style>\n</head>\n<body>\n"
     out += "<header><h1>Gateway teams</h1><p class=\"source\">\(e(source)): "
     out += "\(plural(analysis.summary.staff, "member")) of staff, "
     out += "\(plural(analysis.summary.teams, "team")), "
@@ -114,7 +116,8 @@ public struct HTMLReport: Sendable {
       ? "<li>Every team is linked, directly or through others, to every other team.</li>\n"
       : "<li>Some teams work apart from the rest.</li>\n"
     if !analysis.silos.isEmpty {
-      out += "<li><strong>Silos</strong> (linked to no other team): \(teams(analysis.silos)).</li>\n"
+      out +=
+        "<li><strong>Silos</strong> (linked to no other team): \(teams(analysis.silos)).</li>\n"
     }
     for island in analysis.islands {
       out += "<li><strong>Island</strong> cut off from the main group: \(teams(island)).</li>\n"
@@ -127,7 +130,8 @@ public struct HTMLReport: Sendable {
       out += "<li>… and \(analysis.keyPeople.count - 12) more key people.</li>\n"
     }
     if !analysis.leaderOnlyLinks.isEmpty {
-      out += "<li>\(plural(analysis.leaderOnlyLinks.count, "link")) rest on team leaders alone.</li>\n"
+      out +=
+        "<li>\(plural(analysis.leaderOnlyLinks.count, "link")) rest on team leaders alone.</li>\n"
     }
     if !analysis.uninvolved.isEmpty {
       out += "<li>\(plural(analysis.uninvolved.count, "member")) of staff on no team.</li>\n"
@@ -219,7 +223,8 @@ public struct HTMLReport: Sendable {
       }
       out += "</tr>\n"
     }
-    out += "</tbody></table>\n<p class=\"scores\">Coverage \(formatScore(analysis.deeps.coverage)), "
+    out +=
+      "</tbody></table>\n<p class=\"scores\">Coverage \(formatScore(analysis.deeps.coverage)), "
     out += "inter-deep \(formatScore(analysis.deeps.interDeep)), complementarity "
     out += "\(formatScore(analysis.deeps.complementarity)).</p></section>\n"
     return out
@@ -237,7 +242,8 @@ public struct HTMLReport: Sendable {
     out += "against institutional coupling (how much teams follow departments and year groups). "
     out += "The aim is the target: tight professional, loose institutional.</p>\n"
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"quadrant\" viewBox=\"0 0 "
-    out += "\(c(size + 2 * pad)) \(c(size + 2 * pad))\" role=\"img\"><title>Coupling quadrant</title>"
+    out +=
+      "\(c(size + 2 * pad)) \(c(size + 2 * pad))\" role=\"img\"><title>Coupling quadrant</title>"
     let half = size / 2
     let quadrants: [(CouplingQuadrant, Double, Double)] = [
       (.traditional, 0, 0), (.tightlyCoupled, half, 0), (.fragmented, 0, half),
@@ -245,27 +251,32 @@ public struct HTMLReport: Sendable {
     ]
     for (quadrant, qx, qy) in quadrants {
       let current = coupling.quadrant == quadrant
-      out += "<rect class=\"q\(current ? " current" : "")\" x=\"\(c(pad + qx))\" y=\"\(c(pad + qy))\""
+      out +=
+        "<rect class=\"q\(current ? " current" : "")\" x=\"\(c(pad + qx))\" y=\"\(c(pad + qy))\""
       out += " width=\"\(c(half))\" height=\"\(c(half))\"/>"
       out += "<text class=\"qlabel\" x=\"\(c(pad + qx + half / 2))\" y=\"\(c(pad + qy + 18))\">"
       out += "\(quadrant.rawValue.replacingHyphens())</text>"
     }
     out += "<text class=\"axis\" x=\"\(c(pad + half))\" y=\"\(c(size + pad + 30))\">"
     out += "professional coupling →</text>"
-    out += "<text class=\"axis\" transform=\"translate(\(c(pad - 26)) \(c(pad + half))) rotate(-90)\">"
+    out +=
+      "<text class=\"axis\" transform=\"translate(\(c(pad - 26)) \(c(pad + half))) rotate(-90)\">"
     out += "institutional coupling →</text>"
     for (value, label) in [(0.0, "0"), (1.0, "1")] {
-      out += "<text class=\"tick\" x=\"\(c(px(value)))\" y=\"\(c(size + pad + 14))\">\(label)</text>"
+      out +=
+        "<text class=\"tick\" x=\"\(c(px(value)))\" y=\"\(c(size + pad + 14))\">\(label)</text>"
       out += "<text class=\"tick\" x=\"\(c(pad - 8))\" y=\"\(c(py(value) + 4))\">\(label)</text>"
     }
     let tx = px(coupling.target.professional)
     let ty = py(coupling.target.institutional)
-    out += "<g class=\"target\"><title>target</title><circle cx=\"\(c(tx))\" cy=\"\(c(ty))\" r=\"9\"/>"
+    out +=
+      "<g class=\"target\"><title>target</title><circle cx=\"\(c(tx))\" cy=\"\(c(ty))\" r=\"9\"/>"
     out += "<circle cx=\"\(c(tx))\" cy=\"\(c(ty))\" r=\"3\"/></g>"
     if let professional = coupling.professional, let institutional = coupling.institutional {
       let sx = px(professional)
       let sy = py(institutional)
-      out += "<line class=\"toward\" x1=\"\(c(sx))\" y1=\"\(c(sy))\" x2=\"\(c(tx))\" y2=\"\(c(ty))\"/>"
+      out +=
+        "<line class=\"toward\" x1=\"\(c(sx))\" y1=\"\(c(sy))\" x2=\"\(c(tx))\" y2=\"\(c(ty))\"/>"
       out += "<g class=\"school\"><title>this school</title><circle cx=\"\(c(sx))\" cy=\"\(c(sy))\""
       out += " r=\"7\"/><text x=\"\(c(sx))\" y=\"\(c(sy - 12))\">this school</text></g>"
     }

@@ -108,5 +108,6 @@ func formatDecimal(_ value: Double) -> String {
   var fraction = String(magnitude % 10_000)
   fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
   while fraction.hasSuffix("0") { fraction.removeLast() }
-  return fraction.isEmpty ? "\(sign)\(magnitude / 10_000)" : "\(sign)\(magnitude / 10_000).\(fraction)"
+  return fraction.isEmpty
+    ? "\(sign)\(magnitude / 10_000)" : "\(sign)\(magnitude / 10_000).\(fraction)"
 }

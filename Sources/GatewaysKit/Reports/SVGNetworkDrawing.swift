@@ -61,9 +61,11 @@ public struct SVGNetworkDrawing: Sendable {
       let widthOfLine = min(1.2 + Double(link.via.count - 1) * 1.2, 6)
       let keyClass = link.throughKeyPerson ? " key" : ""
       out += "<line class=\"link\(keyClass)\" x1=\"\(c(a.x))\" y1=\"\(c(a.y))\" x2=\"\(c(b.x))\""
-      out += " y2=\"\(c(b.y))\" stroke-width=\"\(c(widthOfLine + (link.throughKeyPerson ? 1 : 0)))\">"
+      out +=
+        " y2=\"\(c(b.y))\" stroke-width=\"\(c(widthOfLine + (link.throughKeyPerson ? 1 : 0)))\">"
       let names = link.via.map(facts.name(ofPerson:)).joined(separator: ", ")
-      out += "<title>\(HTMLEscaping.text("\(facts.name(ofTeam: link.first)) – \(facts.name(ofTeam: link.second)): \(names)"))</title></line>\n"
+      out +=
+        "<title>\(HTMLEscaping.text("\(facts.name(ofTeam: link.first)) – \(facts.name(ofTeam: link.second)): \(names)"))</title></line>\n"
       if drawsLabels {
         let mx = (a.x + b.x) / 2
         let my = (a.y + b.y) / 2
@@ -91,9 +93,11 @@ public struct SVGNetworkDrawing: Sendable {
         out += "<circle class=\"\(ring)\" cx=\"\(c(node.x))\" cy=\"\(c(node.y))\""
         out += " r=\"\(c(node.radius + 4))\"/>"
       }
-      out += "<circle class=\"node\" cx=\"\(c(node.x))\" cy=\"\(c(node.y))\" r=\"\(c(node.radius))\""
+      out +=
+        "<circle class=\"node\" cx=\"\(c(node.x))\" cy=\"\(c(node.y))\" r=\"\(c(node.radius))\""
       out += " fill=\"\(deepColor(team.deep))\"/>"
-      out += "<text class=\"size\" x=\"\(c(node.x))\" y=\"\(c(node.y + 4))\">\(team.members.count)</text>"
+      out +=
+        "<text class=\"size\" x=\"\(c(node.x))\" y=\"\(c(node.y + 4))\">\(team.members.count)</text>"
       if drawsLabels {
         let label = HTMLEscaping.shortened(team.name, limit: 22)
         out += "<text class=\"label\" x=\"\(c(node.x))\" y=\"\(c(node.y + node.radius + 13))\">"
