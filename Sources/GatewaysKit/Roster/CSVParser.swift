@@ -1,0 +1,298 @@
+/// One field of a CSV record, with where it starts in the file.
+struct CSVField: Sendable, Equatable {
+  /// The field's text, unquoted and decoded from UTF-8.
+  var value: String
+  /// The 1-based line on which the field starts.
+  var line: Int
+  /// The 1-based column (in Unicode scalars) at which the field starts.
+  var column: Int
+}
+
+/// One CSV record (a row), with the line it starts on.
+struct CSVRecord: Sendable, Equatable {
+  /// The 1-based line on which the record starts.
+  var line: Int
+  /// The record's fields, in order.
+  var fields: [CSVField]
+
+  /// Whether the record is a blank line (one empty field).
+  var isBlank: Bool { fields.count == 1 && fields[0].value.isEmpty }
+}
+
+/// A problem the tokenizer found, without a file name (the caller adds it).
+struct CSVProblem: Sendable, Equatable {
+  /// The 1-based line.
+  var line: Int
+  /// The 1-based column.
+  var column: Int
+  /// What is wrong and what to do.
+  var message: String
+}
+
+/// A streaming RFC 4180 tokenizer over UTF-8 bytes that tracks line and column.
+///
+/// It accepts a leading byte-order mark, LF, CRLF or lone CR line ends, quoted fields with commas,
+/// doubled quotes and line breaks, and a quote inside an unquoted field (kept as text). Problems
+/// (an unterminated quote, text after a closing quote, invalid UTF-8, a field longer than
+/// ``maximumFieldBytes``) are collected in ``problems`` and the tokenizer carries on, so one run
+/// reports them all.
+///
+/// ```swift
+/// var parser = CSVParser(bytes: Array("a,\"b,c\"\n".utf8))
+/// while let record = parser.next() { print(record.fields.map(\.value)) }  // ["a", "b,c"]
+/// ```
+/// - Complexity: O(n) in the number of bytes.
+struct CSVParser: IteratorProtocol, Sendable {
+  /// The longest field accepted, in bytes; a longer one is an error and the rest of its line is
+  /// skipped (a roster cell is never this long: it is usually a missing closing quote).
+  static let defaultMaximumFieldBytes = 65_536
+
+  private let bytes: [UInt8]
+  private var index: Int
+  private var line = 1
+  private var column = 1
+  /// The longest field accepted, in bytes.
+  let maximumFieldBytes: Int
+  /// Problems found so far, in file order.
+  private(set) var problems: [CSVProblem] = []
+  /// How many fields held invalid UTF-8 after the first one reported.
+  private(set) var furtherInvalidUTF8Count = 0
+  private var reportedInvalidUTF8 = false
+
+  /// Creates a tokenizer over the bytes of a file; a UTF-8 byte-order mark is skipped.
+  init(bytes: [UInt8], maximumFieldBytes: Int = CSVParser.defaultMaximumFieldBytes) {
+    self.bytes = bytes
+    self.maximumFieldBytes = maximumFieldBytes
+    index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+  }
+
+  /// Whether the input holds nothing but an optional byte-order mark and white space.
+  var isBlankInput: Bool {
+    bytes[index...].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+  }
+
+  private static let quote: UInt8 = 0x22
+  private static let comma: UInt8 = 0x2C
+  private static let newline: UInt8 = 0x0A
+  private static let carriageReturn: UInt8 = 0x0D
+
+  /// Advances past one byte, keeping the column in Unicode scalars.
+  private mutating func advance() {
+    let byte = bytes[index]
+    index += 1
+    if byte & 0xC0 != 0x80 { column += 1 }
+  }
+
+  /// Consumes a line end at the current index (LF, CRLF or CR), if there is one.
+  private mutating func consumeLineEnd() -> Bool {
+    guard index < bytes.count else { return false }
+    if bytes[index] == Self.newline {
+      index += 1
+    } else if bytes[index] == Self.carriageReturn {
+      index += 1
+      if index < bytes.count, bytes[index] == Self.newline { index += 1 }
+    } else {
+      return false
+    }
+    line += 1
+    column = 1
+    return true
+  }
+
+  /// Skips to just after the end of the current line.
+  private mutating func skipRestOfLine() {
+    while index < bytes.count, bytes[index] != Self.newline, bytes[index] != Self.carriageReturn {
+      advance()
+    }
+  }
+
+  /// The next record, or `nil` at the end of the input.
+  mutating func next() -> CSVRecord? {
+    guard index < bytes.count else { return nil }
+    let recordLine = line
+    var fields: [CSVField] = []
+    while true {
+      let (field, endOfRecord) = readField()
+      fields.append(field)
+      if endOfRecord { break }
+    }
+    return CSVRecord(line: recordLine, fields: fields)
+  }
+
+  /// Reads one field; returns it and whether it ended the record.
+  private mutating func readField() -> (CSVField, Bool) {
+    let startLine = line
+    let startColumn = column
+    var buffer: [UInt8] = []
+    var tooLong = false
+    let empty = CSVField(value: "", line: startLine, column: startColumn)
+
+    func finish(_ parser: inout CSVParser, _ buffer: [UInt8]) -> CSVField {
+      CSVField(
+        value: parser.decode(buffer, line: startLine, column: startColumn),
+        line: startLine, column: startColumn)
+    }
+
+    if index < bytes.count, bytes[index] == Self.quote {
+      let quoteIndex = index
+      advance()
+      var closed = false
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == Self.quote {
+          if index + 1 < bytes.count, bytes[index + 1] == Self.quote {
+            buffer.append(Self.quote)
+            advance()
+            advance()
+            continue
+          }
+          advance()
+          closed = true
+          break
+        }
+        if byte == Self.newline || byte == Self.carriageReturn {
+          // Keep the line break as written: LF, CRLF or CR.
+          let start = index
+          _ = consumeLineEnd()
+          buffer.append(contentsOf: bytes[start..<index])
+        } else {
+          buffer.append(byte)
+          advance()
+        }
+        if buffer.count > maximumFieldBytes {
+          problems.append(
+            CSVProblem(
+              line: startLine, column: startColumn,
+              message:
+                "a quoted field starting here is longer than \(maximumFieldBytes) bytes; "
+                + "a quote is probably missing its closing pair: check this cell"))
+          // Carry on from the line after the opening quote, as if the quote were not there.
+          index = quoteIndex + 1
+          line = startLine
+          column = startColumn + 1
+          skipRestOfLine()
+          _ = consumeLineEnd()
+          return (empty, true)
+        }
+      }
+      if !closed {
+        problems.append(
+          CSVProblem(
+            line: startLine, column: startColumn,
+            message:
+              "unterminated quote: the quoted field starting here never ends; "
+              + "add the closing \" (write a quote inside a quoted field as \"\")"))
+        return (finish(&self, buffer), true)
+      }
+      // After the closing quote: a comma, a line end or the end of the input.
+      if index >= bytes.count { return (finish(&self, buffer), true) }
+      if bytes[index] == Self.comma {
+        advance()
+        return (finish(&self, buffer), false)
+      }
+      if consumeLineEnd() { return (finish(&self, buffer), true) }
+      problems.append(
+        CSVProblem(
+          line: line, column: column,
+          message:
+            "unexpected text after a closing quote; quote the whole cell and write a quote "
+            + "inside it as \"\""))
+      // Keep the stray text as part of the field and carry on to the next comma.
+      while index < bytes.count, bytes[index] != Self.comma, bytes[index] != Self.newline,
+        bytes[index] != Self.carriageReturn
+      {
+        buffer.append(bytes[index])
+        advance()
+      }
+      if index < bytes.count, bytes[index] == Self.comma {
+        advance()
+        return (finish(&self, buffer), false)
+      }
+      _ = consumeLineEnd()
+      return (finish(&self, buffer), true)
+    }
+
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == Self.comma {
+        advance()
+        return (tooLong ? empty : finish(&self, buffer), false)
+      }
+      if byte == Self.newline || byte == Self.carriageReturn {
+        _ = consumeLineEnd()
+        return (tooLong ? empty : finish(&self, buffer), true)
+      }
+      if !tooLong {
+        buffer.append(byte)
+        if buffer.count > maximumFieldBytes {
+          tooLong = true
+          buffer = []
+          problems.append(
+            CSVProblem(
+              line: startLine, column: startColumn,
+              message:
+                "this line is too long: a field starting here is longer than "
+                + "\(maximumFieldBytes) bytes; a roster cell is never this long, so check "
+                + "that this is the right file"))
+          skipRestOfLine()
+          continue
+        }
+      }
+      advance()
+    }
+    return (tooLong ? empty : finish(&self, buffer), true)
+  }
+
+  /// Decodes a field's bytes; invalid UTF-8 is reported (once in full) and replaced.
+  private mutating func decode(_ buffer: [UInt8], line: Int, column: Int) -> String {
+    if let text = String(validating: buffer, as: UTF8.self) { return text }
+    if reportedInvalidUTF8 {
+      furtherInvalidUTF8Count += 1
+    } else {
+      reportedInvalidUTF8 = true
+      let (offsetLine, offsetColumn, byte) = Self.firstInvalidByte(in: buffer)
+      let badLine = line + offsetLine
+      let badColumn = offsetLine == 0 ? column + offsetColumn : offsetColumn + 1
+      let hex = String(byte, radix: 16, uppercase: true)
+      problems.append(
+        CSVProblem(
+          line: badLine, column: badColumn,
+          message:
+            "the file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) here); "
+            + "save it again as \"CSV UTF-8\" from your spreadsheet"))
+    }
+    return String(decoding: buffer, as: UTF8.self)
+  }
+
+  /// Where the first invalid UTF-8 sequence starts in `buffer`: lines after the first, the
+  /// column (in scalars, 0-based) within that line, and the offending byte.
+  static func firstInvalidByte(in buffer: [UInt8]) -> (Int, Int, UInt8) {
+    var lines = 0
+    var column = 0
+    var position = 0
+    while position < buffer.count {
+      let byte = buffer[position]
+      let length: Int
+      switch byte {
+      case 0x00...0x7F: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0...0xEF: length = 3
+      case 0xF0...0xF4: length = 4
+      default: return (lines, column, byte)
+      }
+      let end = position + length
+      if end > buffer.count { return (lines, column, byte) }
+      if String(validating: buffer[position..<end], as: UTF8.self) == nil {
+        return (lines, column, byte)
+      }
+      if byte == newline {
+        lines += 1
+        column = 0
+      } else {
+        column += 1
+      }
+      position = end
+    }
+    return (lines, column, buffer.last ?? 0)
+  }
+}

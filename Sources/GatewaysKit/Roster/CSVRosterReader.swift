@@ -1,0 +1,421 @@
+import Foundation
+
+/// Reads the CSV roster format: one row per membership, a header row naming the columns.
+///
+/// See `Documentation/RosterFormat.md` for the columns. Rows about the same person or team must
+/// agree; a blank cell never conflicts with a value given on another row.
+enum CSVRosterReader {
+  /// The columns the reader knows, by canonical header name.
+  enum Column: String, CaseIterable, Sendable {
+    case staffID = "staff_id"
+    case team
+    case name
+    case role
+    case staffType = "staff_type"
+    case gateway
+    case teamRole = "team_role"
+    case department
+    case yearGroup = "year_group"
+    case maxTeams = "max_teams"
+    case teamName = "team_name"
+
+    /// The columns every roster must have.
+    static let required: [Column] = [.staffID, .team]
+
+    /// The columns that describe a person.
+    static let personColumns: [Column] = [
+      .name, .role, .staffType, .department, .yearGroup, .maxTeams,
+    ]
+  }
+
+  /// A header cell reduced for comparison: lower case, with space, `-` and `_` alike.
+  static func headerKey(_ text: String) -> String {
+    var key = ""
+    for character in text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+      if character == " " || character == "-" || character == "_" {
+        if !key.isEmpty, key.last != "_" { key.append("_") }
+      } else {
+        key.append(character)
+      }
+    }
+    while key.last == "_" { key.removeLast() }
+    return key
+  }
+
+  /// The column a header cell names, if any (`Staff ID`, `staff-id`, `StaffID` all name
+  /// `staff_id`).
+  static func column(forHeader text: String) -> Column? {
+    let key = headerKey(text)
+    if let column = Column(rawValue: key) { return column }
+    let squashed = key.replacingOccurrences(of: "_", with: "")
+    return Column.allCases.first { $0.rawValue.replacingOccurrences(of: "_", with: "") == squashed }
+  }
+
+  /// A value with the cell it came from.
+  struct Sourced<Value: Equatable & Sendable>: Sendable {
+    var value: Value
+    var line: Int
+    var column: Int
+  }
+
+  /// What the rows say about one person so far.
+  struct PersonDraft: Sendable {
+    var id: String
+    var name: Sourced<String>?
+    var role: Sourced<String>?
+    var staffType: Sourced<StaffType>?
+    var department: Sourced<String>?
+    var yearGroup: Sourced<String>?
+    var maxTeams: Sourced<Int>?
+  }
+
+  /// What the rows say about one team so far.
+  struct TeamDraft: Sendable {
+    var id: String
+    var line: Int
+    var column: Int
+    var name: Sourced<String>?
+    var gateway: Sourced<Gateway>?
+    /// The line of each membership's first row.
+    var memberLines: [String: Int] = [:]
+    /// Whether each member leads the team, as first stated.
+    var leaderFlags: [String: Sourced<Bool>] = [:]
+  }
+
+  /// The words accepted in a `team_role` cell meaning "leader".
+  static let leaderWords: Set<String> = [
+    "leader", "lead", "co-leader", "co-lead", "coleader", "colead", "chair", "team-leader",
+    "team-lead",
+  ]
+  /// The words accepted in a `team_role` cell meaning "member".
+  static let memberWords: Set<String> = ["member", "team-member"]
+
+  /// Reads a CSV roster; `deeps` is the mapping it will use (a custom gateway it places draws no
+  /// warning).
+  static func read(_ bytes: [UInt8], fileName: String, deeps: DeepMapping = .hargreaves)
+    throws(RosterError) -> Roster
+  {
+    var log = DiagnosticLog(file: fileName)
+    var parser = CSVParser(bytes: bytes)
+    if parser.isBlankInput {
+      log.error(
+        "the file is empty; a roster needs a header row (at least staff_id,team) and one row "
+          + "per team membership",
+        line: 1)
+      throw log.rosterError
+    }
+
+    // The header: the first non-blank record.
+    var header: CSVRecord?
+    while let record = parser.next() {
+      if !record.isBlank {
+        header = record
+        break
+      }
+    }
+    guard let header else {
+      log.error("the file has no header row; start it with staff_id,team", line: 1)
+      throw log.rosterError
+    }
+    var columns: [Column?] = []
+    var seen: [Column: CSVField] = [:]
+    for field in header.fields {
+      let column = column(forHeader: field.value)
+      columns.append(column)
+      if let column {
+        if let first = seen[column] {
+          log.error(
+            "column \(column.rawValue) appears twice (also column \(first.column)); "
+              + "delete one of them",
+            line: field.line, column: field.column)
+        } else {
+          seen[column] = field
+        }
+      } else if field.value.trimmingCharacters(in: .whitespaces).isEmpty {
+        log.warning(
+          "a column has no name and is ignored; name it or delete it", line: field.line,
+          column: field.column)
+      } else {
+        log.warning(
+          "unknown column '\(field.value)' is ignored\(suggestColumn(field.value)); "
+            + "known columns: \(Column.allCases.map(\.rawValue).joined(separator: ", "))",
+          line: field.line, column: field.column)
+      }
+    }
+    let missing = Column.required.filter { seen[$0] == nil }
+    for column in missing {
+      log.error(
+        "missing required column '\(column.rawValue)'; the header row has: "
+          + header.fields.map(\.value).joined(separator: ", ")
+          + ". Add a \(column.rawValue) column (the header must be the first row)",
+        line: header.line)
+    }
+    if !missing.isEmpty {
+      addProblems(of: parser, to: &log)
+      throw log.rosterError
+    }
+
+    var people: [String: PersonDraft] = [:]
+    var personOrder: [String] = []
+    var teams: [String: TeamDraft] = [:]
+    var teamOrder: [String] = []
+    var warnedGateways: Set<String> = []
+    var rowCount = 0
+
+    while let record = parser.next() {
+      if record.isBlank { continue }
+      rowCount += 1
+      guard record.fields.count == header.fields.count else {
+        let count = record.fields.count
+        let extra = count > header.fields.count ? record.fields[header.fields.count] : nil
+        log.error(
+          "this row has \(count) field\(count == 1 ? "" : "s") but the header has "
+            + "\(header.fields.count); "
+            + (count > header.fields.count
+              ? "there is an extra comma: put cells that contain commas in double quotes"
+              : "a cell is missing: add the missing commas so every row has every column"),
+          line: record.line, column: extra?.column)
+        continue
+      }
+      var cells: [Column: CSVField] = [:]
+      for (field, column) in zip(record.fields, columns) {
+        guard let column else { continue }
+        var trimmed = field
+        trimmed.value = field.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        cells[column] = trimmed
+      }
+      func value(_ column: Column) -> CSVField? {
+        guard let cell = cells[column], !cell.value.isEmpty else { return nil }
+        return cell
+      }
+
+      let staffID = value(.staffID)?.value
+      let teamID = value(.team)?.value
+      if staffID == nil, teamID == nil {
+        log.error(
+          "this row has neither a staff_id nor a team; fill in at least one, or delete the row",
+          line: record.line)
+        continue
+      }
+
+      if let staffID {
+        if people[staffID] == nil {
+          people[staffID] = PersonDraft(id: staffID)
+          personOrder.append(staffID)
+        }
+        var person = people[staffID] ?? PersonDraft(id: staffID)
+        let owner = "staff \(staffID)"
+        if let cell = value(.name) {
+          agree(&person.name, sourced(cell.value, cell), "name", owner, { $0 }, &log)
+        }
+        if let cell = value(.role) {
+          agree(&person.role, sourced(cell.value, cell), "role", owner, { $0 }, &log)
+        }
+        if let cell = value(.department) {
+          agree(&person.department, sourced(cell.value, cell), "department", owner, { $0 }, &log)
+        }
+        if let cell = value(.yearGroup) {
+          agree(&person.yearGroup, sourced(cell.value, cell), "year_group", owner, { $0 }, &log)
+        }
+        if let cell = value(.staffType) {
+          if let type = StaffTypeClassifier.staffType(named: cell.value) {
+            agree(&person.staffType, sourced(type, cell), "staff_type", owner, \.rawValue, &log)
+          } else {
+            log.error(
+              "unknown staff_type '\(cell.value)'; use senior, middle, teacher or support "
+                + "(or leave it blank to derive it from the role)",
+              line: cell.line, column: cell.column)
+          }
+        }
+        if let cell = value(.maxTeams) {
+          if let cap = Int(cell.value), cap >= 1 {
+            agree(&person.maxTeams, sourced(cap, cell), "max_teams", owner, { "\($0)" }, &log)
+          } else {
+            log.error(
+              "max_teams must be a whole number of at least 1 (the most teams this person "
+                + "should sit on); got '\(cell.value)'. Leave it blank for no cap",
+              line: cell.line, column: cell.column)
+          }
+        }
+        people[staffID] = person
+      } else {
+        let stray = Column.personColumns.compactMap { value($0) }
+        if let first = stray.first {
+          log.warning(
+            "this row has no staff_id, so it only declares team \(teamID ?? ""); its person "
+              + "details are ignored. Fill in staff_id if this row is about someone",
+            line: first.line, column: first.column)
+        }
+      }
+
+      var isLeader: Bool?
+      if let cell = value(.teamRole) {
+        let word = GatewayCatalog.normalize(cell.value)
+        if leaderWords.contains(word) {
+          isLeader = true
+        } else if memberWords.contains(word) {
+          isLeader = false
+        } else {
+          log.error(
+            "team_role must be 'leader' or 'member' (or blank for member); got '\(cell.value)'",
+            line: cell.line, column: cell.column)
+        }
+        if teamID == nil || staffID == nil {
+          log.warning(
+            "team_role is ignored on a row without both a staff_id and a team", line: cell.line,
+            column: cell.column)
+        }
+      }
+
+      guard let teamID else {
+        for column in [Column.gateway, .teamName] {
+          if let cell = value(column) {
+            log.warning(
+              "\(column.rawValue) is ignored on a row with no team; fill in the team",
+              line: cell.line, column: cell.column)
+          }
+        }
+        continue
+      }
+      if teams[teamID] == nil {
+        let cell = value(.team)
+        teams[teamID] = TeamDraft(
+          id: teamID, line: record.line, column: cell?.column ?? 1)
+        teamOrder.append(teamID)
+      }
+      var team = teams[teamID] ?? TeamDraft(id: teamID, line: record.line, column: 1)
+      let owner = "team \(teamID)"
+      if let cell = value(.teamName) {
+        agree(&team.name, sourced(cell.value, cell), "team_name", owner, { $0 }, &log)
+      }
+      if let cell = value(.gateway) {
+        if let gateway = gateway(named: cell, deeps: deeps, warned: &warnedGateways, log: &log) {
+          agree(&team.gateway, sourced(gateway, cell), "gateway", owner, \.id, &log)
+        }
+      }
+      if let staffID {
+        if let firstLine = team.memberLines[staffID] {
+          log.warning(
+            "repeated membership: \(staffID) is already on team \(teamID) (line \(firstLine)); "
+              + "counted once. Delete one of the rows",
+            line: record.line)
+        } else {
+          team.memberLines[staffID] = record.line
+        }
+        if let isLeader, let cell = value(.teamRole) {
+          agree(
+            &team.leaderFlags[staffID], sourced(isLeader, cell), "team_role",
+            "\(staffID) on team \(teamID)", { $0 ? "leader" : "member" }, &log)
+        }
+      }
+      teams[teamID] = team
+    }
+
+    if rowCount == 0, !log.hasErrors {
+      log.error(
+        "the roster has a header row but no data rows; add one row per team membership",
+        line: header.line)
+    }
+    addProblems(of: parser, to: &log)
+    if log.hasErrors { throw log.rosterError }
+
+    let staff = personOrder.compactMap { people[$0] }.map { person in
+      let role = person.role?.value ?? ""
+      return StaffMember(
+        id: person.id, name: person.name?.value, role: role,
+        staffType: person.staffType?.value
+          ?? StaffTypeClassifier.staffType(forRole: role) ?? .teacher,
+        department: person.department?.value, yearGroup: person.yearGroup?.value,
+        maxTeams: person.maxTeams?.value)
+    }
+    var built: [Team] = []
+    for id in teamOrder {
+      guard let draft = teams[id] else { continue }
+      let leaders = draft.leaderFlags.filter { $0.value.value }.map(\.key)
+      if leaders.isEmpty, !draft.memberLines.isEmpty {
+        log.warning(
+          "team \(id) has no leader; put 'leader' in the team_role column of its leader's row",
+          line: draft.line, column: draft.column)
+      }
+      built.append(
+        Team(
+          id: id, name: draft.name?.value, gateway: draft.gateway?.value,
+          members: Array(draft.memberLines.keys), leaders: leaders))
+    }
+    return Roster(staff: staff, teams: built, deeps: deeps, warnings: log.finalWarnings)
+  }
+
+  private static func sourced<Value>(_ value: Value, _ cell: CSVField) -> Sourced<Value> {
+    Sourced(value: value, line: cell.line, column: cell.column)
+  }
+
+  /// Records a value, or reports a conflict with the value given on an earlier row.
+  private static func agree<Value>(
+    _ existing: inout Sourced<Value>?, _ new: Sourced<Value>, _ what: String, _ owner: String,
+    _ shown: (Value) -> String, _ log: inout DiagnosticLog
+  ) {
+    guard let old = existing else {
+      existing = new
+      return
+    }
+    guard old.value != new.value else { return }
+    log.error(
+      "conflicting \(what) for \(owner): '\(shown(new.value))' here but '\(shown(old.value))' "
+        + "on line \(old.line); make the rows agree (or leave the cell blank on one of them)",
+      line: new.line, column: new.column)
+  }
+
+  /// The gateway a cell names; an unknown name becomes a custom gateway, with a warning.
+  private static func gateway(
+    named cell: CSVField, deeps: DeepMapping, warned: inout Set<String>,
+    log: inout DiagnosticLog
+  ) -> Gateway? {
+    if let gateway = GatewayCatalog.resolve(cell.value) { return gateway }
+    let id = GatewayCatalog.normalize(cell.value)
+    guard !id.isEmpty else {
+      log.error(
+        "gateway '\(cell.value)' has no letters or digits; name one of the nine gateways",
+        line: cell.line, column: cell.column)
+      return nil
+    }
+    if deeps.deep(of: Gateway(id: id)) == nil, warned.insert(id).inserted {
+      log.warning(
+        GatewayCatalog.unknownGatewayMessage(cell.value, id: id), line: cell.line,
+        column: cell.column)
+    }
+    return Gateway(id: id)
+  }
+
+  /// ", did you mean staff_id?" when a header is close to a known column.
+  private static func suggestColumn(_ header: String) -> String {
+    let key = Array(headerKey(header))
+    let scored = Column.allCases.map { ($0, GatewayCatalog.editDistance(key, Array($0.rawValue))) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, key.count / 3) else {
+      return ""
+    }
+    return " (did you mean \(best.0.rawValue)?)"
+  }
+
+  /// Turns the tokenizer's problems into errors.
+  private static func addProblems(of parser: CSVParser, to log: inout DiagnosticLog) {
+    for problem in parser.problems {
+      log.error(problem.message, line: problem.line, column: problem.column)
+    }
+    if parser.furtherInvalidUTF8Count > 0 {
+      log.error(
+        "invalid UTF-8 also in \(parser.furtherInvalidUTF8Count) more "
+          + "cell\(parser.furtherInvalidUTF8Count == 1 ? "" : "s")")
+    }
+  }
+}
+
+extension GatewayCatalog {
+  /// The warning for a gateway name the catalog does not know.
+  static func unknownGatewayMessage(_ name: String, id: String) -> String {
+    let hint = nearest(to: name).map { "did you mean \($0.id)? " } ?? ""
+    return
+      "unknown gateway '\(name)'; \(hint)It is kept as a custom gateway '\(id)', which belongs "
+      + "to no deep unless a deeps mapping places it. The nine gateways: "
+      + Gateway.standard.map(\.id).joined(separator: ", ")
+  }
+}

@@ -1,0 +1,282 @@
+import Foundation
+
+/// Reads the JSON roster format.
+///
+/// ```json
+/// {"staff": [{"id": "s1", "name": "Ada Teacher", "role": "Head of Maths"}],
+///  "teams": [{"id": "voice", "gateway": "student voice", "leaders": ["s1"], "members": []}],
+///  "deeps": {"wellbeing": "support"}}
+/// ```
+///
+/// Diagnostics name the JSON path (`teams[3].members[1]`, indices from 0) and the line. Every
+/// team member and leader must be listed in `staff`; `members` may list the leaders again or not.
+enum JSONRosterReader {
+  /// The keys a staff entry may have.
+  static let staffKeys = ["id", "name", "role", "staffType", "department", "yearGroup", "maxTeams"]
+  /// The keys a team entry may have.
+  static let teamKeys = ["id", "name", "gateway", "leaders", "members"]
+
+  /// Reads a JSON roster; `deepsOverride` replaces its `deeps` (a custom gateway placed by the
+  /// mapping in use draws no warning).
+  static func read(_ bytes: [UInt8], fileName: String, deepsOverride: DeepMapping? = nil)
+    throws(RosterError) -> Roster
+  {
+    var log = DiagnosticLog(file: fileName)
+    let blank = bytes.allSatisfy { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+    if blank {
+      log.error(
+        "the file is empty; a JSON roster is an object {\"staff\": [...], \"teams\": [...]}",
+        line: 1)
+      throw log.rosterError
+    }
+    let root: JSONNode
+    do {
+      root = try JSONParser.parse(bytes)
+    } catch {
+      log.error("invalid JSON: \(error.message)", line: error.line, column: error.column)
+      throw log.rosterError
+    }
+    guard let top = object(root, "the roster", &log) else {
+      throw log.rosterError
+    }
+    for (key, node) in top where !["staff", "teams", "deeps"].contains(key) {
+      log.warning(
+        "unknown key \"\(key)\" is ignored; expected staff, teams or deeps", line: node.line)
+    }
+
+    var deeps = deepsOverride ?? .hargreaves
+    if deepsOverride == nil, let node = member(top, "deeps"), !isNull(node) {
+      deeps = DeepMappingFile.mapping(fromJSON: node, path: "deeps", log: &log)
+    }
+
+    var staff: [StaffMember] = []
+    var staffLines: [String: Int] = [:]
+    if let node = member(top, "staff") {
+      for (index, entry) in (array(node, "staff", &log) ?? []).enumerated() {
+        let path = "staff[\(index)]"
+        guard let fields = object(entry, path, &log) else { continue }
+        warnUnknownKeys(fields, staffKeys, path, &log)
+        guard let id = requiredID(fields, path, entry.line, &log) else { continue }
+        if let first = staffLines[id] {
+          log.error(
+            "\(path).id: staff id '\(id)' is listed twice (also on line \(first)); give each "
+              + "person one entry",
+            line: entry.line)
+          continue
+        }
+        staffLines[id] = entry.line
+        let role = optionalText(fields, "role", path, &log) ?? ""
+        var type: StaffType?
+        if let node = member(fields, "staffType"), let text = text(node, "\(path).staffType", &log)
+        {
+          type = StaffTypeClassifier.staffType(named: text)
+          if type == nil {
+            log.error(
+              "\(path).staffType: unknown staff type '\(text)'; use senior, middle, teacher or "
+                + "support (or leave it out to derive it from the role)",
+              line: node.line)
+          }
+        }
+        var maxTeams: Int?
+        if let node = member(fields, "maxTeams"), !isNull(node) {
+          if case .number(let text) = node.value, let cap = Int(text), cap >= 1 {
+            maxTeams = cap
+          } else {
+            log.error(
+              "\(path).maxTeams: must be a whole number of at least 1 (the most teams this "
+                + "person should sit on); leave it out for no cap",
+              line: node.line)
+          }
+        }
+        staff.append(
+          StaffMember(
+            id: id, name: optionalText(fields, "name", path, &log), role: role,
+            staffType: type ?? StaffTypeClassifier.staffType(forRole: role) ?? .teacher,
+            department: optionalText(fields, "department", path, &log),
+            yearGroup: optionalText(fields, "yearGroup", path, &log), maxTeams: maxTeams))
+      }
+    } else {
+      log.error(
+        "the roster has no \"staff\" list; add \"staff\": [{\"id\": ...}, ...]", line: root.line)
+    }
+
+    var teams: [Team] = []
+    var teamLines: [String: Int] = [:]
+    var warnedGateways: Set<String> = []
+    if let node = member(top, "teams") {
+      for (index, entry) in (array(node, "teams", &log) ?? []).enumerated() {
+        let path = "teams[\(index)]"
+        guard let fields = object(entry, path, &log) else { continue }
+        warnUnknownKeys(fields, teamKeys, path, &log)
+        guard let id = requiredID(fields, path, entry.line, &log) else { continue }
+        if let first = teamLines[id] {
+          log.error(
+            "\(path).id: team id '\(id)' is listed twice (also on line \(first)); give each team "
+              + "one entry",
+            line: entry.line)
+          continue
+        }
+        teamLines[id] = entry.line
+        var gateway: Gateway?
+        if let node = member(fields, "gateway"), let name = text(node, "\(path).gateway", &log) {
+          gateway = GatewayCatalog.resolve(name)
+          let custom = GatewayCatalog.normalize(name)
+          if gateway == nil, custom.isEmpty {
+            log.error(
+              "\(path).gateway: '\(name)' has no letters or digits; name one of the nine "
+                + "gateways",
+              line: node.line)
+          } else if gateway == nil {
+            gateway = Gateway(id: custom)
+            if deeps.deep(of: Gateway(id: custom)) == nil, warnedGateways.insert(custom).inserted {
+              log.warning(
+                "\(path).gateway: " + GatewayCatalog.unknownGatewayMessage(name, id: custom),
+                line: node.line)
+            }
+          }
+        }
+        let leaders = idList(fields, "leaders", path, staffLines, &log)
+        let members = idList(fields, "members", path, staffLines, &log)
+        if leaders.isEmpty, !members.isEmpty {
+          log.warning(
+            "\(path): team \(id) has no leader; list its leader in \"leaders\"", line: entry.line)
+        }
+        teams.append(
+          Team(
+            id: id, name: optionalText(fields, "name", path, &log), gateway: gateway,
+            members: members, leaders: leaders))
+      }
+    } else {
+      log.error(
+        "the roster has no \"teams\" list; add \"teams\": [{\"id\": ..., \"members\": [...]}]",
+        line: root.line)
+    }
+
+    if log.hasErrors { throw log.rosterError }
+    return Roster(staff: staff, teams: teams, deeps: deeps, warnings: log.finalWarnings)
+  }
+
+  // MARK: Typed access with diagnostics
+
+  /// The last value of a key in an object (a repeated key is reported by ``object``).
+  static func member(_ fields: [(key: String, node: JSONNode)], _ key: String) -> JSONNode? {
+    fields.last { $0.key == key }?.node
+  }
+
+  static func isNull(_ node: JSONNode) -> Bool {
+    if case .null = node.value { return true }
+    return false
+  }
+
+  /// The members of an object, or an error naming the path.
+  static func object(_ node: JSONNode, _ path: String, _ log: inout DiagnosticLog)
+    -> [(key: String, node: JSONNode)]?
+  {
+    guard case .object(let fields) = node.value else {
+      log.error("\(path): expected an object {...} but found \(node.kindName)", line: node.line)
+      return nil
+    }
+    var seen: Set<String> = []
+    for (key, value) in fields where !seen.insert(key).inserted {
+      log.error(
+        "\(path == "the roster" ? "" : path + ".")\(key): this key appears twice; keep one",
+        line: value.line)
+    }
+    return fields
+  }
+
+  /// The elements of an array, or an error naming the path.
+  static func array(_ node: JSONNode, _ path: String, _ log: inout DiagnosticLog) -> [JSONNode]? {
+    guard case .array(let elements) = node.value else {
+      log.error("\(path): expected a list [...] but found \(node.kindName)", line: node.line)
+      return nil
+    }
+    return elements
+  }
+
+  /// A string (or an integer, read as text), trimmed; `nil` with an error otherwise, or for null.
+  static func text(_ node: JSONNode, _ path: String, _ log: inout DiagnosticLog) -> String? {
+    switch node.value {
+    case .string(let text): return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    case .number(let text) where Int(text) != nil: return text
+    case .null: return nil
+    default:
+      log.error("\(path): expected a string but found \(node.kindName)", line: node.line)
+      return nil
+    }
+  }
+
+  /// An optional text field; blank counts as absent.
+  static func optionalText(
+    _ fields: [(key: String, node: JSONNode)], _ key: String, _ path: String,
+    _ log: inout DiagnosticLog
+  ) -> String? {
+    guard let node = member(fields, key), let value = text(node, "\(path).\(key)", &log),
+      !value.isEmpty
+    else { return nil }
+    return value
+  }
+
+  /// The required, non-empty `id` of an entry.
+  static func requiredID(
+    _ fields: [(key: String, node: JSONNode)], _ path: String, _ line: Int,
+    _ log: inout DiagnosticLog
+  ) -> String? {
+    guard let node = member(fields, "id") else {
+      log.error("\(path): this entry has no \"id\"; every entry needs one", line: line)
+      return nil
+    }
+    guard let id = text(node, "\(path).id", &log) else {
+      if isNull(node) { log.error("\(path).id: the id is null; give a non-empty id", line: line) }
+      return nil
+    }
+    guard !id.isEmpty else {
+      log.error("\(path).id: the id is empty; give a non-empty id", line: node.line)
+      return nil
+    }
+    return id
+  }
+
+  /// A list of staff ids, each checked against the staff list.
+  static func idList(
+    _ fields: [(key: String, node: JSONNode)], _ key: String, _ path: String,
+    _ staff: [String: Int], _ log: inout DiagnosticLog
+  ) -> [String] {
+    guard let node = member(fields, key), !isNull(node),
+      let elements = array(node, "\(path).\(key)", &log)
+    else { return [] }
+    var ids: [String] = []
+    var seen: Set<String> = []
+    for (index, element) in elements.enumerated() {
+      let elementPath = "\(path).\(key)[\(index)]"
+      guard let id = text(element, elementPath, &log), !id.isEmpty else {
+        if isNull(element) { log.error("\(elementPath): expected a staff id", line: element.line) }
+        continue
+      }
+      guard staff[id] != nil else {
+        log.error(
+          "\(elementPath): '\(id)' is not in the staff list; add them to \"staff\" or correct "
+            + "the id",
+          line: element.line)
+        continue
+      }
+      if !seen.insert(id).inserted {
+        log.warning(
+          "\(elementPath): '\(id)' is listed twice in \(key); counted once", line: element.line)
+      }
+      ids.append(id)
+    }
+    return ids
+  }
+
+  static func warnUnknownKeys(
+    _ fields: [(key: String, node: JSONNode)], _ known: [String], _ path: String,
+    _ log: inout DiagnosticLog
+  ) {
+    for (key, node) in fields where !known.contains(key) {
+      log.warning(
+        "\(path).\(key): unknown key is ignored; known keys: \(known.joined(separator: ", "))",
+        line: node.line)
+    }
+  }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+@testable import GatewaysCLI
+
+struct CheckAndSampleCommandTests {
+  let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  func run(_ arguments: [String], input: String = "") -> (Int32, CapturedOutput) {
+    let (io, output) = CommandIO.capturing(
+      standardInput: Data(input.utf8), currentDirectory: root)
+    return (GatewaysCommand.run(arguments: arguments, io: io), output)
+  }
+
+  @Test func checkSummarisesTheVacherSample() {
+    let (status, output) = run(["check", "Samples/vacher.csv"])
+    #expect(status == 0)
+    #expect(output.standardError.isEmpty)
+    #expect(
+      output.standardOutput == """
+        Samples/vacher.csv: the roster reads.
+        staff: 7
+        teams: 3
+        memberships: 9
+        gateways present: 3 of 9 (assessment-for-learning, learning-to-learn, student-voice)
+        gateways missing: advice-and-guidance, curriculum, design-and-organisation, mentoring-and-coaching, new-technologies, workforce-development
+        people on no team: 0
+        warnings: 0
+
+        """)
+  }
+
+  @Test func checkReadsStandardInputAndPrintsWarnings() {
+    let (status, output) = run(["check", "-"], input: "staff_id,team,colour\ns1,t,\n")
+    #expect(status == 0)
+    #expect(
+      output.standardError.hasPrefix("gateways: warning: <stdin>:1:15: unknown column 'colour'"))
+    #expect(output.standardOutput.hasPrefix("<stdin>: the roster reads.\nstaff: 1\n"))
+  }
+
+  @Test func standardInputStartingWithABraceIsJSON() {
+    let (status, output) = run(
+      ["check", "-"], input: "{\"staff\": [{\"id\": \"s1\"}], \"teams\": []}")
+    #expect(status == 0)
+    #expect(output.standardOutput.contains("people on no team: 1 (s1)"))
+  }
+
+  @Test func aBrokenRosterPrintsEveryErrorAndExitsTwo() {
+    let (status, output) = run(
+      ["check", "--input-format", "csv", "-"],
+      input: "staff_id,team,max_teams,team_role\ns1,t,0,leader\ns2,t,2,boss\n")
+    #expect(status == 2)
+    #expect(output.standardOutput.isEmpty)
+    #expect(
+      output.standardError.split(separator: "\n").map { String($0.prefix(40)) } == [
+        "gateways: error: <stdin>:2:6: max_teams ",
+        "gateways: error: <stdin>:3:8: team_role ",
+      ])
+  }
+
+  @Test func aMissingFileIsAnInputError() {
+    let (status, output) = run(["check", "Samples/nonexistent.csv"])
+    #expect(status == 2)
+    #expect(
+      output.standardError.hasPrefix("gateways: error: Samples/nonexistent.csv: no such file"))
+  }
+
+  @Test func theDeepsOptionPlacesCustomGateways() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gateways-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let deeps = folder.appendingPathComponent("deeps.csv")
+    try Data("gateway,deep\nwellbeing,support\n".utf8).write(to: deeps)
+    let (status, output) = run(
+      ["check", "--deeps", deeps.path, "-"],
+      input: "staff_id,team,gateway,team_role\ns1,t,Wellbeing,leader\n")
+    #expect(status == 0)
+    #expect(output.standardError.isEmpty)
+    #expect(output.standardOutput.contains("custom gateways: wellbeing (deep support)"))
+
+    try Data("gateway,deep\nwellbeing,deepest\n".utf8).write(to: deeps)
+    let (badStatus, badOutput) = run(["check", "--deeps", deeps.path, "Samples/vacher.csv"])
+    #expect(badStatus == 2)
+    #expect(badOutput.standardError.contains(":2:11: unknown deep 'deepest'"))
+  }
+
+  @Test func aBadInputFormatIsAUsageError() {
+    let (status, output) = run(["check", "--input-format", "xlsx", "-"])
+    #expect(status == 2)
+    #expect(
+      output.standardError.hasPrefix(
+        "gateways: error: --input-format must be csv or json, not 'xlsx'"))
+  }
+
+  @Test func sampleAndCheckHaveHelp() {
+    for command in ["check", "sample"] {
+      let (status, output) = run([command, "--help"])
+      #expect(status == 0)
+      #expect(output.standardOutput.contains("Usage: gateways \(command)"))
+    }
+  }
+
+  @Test func samplePrintsTheDefaultAndNamedSamples() throws {
+    let (status, output) = run(["sample"])
+    #expect(status == 0)
+    let vacher = try String(
+      contentsOf: root.appendingPathComponent("Samples/vacher.csv"), encoding: .utf8)
+    #expect(output.standardOutput == vacher)
+    let (_, list) = run(["sample", "--list"])
+    #expect(
+      list.standardOutput
+        == "junior\tjunior.json\nprimary\tprimary.csv\nsecondary\tsecondary.csv\nvacher\tvacher.csv\n"
+    )
+    let (badStatus, bad) = run(["sample", "tertiary"])
+    #expect(badStatus == 2)
+    #expect(
+      bad.standardError.hasPrefix(
+        "gateways: error: unknown sample 'tertiary'; the samples are: junior, primary, secondary, vacher"
+      ))
+  }
+
+  @Test func everyBundledSampleChecksClean() {
+    for name in ["junior", "primary", "secondary", "vacher"] {
+      let (_, sample) = run(["sample", name])
+      let format = name == "junior" ? "json" : "csv"
+      let (status, output) = run(
+        ["check", "--input-format", format, "-"], input: sample.standardOutput)
+      #expect(status == 0, "\(name)")
+      #expect(output.standardError.isEmpty, "\(name)")
+    }
+  }
+}
+
+extension CheckAndSampleCommandTests {
+  @Test func manyWarningsAreCountedInFullButPrintedUpToFifty() {
+    var input = "staff_id,team,team_role\ns0,t,leader\n"
+    for _ in 0..<60 { input += "s0,t,\n" }
+    let (status, output) = run(["check", "-"], input: input)
+    #expect(status == 0)
+    let lines = output.standardError.split(separator: "\n")
+    #expect(lines.count == 51)
+    #expect(lines.last == "gateways: warning: 10 more warnings not shown")
+    #expect(output.standardOutput.hasSuffix("warnings: 60\n"))
+  }
+}

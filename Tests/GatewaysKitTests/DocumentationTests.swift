@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+@testable import GatewaysKit
+
+/// Keeps `Documentation/RosterFormat.md` in step with the tables in code.
+struct DocumentationTests {
+  let text: String = {
+    let url = packageRoot.appendingPathComponent("Documentation/RosterFormat.md")
+    return ((try? String(contentsOf: url, encoding: .utf8)) ?? "").lowercased()
+  }()
+
+  @Test func everyGatewayAliasIsDocumented() {
+    for gateway in Gateway.standard {
+      #expect(text.contains("`\(gateway.id)`"), "\(gateway.id)")
+      for alias in GatewayCatalog.aliases[gateway] ?? [] {
+        #expect(text.contains(alias.lowercased()), "\(alias)")
+      }
+    }
+  }
+
+  @Test func everyStaffTypeWordAndRoleKeywordIsDocumented() {
+    for type in StaffType.allCases {
+      for word in StaffTypeClassifier.synonyms[type] ?? [] {
+        #expect(text.contains(word.lowercased()), "\(word)")
+      }
+    }
+    for (keywords, _) in StaffTypeClassifier.roleKeywords {
+      for keyword in keywords { #expect(text.contains(keyword), "\(keyword)") }
+    }
+  }
+
+  @Test func everyCSVColumnIsDocumented() {
+    for column in CSVRosterReader.Column.allCases {
+      #expect(text.contains("| `\(column.rawValue)` |"), "\(column.rawValue)")
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+@testable import GatewaysKit
+
+struct JSONRosterReaderTests {
+  let valid = """
+    {
+      "staff": [
+        {"id": "s1", "name": "Ada Teacher", "role": "Assistant Principal", "maxTeams": 2},
+        {"id": "s2", "role": "Teaching Assistant", "yearGroup": 7},
+        {"id": "s3", "staffType": "middle", "department": "Maths"},
+        {"id": "s4"}
+      ],
+      "teams": [
+        {"id": "voice", "name": "Student Voice Group", "gateway": "Student voice",
+         "leaders": ["s1"], "members": ["s2", "s3"]},
+        {"id": "afl", "gateway": "AfL", "leaders": ["s3"], "members": ["s3", "s2"]},
+        {"id": "new", "gateway": "Wellbeing", "leaders": [], "members": []}
+      ],
+      "deeps": {"wellbeing": "deep support", "ICT": "learning"}
+    }
+    """
+
+  @Test func aJSONRosterReads() throws {
+    let roster = try readJSON(valid)
+    #expect(roster.warnings.isEmpty)
+    #expect(roster.staff.map(\.id) == ["s1", "s2", "s3", "s4"])
+    #expect(roster.staff[0].staffType == .senior)
+    #expect(roster.staff[0].maxTeams == 2)
+    #expect(roster.staff[1].staffType == .support)
+    #expect(roster.staff[1].yearGroup == "7")
+    #expect(roster.staff[2].staffType == .middle)
+    #expect(roster.teams.map(\.id) == ["afl", "new", "voice"])
+    #expect(roster.teams[0].members == ["s2", "s3"])
+    #expect(roster.teams[0].leaders == ["s3"])
+    #expect(roster.teams[2].members == ["s1", "s2", "s3"])
+    #expect(roster.teams[2].name == "Student Voice Group")
+    #expect(roster.teams[1].gateway == Gateway(id: "wellbeing"))
+    #expect(roster.deeps.deep(of: Gateway(id: "wellbeing")) == .support)
+    #expect(roster.deeps.deep(of: .newTechnologies) == .learning)
+    #expect(roster.deeps.deep(of: .curriculum) == .experience)
+  }
+
+  @Test func anUnknownMemberIsAnErrorNamingThePathAndLine() {
+    let found = diagnostics(
+      json: """
+        {"staff": [{"id": "s1"}],
+         "teams": [{"id": "t", "leaders": ["s1"],
+                    "members": ["s1", "s99"]}]}
+        """)
+    #expect(
+      found.map(\.description) == [
+        "error: roster.json:3: teams[0].members[1]: 's99' is not in the staff list; add them to "
+          + "\"staff\" or correct the id"
+      ])
+  }
+
+  @Test func wrongTypesNameThePath() {
+    let found = diagnostics(
+      json: """
+        {"staff": [{"id": "s1", "maxTeams": "three"}, "s2", {"name": "No Id"}],
+         "teams": {"id": "t"}}
+        """)
+    #expect(
+      found.map(\.description) == [
+        "error: roster.json:1: staff[0].maxTeams: must be a whole number of at least 1 (the most "
+          + "teams this person should sit on); leave it out for no cap",
+        "error: roster.json:1: staff[1]: expected an object {...} but found a string",
+        "error: roster.json:1: staff[2]: this entry has no \"id\"; every entry needs one",
+        "error: roster.json:2: teams: expected a list [...] but found an object",
+      ])
+  }
+
+  @Test func aSyntaxErrorHasLineAndColumn() {
+    let found = diagnostics(json: "{\"staff\": [\n  {\"id\": \"s1\"}\n  {\"id\": \"s2\"}\n]}")
+    #expect(
+      found.map(\.description) == [
+        "error: roster.json:3:3: invalid JSON: expected ',' or ']' in an array (is a comma missing?)"
+      ])
+  }
+
+  @Test func anEmptyFileAndAMissingListAreErrors() {
+    #expect(diagnostics(json: " \n").first?.location == "roster.json:1")
+    let found = diagnostics(json: "{\"staff\": []}")
+    #expect(
+      found.map(\.message) == [
+        "the roster has no \"teams\" list; add \"teams\": [{\"id\": ..., \"members\": [...]}]"
+      ])
+  }
+
+  @Test func duplicateIdsAndKeysAreErrors() {
+    let found = diagnostics(
+      json: """
+        {"staff": [{"id": "s1"},
+                   {"id": "s1", "id": "s2"}],
+         "teams": [{"id": "t", "leaders": ["s1"]}, {"id": "t"}]}
+        """)
+    #expect(
+      found.map(\.description) == [
+        "error: roster.json:2: staff[1].id: this key appears twice; keep one",
+        "error: roster.json:3: teams[1].id: team id 't' is listed twice (also on line 3); give each "
+          + "team one entry",
+      ])
+  }
+
+  @Test func warningsForUnknownKeysRepeatsAndMissingLeaders() throws {
+    let roster = try readJSON(
+      """
+      {"staff": [{"id": "s1", "email": "x"}],
+       "teams": [{"id": "t", "members": ["s1", "s1"]}],
+       "school": "Example"}
+      """)
+    #expect(
+      roster.warnings.map(\.description) == [
+        "warning: roster.json:1: staff[0].email: unknown key is ignored; known keys: id, name, "
+          + "role, staffType, department, yearGroup, maxTeams",
+        "warning: roster.json:2: teams[0].members[1]: 's1' is listed twice in members; counted once",
+        "warning: roster.json:2: teams[0]: team t has no leader; list its leader in \"leaders\"",
+        "warning: roster.json:3: unknown key \"school\" is ignored; expected staff, teams or deeps",
+      ])
+    #expect(roster.membershipCount == 1)
+  }
+
+  @Test func badDeepsAreErrors() {
+    let found = diagnostics(
+      json: """
+        {"staff": [], "teams": [],
+         "deeps": {"curriculum": "deep thought", "AfL": 3}}
+        """)
+    #expect(
+      found.map(\.message) == [
+        "deeps.curriculum: unknown deep 'deep thought'; use learning, experience, support, "
+          + "leadership or none",
+        "deeps.AfL: expected a deep name; use learning, experience, support, leadership or none",
+      ])
+  }
+
+  @Test func stringsWithEscapesAndUnicodeRead() throws {
+    let roster = try readJSON(
+      #"{"staff": [{"id": "s1", "name": "A\"da\n\u00e9\ud83d\ude00"}], "teams": []}"#)
+    #expect(roster.staff[0].name == "A\"da\né😀")
+  }
+
+  @Test func deepNestingIsAnErrorNotACrash() {
+    let text = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+    #expect(diagnostics(json: text).first?.message == "invalid JSON: the JSON is nested too deeply")
+  }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import GatewaysKit
+
+struct SamplesTests {
+  static let sampleFiles: [String] = {
+    let folder = packageRoot.appendingPathComponent("Samples")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }.sortedByBytes()
+  }()
+
+  func read(_ name: String) throws -> Roster {
+    try RosterReader().read(
+      contentsOf: packageRoot.appendingPathComponent("Samples/\(name)"),
+      displayName: "Samples/\(name)", format: nil)
+  }
+
+  @Test func thereAreFourSamples() {
+    #expect(Self.sampleFiles == ["junior.json", "primary.csv", "secondary.csv", "vacher.csv"])
+  }
+
+  @Test(arguments: sampleFiles)
+  func everySampleReadsWithoutWarnings(name: String) throws {
+    let roster = try read(name)
+    #expect(roster.warnings.isEmpty)
+    #expect(!roster.staff.isEmpty)
+  }
+
+  @Test(arguments: sampleFiles)
+  func everySampleIsBundledByteForByte(name: String) throws {
+    let data = try Data(contentsOf: packageRoot.appendingPathComponent("Samples/\(name)"))
+    let bundled = BundledSamples.all.first { $0.fileName == name }
+    #expect(bundled.map { Data($0.text.utf8) } == data, "run Scripts/embed-samples.sh")
+  }
+
+  @Test func bundledSamplesMatchTheFolder() {
+    #expect(BundledSamples.all.map(\.fileName) == Self.sampleFiles)
+    #expect(BundledSamples.sample(named: BundledSamples.defaultName) != nil)
+  }
+
+  @Test func vacherHasThreeTeamsChainedByMembersWhoAreNotLeaders() throws {
+    let roster = try read("vacher.csv")
+    #expect(
+      roster.teams.map(\.gateway) == [.assessmentForLearning, .learningToLearn, .studentVoice])
+    let voice = try #require(roster.teams.first { $0.gateway == .studentVoice })
+    let afl = try #require(roster.teams.first { $0.gateway == .assessmentForLearning })
+    let l2l = try #require(roster.teams.first { $0.gateway == .learningToLearn })
+    #expect(voice.members.count == 3)
+    #expect(roster.staff.first { $0.id == voice.leaders.first }?.role == "Assistant Principal")
+    let shared1 = Set(voice.members).intersection(afl.members)
+    let shared2 = Set(afl.members).intersection(l2l.members)
+    #expect(shared1.count == 1 && shared2.count == 1)
+    #expect(shared1.isDisjoint(with: voice.leaders + afl.leaders))
+    #expect(shared2.isDisjoint(with: afl.leaders + l2l.leaders))
+    #expect(Set(afl.leaders).isDisjoint(with: voice.members))
+  }
+
+  /// The groups of teams linked by shared members, optionally without one person.
+  func teamGroups(_ roster: Roster, without removed: String? = nil) -> [[String]] {
+    var groups: [[String]] = []
+    var seen: Set<String> = []
+    for team in roster.teams where !seen.contains(team.id) {
+      var group: [String] = []
+      var stack = [team]
+      seen.insert(team.id)
+      while let current = stack.popLast() {
+        group.append(current.id)
+        for other in roster.teams where !seen.contains(other.id) {
+          let shared = Set(current.members).intersection(other.members).subtracting([removed ?? ""])
+          if !shared.isEmpty {
+            seen.insert(other.id)
+            stack.append(other)
+          }
+        }
+      }
+      groups.append(group.sortedByBytes())
+    }
+    return groups.sorted { $0.count > $1.count }
+  }
+
+  @Test func secondaryHasTheDocumentedStructure() throws {
+    let roster = try read("secondary.csv")
+    #expect(roster.staff.count == 90)
+    #expect(Set(roster.teams.compactMap(\.gateway)) == Set(Gateway.standard))
+    #expect(roster.staff.allSatisfy { $0.department != nil })
+    #expect(roster.staff.contains { $0.yearGroup != nil })
+    #expect(roster.teams.allSatisfy { !$0.leaders.isEmpty })
+    let groups = teamGroups(roster)
+    #expect(groups.map(\.count) == [7, 2, 1, 1])
+    #expect(groups[1] == ["design-and-organisation", "workforce-development"])
+    #expect(Set(groups[2] + groups[3]) == ["ks3-reading", "sixth-form-council"])
+    // Exactly one person's removal splits the main group: S021.
+    let keyPeople = roster.staff.map(\.id).filter { id in
+      teamGroups(roster, without: id).count > groups.count
+    }
+    #expect(keyPeople == ["S021"])
+  }
+
+  @Test func primaryDerivesStaffTypesFromRoles() throws {
+    let roster = try read("primary.csv")
+    let types = Dictionary(uniqueKeysWithValues: roster.staff.map { ($0.id, $0.staffType) })
+    #expect(types["P02"] == .senior)
+    #expect(types["P05"] == .middle)
+    #expect(types["P07"] == .teacher)
+    #expect(types["P12"] == .support)
+    #expect(roster.teams.contains { $0.members.isEmpty })
+  }
+}
