@@ -40,6 +40,12 @@ public struct SVGNetworkDrawing: Sendable {
     self.highlightedTeams = highlightedTeams
   }
 
+  /// The longest label drawn, in characters; longer names are cut with `…`.
+  public static let labelLimit = 22
+
+  /// How much larger than its units the drawing is shown when the page has room.
+  public static let zoom = 1.35
+
   /// Whether labels are drawn: up to ``TeamNetworkLayout/maximumLabelledTeams`` teams.
   public var drawsLabels: Bool { analysis.teams.count <= TeamNetworkLayout.maximumLabelledTeams }
 
@@ -51,7 +57,8 @@ public struct SVGNetworkDrawing: Sendable {
     for node in layout.nodes { position[node.team] = node }
     let c = formatCoordinate
     var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network\""
-    out += " width=\"\(c(layout.width))\" height=\"\(c(layout.height))\""
+    // Drawn a third larger than its units, and never wider than the page (CSS max-width).
+    out += " width=\"\(c(layout.width * Self.zoom))\" height=\"\(c(layout.height * Self.zoom))\""
     out += " viewBox=\"0 0 \(c(layout.width)) \(c(layout.height))\" role=\"img\">\n"
     out += "<title>\(HTMLEscaping.text(title))</title>\n"
     out += "<g class=\"links\">\n"
@@ -99,7 +106,7 @@ public struct SVGNetworkDrawing: Sendable {
       out +=
         "<text class=\"size\" x=\"\(c(node.x))\" y=\"\(c(node.y + 4))\">\(team.members.count)</text>"
       if drawsLabels {
-        let label = HTMLEscaping.shortened(team.name, limit: 22)
+        let label = HTMLEscaping.shortened(team.name, limit: Self.labelLimit)
         out += "<text class=\"label\" x=\"\(c(node.x))\" y=\"\(c(node.y + node.radius + 13))\">"
         out += HTMLEscaping.text(label) + "</text>"
       }

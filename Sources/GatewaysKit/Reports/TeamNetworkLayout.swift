@@ -25,8 +25,10 @@ import MembershipGraph
 ///    teams closer than three ideal distances repels, linked teams attract (more strongly the
 ///    more people they share), a weak gravity holds the group together, and a weak pull towards
 ///    the deep's sector keeps each deep together. The step shrinks linearly to zero ("cooling").
-/// 3. **No overlaps.** Overlapping circles (with room for a label) are pushed apart pair by pair
-///    until none overlap.
+/// 3. **No overlaps.** Each team has a box holding its circle and the label under it (its width
+///    estimated from the name's length); overlapping boxes are pushed apart pair by pair, along
+///    the axis where they overlap least, until none overlap. Labels then never cover a circle or
+///    another label.
 ///
 /// Nothing depends on the clock, hashing order or system randomness, so the same analysis gives
 /// the same positions on every run. Nodes are sized by members (radius grows with the square
@@ -64,7 +66,7 @@ public struct TeamNetworkLayout: Sendable, Hashable {
   public private(set) var height: Double
 
   /// The space kept between two circles, for the label under a node.
-  public static let gap = 22.0
+  public static let gap = 28.0
 
   /// Computes the layout of an analysis.
   /// - Parameters:
@@ -104,10 +106,11 @@ public struct TeamNetworkLayout: Sendable, Hashable {
       var maxX = -Double.infinity
       var maxY = -Double.infinity
       for (local, i) in members.enumerated() {
-        minX = min(minX, x[local] - radii[i])
-        maxX = max(maxX, x[local] + radii[i])
+        let half = max(radii[i], Self.labelWidth(teams[i].name) / 2)
+        minX = min(minX, x[local] - half)
+        maxX = max(maxX, x[local] + half)
         minY = min(minY, y[local] - radii[i])
-        maxY = max(maxY, y[local] + radii[i])
+        maxY = max(maxY, y[local] + radii[i] + Self.labelHeight)
       }
       for local in members.indices {
         x[local] += Self.labelMargin - minX
@@ -150,12 +153,20 @@ public struct TeamNetworkLayout: Sendable, Hashable {
     height = (cursorY + rowHeight).rounded(.up)
   }
 
-  /// Room left and right of a group for labels wider than their circle.
-  static let labelMargin = 64.0
+  /// Room left and right of a group (labels are already inside each team's box).
+  static let labelMargin = 8.0
+  /// The height of a label under its circle, with its spacing.
+  static let labelHeight = 20.0
+
+  /// An estimate of a label's width in drawing units: 6.3 per character of the shortened name
+  /// at the drawing's 11-unit font.
+  static func labelWidth(_ name: String) -> Double {
+    Double(HTMLEscaping.shortened(name, limit: SVGNetworkDrawing.labelLimit).count) * 6.3
+  }
   /// Room above a group.
   static let topMargin = 10.0
-  /// Room below a group for the last row's labels.
-  static let bottomMargin = 26.0
+  /// Room below a group.
+  static let bottomMargin = 10.0
 
   /// Sectors, forces and overlap removal for one group of linked teams; returns positions in
   /// the order of `members`, around the origin.
@@ -165,7 +176,7 @@ public struct TeamNetworkLayout: Sendable, Hashable {
   ) -> ([Double], [Double]) {
     let count = members.count
     guard count > 1 else { return ([0], [0]) }
-    let side = 120 * Double(count).squareRoot()
+    let side = 140 * Double(count).squareRoot()
     let centre = 0.0
     var localOf: [Int: Int] = [:]
     for (local, i) in members.enumerated() { localOf[i] = local }
@@ -213,7 +224,7 @@ public struct TeamNetworkLayout: Sendable, Hashable {
         }
       }
     }
-    let k = max(100, 0.8 * (side * side / Double(count)).squareRoot())
+    let k = 0.85 * (side * side / Double(count)).squareRoot()
     let cutoff = 3 * k
     let resumed = !known.isEmpty
     let iterations = max(30, min(300, 10_000_000 / (count * count))) / (resumed ? 2 : 1)
@@ -274,27 +285,31 @@ public struct TeamNetworkLayout: Sendable, Hashable {
       }
     }
 
-    // 3. No overlaps.
-    for _ in 0..<2000 {
+    // 3. No overlaps: each team's box holds its circle and its label below; boxes that overlap
+    // are pushed apart along the axis where they overlap least.
+    let halfWidth = members.map { i in
+      max(radii[i], labelWidth(teams[i].name) / 2) + 5
+    }
+    let above = members.map { radii[$0] + gap / 4 }
+    let below = members.map { radii[$0] + labelHeight }
+    for _ in 0..<3000 {
       var moved = false
       for a in 0..<count {
         for b in (a + 1)..<count {
-          let needed = radii[members[a]] + radii[members[b]] + gap
-          var ddx = x[b] - x[a]
-          var ddy = y[b] - y[a]
-          var distance = (ddx * ddx + ddy * ddy).squareRoot()
-          guard distance < needed - 1e-6 else { continue }
-          if distance < 0.01 {
-            let angle = Double((a * 7919 + b * 104_729) % 360) * Double.pi / 180
-            ddx = cos(angle)
-            ddy = sin(angle)
-            distance = 1
+          let overlapX = halfWidth[a] + halfWidth[b] - abs(x[b] - x[a])
+          guard overlapX > 1e-6 else { continue }
+          let (upper, lower) = y[a] <= y[b] ? (a, b) : (b, a)
+          let overlapY = below[upper] + above[lower] - (y[lower] - y[upper])
+          guard overlapY > 1e-6 else { continue }
+          if overlapX < overlapY {
+            var direction: Double = x[b] >= x[a] ? 1 : -1
+            if x[b] == x[a] { direction = (a + b) % 2 == 0 ? 1 : -1 }
+            x[a] -= direction * (overlapX / 2 + 0.05)
+            x[b] += direction * (overlapX / 2 + 0.05)
+          } else {
+            y[upper] -= overlapY / 2 + 0.05
+            y[lower] += overlapY / 2 + 0.05
           }
-          let push = (needed - distance) / 2 + 0.05
-          x[a] -= ddx / distance * push
-          y[a] -= ddy / distance * push
-          x[b] += ddx / distance * push
-          y[b] += ddy / distance * push
           moved = true
         }
       }
