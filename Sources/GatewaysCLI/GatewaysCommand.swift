@@ -13,7 +13,7 @@ public enum GatewaysCommand {
 
   /// Every subcommand, in the order `--help` lists them.
   static let commands: [CommandSpec] = [
-    .check, .sample, .report, .export,
+    .analyse, .check, .sample, .report, .export,
   ]
 
   /// Runs the command line `arguments` (without the program name) and returns the exit code.

@@ -16,3 +16,20 @@ struct BinaryTests {
     #expect(result.standardOutput.isEmpty)
   }
 }
+
+/// The README's main command, run as a user would.
+struct AnalyseBinaryTests {
+  @Test func analysingTheBundledSampleWorks() throws {
+    let result = try runGateways(["analyse", "Samples/secondary.csv"])
+    #expect(result.status == 0)
+    #expect(result.standardOutput.contains("2 silos, 1 island, 1 key person."))
+    #expect(result.standardError.isEmpty)
+  }
+
+  @Test func analysingFromStandardInputAsJSONWorks() throws {
+    let input = Data("staff_id,team,team_role\na,t1,leader\nb,t1,member\nb,t2,member\n".utf8)
+    let result = try runGateways(["analyse", "--format", "json", "-"], input: input)
+    #expect(result.status == 0)
+    #expect(result.standardOutput.contains("\"silos\": [],"))
+  }
+}

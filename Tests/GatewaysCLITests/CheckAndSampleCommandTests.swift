@@ -22,7 +22,7 @@ struct CheckAndSampleCommandTests {
         Samples/vacher.csv: the roster reads.
         staff: 7
         teams: 3
-        memberships: 9
+        memberships: 10
         gateways present: 3 of 9 (assessment-for-learning, learning-to-learn, student-voice)
         gateways missing: advice-and-guidance, curriculum, design-and-organisation, mentoring-and-coaching, new-technologies, workforce-development
         people on no team: 0

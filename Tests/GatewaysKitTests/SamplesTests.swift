@@ -39,7 +39,7 @@ struct SamplesTests {
     #expect(BundledSamples.sample(named: BundledSamples.defaultName) != nil)
   }
 
-  @Test func vacherHasThreeTeamsChainedByMembersWhoAreNotLeaders() throws {
+  @Test func vacherHasThreeTeamsLinkedPairwiseByMembersWhoAreNotLeaders() throws {
     let roster = try read("vacher.csv")
     #expect(
       roster.teams.map(\.gateway) == [.assessmentForLearning, .learningToLearn, .studentVoice])
@@ -53,6 +53,9 @@ struct SamplesTests {
     #expect(shared1.count == 1 && shared2.count == 1)
     #expect(shared1.isDisjoint(with: voice.leaders + afl.leaders))
     #expect(shared2.isDisjoint(with: afl.leaders + l2l.leaders))
+    let shared3 = Set(voice.members).intersection(l2l.members)
+    #expect(shared3.count == 1)
+    #expect(shared3.isDisjoint(with: voice.leaders + l2l.leaders))
     #expect(Set(afl.leaders).isDisjoint(with: voice.members))
   }
 
@@ -105,5 +108,51 @@ struct SamplesTests {
     #expect(types["P07"] == .teacher)
     #expect(types["P12"] == .support)
     #expect(roster.teams.contains { $0.members.isEmpty })
+  }
+}
+
+/// Hand-checked analysis results for every bundled sample.
+struct SampleAnalysisTests {
+  func analyse(_ file: String) throws -> SchoolAnalysis {
+    let url = packageRoot.appendingPathComponent("Samples/\(file)")
+    return Analyser().analyse(
+      try RosterReader().read(contentsOf: url, displayName: file, format: nil))
+  }
+
+  @Test func vacherHasNoSilosAndAFullyCohesiveDeepLearning() throws {
+    let analysis = try analyse("vacher.csv")
+    #expect(analysis.silos.isEmpty)
+    #expect(analysis.islands.isEmpty)
+    #expect(analysis.keyPeople.isEmpty)
+    #expect(analysis.leaderOnlyLinks.isEmpty)
+    #expect(analysis.deeps.perDeep[.learning]?.cohesion == 1)
+    #expect(analysis.deeps.coverage == 3.0 / 9.0)
+    #expect(analysis.deeps.complementarity == (3.0 / 9.0 + 1) / 2)
+    #expect(analysis.uninvolved.isEmpty)
+  }
+
+  @Test func secondaryHasTwoSilosOneIslandAndOneKeyPerson() throws {
+    let analysis = try analyse("secondary.csv")
+    #expect(analysis.silos == ["ks3-reading", "sixth-form-council"])
+    #expect(analysis.islands == [["design-and-organisation", "workforce-development"]])
+    #expect(analysis.components.first?.count == 7)
+    #expect(analysis.keyPeople.map(\.staff) == ["S021"])
+    #expect(
+      analysis.keyPeople.first?.separates == [
+        ["advice-and-guidance", "mentoring-and-coaching", "new-technologies"],
+        ["afl", "curriculum", "learning-to-learn", "student-voice"],
+      ])
+    #expect(analysis.deeps.coverage == 1)
+    #expect(analysis.uninvolved.count == 45)
+    #expect(analysis.coupling.quadrant != nil)
+  }
+
+  @Test func primaryAndJuniorAnalyse() throws {
+    let primary = try analyse("primary.csv")
+    #expect(primary.summary.teams == 5)
+    #expect(primary.silos.contains("digital-leaders"))
+    let junior = try analyse("junior.json")
+    #expect(junior.silos.isEmpty)
+    #expect(junior.summary.teams == 4)
   }
 }

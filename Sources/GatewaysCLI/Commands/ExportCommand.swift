@@ -20,16 +20,17 @@ extension CommandSpec {
     ],
     positionalCount: 1...1
   ) { parsed, io in
-    guard let name = parsed.value("format") else {
+    guard parsed.has("format") else {
       throw CommandFailure.usage(
         command: "export", message: "missing --format (dot, mermaid, graphml or csv)")
     }
-    guard let format = ExportFormat(rawValue: name.lowercased()) else {
-      throw CommandFailure.usage(
-        command: "export", message: "--format must be dot, mermaid, graphml or csv, not '\(name)'")
+    let name = try outputFormat(parsed, allowed: ExportFormat.allCases.map(\.rawValue))
+    guard let format = ExportFormat(rawValue: name) else {
+      throw CommandFailure.usage(command: "export", message: "unknown --format '\(name)'")
     }
     let roster = try loadRoster(parsed, io: io)
-    try writeExport(format, roster: roster, parsed: parsed, io: io)
+    try writeExport(
+      format, roster: roster, analysis: Analyser().analyse(roster), parsed: parsed, io: io)
     return ExitCode.success
   }
 }
@@ -38,20 +39,20 @@ extension CommandSpec {
 ///
 /// CSV to a file writes two files: `NAME.csv` (links) and `NAME-people.csv` (people).
 func writeExport(
-  _ format: ExportFormat, roster: Roster, parsed: ParsedArguments, io: CommandIO
+  _ format: ExportFormat, roster: Roster, analysis: SchoolAnalysis, parsed: ParsedArguments,
+  io: CommandIO
 ) throws {
-  let analysis = Analyser().analyse(roster)
   guard let path = parsed.value("output"), path != "-" else {
     io.print(format.render(roster: roster, analysis: analysis))
     return
   }
   if format == .csv {
     let csv = CSVExport(roster: roster, analysis: analysis)
-    try writeOutputFile(csv.links(), toPath: path, io: io, inputs: parsed.positionals)
-    try writeOutputFile(
+    try OutputFile.write(csv.links(), toPath: path, io: io, inputs: parsed.positionals)
+    try OutputFile.write(
       csv.people(), toPath: peopleTablePath(for: path), io: io, inputs: parsed.positionals)
   } else {
-    try writeOutputFile(
+    try OutputFile.write(
       format.render(roster: roster, analysis: analysis), toPath: path, io: io,
       inputs: parsed.positionals)
   }
@@ -64,24 +65,4 @@ func peopleTablePath(for path: String) -> String {
   guard !ext.isEmpty else { return path + "-people.csv" }
   let stem = String(path.dropLast(ext.count + 1))
   return stem + "-people." + ext
-}
-
-/// Writes text to a file atomically (a temporary file beside it, then renamed), refusing to
-/// overwrite one of the command's inputs.
-///
-/// - Throws: ``CommandFailure/usage(command:message:)`` when `path` is an input,
-///   ``CommandFailure/write(_:)`` when the file cannot be written.
-func writeOutputFile(_ text: String, toPath path: String, io: CommandIO, inputs: [String]) throws {
-  let url = io.url(forPath: path).standardizedFileURL.resolvingSymlinksInPath()
-  for input in inputs where input != "-" {
-    if io.url(forPath: input).standardizedFileURL.resolvingSymlinksInPath() == url {
-      throw CommandFailure.usage(
-        command: nil, message: "refusing to overwrite the input \(input) with the output")
-    }
-  }
-  do {
-    try Data(text.utf8).write(to: url, options: .atomic)
-  } catch {
-    throw CommandFailure.write("cannot write \(path): \(error.localizedDescription)")
-  }
 }

@@ -26,7 +26,7 @@ extension CommandSpec {
     let html = HTMLReport(roster: roster, analysis: analysis, source: source, after: after)
       .render()
     if let path = parsed.value("output") {
-      try writeOutputFile(html, toPath: path, io: io, inputs: parsed.positionals)
+      try OutputFile.write(html, toPath: path, io: io, inputs: parsed.positionals)
     } else {
       io.print(html)
     }

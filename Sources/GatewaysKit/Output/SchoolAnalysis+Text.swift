@@ -1,4 +1,7 @@
 extension SchoolAnalysis {
+  /// How many uninvolved people of each type the text report names before "and N more".
+  static let namesShownPerType = 8
+
   /// The analysis as a report a school leader reads in two minutes: the headline, then silos,
   /// islands, key people, leader-only links, brokers, the deeps, coupling, uninvolved staff and
   /// what to do next.
@@ -62,8 +65,9 @@ extension SchoolAnalysis {
       guard let finding = teamsByID[id] else { continue }
       var line = "  - \(team(id))"
       if let gateway = finding.gateway {
-        line += ", \(gateway.id)"
-        if let deep = finding.deep { line += " (\(deep.displayName))" }
+        line += " (gateway \(gateway.id)"
+        if let deep = finding.deep { line += ", \(deep.displayName)" }
+        line += ")"
       }
       line +=
         finding.members.isEmpty
@@ -87,10 +91,14 @@ extension SchoolAnalysis {
       + "\n"
     if keyPeople.isEmpty { out += "  None: no single person holds the teams together.\n" }
     for key in keyPeople {
+      let parts = key.separates.map { "{\(teamList($0))}" }
       out += "  - \(person(key.staff)): without them, "
-      out +=
-        key.separates.map { "{\(teamList($0))}" }.joined(separator: " and ")
-        + " would fall apart.\n"
+      if parts.count == 2 {
+        out += "\(parts[0]) would be cut off from \(parts[1]).\n"
+      } else {
+        out += parts.dropLast().joined(separator: ", ") + " and \(parts.last ?? "")"
+        out += " would be cut off from each other.\n"
+      }
     }
 
     // Leader-only links.
@@ -175,7 +183,13 @@ extension SchoolAnalysis {
     for type in StaffType.allCases {
       let ids = uninvolved.filter { people[$0]?.staffType == type }
       if ids.isEmpty { continue }
-      out += "  \(type.rawValue) (\(ids.count)): \(ids.map(person).joined(separator: "; "))\n"
+      let shown = ids.prefix(Self.namesShownPerType).map(person).joined(separator: "; ")
+      let hidden = ids.count - Self.namesShownPerType
+      out +=
+        "  \(type.rawValue) (\(ids.count)): \(shown)\(hidden > 0 ? "; and \(hidden) more" : "")\n"
+    }
+    if uninvolved.count > Self.namesShownPerType {
+      out += "  (--format json lists everyone.)\n"
     }
 
     if !warnings.isEmpty {
@@ -191,9 +205,12 @@ extension SchoolAnalysis {
     } else if summary.keyPeople > 0 {
       out +=
         "  Run 'gateways suggest --robust \(source)' to add links so no single departure splits the teams.\n"
-    } else {
+    } else if !uninvolved.isEmpty {
       out +=
         "  The teams are linked. Run 'gateways suggest --involve \(source)' to bring staff on no team in.\n"
+    } else {
+      out += "  Nothing urgent: the teams are linked, no single departure splits them, and everyone"
+      out += " takes part.\n"
     }
     return out
   }

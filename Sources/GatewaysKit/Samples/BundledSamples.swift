@@ -201,6 +201,7 @@ package enum BundledSamples {
         AP3,Fay Slatebury,Assistant Principal,Leadership,learning-to-learn,Learning to learn,leader
         T04,Gus Pencilby,Teacher of History,Humanities,learning-to-learn,,member
         T03,,,,learning-to-learn,,member
+        T01,,,,learning-to-learn,,member
 
         """#),
   ]

@@ -1,0 +1,102 @@
+import Foundation
+import GatewaysKit
+
+extension CommandSpec {
+  /// `gateways analyse ROSTER`: silos, islands, key people, the four deeps and coupling.
+  static let analyse = CommandSpec(
+    name: "analyse", aliases: ["analyze"],
+    abstract: "Find silos, islands and key people; score the deeps and coupling.",
+    usage: "analyse [OPTIONS] ROSTER",
+    discussion: """
+      Reads ROSTER (CSV or JSON, '-' for standard input) and reports which gateway teams work in
+      silos, which groups of teams are cut off (islands), who holds the teams together (key
+      people), how well the four deeps complement each other, and the coupling balance.
+      Exit status: 0 done; 1 a --fail-on finding was found; 2 bad usage or input; 3 output not
+      written.
+      """,
+    options: rosterOptions + [
+      OptionSpec(
+        "format", short: "f", value: "FORMAT",
+        help: "text (default), json, or an export: dot, mermaid, graphml, csv."),
+      OptionSpec(
+        "output", short: "o", value: "FILE",
+        help: "Write to FILE (atomically) instead of standard output."),
+      OptionSpec(
+        "fail-on", value: "FINDING", repeatable: true,
+        help: "Exit 1 when silos, islands or key-people are found (repeatable)."),
+      OptionSpec(
+        "target", value: "P,I",
+        help: "The coupling aimed for, professional,institutional in 0...1 (default 1,0)."),
+    ],
+    positionalCount: 1...1
+  ) { parsed, io in
+    let format = try outputFormat(
+      parsed, allowed: ["text", "json"] + ExportFormat.allCases.map(\.rawValue))
+    let failOn = try parsed.all("fail-on").map { value -> String in
+      guard ["silos", "islands", "key-people"].contains(value) else {
+        throw CommandFailure.usage(
+          command: "analyse",
+          message: "--fail-on takes silos, islands or key-people, not '\(value)'")
+      }
+      return value
+    }
+    var analyser = Analyser()
+    if let target = parsed.value("target") { analyser.target = try couplingTarget(target) }
+    let roster = try loadRoster(parsed, io: io)
+    let analysis = analyser.analyse(roster)
+    let source = parsed.positionals[0] == "-" ? "standard input" : parsed.positionals[0]
+    switch format {
+    case "json": try emit(analysis.json(), parsed: parsed, io: io)
+    case "text":
+      let text = analysis.text(
+        roster: roster, source: source, color: parsed.value("output") == nil && io.colorEnabled)
+      try emit(text, parsed: parsed, io: io)
+    default:
+      // dot, mermaid, graphml, csv: the same files as `gateways export`.
+      if let export = ExportFormat(rawValue: format) {
+        try writeExport(export, roster: roster, analysis: analysis, parsed: parsed, io: io)
+      }
+    }
+    let found =
+      (failOn.contains("silos") && analysis.summary.silos > 0)
+      || (failOn.contains("islands") && analysis.summary.islands > 0)
+      || (failOn.contains("key-people") && analysis.summary.keyPeople > 0)
+    return found ? ExitCode.findings : ExitCode.success
+  }
+}
+
+/// The value of `--format`, checked against the formats a command writes.
+func outputFormat(_ parsed: ParsedArguments, allowed: [String]) throws -> String {
+  let format = parsed.value("format") ?? allowed[0]
+  guard allowed.contains(format) else {
+    throw CommandFailure.usage(
+      command: nil, message: "--format takes \(allowed.joined(separator: ", ")), not '\(format)'")
+  }
+  return format
+}
+
+/// Parses `--target P,I`.
+func couplingTarget(_ text: String) throws -> CouplingTarget {
+  let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+  guard parts.count == 2,
+    let professional = Double(parts[0].trimmingCharacters(in: .whitespaces)),
+    let institutional = Double(parts[1].trimmingCharacters(in: .whitespaces)),
+    (0...1).contains(professional), (0...1).contains(institutional)
+  else {
+    throw CommandFailure.usage(
+      command: nil,
+      message:
+        "--target takes two numbers from 0 to 1, professional,institutional (e.g. 1,0), not '\(text)'"
+    )
+  }
+  return CouplingTarget(professional: professional, institutional: institutional)
+}
+
+/// Writes a command's result to `--output` (atomically) or standard output.
+func emit(_ text: String, parsed: ParsedArguments, io: CommandIO) throws {
+  if let path = parsed.value("output"), path != "-" {
+    try OutputFile.write(text, toPath: path, io: io, inputs: parsed.positionals)
+  } else {
+    io.print(text)
+  }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+@testable import GatewaysCLI
+
+struct AnalyseCommandTests {
+  let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  func run(
+    _ arguments: [String], input: String = "", environment: [String: String] = [:],
+    terminal: Bool = false, in directory: URL? = nil
+  ) -> (Int32, CapturedOutput) {
+    let (io, output) = CommandIO.capturing(
+      standardInput: Data(input.utf8), environment: environment, isTerminal: terminal,
+      currentDirectory: directory ?? root)
+    return (GatewaysCommand.run(arguments: arguments, io: io), output)
+  }
+
+  @Test func textReportNamesSilosIslandsAndTheKeyPerson() {
+    let (status, output) = run(["analyse", "Samples/secondary.csv"])
+    #expect(status == 0)
+    #expect(output.standardError.isEmpty)
+    let text = output.standardOutput
+    #expect(text.hasPrefix("gateways analysis of Samples/secondary.csv\n"))
+    #expect(text.contains("2 silos, 1 island, 1 key person."))
+    #expect(text.contains("  - ks3-reading (gateway curriculum, deep experience): 4 members\n"))
+    #expect(text.contains("  - design-and-organisation, workforce-development\n"))
+    #expect(text.contains("(S021, Head of Year 11): without them, {advice-and-guidance"))
+    #expect(text.contains("Run 'gateways suggest Samples/secondary.csv'"))
+    #expect(!text.contains("\u{1B}["))
+  }
+
+  @Test func colourOnlyOnATerminalAndNeverWithNoColor() {
+    let (_, coloured) = run(["analyse", "Samples/vacher.csv"], terminal: true)
+    #expect(coloured.standardOutput.contains("\u{1B}[1m"))
+    let (_, plain) = run(
+      ["analyse", "Samples/vacher.csv"], environment: ["NO_COLOR": "1"], terminal: true)
+    #expect(!plain.standardOutput.contains("\u{1B}["))
+  }
+
+  @Test func jsonFollowsTheSchemaAndIsTheSameBytesEveryRun() throws {
+    let (status, first) = run(["analyse", "--format", "json", "Samples/secondary.csv"])
+    let (_, second) = run(["analyse", "--format=json", "Samples/secondary.csv"])
+    #expect(status == 0)
+    #expect(first.standardOutput == second.standardOutput)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any])
+    #expect(object["schemaVersion"] as? Int == 1)
+    for key in [
+      "summary", "teams", "silos", "components", "islands", "keyPeople", "leaderOnlyLinks",
+      "brokers", "deeps", "coupling", "uninvolved", "warnings",
+    ] {
+      #expect(object[key] != nil, "missing key \(key)")
+    }
+    #expect(object["silos"] as? [String] == ["ks3-reading", "sixth-form-council"])
+    let summary = try #require(object["summary"] as? [String: Int])
+    #expect(
+      summary == [
+        "staff": 90, "teams": 11, "memberships": 60, "silos": 2, "islands": 1, "keyPeople": 1,
+      ])
+  }
+
+  @Test func failOnExitsOneOnlyWhenTheFindingIsThere() {
+    #expect(run(["analyse", "--fail-on", "silos", "Samples/secondary.csv"]).0 == 1)
+    #expect(run(["analyse", "--fail-on", "key-people", "Samples/secondary.csv"]).0 == 1)
+    #expect(
+      run(["analyse", "--fail-on", "silos", "--fail-on", "islands", "Samples/vacher.csv"]).0 == 0)
+    let (status, output) = run(["analyse", "--fail-on", "everything", "Samples/vacher.csv"])
+    #expect(status == 2)
+    #expect(
+      output.standardError.hasPrefix(
+        "gateways: error: --fail-on takes silos, islands or key-people"))
+  }
+
+  @Test func outputIsWrittenToAFileAndNeverOverTheInput() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gateways-analyse-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let roster = folder.appendingPathComponent("roster.csv")
+    try Data("staff_id,team,team_role\na,t1,leader\nb,t1,member\n".utf8).write(to: roster)
+
+    let (status, output) = run(
+      ["analyse", "-f", "json", "-o", "out.json", "roster.csv"], in: folder)
+    #expect(status == 0)
+    #expect(output.standardOutput.isEmpty)
+    let written = try String(contentsOf: folder.appendingPathComponent("out.json"), encoding: .utf8)
+    #expect(written.hasPrefix("{\n  \"schemaVersion\": 1,"))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasSuffix(".tmp")
+    }
+    #expect(leftovers.isEmpty)
+
+    let (refused, refusal) = run(["analyse", "-o", "roster.csv", "roster.csv"], in: folder)
+    #expect(refused == 2)
+    #expect(refusal.standardError.contains("refusing to write over the input file 'roster.csv'"))
+    #expect(try String(contentsOf: roster, encoding: .utf8).hasPrefix("staff_id,team"))
+
+    let (failed, failure) = run(
+      ["analyse", "-o", "no/such/folder/out.txt", "roster.csv"], in: folder)
+    #expect(failed == 3)
+    #expect(
+      failure.standardError.hasPrefix("gateways: error: no/such/folder/out.txt: cannot write"))
+  }
+
+  @Test func badInputAndBadUsageExitTwoWithTheFileAndLine() {
+    let (status, output) = run(["analyse", "-"], input: "staff_id,team,max_teams\na,t1,lots\n")
+    #expect(status == 2)
+    #expect(output.standardOutput.isEmpty)
+    #expect(output.standardError.hasPrefix("gateways: error: <stdin>:2:"))
+    #expect(run(["analyse"]).0 == 2)
+    #expect(run(["analyse", "--format", "yaml", "Samples/vacher.csv"]).0 == 2)
+    #expect(run(["analyse", "--target", "2,0", "Samples/vacher.csv"]).0 == 2)
+    #expect(run(["analyse", "Samples/does-not-exist.csv"]).0 == 2)
+  }
+
+  @Test func targetMovesTheBalance() throws {
+    let (_, defaultRun) = run(["analyse", "-f", "json", "Samples/secondary.csv"])
+    let (_, moved) = run(["analyse", "-f", "json", "--target", "0.5,0.5", "Samples/secondary.csv"])
+    #expect(defaultRun.standardOutput != moved.standardOutput)
+    #expect(moved.standardOutput.contains("\"professional\": 0.5,\n      \"institutional\": 0.5"))
+  }
+}
