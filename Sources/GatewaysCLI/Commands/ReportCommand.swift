@@ -2,34 +2,34 @@ import Foundation
 import GatewaysKit
 
 extension CommandSpec {
-  /// `gateways report`: a self-contained HTML report with the network drawn.
+  /// `gateways report`: a self-contained HTML report with the team network drawn.
   static let report = CommandSpec(
     name: "report",
     abstract: "Write a self-contained HTML report with the team network drawn.",
     usage: "report [OPTIONS] ROSTER [-o report.html]",
     discussion: """
-      The page has the headline findings, the team network (teams coloured by deep, sized by \
-      members, silos and islands marked, key people's links in red), the four deeps as a heat \
-      map, the coupling quadrant, and the suggested additions with the network before and after \
-      them. It needs no network and no JavaScript, and prints on A4. Without -o it is written to \
-      standard output. See Documentation/Reports.md.
+      The page has the headline findings, the team network (teams coloured by deep, sized by
+      members, silos and islands marked, key people's links in red), the four deeps as a heat
+      map and the coupling quadrant. It needs no network access and no JavaScript, and prints
+      on A4. Without -o it is written to standard output. See Documentation/Reports.md.
       """,
     options: rosterOptions + [
-      OptionSpec("output", short: "o", value: "FILE", help: "Write the report to FILE.")
+      OptionSpec(
+        "output", short: "o", value: "FILE",
+        help: "Write the report to FILE (atomically) instead of standard output."),
+      OptionSpec(
+        "target", value: "P,I",
+        help: "The coupling aimed for, professional,institutional in 0...1 (default 1,0)."),
     ],
     positionalCount: 1...1
   ) { parsed, io in
+    var analyser = Analyser()
+    if let target = parsed.value("target") { analyser.target = try couplingTarget(target) }
     let roster = try loadRoster(parsed, io: io)
-    let analysis = Analyser().analyse(roster)
-    let after: HTMLReport.After? = nil
-    let source = parsed.positionals[0] == "-" ? "<stdin>" : parsed.positionals[0]
-    let html = HTMLReport(roster: roster, analysis: analysis, source: source, after: after)
-      .render()
-    if let path = parsed.value("output") {
-      try OutputFile.write(html, toPath: path, io: io, inputs: parsed.positionals)
-    } else {
-      io.print(html)
-    }
+    let analysis = analyser.analyse(roster)
+    let source = parsed.positionals[0] == "-" ? "standard input" : parsed.positionals[0]
+    let html = HTMLReport(roster: roster, analysis: analysis, source: source).render()
+    try emit(html, parsed: parsed, io: io)
     return ExitCode.success
   }
 }
