@@ -34,11 +34,16 @@ public struct CutStructure: Sendable {
   let rootPreorders: [Int32]
 
   /// Whether removing a node disconnects its component.
+  /// - Precondition: the node belongs to the graph this structure was computed from.
   /// - Complexity: O(1).
   public func isArticulationPoint(_ node: Node) -> Bool {
     switch node {
-    case .person(let p): return isCut[p.position]
-    case .group(let g): return isCut[personCount + g.position]
+    case .person(let p):
+      precondition(p.position < personCount, "person index \(p) out of range")
+      return isCut[p.position]
+    case .group(let g):
+      precondition(personCount + g.position < isCut.count, "group index \(g) out of range")
+      return isCut[personCount + g.position]
     }
   }
 
@@ -53,10 +58,12 @@ public struct CutStructure: Sendable {
   /// cuts.separatedGroups(by: PersonIndex(1))   // [[g0], [g1, g2]]
   /// ```
   ///
+  /// - Precondition: the person belongs to the graph this structure was computed from.
   /// - Complexity: O(s log s) where s is the size of the person's component: each part is read
   ///   from a contiguous run of the depth-first preorder, then sorted.
   public func separatedGroups(by person: PersonIndex) -> [[GroupIndex]] {
     let v = person.position
+    precondition(v < personCount, "person index \(person) out of range")
     guard isCut[v] else { return [] }
     let start = Int(preorder[v])
     let end = start + Int(subtreeSize[v])
