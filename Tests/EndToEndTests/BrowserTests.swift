@@ -10,7 +10,7 @@ import Testing
 /// no console messages (a Content-Security-Policy violation or a script error would log one),
 /// no element created from a hostile name, and a screenshot that is not blank.
 struct BrowserTests {
-  static let samples = ["Samples/secondary.csv", "Samples/hostile-names.csv"]
+  static let samples = ["Samples/secondary.csv", "Tests/Fixtures/hostile-names.csv"]
 
   @Test(arguments: samples)
   func reportRendersInChromium(sample: String) throws {

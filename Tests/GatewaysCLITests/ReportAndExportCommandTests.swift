@@ -34,7 +34,7 @@ struct ReportAndExportCommandTests {
   }
 
   @Test func reportOfTheHostileSampleShowsNamesAsText() {
-    let (status, output) = run(["report", "Samples/hostile-names.csv"])
+    let (status, output) = run(["report", "Tests/Fixtures/hostile-names.csv"])
     #expect(status == 0)
     let html = output.standardOutput
     #expect(!html.contains("<script"))
@@ -62,7 +62,7 @@ struct ReportAndExportCommandTests {
 
   @Test(arguments: ["dot", "mermaid", "graphml", "csv"])
   func exportWritesEachFormat(format: String) {
-    let (status, output) = run(["export", "--format", format, "Samples/hostile-names.csv"])
+    let (status, output) = run(["export", "--format", format, "Tests/Fixtures/hostile-names.csv"])
     #expect(status == 0)
     #expect(!output.standardOutput.isEmpty)
     switch format {
