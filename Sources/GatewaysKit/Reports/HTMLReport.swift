@@ -131,7 +131,7 @@ public struct HTMLReport: Sendable {
     }
     if !analysis.leaderOnlyLinks.isEmpty {
       out +=
-        "<li>\(plural(analysis.leaderOnlyLinks.count, "link")) rest on team leaders alone.</li>\n"
+        "<li>\(plural(analysis.leaderOnlyLinks.count, "link")) \(analysis.leaderOnlyLinks.count == 1 ? "rests" : "rest") on team leaders alone.</li>\n"
     }
     if !analysis.uninvolved.isEmpty {
       out += "<li>\(plural(analysis.uninvolved.count, "member")) of staff on no team.</li>\n"
