@@ -409,7 +409,9 @@ public struct HTMLReport: Sendable {
       h2 { break-after: avoid; }
       section { break-inside: avoid-page; }
       figure.network svg { max-height: 230mm; width: auto; }
-      .card { background: #fff; }
+      .cards { gap: 6px; }
+      .card { background: #fff; min-width: 0; padding: 5px 10px; }
+      .card .value { font-size: 16pt; }
     }
 
     """
