@@ -74,8 +74,7 @@ public struct SVGNetworkDrawing: Sendable {
       out +=
         "<title>\(HTMLEscaping.text("\(facts.name(ofTeam: link.first)) – \(facts.name(ofTeam: link.second)): \(names)"))</title></line>\n"
       if drawsLabels {
-        let mx = (a.x + b.x) / 2
-        let my = (a.y + b.y) / 2
+        let (mx, my) = countPosition(a, b, nodes: layout.nodes, names: facts)
         labels += "<text class=\"count\(keyClass)\" x=\"\(c(mx))\" y=\"\(c(my + 3.5))\">"
         labels += "\(link.via.count)</text>\n"
       }
@@ -114,5 +113,26 @@ public struct SVGNetworkDrawing: Sendable {
     }
     out += "</g>\n</svg>\n"
     return out
+  }
+  /// Where a link's count goes: the first point along the link, from the middle outwards, that
+  /// is clear of every circle and label, or the middle when none is.
+  private func countPosition(
+    _ a: TeamNetworkLayout.Node, _ b: TeamNetworkLayout.Node, nodes: [TeamNetworkLayout.Node],
+    names: ReportFacts
+  ) -> (Double, Double) {
+    for t in [0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73] {
+      let x = a.x + (b.x - a.x) * t
+      let y = a.y + (b.y - a.y) * t
+      let clear = nodes.allSatisfy { node in
+        let dx = x - node.x
+        let dy = y - node.y
+        if dx * dx + dy * dy < (node.radius + 7) * (node.radius + 7) { return false }
+        let half = TeamNetworkLayout.labelWidth(names.name(ofTeam: node.team)) / 2 + 4
+        let top = node.y + node.radius + 1
+        return !(abs(dx) < half && y > top && y < top + TeamNetworkLayout.labelHeight)
+      }
+      if clear { return (x, y) }
+    }
+    return ((a.x + b.x) / 2, (a.y + b.y) / 2)
   }
 }
