@@ -116,11 +116,15 @@ public struct HTMLReport: Sendable {
       ? "<li>Every team is linked, directly or through others, to every other team.</li>\n"
       : "<li>Some teams work apart from the rest.</li>\n"
     if !analysis.silos.isEmpty {
-      out +=
-        "<li><strong>Silos</strong> (linked to no other team): \(teams(analysis.silos)).</li>\n"
+      var names = teams(Array(analysis.silos.prefix(30)))
+      if analysis.silos.count > 30 { names += " and \(analysis.silos.count - 30) more" }
+      out += "<li><strong>Silos</strong> (linked to no other team): \(names).</li>\n"
     }
-    for island in analysis.islands {
+    for island in analysis.islands.prefix(10) {
       out += "<li><strong>Island</strong> cut off from the main group: \(teams(island)).</li>\n"
+    }
+    if analysis.islands.count > 10 {
+      out += "<li>… and \(analysis.islands.count - 10) more islands.</li>\n"
     }
     for person in analysis.keyPeople.prefix(12) {
       out += "<li><strong>Key person</strong> <bdi>\(e(facts.name(ofPerson: person.staff)))</bdi>: "

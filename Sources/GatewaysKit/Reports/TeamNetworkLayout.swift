@@ -91,6 +91,8 @@ public struct TeamNetworkLayout: Sendable, Hashable {
     var previousPosition: [String: (Double, Double)] = [:]
     for node in previous?.nodes ?? [] { previousPosition[node.team] = (node.x, node.y) }
     var rng = SeededGenerator(seed: seed)
+    // Above the label limit the drawing has no labels, so boxes are just the circles.
+    let labelled = count <= Self.maximumLabelledTeams
 
     // Lay out each group of linked teams on its own, then pack the groups in rows: the main
     // group first, then islands, then silos, as the analysis orders them.
@@ -99,6 +101,7 @@ public struct TeamNetworkLayout: Sendable, Hashable {
       let members = component.compactMap { index[$0] }.sorted()
       guard !members.isEmpty else { continue }
       var (x, y) = Self.forceLayout(
+        labelled: labelled,
         members: members, teams: teams, index: index, radii: radii,
         previous: previousPosition, rng: &rng)
       var minX = Double.infinity
@@ -106,11 +109,11 @@ public struct TeamNetworkLayout: Sendable, Hashable {
       var maxX = -Double.infinity
       var maxY = -Double.infinity
       for (local, i) in members.enumerated() {
-        let half = max(radii[i], Self.labelWidth(teams[i].name) / 2)
+        let half = labelled ? max(radii[i], Self.labelWidth(teams[i].name) / 2) : radii[i]
         minX = min(minX, x[local] - half)
         maxX = max(maxX, x[local] + half)
         minY = min(minY, y[local] - radii[i])
-        maxY = max(maxY, y[local] + radii[i] + Self.labelHeight)
+        maxY = max(maxY, y[local] + radii[i] + (labelled ? Self.labelHeight : 0))
       }
       for local in members.indices {
         x[local] += Self.labelMargin - minX
@@ -171,6 +174,7 @@ public struct TeamNetworkLayout: Sendable, Hashable {
   /// Sectors, forces and overlap removal for one group of linked teams; returns positions in
   /// the order of `members`, around the origin.
   private static func forceLayout(
+    labelled: Bool,
     members: [Int], teams: [TeamFinding], index: [String: Int], radii: [Double],
     previous: [String: (Double, Double)], rng: inout SeededGenerator
   ) -> ([Double], [Double]) {
@@ -288,10 +292,10 @@ public struct TeamNetworkLayout: Sendable, Hashable {
     // 3. No overlaps: each team's box holds its circle and its label below; boxes that overlap
     // are pushed apart along the axis where they overlap least.
     let halfWidth = members.map { i in
-      max(radii[i], labelWidth(teams[i].name) / 2) + 5
+      labelled ? max(radii[i], labelWidth(teams[i].name) / 2) + 5 : radii[i] + 3
     }
     let above = members.map { radii[$0] + gap / 4 }
-    let below = members.map { radii[$0] + labelHeight }
+    let below = members.map { radii[$0] + (labelled ? labelHeight : 3) }
     for _ in 0..<3000 {
       var moved = false
       for a in 0..<count {
