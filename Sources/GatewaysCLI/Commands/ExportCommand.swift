@@ -8,10 +8,10 @@ extension CommandSpec {
     abstract: "Export the network as DOT, Mermaid, GraphML or CSV tables.",
     usage: "export --format dot|mermaid|graphml|csv [OPTIONS] ROSTER [-o FILE]",
     discussion: """
-      dot: the team network for Graphviz. mermaid: a flowchart for Markdown pages. graphml: \
-      people and teams as two node types with their attributes, for Gephi, yEd or Cytoscape. \
-      csv: two tables, team links and people; on standard output they are separated by an \
-      empty line, with -o FILE.csv they go to FILE.csv and FILE-people.csv. Cells that start \
+      dot: the team network for Graphviz. mermaid: a flowchart for Markdown pages. graphml:
+      people and teams as two node types with their attributes, for Gephi, yEd or Cytoscape.
+      csv: two tables, team links and people; on standard output they are separated by an
+      empty line, with -o FILE.csv they go to FILE.csv and FILE-people.csv. Cells that start
       with =, +, - or @ are neutralised with a leading '. See Documentation/Reports.md.
       """,
     options: rosterOptions + [
