@@ -110,4 +110,17 @@ struct ReportAndExportCommandTests {
     #expect(status == 0)
     #expect(output.standardOutput == exported.standardOutput)
   }
+
+  @Test func reportShowsSuggestionsBeforeAndAfterUnlessAskedNot() {
+    let (status, output) = run(["report", "Samples/secondary.csv"])
+    #expect(status == 0)
+    let html = output.standardOutput
+    #expect(html.contains("Suggested additions"))
+    let teams = html.components(separatedBy: "data-team=\"").count - 1
+    #expect(html.components(separatedBy: "data-team-before=\"").count - 1 == teams)
+    #expect(html.components(separatedBy: "data-team-after=\"").count - 1 == teams)
+    let (_, without) = run(["report", "--no-suggestions", "Samples/secondary.csv"])
+    #expect(!without.standardOutput.contains("Suggested additions"))
+    #expect(!without.standardOutput.contains("data-team-after"))
+  }
 }
