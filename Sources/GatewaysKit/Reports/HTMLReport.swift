@@ -320,18 +320,24 @@ public struct HTMLReport: Sendable {
     let before = TeamNetworkLayout(analysis: analysis)
     let afterLayout = TeamNetworkLayout(analysis: after.analysis, startingFrom: before)
     let changed = Set(after.additions.map(\.team))
-    out += "<div class=\"side-by-side\"><figure><figcaption>Before</figcaption>"
+    // Both drawings at one scale, so a team is the same size in each.
+    let widest = max(before.width, afterLayout.width, 1)
+    func share(_ layout: TeamNetworkLayout) -> String {
+      "<div style=\"width:\(formatCoordinate(100 * layout.width / widest))%\">"
+    }
+    out += "<div class=\"side-by-side\"><figure><figcaption>Before</figcaption>" + share(before)
     out += SVGNetworkDrawing(
       roster: roster, analysis: analysis, layout: before, teamAttribute: "data-team-before",
       title: "The team network before the additions"
     ).svg()
-    out += "</figure><figure><figcaption>After</figcaption>"
+    out += "</div></figure><figure><figcaption>After</figcaption>" + share(afterLayout)
     out += SVGNetworkDrawing(
       roster: after.roster, analysis: after.analysis, layout: afterLayout,
       teamAttribute: "data-team-after", title: "The team network after the additions",
       highlightedTeams: changed
     ).svg()
-    out += "</figure></div>\n<p class=\"note\">Teams with a dark ring gain members.</p></section>\n"
+    out += "</div></figure></div>\n"
+    out += "<p class=\"note\">Teams with a dark ring gain members.</p></section>\n"
     return out
   }
 
