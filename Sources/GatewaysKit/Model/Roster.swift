@@ -26,16 +26,19 @@ public struct Roster: Sendable {
     staff: [StaffMember], teams: [Team], deeps: DeepMapping = .hargreaves,
     warnings: [Diagnostic] = []
   ) {
-    var byID: [String: StaffMember] = [:]
+    var everyone = staff
+    var known = Set<String>(minimumCapacity: staff.count)
     for member in staff {
-      precondition(byID[member.id] == nil, "duplicate staff id \(member.id)")
-      byID[member.id] = member
+      precondition(known.insert(member.id).inserted, "duplicate staff id \(member.id)")
     }
     for team in teams {
-      for id in team.members where byID[id] == nil { byID[id] = StaffMember(id: id) }
+      for id in team.members where known.insert(id).inserted {
+        everyone.append(StaffMember(id: id))
+      }
     }
-    self.staff = byID.values.sorted { $0.id.precedesInBytes($1.id) }
-    self.teams = teams.sorted { $0.id.precedesInBytes($1.id) }
+    // Sort positions, not the (large) values themselves.
+    self.staff = ByteOrder.sortedIndices(everyone.map(\.id)).map { everyone[$0] }
+    self.teams = ByteOrder.sortedIndices(teams.map(\.id)).map { teams[$0] }
     precondition(
       zip(self.teams, self.teams.dropFirst()).allSatisfy { $0.id != $1.id }, "duplicate team id")
     self.deeps = deeps

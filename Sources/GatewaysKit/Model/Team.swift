@@ -32,7 +32,9 @@ extension Sequence where Element == String {
   /// The strings sorted in byte (UTF-8) order, the order every list of ids is printed in.
   /// - Complexity: O(n log n) comparisons, each a byte comparison of contiguous storage.
   public func sortedByBytes() -> [String] {
-    sorted { $0.precedesInBytes($1) }
+    let strings = Array(self)
+    if strings.count < 16 { return strings.sorted { $0.precedesInBytes($1) } }
+    return ByteOrder.sortedIndices(strings).map { strings[$0] }
   }
 }
 
