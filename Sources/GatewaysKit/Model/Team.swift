@@ -20,8 +20,8 @@ public struct Team: Hashable, Sendable {
     self.id = id
     self.name = name ?? id
     self.gateway = gateway
-    self.leaders = Set(leaders).sortedByBytes()
-    self.members = Set(members).union(leaders).sortedByBytes()
+    self.leaders = leaders.sortedByBytes().removingAdjacentDuplicates()
+    self.members = (members + leaders).sortedByBytes().removingAdjacentDuplicates()
   }
 
   /// Whether a person leads this team.
@@ -35,6 +35,17 @@ extension Sequence where Element == String {
     let strings = Array(self)
     if strings.count < 16 { return strings.sorted { $0.precedesInBytes($1) } }
     return ByteOrder.sortedIndices(strings).map { strings[$0] }
+  }
+}
+
+extension Array where Element == String {
+  /// The array without elements equal to the one before them (on a sorted array: without
+  /// repeats).
+  func removingAdjacentDuplicates() -> [String] {
+    var result: [String] = []
+    result.reserveCapacity(count)
+    for element in self where element != result.last { result.append(element) }
+    return result
   }
 }
 

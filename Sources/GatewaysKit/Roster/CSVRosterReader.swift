@@ -93,10 +93,8 @@ enum CSVRosterReader {
     var column: Int
     var name: Sourced<String>?
     var gateway: Sourced<Gateway>?
-    /// The line of each membership's first row.
-    var memberLines: [String: Int] = [:]
-    /// Whether each member leads the team, as first stated.
-    var leaderFlags: [String: Sourced<Bool>] = [:]
+    /// The members' person slots, in the order first seen.
+    var members: [Int32] = []
   }
 
   /// The words accepted in a `team_role` cell meaning "leader".
@@ -178,6 +176,10 @@ enum CSVRosterReader {
     var teamSlot: [String: Int] = [:]
     var teams: [TeamDraft] = []
     var cells = [CSVField?](repeating: nil, count: Column.allCases.count)
+    // Per membership (team slot << 32 | person slot): the line of its first row, and whether
+    // the person leads the team, as first stated. Integer keys hash far faster than ids.
+    var membershipLines: [Int64: Int] = [:]
+    var leaderFlags: [Int64: Sourced<Bool>] = [:]
     var warnedGateways: Set<String> = []
     var rowCount = 0
 
@@ -217,6 +219,7 @@ enum CSVRosterReader {
         continue
       }
 
+      var personSlotOfRow: Int?
       if let staffID {
         let slot: Int
         if let existing = personSlot[staffID] {
@@ -261,6 +264,7 @@ enum CSVRosterReader {
           }
         }
         people[slot] = person
+        personSlotOfRow = slot
       } else {
         let stray = Column.personColumns.compactMap { value($0) }
         if let first = stray.first {
@@ -308,34 +312,32 @@ enum CSVRosterReader {
         teamSlot[teamID] = teamIndex
         teams.append(TeamDraft(id: teamID, line: record.line, column: value(.team)?.column ?? 1))
       }
-      var team = teams[teamIndex]
-      // Release the array's reference so the draft is mutated in place, not copied.
-      teams[teamIndex] = TeamDraft(id: "", line: 0, column: 0)
       let owner = { "team \(teamID)" }
       if let cell = value(.teamName) {
-        agree(&team.name, sourced(cell.value, cell), "team_name", owner, { $0 }, &log)
+        agree(&teams[teamIndex].name, sourced(cell.value, cell), "team_name", owner, { $0 }, &log)
       }
       if let cell = value(.gateway) {
         if let gateway = gateway(named: cell, deeps: deeps, warned: &warnedGateways, log: &log) {
-          agree(&team.gateway, sourced(gateway, cell), "gateway", owner, \.id, &log)
+          agree(&teams[teamIndex].gateway, sourced(gateway, cell), "gateway", owner, \.id, &log)
         }
       }
-      if let staffID {
-        if let firstLine = team.memberLines[staffID] {
+      if let staffID, let slot = personSlotOfRow {
+        let key = Int64(teamIndex) << 32 | Int64(slot)
+        if let firstLine = membershipLines[key] {
           log.warning(
             "repeated membership: \(staffID) is already on team \(teamID) (line \(firstLine)); "
               + "counted once. Delete one of the rows",
             line: record.line)
         } else {
-          team.memberLines[staffID] = record.line
+          membershipLines[key] = record.line
+          teams[teamIndex].members.append(Int32(truncatingIfNeeded: slot))
         }
         if let isLeader, let cell = value(.teamRole) {
           agree(
-            &team.leaderFlags[staffID], sourced(isLeader, cell), "team_role",
+            &leaderFlags[key], sourced(isLeader, cell), "team_role",
             { "\(staffID) on team \(teamID)" }, { $0 ? "leader" : "member" }, &log)
         }
       }
-      teams[teamIndex] = team
     }
 
     if rowCount == 0, !log.hasErrors {
@@ -356,10 +358,17 @@ enum CSVRosterReader {
         maxTeams: person.maxTeams?.value)
     }
     var built: [Team] = []
-    for draft in teams {
+    built.reserveCapacity(teams.count)
+    for (teamIndex, draft) in teams.enumerated() {
       let id = draft.id
-      let leaders = draft.leaderFlags.filter { $0.value.value }.map(\.key)
-      if leaders.isEmpty, !draft.memberLines.isEmpty {
+      var leaders: [String] = []
+      if !leaderFlags.isEmpty {
+        for slot in draft.members
+        where leaderFlags[Int64(teamIndex) << 32 | Int64(slot)]?.value == true {
+          leaders.append(people[Int(slot)].id)
+        }
+      }
+      if leaders.isEmpty, !draft.members.isEmpty {
         log.warning(
           "team \(id) has no leader; put 'leader' in the team_role column of its leader's row",
           line: draft.line, column: draft.column)
@@ -367,7 +376,7 @@ enum CSVRosterReader {
       built.append(
         Team(
           id: id, name: draft.name?.value, gateway: draft.gateway?.value,
-          members: Array(draft.memberLines.keys), leaders: leaders))
+          members: draft.members.map { people[Int($0)].id }, leaders: leaders))
     }
     return Roster(staff: staff, teams: built, deeps: deeps, warnings: log.finalWarnings)
   }
