@@ -5,12 +5,15 @@ import MembershipGraph
 let usage = """
   usage: gateways-bench generate --memberships N [--seed S] --output FILE.csv
          gateways-bench run [--memberships N,N,...] [--file FILE.csv] [--seed S] [--repeats R]
+         gateways-bench pipeline [--memberships N,N,...] [--file FILE.csv] [--seed S] [--robust]
 
   generate  writes a seeded school-like roster as CSV (header staff_id,team).
   run       times parse, build, components, projection, articulation points + bridges,
             E-I and sampled betweenness (k = 64 pivots) and prints a markdown table.
             Default sizes: 1000,10000,100000,1000000 memberships. Each phase keeps the best
             of R runs (default 3 below 4 MB of CSV, else 1). Build with -c release.
+  pipeline  times the whole product on each roster: reading it, the analysis, its JSON,
+            and the suggestions (connect; --robust adds strengthen), with the peak RSS.
   """
 
 /// The benchmark tool: returns the exit status.
@@ -37,6 +40,9 @@ func runBenchmarks(arguments: [String]) -> Int32 {
     case "run":
       try runTable(options: options, seed: seed)
       return 0
+    case "pipeline":
+      try runPipeline(options: options, seed: seed)
+      return 0
     default:
       throw BenchError.usage("unknown command '\(command)'")
     }
@@ -59,6 +65,8 @@ func parseOptions(_ arguments: [String]) throws -> [String: String] {
     let body = argument.dropFirst(2)
     if let equals = body.firstIndex(of: "=") {
       options[String(body[..<equals])] = String(body[body.index(after: equals)...])
+    } else if body == "robust" {
+      options["robust"] = ""
     } else {
       guard i + 1 < arguments.count else { throw BenchError.usage("\(argument) needs a value") }
       options[String(body)] = arguments[i + 1]

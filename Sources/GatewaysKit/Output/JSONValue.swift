@@ -47,7 +47,7 @@ package indirect enum JSONValue: Sendable {
     return output
   }
 
-  private func write(to output: inout [UInt8], indent: Int) {
+  func write(to output: inout [UInt8], indent: Int) {
     switch self {
     case .null: output.append(contentsOf: "null".utf8)
     case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
@@ -109,7 +109,7 @@ package indirect enum JSONValue: Sendable {
     output.append(contentsOf: repeatElement(0x20, count: count))
   }
 
-  private var isScalar: Bool {
+  var isScalar: Bool {
     switch self {
     case .array, .object: false
     default: true
