@@ -378,7 +378,9 @@ enum CSVRosterReader {
           id: id, name: draft.name?.value, gateway: draft.gateway?.value,
           members: draft.members.map { people[Int($0)].id }, leaders: leaders))
     }
-    return Roster(staff: staff, teams: built, deeps: deeps, warnings: log.finalWarnings)
+    return Roster(
+      trustedStaff: staff, teams: built, memberSlots: teams.map(\.members), deeps: deeps,
+      warnings: log.finalWarnings)
   }
 
   /// A cell without the white space around it. Most cells have none, and are returned as they
