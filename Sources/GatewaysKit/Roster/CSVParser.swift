@@ -53,6 +53,9 @@ struct CSVParser: IteratorProtocol, Sendable {
   private var column = 1
   /// The longest field accepted, in bytes.
   let maximumFieldBytes: Int
+  /// The most fields accepted in one record; the rest of a longer record is skipped, and the
+  /// record returned has `maximumFields + 1` fields, so the caller can tell.
+  let maximumFields: Int
   /// Problems found so far, in file order.
   private(set) var problems: [CSVProblem] = []
   /// How many fields held invalid UTF-8 after the first one reported.
@@ -60,9 +63,13 @@ struct CSVParser: IteratorProtocol, Sendable {
   private var reportedInvalidUTF8 = false
 
   /// Creates a tokenizer over the bytes of a file; a UTF-8 byte-order mark is skipped.
-  init(bytes: [UInt8], maximumFieldBytes: Int = CSVParser.defaultMaximumFieldBytes) {
+  init(
+    bytes: [UInt8], maximumFieldBytes: Int = CSVParser.defaultMaximumFieldBytes,
+    maximumFields: Int = RosterLimits.defaultMaximumFields
+  ) {
     self.bytes = bytes
     self.maximumFieldBytes = maximumFieldBytes
+    self.maximumFields = maximumFields
     index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
   }
 
@@ -115,6 +122,19 @@ struct CSVParser: IteratorProtocol, Sendable {
       let (field, endOfRecord) = readField()
       fields.append(field)
       if endOfRecord { break }
+      if fields.count == maximumFields {
+        // One more field to show the record overflowed; the rest of the line is skipped.
+        fields.append(CSVField(value: "", line: line, column: column))
+        problems.append(
+          CSVProblem(
+            line: line, column: column,
+            message:
+              "this row has more than \(maximumFields) fields; a roster row never has this many, "
+              + "so check that this is the right file (or raise --max-fields)"))
+        skipRestOfLine()
+        _ = consumeLineEnd()
+        break
+      }
     }
     return CSVRecord(line: recordLine, fields: fields)
   }
