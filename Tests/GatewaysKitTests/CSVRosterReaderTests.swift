@@ -69,7 +69,7 @@ struct CSVRosterReaderTests {
     #expect(found[0].line == 1)
     #expect(
       found[0].message.hasPrefix(
-        "missing required column 'staff_id'; the header row has: name, team"))
+        "missing required column 'staff_id'; the first row has 2 columns and none is staff_id"))
   }
 
   @Test func anUnknownColumnIsAWarningWithASuggestion() throws {

@@ -15,6 +15,10 @@ struct CSVRecord: Sendable, Equatable {
   /// The record's fields, in order.
   var fields: [CSVField]
 
+  /// Whether the tokenizer reported a problem inside this record (its fields may be cut short
+  /// or merged, so the reader skips it rather than report a misleading field count).
+  var isDamaged = false
+
   /// Whether the record is a blank line (one empty field).
   var isBlank: Bool { fields.count == 1 && fields[0].value.isEmpty }
 }
@@ -117,6 +121,7 @@ struct CSVParser: IteratorProtocol, Sendable {
   mutating func next() -> CSVRecord? {
     guard index < bytes.count else { return nil }
     let recordLine = line
+    let problemsBefore = problems.count + furtherInvalidUTF8Count
     var fields: [CSVField] = []
     while true {
       let (field, endOfRecord) = readField()
@@ -136,7 +141,9 @@ struct CSVParser: IteratorProtocol, Sendable {
         break
       }
     }
-    return CSVRecord(line: recordLine, fields: fields)
+    return CSVRecord(
+      line: recordLine, fields: fields,
+      isDamaged: problems.count + furtherInvalidUTF8Count > problemsBefore)
   }
 
   /// Reads one field; returns it and whether it ended the record.

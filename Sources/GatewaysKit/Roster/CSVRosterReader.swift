@@ -160,16 +160,23 @@ enum CSVRosterReader {
       }
     }
     let missing = Column.required.filter { seen[$0] == nil }
-    for column in missing {
-      log.error(
-        "missing required column '\(column.rawValue)'; the header row has: "
-          + header.fields.map(\.value).joined(separator: ", ")
-          + ". Add a \(column.rawValue) column (the header must be the first row)",
-        line: header.line)
-    }
     if !missing.isEmpty {
-      addProblems(of: parser, to: &log)
-      throw log.rosterError
+      // The first row is probably not a header (it may be data, or binary): report the missing
+      // columns, or the tokenizer's problems in that row, but never repeat its cells.
+      var headless = DiagnosticLog(file: fileName)
+      if header.isDamaged {
+        addProblems(of: parser, to: &headless)
+      } else {
+        for column in missing {
+          headless.error(
+            "missing required column '\(column.rawValue)'; the first row has "
+              + "\(header.fields.count) column\(header.fields.count == 1 ? "" : "s") and none "
+              + "is \(column.rawValue). Add a \(column.rawValue) column (the header must be the "
+              + "first row, with commas between the columns)",
+            line: header.line)
+        }
+      }
+      throw headless.rosterError
     }
 
     var people: [String: PersonDraft] = [:]
@@ -182,8 +189,9 @@ enum CSVRosterReader {
     while let record = parser.next() {
       if record.isBlank { continue }
       rowCount += 1
-      // A row over the field limit was reported by the tokenizer.
-      if record.fields.count > limits.maximumFields { continue }
+      // The tokenizer reported this row's problem (a missing quote, invalid UTF-8, too many
+      // fields); its fields cannot be trusted.
+      if record.isDamaged { continue }
       guard record.fields.count == header.fields.count else {
         let count = record.fields.count
         let extra = count > header.fields.count ? record.fields[header.fields.count] : nil
@@ -197,12 +205,20 @@ enum CSVRosterReader {
         continue
       }
       var cells: [Column: CSVField] = [:]
+      var hasControl = false
       for (field, column) in zip(record.fields, columns) {
         guard let column else { continue }
         var trimmed = field
         trimmed.value = field.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let scalar = IdentifierCheck.controlCharacter(in: trimmed.value) {
+          log.error(
+            IdentifierCheck.controlMessage(column.rawValue, scalar), line: field.line,
+            column: field.column)
+          hasControl = true
+        }
         cells[column] = trimmed
       }
+      if hasControl { continue }
       func value(_ column: Column) -> CSVField? {
         guard let cell = cells[column], !cell.value.isEmpty else { return nil }
         return cell
@@ -242,7 +258,7 @@ enum CSVRosterReader {
           people[staffID] = PersonDraft(id: staffID, line: record.line)
           personOrder.append(staffID)
         }
-        var person = people[staffID] ?? PersonDraft(id: staffID)
+        var person = people.removeValue(forKey: staffID) ?? PersonDraft(id: staffID)
         let owner = "staff_id"
         if let cell = value(.name) {
           agree(&person.name, sourced(cell.value, cell), "name", owner, nil, &log)
@@ -322,7 +338,10 @@ enum CSVRosterReader {
           id: teamID, line: record.line, column: cell?.column ?? 1)
         teamOrder.append(teamID)
       }
-      var team = teams[teamID] ?? TeamDraft(id: teamID, line: record.line, column: 1)
+      // Taken out of the dictionary while it changes, so its member table is not copied on
+      // every row (a team of 10^5 members would take minutes).
+      var team =
+        teams.removeValue(forKey: teamID) ?? TeamDraft(id: teamID, line: record.line, column: 1)
       let owner = "team"
       if let cell = value(.teamName) {
         agree(&team.name, sourced(cell.value, cell), "team_name", owner, { $0 }, &log)

@@ -22,11 +22,8 @@ enum IdentifierCheck {
 
   /// Words for an id holding an invisible character: the field and the code point, never the id.
   static func invisibleMessage(_ field: String, _ scalar: Unicode.Scalar) -> String {
-    let hex = String(scalar.value, radix: 16, uppercase: true)
-    let padded = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    return
-      "\(field) contains an invisible character (U+\(padded)); delete it, ids must be visible "
-      + "text"
+    "\(field) contains an invisible character (\(codePoint(scalar))); delete it, ids must be "
+      + "visible text"
   }
 
   /// Whether two ids Swift finds equal are spelled with different bytes.
@@ -38,5 +35,26 @@ enum IdentifierCheck {
   static func spellingMessage(_ field: String, firstLine: Int) -> String {
     "\(field) matches the one on line \(firstLine) only after Unicode normalisation (the same "
       + "letters, encoded differently); write it the same way on every row"
+  }
+
+  /// The first control character in a text value (C0 or C1, other than a tab or a line
+  /// break), if any: such characters (NUL, escape sequences) can rewrite a terminal's screen
+  /// when the value is printed, and never belong in a roster.
+  static func controlCharacter(in text: String) -> Unicode.Scalar? {
+    text.unicodeScalars.first { scalar in
+      scalar != "\t" && scalar != "\n" && scalar != "\r"
+        && scalar.properties.generalCategory == .control
+    }
+  }
+
+  /// Words for a value holding a control character: the field and the code point only.
+  static func controlMessage(_ field: String, _ scalar: Unicode.Scalar) -> String {
+    "\(field) contains a control character (\(codePoint(scalar))); delete it"
+  }
+
+  /// `U+XXXX`, at least four hexadecimal digits.
+  static func codePoint(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
   }
 }

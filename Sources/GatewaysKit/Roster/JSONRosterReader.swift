@@ -207,7 +207,12 @@ enum JSONRosterReader {
   /// A string (or an integer, read as text), trimmed; `nil` with an error otherwise, or for null.
   static func text(_ node: JSONNode, _ path: String, _ log: inout DiagnosticLog) -> String? {
     switch node.value {
-    case .string(let text): return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    case .string(let text):
+      if let scalar = IdentifierCheck.controlCharacter(in: text) {
+        log.error(IdentifierCheck.controlMessage(path, scalar), line: node.line)
+        return nil
+      }
+      return text.trimmingCharacters(in: .whitespacesAndNewlines)
     case .number(let text) where Int(text) != nil: return text
     case .null: return nil
     default:
