@@ -34,11 +34,16 @@ public struct CutStructure: Sendable {
   let rootPreorders: [Int32]
 
   /// Whether removing a node disconnects its component.
+  /// - Precondition: the node belongs to the graph this structure was computed from.
   /// - Complexity: O(1).
   public func isArticulationPoint(_ node: Node) -> Bool {
     switch node {
-    case .person(let p): return isCut[p.position]
-    case .group(let g): return isCut[personCount + g.position]
+    case .person(let p):
+      precondition(p.position < personCount, "person index \(p) out of range")
+      return isCut[p.position]
+    case .group(let g):
+      precondition(personCount + g.position < isCut.count, "group index \(g) out of range")
+      return isCut[personCount + g.position]
     }
   }
 
@@ -53,10 +58,12 @@ public struct CutStructure: Sendable {
   /// cuts.separatedGroups(by: PersonIndex(1))   // [[g0], [g1, g2]]
   /// ```
   ///
+  /// - Precondition: the person belongs to the graph this structure was computed from.
   /// - Complexity: O(s log s) where s is the size of the person's component: each part is read
   ///   from a contiguous run of the depth-first preorder, then sorted.
   public func separatedGroups(by person: PersonIndex) -> [[GroupIndex]] {
     let v = person.position
+    precondition(v < personCount, "person index \(person) out of range")
     guard isCut[v] else { return [] }
     let start = Int(preorder[v])
     let end = start + Int(subtreeSize[v])
@@ -94,6 +101,58 @@ public struct CutStructure: Sendable {
   }
 
   /// Appends the groups found at a run of preorder positions.
+  /// Which part each of a person's own groups falls in if the person leaves, without listing
+  /// the parts: two of `groups` get the same label exactly when ``separatedGroups(by:)`` puts
+  /// them in the same part. Labels are small integers in no particular order.
+  ///
+  /// ```swift
+  /// let (labels, parts) = cuts.partLabels(of: p, groups: Array(graph.groups(of: p)))
+  /// ```
+  ///
+  /// - Parameter groups: the person's groups (any order, each once).
+  /// - Returns: one label per group, and the number of parts (1 when the person is not an
+  ///   articulation point, 0 for a person on no group).
+  /// - Complexity: O(d log d) for d groups: only the person's depth-first children are read.
+  package func partLabels(of person: PersonIndex, groups: [GroupIndex]) -> (
+    labels: [Int], partCount: Int
+  ) {
+    if groups.isEmpty { return ([], 0) }
+    let v = person.position
+    guard isCut[v] else { return ([Int](repeating: 0, count: groups.count), 1) }
+    let start = Int(preorder[v])
+    let end = start + Int(subtreeSize[v])
+    let hasParent = rootOfPreorder(start) != Int32(truncatingIfNeeded: start)
+    // The children's preorder ranges, ascending; label 0 is the parent's part.
+    var childStarts: [Int] = []
+    var childLabels: [Int] = []
+    var partCount = hasParent ? 1 : 0
+    var i = start + 1
+    while i < end {
+      let child = Int(order[i])
+      childStarts.append(i)
+      if !hasParent || Int(low[child]) >= start {
+        partCount += 1
+        childLabels.append(partCount)
+      } else {
+        childLabels.append(0)
+      }
+      i += Int(subtreeSize[child])
+    }
+    let labels = groups.map { group -> Int in
+      let position = Int(preorder[personCount + group.position])
+      guard position > start && position < end else { return 0 }
+      // The last child starting at or before the group's position.
+      var lo = 0
+      var hi = childStarts.count
+      while hi - lo > 1 {
+        let mid = (lo + hi) / 2
+        if childStarts[mid] <= position { lo = mid } else { hi = mid }
+      }
+      return childLabels[lo]
+    }
+    return (labels, partCount)
+  }
+
   private func appendGroups(in range: Range<Int>, to part: inout [GroupIndex]) {
     let shift = Int32(truncatingIfNeeded: personCount)
     for k in range {

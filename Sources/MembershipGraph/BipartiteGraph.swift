@@ -42,6 +42,7 @@ public struct BipartiteGraph: Sendable {
   /// - Precondition: every index is below `personCount` or `groupCount`, and the number of
   ///   distinct memberships fits in `Int32`.
   /// - Complexity: `O(P + G + E)`, by two counting sorts.
+  @inlinable
   public init<S: Sequence>(personCount: Int, groupCount: Int, memberships: S)
   where S.Element == (PersonIndex, GroupIndex) {
     var people: [Int32] = []
@@ -58,8 +59,13 @@ public struct BipartiteGraph: Sendable {
       personCount: personCount, groupCount: groupCount, edgePeople: people, edgeGroups: groups)
   }
 
-  /// Builds the CSR arrays from parallel edge arrays (may hold duplicates).
-  init(personCount: Int, groupCount: Int, edgePeople: [Int32], edgeGroups: [Int32]) {
+  /// Builds the CSR arrays from parallel edge arrays of positions (may hold duplicates), for
+  /// readers in this package that already hold dense indices.
+  ///
+  /// - Precondition: every value is below `personCount` or `groupCount` and not negative.
+  /// - Complexity: O(P + G + E), by two counting sorts.
+  @usableFromInline
+  package init(personCount: Int, groupCount: Int, edgePeople: [Int32], edgeGroups: [Int32]) {
     precondition(personCount >= 0 && personCount < Int(Int32.max), "too many people")
     precondition(groupCount >= 0 && groupCount < Int(Int32.max), "too many groups")
     precondition(edgePeople.count == edgeGroups.count)

@@ -140,3 +140,23 @@ struct AnalyserTests {
     #expect(first.hasPrefix("{\n  \"schemaVersion\": 1,\n  \"summary\": {"))
   }
 }
+
+struct AnalysisJSONTests {
+  @Test(arguments: 0..<100)
+  func streamedJSONIsByteForByteTheTreeJSON(seed: Int) {
+    let analysis = Analyser().analyse(
+      RandomRosters.make(seed: UInt64(seed), maxStaff: 30, maxTeams: 16))
+    #expect(analysis.json() == analysis.jsonValue().serialized())
+  }
+
+  @Test func longListsAreWrittenOnePerLine() {
+    let roster = Roster(
+      staff: (0..<20).map { StaffMember(id: "s\($0)") },
+      teams: [
+        Team(id: "big", members: (0..<20).map { "s\($0)" }, leaders: ["s0"]), Team(id: "empty"),
+      ])
+    let analysis = Analyser().analyse(roster)
+    #expect(analysis.json() == analysis.jsonValue().serialized())
+    #expect(analysis.json().contains("\"members\": [\n        \"s0\",\n"))
+  }
+}

@@ -15,7 +15,9 @@ extension CommandSpec {
       written.
       """,
     options: rosterOptions + [
-      OptionSpec("format", short: "f", value: "FORMAT", help: "text (default) or json."),
+      OptionSpec(
+        "format", short: "f", value: "FORMAT",
+        help: "text (default), json, or an export: dot, mermaid, graphml, csv."),
       OptionSpec(
         "output", short: "o", value: "FILE",
         help: "Write to FILE (atomically) instead of standard output."),
@@ -28,7 +30,8 @@ extension CommandSpec {
     ],
     positionalCount: 1...1
   ) { parsed, io in
-    let format = try outputFormat(parsed, allowed: ["text", "json"])
+    let format = try outputFormat(
+      parsed, allowed: ["text", "json"] + ExportFormat.allCases.map(\.rawValue))
     let failOn = try parsed.all("fail-on").map { value -> String in
       guard ["silos", "islands", "key-people"].contains(value) else {
         throw CommandFailure.usage(
@@ -42,14 +45,18 @@ extension CommandSpec {
     let roster = try loadRoster(parsed, io: io)
     let analysis = analyser.analyse(roster)
     let source = parsed.positionals[0] == "-" ? "standard input" : parsed.positionals[0]
-    let output: String
     switch format {
-    case "json": output = analysis.json()
-    default:
-      output = analysis.text(
+    case "json": try emit(analysis.json(), parsed: parsed, io: io)
+    case "text":
+      let text = analysis.text(
         roster: roster, source: source, color: parsed.value("output") == nil && io.colorEnabled)
+      try emit(text, parsed: parsed, io: io)
+    default:
+      // dot, mermaid, graphml, csv: the same files as `gateways export`.
+      if let export = ExportFormat(rawValue: format) {
+        try writeExport(export, roster: roster, analysis: analysis, parsed: parsed, io: io)
+      }
     }
-    try emit(output, parsed: parsed, io: io)
     let found =
       (failOn.contains("silos") && analysis.summary.silos > 0)
       || (failOn.contains("islands") && analysis.summary.islands > 0)

@@ -30,8 +30,8 @@ extension Analyser {
     let mainShare = ratio(mainGroupTeams, roster.teams.count)
     let professional = mean([teachingShare, crossShare, mainShare])
 
-    let sameYear = sameValueShare(network, \.yearGroup)
-    let sameDepartment = sameValueShare(network, \.department)
+    let sameYear = sameValueShare(network) { $0.yearGroup }
+    let sameDepartment = sameValueShare(network) { $0.department }
     let institutional = mean([sameYear, sameDepartment])
 
     var balance: Double?
@@ -56,17 +56,21 @@ extension Analyser {
 
   /// Within teams, the share of member pairs (both values known) that have the same value of
   /// an attribute, pooled over teams; `nil` when no team has such a pair.
-  private func sameValueShare(_ network: RosterGraph, _ attribute: KeyPath<StaffMember, String?>)
-    -> Double?
-  {
+  private func sameValueShare(
+    _ network: RosterGraph, _ attribute: (borrowing StaffMember) -> String?
+  ) -> Double? {
     let roster = network.roster
     // Number the values once, so the per-team count uses arrays, not strings.
     var valueNumber: [String: Int] = [:]
-    let numbers: [Int] = roster.staff.map { member in
-      guard let value = member[keyPath: attribute], !value.isEmpty else { return -1 }
-      if let number = valueNumber[value] { return number }
-      valueNumber[value] = valueNumber.count
-      return valueNumber.count - 1
+    var numbers = [Int](repeating: -1, count: roster.staff.count)
+    for position in roster.staff.indices {
+      guard let value = attribute(roster.staff[position]), !value.isEmpty else { continue }
+      if let number = valueNumber[value] {
+        numbers[position] = number
+      } else {
+        numbers[position] = valueNumber.count
+        valueNumber[value] = valueNumber.count
+      }
     }
     if valueNumber.isEmpty { return nil }
     var counts = [Int](repeating: 0, count: valueNumber.count)

@@ -66,7 +66,7 @@ public struct Analyser: Sendable {
           id: team.id, name: team.name, gateway: team.gateway,
           deep: team.gateway.flatMap(roster.deeps.deep(of:)), leaders: team.leaders,
           members: team.members,
-          links: links.sorted { $0.team.utf8.lexicographicallyPrecedes($1.team.utf8) },
+          links: links.sorted { $0.team.precedesInBytes($1.team) },
           isSilo: links.isEmpty, eiIndex: ei.value, internalPairs: ei.internalPairs,
           externalPairs: ei.externalPairs))
     }
@@ -81,10 +81,10 @@ public struct Analyser: Sendable {
         KeyPerson(
           staff: network.staffID(of: person),
           separates: parts.sorted {
-            ($0.first ?? "").utf8.lexicographicallyPrecedes(($1.first ?? "").utf8)
+            ($0.first ?? "").precedesInBytes(($1.first ?? ""))
           }))
     }
-    keyPeople.sort { $0.staff.utf8.lexicographicallyPrecedes($1.staff.utf8) }
+    keyPeople.sort { $0.staff.precedesInBytes($1.staff) }
 
     var leaderOnly: [LeaderOnlyLink] = []
     for link in projection.links
@@ -97,7 +97,7 @@ public struct Analyser: Sendable {
           via: link.sharedPeople.map(network.staffID(of:)).sortedByBytes()))
     }
     leaderOnly.sort {
-      $0.teams.lexicographicallyPrecedes($1.teams) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      $0.teams.lexicographicallyPrecedes($1.teams) { $0.precedesInBytes($1) }
     }
 
     let (brokers, method) = self.brokers(network)
@@ -133,7 +133,7 @@ public struct Analyser: Sendable {
       candidates.append((scores[person.position], network.staffID(of: person)))
     }
     candidates.sort {
-      $0.score != $1.score ? $0.score > $1.score : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8)
+      $0.score != $1.score ? $0.score > $1.score : $0.id.precedesInBytes($1.id)
     }
     return (
       candidates.prefix(brokerCount).map { Broker(staff: $0.id, betweenness: $0.score) }, method

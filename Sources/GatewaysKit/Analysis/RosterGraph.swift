@@ -19,34 +19,40 @@ public struct RosterGraph: Sendable {
   let leaderships: Set<Int64>
 
   /// Builds the graph of a roster.
-  /// - Complexity: O(S + T + M log M) for S staff, T teams and M memberships (one dictionary
-  ///   lookup per membership to turn ids into positions).
+  /// - Complexity: O(S + T + M) for S staff, T teams and M memberships: the roster already
+  ///   knows each member's position.
   public init(_ roster: Roster) {
     self.roster = roster
-    var staffPosition: [String: Int] = [:]
-    staffPosition.reserveCapacity(roster.staff.count)
-    for (position, member) in roster.staff.enumerated() { staffPosition[member.id] = position }
     var pairs: [(PersonIndex, GroupIndex)] = []
     pairs.reserveCapacity(roster.membershipCount)
+    var leaderships = Set<Int64>()
     for (teamPosition, team) in roster.teams.enumerated() {
-      for id in team.members {
-        // Roster's initialiser guarantees every member has a staff entry.
-        if let position = staffPosition[id] {
-          pairs.append((PersonIndex(position), GroupIndex(teamPosition)))
+      let positions = roster.memberPositions[teamPosition]
+      for position in positions {
+        pairs.append((PersonIndex(Int(position)), GroupIndex(teamPosition)))
+      }
+      // `team.members` and `positions` list the same people in the same order.
+      for leader in team.leaders {
+        if let index = Self.index(of: leader, inSorted: team.members) {
+          leaderships.insert(Self.key(PersonIndex(Int(positions[index])), GroupIndex(teamPosition)))
         }
       }
     }
     graph = BipartiteGraph(
       personCount: roster.staff.count, groupCount: roster.teams.count, memberships: pairs)
-    var leaderships = Set<Int64>()
-    for (teamPosition, team) in roster.teams.enumerated() {
-      for id in team.leaders {
-        if let position = staffPosition[id] {
-          leaderships.insert(Self.key(PersonIndex(position), GroupIndex(teamPosition)))
-        }
-      }
-    }
     self.leaderships = leaderships
+  }
+
+  /// The index of `id` in ids sorted in byte order, by binary search.
+  private static func index(of id: String, inSorted ids: [String]) -> Int? {
+    var low = 0
+    var high = ids.count
+    while low < high {
+      let middle = (low + high) / 2
+      if ids[middle] == id { return middle }
+      if ids[middle].precedesInBytes(id) { low = middle + 1 } else { high = middle }
+    }
+    return nil
   }
 
   private static func key(_ person: PersonIndex, _ group: GroupIndex) -> Int64 {

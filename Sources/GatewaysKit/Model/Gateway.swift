@@ -42,7 +42,7 @@ public struct Gateway: Hashable, Sendable, Comparable, Codable, CustomStringConv
 
   /// Orders gateways by id (byte order), so output is deterministic.
   public static func < (lhs: Gateway, rhs: Gateway) -> Bool {
-    lhs.id.utf8.lexicographicallyPrecedes(rhs.id.utf8)
+    lhs.id.precedesInBytes(rhs.id)
   }
 
   /// The canonical id.

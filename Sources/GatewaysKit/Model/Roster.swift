@@ -19,23 +19,59 @@ public struct Roster: Sendable {
   /// Warnings raised while reading, in file order.
   public var warnings: [Diagnostic]
 
+  /// For each team (in ``teams`` order), the positions in ``staff`` of its members, ascending:
+  /// the same people, in the same order, as the team's ``Team/members``. Lets the analysis
+  /// build its graph without looking ids up again.
+  package let memberPositions: [[Int32]]
+
   /// Creates a roster. Staff and teams are sorted by id; a team member with no staff entry is
   /// added to the staff with defaults.
   /// - Precondition: ids are unique within staff and within teams.
+  /// - Complexity: O((S + T) log(S + T) + M) for S staff, T teams and M memberships.
   public init(
     staff: [StaffMember], teams: [Team], deeps: DeepMapping = .hargreaves,
     warnings: [Diagnostic] = []
   ) {
-    var byID: [String: StaffMember] = [:]
-    for member in staff {
-      precondition(byID[member.id] == nil, "duplicate staff id \(member.id)")
-      byID[member.id] = member
+    var everyone = staff
+    var position: [String: Int] = [:]
+    position.reserveCapacity(staff.count)
+    for (index, member) in staff.enumerated() {
+      precondition(
+        position.updateValue(index, forKey: member.id) == nil, "duplicate staff id \(member.id)")
     }
     for team in teams {
-      for id in team.members where byID[id] == nil { byID[id] = StaffMember(id: id) }
+      for id in team.members where position[id] == nil {
+        position[id] = everyone.count
+        everyone.append(StaffMember(id: id))
+      }
     }
-    self.staff = byID.values.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-    self.teams = teams.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    let memberSlots = teams.map { team in team.members.map { Int32(position[$0] ?? 0) } }
+    self.init(
+      trustedStaff: everyone, teams: teams, memberSlots: memberSlots, deeps: deeps,
+      warnings: warnings)
+  }
+
+  /// Creates a roster from staff with unique ids and teams whose members are given both by id
+  /// and by their index in `trustedStaff`, as readers know them; sorts both.
+  /// - Precondition: staff ids are unique; `memberSlots[i]` are the indices in `trustedStaff` of
+  ///   exactly the members (leaders included) of `teams[i]`; team ids are unique.
+  package init(
+    trustedStaff staff: [StaffMember], teams: [Team], memberSlots: [[Int32]], deeps: DeepMapping,
+    warnings: [Diagnostic]
+  ) {
+    precondition(memberSlots.count == teams.count, "one list of member slots per team")
+    // Sort positions, not the (large) values themselves.
+    let staffOrder = ByteOrder.sortedIndices(staff.map(\.id))
+    var positionOfSlot = [Int32](repeating: 0, count: staff.count)
+    for (position, slot) in staffOrder.enumerated() {
+      positionOfSlot[slot] = Int32(truncatingIfNeeded: position)
+    }
+    let teamOrder = ByteOrder.sortedIndices(teams.map(\.id))
+    self.staff = staffOrder.map { staff[$0] }
+    self.teams = teamOrder.map { teams[$0] }
+    self.memberPositions = teamOrder.map { index in
+      memberSlots[index].map { positionOfSlot[Int($0)] }.sorted()
+    }
     precondition(
       zip(self.teams, self.teams.dropFirst()).allSatisfy { $0.id != $1.id }, "duplicate team id")
     self.deeps = deeps

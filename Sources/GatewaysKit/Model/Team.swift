@@ -20,8 +20,8 @@ public struct Team: Hashable, Sendable {
     self.id = id
     self.name = name ?? id
     self.gateway = gateway
-    self.leaders = Set(leaders).sortedByBytes()
-    self.members = Set(members).union(leaders).sortedByBytes()
+    self.leaders = leaders.sortedByBytes().removingAdjacentDuplicates()
+    self.members = (members + leaders).sortedByBytes().removingAdjacentDuplicates()
   }
 
   /// Whether a person leads this team.
@@ -30,7 +30,44 @@ public struct Team: Hashable, Sendable {
 
 extension Sequence where Element == String {
   /// The strings sorted in byte (UTF-8) order, the order every list of ids is printed in.
+  /// - Complexity: O(n log n) comparisons, each a byte comparison of contiguous storage.
   public func sortedByBytes() -> [String] {
-    sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    let strings = Array(self)
+    if strings.count < 16 { return strings.sorted { $0.precedesInBytes($1) } }
+    return ByteOrder.sortedIndices(strings).map { strings[$0] }
+  }
+}
+
+extension Array where Element == String {
+  /// The array without elements equal to the one before them (on a sorted array: without
+  /// repeats).
+  func removingAdjacentDuplicates() -> [String] {
+    var result: [String] = []
+    result.reserveCapacity(count)
+    for element in self where element != result.last { result.append(element) }
+    return result
+  }
+}
+
+extension String {
+  /// Whether this string comes before `other` in byte (UTF-8) order: the order ids are sorted
+  /// in everywhere, independent of locale and Unicode collation.
+  /// - Complexity: O(min(m, n)) on the strings' contiguous UTF-8.
+  public func precedesInBytes(_ other: String) -> Bool {
+    var left = self
+    var right = other
+    return left.withUTF8 { a in
+      right.withUTF8 { b in
+        let count = Swift.min(a.count, b.count)
+        var i = 0
+        while i < count {
+          let x = a[i]
+          let y = b[i]
+          if x != y { return x < y }
+          i += 1
+        }
+        return a.count < b.count
+      }
+    }
   }
 }

@@ -34,69 +34,82 @@ package indirect enum JSONValue: Sendable {
 
   /// The document as text: indented by two spaces, one value per line, with a final newline.
   package func serialized() -> String {
-    var output = ""
+    String(decoding: serializedBytes(), as: UTF8.self)
+  }
+
+  /// The document as UTF-8 bytes, as ``serialized()`` writes it.
+  /// - Complexity: O(size of the output), into one growing buffer.
+  package func serializedBytes() -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(4096)
     write(to: &output, indent: 0)
-    output += "\n"
+    output.append(0x0A)
     return output
   }
 
-  private func write(to output: inout String, indent: Int) {
+  func write(to output: inout [UInt8], indent: Int) {
     switch self {
-    case .null: output += "null"
-    case .bool(let value): output += value ? "true" : "false"
-    case .int(let value): output += String(value)
+    case .null: output.append(contentsOf: "null".utf8)
+    case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+    case .int(let value): output.append(contentsOf: String(value).utf8)
     case .double(let value):
       if value.isFinite {
         if value == value.rounded(), abs(value) < 1e15 {
-          output += String(Int(value))
-          output += ".0"
+          output.append(contentsOf: String(Int(value)).utf8)
+          output.append(contentsOf: ".0".utf8)
         } else {
-          output += "\(value)"
+          output.append(contentsOf: "\(value)".utf8)
         }
       } else {
-        output += "null"
+        output.append(contentsOf: "null".utf8)
       }
     case .string(let value): JSONValue.writeString(value, to: &output)
     case .array(let values):
       if values.isEmpty {
-        output += "[]"
+        output.append(contentsOf: "[]".utf8)
         return
       }
       // Short arrays of scalars stay on one line.
       if values.count <= 12, values.allSatisfy(\.isScalar) {
-        output += "["
+        output.append(0x5B)
         for (i, value) in values.enumerated() {
-          if i > 0 { output += ", " }
+          if i > 0 { output.append(contentsOf: ", ".utf8) }
           value.write(to: &output, indent: indent)
         }
-        output += "]"
+        output.append(0x5D)
         return
       }
-      output += "[\n"
+      output.append(contentsOf: "[\n".utf8)
       for (i, value) in values.enumerated() {
-        output += String(repeating: " ", count: indent + 2)
+        JSONValue.indent(indent + 2, &output)
         value.write(to: &output, indent: indent + 2)
-        output += i + 1 < values.count ? ",\n" : "\n"
+        output.append(contentsOf: (i + 1 < values.count ? ",\n" : "\n").utf8)
       }
-      output += String(repeating: " ", count: indent) + "]"
+      JSONValue.indent(indent, &output)
+      output.append(0x5D)
     case .object(let members):
       if members.isEmpty {
-        output += "{}"
+        output.append(contentsOf: "{}".utf8)
         return
       }
-      output += "{\n"
+      output.append(contentsOf: "{\n".utf8)
       for (i, (key, value)) in members.enumerated() {
-        output += String(repeating: " ", count: indent + 2)
+        JSONValue.indent(indent + 2, &output)
         JSONValue.writeString(key, to: &output)
-        output += ": "
+        output.append(contentsOf: ": ".utf8)
         value.write(to: &output, indent: indent + 2)
-        output += i + 1 < members.count ? ",\n" : "\n"
+        output.append(contentsOf: (i + 1 < members.count ? ",\n" : "\n").utf8)
       }
-      output += String(repeating: " ", count: indent) + "}"
+      JSONValue.indent(indent, &output)
+      output.append(0x7D)
     }
   }
 
-  private var isScalar: Bool {
+  private static func indent(_ count: Int, _ output: inout [UInt8]) {
+    output.append(contentsOf: repeatElement(0x20, count: count))
+  }
+
+  var isScalar: Bool {
     switch self {
     case .array, .object: false
     default: true
@@ -104,26 +117,37 @@ package indirect enum JSONValue: Sendable {
   }
 
   /// Writes a JSON string literal: quotes, backslashes and control characters escaped.
-  static func writeString(_ string: String, to output: inout String) {
-    output += "\""
+  static func writeString(_ string: String, to output: inout [UInt8]) {
+    output.append(0x22)
+    // Fast path: most ids and names need no escaping and are copied whole.
+    let needsEscaping = string.utf8.contains { byte in
+      byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
+    }
+    if !needsEscaping {
+      output.append(contentsOf: string.utf8)
+      output.append(0x22)
+      return
+    }
     for scalar in string.unicodeScalars {
       switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case "\u{2028}": output += "\\u2028"
-      case "\u{2029}": output += "\\u2029"
+      case "\"": output.append(contentsOf: "\\\"".utf8)
+      case "\\": output.append(contentsOf: "\\\\".utf8)
+      case "\n": output.append(contentsOf: "\\n".utf8)
+      case "\r": output.append(contentsOf: "\\r".utf8)
+      case "\t": output.append(contentsOf: "\\t".utf8)
+      case "\u{2028}": output.append(contentsOf: "\\u2028".utf8)
+      case "\u{2029}": output.append(contentsOf: "\\u2029".utf8)
       default:
         if scalar.value < 0x20 {
           let hex = String(scalar.value, radix: 16)
-          output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+          output.append(
+            contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
         } else {
-          output.unicodeScalars.append(scalar)
+          output.append(contentsOf: String(scalar).utf8)
         }
       }
     }
-    output += "\""
+    output.append(0x22)
   }
+
 }

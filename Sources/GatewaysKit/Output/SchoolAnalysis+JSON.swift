@@ -5,8 +5,115 @@ extension SchoolAnalysis {
 
   /// The analysis as JSON, schema version 1 (documented in the README): keys in a fixed order,
   /// lists sorted, so the same roster gives the same bytes.
-  public func json() -> String { jsonValue().serialized() }
+  /// - Complexity: O(size of the output), written straight into one buffer.
+  public func json() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
 
+  /// The same document as ``json()``, as UTF-8 bytes.
+  package func jsonBytes() -> [UInt8] {
+    var writer = JSONStreamWriter(capacity: 256 * (summary.memberships + summary.teams + 16))
+    writer.beginObject()
+    writer.key("schemaVersion")
+    writer.value(.int(Self.schemaVersion))
+    writer.key("summary")
+    writer.value(summary.jsonValue())
+    writer.key("teams")
+    writer.beginArray()
+    for team in teams {
+      writer.item()
+      writer.beginObject()
+      writer.key("id")
+      writer.string(team.id)
+      writer.key("name")
+      writer.string(team.name)
+      writer.key("gateway")
+      writer.value(.string(team.gateway?.id))
+      writer.key("deep")
+      writer.value(.string(team.deep?.rawValue))
+      writer.key("leaders")
+      writer.strings(team.leaders)
+      writer.key("members")
+      writer.strings(team.members)
+      writer.key("links")
+      writer.beginArray()
+      for link in team.links {
+        writer.item()
+        writer.beginObject()
+        writer.key("team")
+        writer.string(link.team)
+        writer.key("via")
+        writer.strings(link.via)
+        writer.end()
+      }
+      writer.end()
+      writer.key("silo")
+      writer.value(.bool(team.isSilo))
+      writer.key("eiIndex")
+      writer.value(.number(team.eiIndex))
+      writer.end()
+    }
+    writer.end()
+    writer.key("silos")
+    writer.strings(silos)
+    for (key, groups) in [("components", components), ("islands", islands)] {
+      writer.key(key)
+      writer.beginArray()
+      for group in groups {
+        writer.item()
+        writer.strings(group)
+      }
+      writer.end()
+    }
+    writer.key("keyPeople")
+    writer.beginArray()
+    for person in keyPeople {
+      writer.item()
+      writer.beginObject()
+      writer.key("staff")
+      writer.string(person.staff)
+      writer.key("separates")
+      writer.beginArray()
+      for part in person.separates {
+        writer.item()
+        writer.strings(part)
+      }
+      writer.end()
+      writer.end()
+    }
+    writer.end()
+    writer.key("leaderOnlyLinks")
+    writer.beginArray()
+    for link in leaderOnlyLinks {
+      writer.item()
+      writer.beginObject()
+      writer.key("teams")
+      writer.strings(link.teams)
+      writer.key("via")
+      writer.strings(link.via)
+      writer.end()
+    }
+    writer.end()
+    writer.key("brokers")
+    writer.value(
+      .array(
+        brokers.map {
+          .object([("staff", .string($0.staff)), ("betweenness", .double($0.betweenness))])
+        }))
+    writer.key("brokerMethod")
+    writer.value(brokerMethod.jsonValue())
+    writer.key("deeps")
+    writer.value(deeps.jsonValue())
+    writer.key("coupling")
+    writer.value(coupling.jsonValue())
+    writer.key("uninvolved")
+    writer.strings(uninvolved)
+    writer.key("warnings")
+    writer.strings(warnings.map(\.description))
+    writer.end()
+    return writer.finish()
+  }
+
+  /// The analysis as a ``JSONValue`` tree: the same document as ``json()``, built the slow
+  /// way; kept as the reference the streaming writer is tested against.
   package func jsonValue() -> JSONValue {
     .object([
       ("schemaVersion", .int(Self.schemaVersion)),

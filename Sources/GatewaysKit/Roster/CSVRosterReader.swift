@@ -19,6 +19,23 @@ enum CSVRosterReader {
     case maxTeams = "max_teams"
     case teamName = "team_name"
 
+    /// The column's position in `allCases`, for array-indexed rows.
+    var ordinal: Int {
+      switch self {
+      case .staffID: 0
+      case .team: 1
+      case .name: 2
+      case .role: 3
+      case .staffType: 4
+      case .gateway: 5
+      case .teamRole: 6
+      case .department: 7
+      case .yearGroup: 8
+      case .maxTeams: 9
+      case .teamName: 10
+      }
+    }
+
     /// The columns every roster must have.
     static let required: [Column] = [.staffID, .team]
 
@@ -78,10 +95,8 @@ enum CSVRosterReader {
     var column: Int
     var name: Sourced<String>?
     var gateway: Sourced<Gateway>?
-    /// The line of each membership's first row.
-    var memberLines: [String: Int] = [:]
-    /// Whether each member leads the team, as first stated.
-    var leaderFlags: [String: Sourced<Bool>] = [:]
+    /// The members' person slots, in the order first seen.
+    var members: [Int32] = []
   }
 
   /// The words accepted in a `team_role` cell meaning "leader".
@@ -179,10 +194,16 @@ enum CSVRosterReader {
       throw headless.rosterError
     }
 
-    var people: [String: PersonDraft] = [:]
-    var personOrder: [String] = []
-    var teams: [String: TeamDraft] = [:]
-    var teamOrder: [String] = []
+    // Drafts live in arrays, found by id through one dictionary lookup per row.
+    var personSlot: [String: Int] = [:]
+    var people: [PersonDraft] = []
+    var teamSlot: [String: Int] = [:]
+    var teams: [TeamDraft] = []
+    var cells = [CSVField?](repeating: nil, count: Column.allCases.count)
+    // Per membership (team slot << 32 | person slot): the line of its first row, and whether
+    // the person leads the team, as first stated. Integer keys hash far faster than ids.
+    var membershipLines: [Int64: Int] = [:]
+    var leaderFlags: [Int64: Sourced<Bool>] = [:]
     var warnedGateways: Set<String> = []
     var rowCount = 0
 
@@ -204,23 +225,23 @@ enum CSVRosterReader {
           line: record.line, column: extra?.column)
         continue
       }
-      var cells: [Column: CSVField] = [:]
+      for index in cells.indices { cells[index] = nil }
       var hasControl = false
       for (field, column) in zip(record.fields, columns) {
         guard let column else { continue }
         var trimmed = field
-        trimmed.value = field.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        trimmed.value = trimmedCell(field.value)
         if let scalar = IdentifierCheck.controlCharacter(in: trimmed.value) {
           log.error(
             IdentifierCheck.controlMessage(column.rawValue, scalar), line: field.line,
             column: field.column)
           hasControl = true
         }
-        cells[column] = trimmed
+        cells[column.ordinal] = trimmed
       }
       if hasControl { continue }
       func value(_ column: Column) -> CSVField? {
-        guard let cell = cells[column], !cell.value.isEmpty else { return nil }
+        guard let cell = cells[column.ordinal], !cell.value.isEmpty else { return nil }
         return cell
       }
 
@@ -243,7 +264,8 @@ enum CSVRosterReader {
         }
         let earlier =
           column == .staffID
-          ? people[id].map { ($0.id, $0.line) } : teams[id].map { ($0.id, $0.line) }
+          ? personSlot[id].map { (people[$0].id, people[$0].line) }
+          : teamSlot[id].map { (teams[$0].id, teams[$0].line) }
         if let (spelling, line) = earlier, IdentifierCheck.differInBytes(spelling, id) {
           log.error(
             IdentifierCheck.spellingMessage(column.rawValue, firstLine: line), line: cell.line,
@@ -253,13 +275,18 @@ enum CSVRosterReader {
       }
       if badID { continue }
 
+      var personSlotOfRow: Int?
       if let staffID {
-        if people[staffID] == nil {
-          people[staffID] = PersonDraft(id: staffID, line: record.line)
-          personOrder.append(staffID)
+        let slot: Int
+        if let existing = personSlot[staffID] {
+          slot = existing
+        } else {
+          slot = people.count
+          personSlot[staffID] = slot
+          people.append(PersonDraft(id: staffID, line: record.line))
         }
-        var person = people.removeValue(forKey: staffID) ?? PersonDraft(id: staffID)
-        let owner = "staff_id"
+        var person = people[slot]
+        let owner = { "staff_id" }
         if let cell = value(.name) {
           agree(&person.name, sourced(cell.value, cell), "name", owner, nil, &log)
         }
@@ -292,7 +319,8 @@ enum CSVRosterReader {
               line: cell.line, column: cell.column)
           }
         }
-        people[staffID] = person
+        people[slot] = person
+        personSlotOfRow = slot
       } else {
         let stray = Column.personColumns.compactMap { value($0) }
         if let first = stray.first {
@@ -332,41 +360,40 @@ enum CSVRosterReader {
         }
         continue
       }
-      if teams[teamID] == nil {
-        let cell = value(.team)
-        teams[teamID] = TeamDraft(
-          id: teamID, line: record.line, column: cell?.column ?? 1)
-        teamOrder.append(teamID)
+      let teamIndex: Int
+      if let existing = teamSlot[teamID] {
+        teamIndex = existing
+      } else {
+        teamIndex = teams.count
+        teamSlot[teamID] = teamIndex
+        teams.append(TeamDraft(id: teamID, line: record.line, column: value(.team)?.column ?? 1))
       }
-      // Taken out of the dictionary while it changes, so its member table is not copied on
-      // every row (a team of 10^5 members would take minutes).
-      var team =
-        teams.removeValue(forKey: teamID) ?? TeamDraft(id: teamID, line: record.line, column: 1)
-      let owner = "team"
+      let owner = { "team" }
       if let cell = value(.teamName) {
-        agree(&team.name, sourced(cell.value, cell), "team_name", owner, { $0 }, &log)
+        agree(&teams[teamIndex].name, sourced(cell.value, cell), "team_name", owner, { $0 }, &log)
       }
       if let cell = value(.gateway) {
         if let gateway = gateway(named: cell, deeps: deeps, warned: &warnedGateways, log: &log) {
-          agree(&team.gateway, sourced(gateway, cell), "gateway", owner, \.id, &log)
+          agree(&teams[teamIndex].gateway, sourced(gateway, cell), "gateway", owner, \.id, &log)
         }
       }
-      if let staffID {
-        if let firstLine = team.memberLines[staffID] {
+      if let slot = personSlotOfRow {
+        let key = Int64(teamIndex) << 32 | Int64(slot)
+        if let firstLine = membershipLines[key] {
           log.warning(
             "repeated membership: line \(firstLine) already puts this staff_id on this team; "
               + "counted once. Delete one of the rows",
             line: record.line)
         } else {
-          team.memberLines[staffID] = record.line
+          membershipLines[key] = record.line
+          teams[teamIndex].members.append(Int32(truncatingIfNeeded: slot))
         }
         if let isLeader, let cell = value(.teamRole) {
           agree(
-            &team.leaderFlags[staffID], sourced(isLeader, cell), "team_role",
-            "staff_id on this team", { $0 ? "leader" : "member" }, &log)
+            &leaderFlags[key], sourced(isLeader, cell), "team_role",
+            { "staff_id on this team" }, { $0 ? "leader" : "member" }, &log)
         }
       }
-      teams[teamID] = team
     }
 
     if rowCount == 0, !log.hasErrors {
@@ -377,7 +404,7 @@ enum CSVRosterReader {
     addProblems(of: parser, to: &log)
     if log.hasErrors { throw log.rosterError }
 
-    let staff = personOrder.compactMap { people[$0] }.map { person in
+    let staff = people.map { person in
       let role = person.role?.value ?? ""
       return StaffMember(
         id: person.id, name: person.name?.value, role: role,
@@ -387,10 +414,17 @@ enum CSVRosterReader {
         maxTeams: person.maxTeams?.value)
     }
     var built: [Team] = []
-    for id in teamOrder {
-      guard let draft = teams[id] else { continue }
-      let leaders = draft.leaderFlags.filter { $0.value.value }.map(\.key)
-      if leaders.isEmpty, !draft.memberLines.isEmpty {
+    built.reserveCapacity(teams.count)
+    for (teamIndex, draft) in teams.enumerated() {
+      let id = draft.id
+      var leaders: [String] = []
+      if !leaderFlags.isEmpty {
+        for slot in draft.members
+        where leaderFlags[Int64(teamIndex) << 32 | Int64(slot)]?.value == true {
+          leaders.append(people[Int(slot)].id)
+        }
+      }
+      if leaders.isEmpty, !draft.members.isEmpty {
         log.warning(
           "this team has no leader; put 'leader' in the team_role column of its leader's row",
           line: draft.line, column: draft.column)
@@ -398,9 +432,20 @@ enum CSVRosterReader {
       built.append(
         Team(
           id: id, name: draft.name?.value, gateway: draft.gateway?.value,
-          members: Array(draft.memberLines.keys), leaders: leaders))
+          members: draft.members.map { people[Int($0)].id }, leaders: leaders))
     }
-    return Roster(staff: staff, teams: built, deeps: deeps, warnings: log.finalWarnings)
+    return Roster(
+      trustedStaff: staff, teams: built, memberSlots: teams.map(\.members), deeps: deeps,
+      warnings: log.finalWarnings)
+  }
+
+  /// A cell without the white space around it. Most cells have none, and are returned as they
+  /// are without a trip through Foundation.
+  static func trimmedCell(_ text: String) -> String {
+    guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+    func plain(_ byte: UInt8) -> Bool { byte < 0x80 && byte > 0x20 }
+    if plain(first) && plain(last) { return text }
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   private static func sourced<Value>(_ value: Value, _ cell: CSVField) -> Sourced<Value> {
@@ -413,7 +458,8 @@ enum CSVRosterReader {
   /// department, a year group), which a message never repeats. `owner` says what the rows
   /// share ("staff_id", "team"), never the id itself.
   private static func agree<Value>(
-    _ existing: inout Sourced<Value>?, _ new: Sourced<Value>, _ what: String, _ owner: String,
+    _ existing: inout Sourced<Value>?, _ new: Sourced<Value>, _ what: String,
+    _ owner: () -> String,
     _ shown: ((Value) -> String)?, _ log: inout DiagnosticLog
   ) {
     guard let old = existing else {
@@ -423,7 +469,7 @@ enum CSVRosterReader {
     guard old.value != new.value else { return }
     let values = shown.map { " ('\($0(new.value))' here, '\($0(old.value))' there)" } ?? ""
     log.error(
-      "conflicting \(what): line \(old.line) gives the same \(owner) another \(what)\(values); "
+      "conflicting \(what): line \(old.line) gives the same \(owner()) another \(what)\(values); "
         + "make the rows agree (or leave the cell blank on one of them)",
       line: new.line, column: new.column)
   }

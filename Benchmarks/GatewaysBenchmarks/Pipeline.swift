@@ -1,0 +1,60 @@
+import Foundation
+import GatewaysKit
+
+/// `gateways-bench pipeline`: times the whole product on one roster file, phase by phase, as
+/// `gateways analyse --format json` and `gateways suggest` run it: read (RosterReader), analyse
+/// (Analyser, betweenness included), JSON (the analysis serialised), suggest (Suggester, the
+/// connect step; `--robust` adds the strengthen step).
+func runPipeline(options: [String: String], seed: UInt64) throws {
+  var files: [String] = []
+  if let file = options["file"] { files.append(file) }
+  if options["file"] == nil || options["memberships"] != nil {
+    let sizes = try (options["memberships"] ?? "1000,10000,100000,1000000")
+      .split(separator: ",").map { try Int($0).orThrow("bad size '\($0)'") }
+    for size in sizes {
+      let path = FileManager.default.temporaryDirectory
+        .appendingPathComponent("gateways-bench-\(size)-\(seed).csv").path
+      let text = RosterGenerator.csv(RosterGenerator.rows(memberships: size, seed: seed))
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+      files.append(path)
+    }
+  }
+  let robust = options["robust"] != nil
+  print(
+    "| memberships | staff | teams | components | read | analyse | JSON | analyse total "
+      + "| suggest\(robust ? " --robust" : "") | additions | peak RSS |")
+  print("|" + String(repeating: "---:|", count: 11))
+  for file in files {
+    resetPeakResident()
+    let url = URL(fileURLWithPath: file)
+    var readError: RosterError?
+    let (roster, read) = timed { () -> Roster? in
+      do {
+        return try RosterReader().read(contentsOf: url, displayName: file, format: .csv)
+      } catch let error as RosterError {
+        readError = error
+        return nil
+      } catch {
+        return nil
+      }
+    }
+    guard let roster else {
+      throw BenchError.usage("\(file) did not read: \(readError?.diagnostics.first?.message ?? "")")
+    }
+    let (analysis, analyse) = timed { Analyser().analyse(roster) }
+    let (json, serialise) = timed { analysis.json() }
+    var options = SuggestionOptions()
+    options.robust = robust
+    let (plan, suggest) = timed { Suggester(options: options).plan(for: roster) }
+    let peak =
+      peakResidentBytes().map { String(format: "%.0f MB", Double($0) / 1_048_576) } ?? "n/a"
+    let cells: [String] = [
+      "\(roster.membershipCount)", "\(roster.staff.count)", "\(roster.teams.count)",
+      "\(analysis.components.count)", ms(read), ms(analyse), ms(serialise),
+      ms(read + analyse + serialise), ms(suggest), "\(plan.additions.count)", peak,
+    ]
+    print("| " + cells.joined(separator: " | ") + " |")
+    // Keep the JSON alive until here so its cost is part of the peak.
+    if json.isEmpty { print("(empty JSON)") }
+  }
+}

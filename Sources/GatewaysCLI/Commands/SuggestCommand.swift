@@ -1,0 +1,101 @@
+import Foundation
+import GatewaysKit
+
+extension CommandSpec {
+  /// `gateways suggest ROSTER`: who to add to which team to end the silos, and why.
+  static let suggest = CommandSpec(
+    name: "suggest",
+    abstract: "Suggest the fewest cross-memberships that end the silos, and why each one.",
+    usage:
+      "suggest [--format text|json] [--robust] [--involve] [--max-teams N] [--exclude ID]... [--limit N] [--write NEW.csv] [--output FILE] ROSTER",
+    discussion: """
+      Suggests who should join which team (as a member, not a leader) so that no silo and no
+      island remain, with the fewest additions possible: one per group of teams after the
+      main group. Nobody goes over their cap (max_teams in the roster, else --max-teams,
+      default 3) or onto a team they are on; --exclude keeps people out. Preferred: people who
+      lead no team, then people on the fewest teams, then links that raise the complementarity
+      of the deeps most, then ids.
+      --robust adds links until no single person's departure splits the teams, and reports a
+      lower bound on how many that takes. --involve finds a team for each teaching member of
+      staff on none (--involve-all includes support staff).
+      When caps make a link impossible, the plan says which teams stay apart and whose caps
+      stop it; the rest of the plan still comes out (feasible: false in JSON), exit 0.
+      --write saves the whole roster with the additions applied as CSV, to edit and run again.
+      """,
+    options: rosterOptions + [
+      OptionSpec("format", short: "f", value: "FORMAT", help: "text (default) or json."),
+      OptionSpec("output", short: "o", value: "FILE", help: "Write the plan to FILE."),
+      OptionSpec(
+        "write", value: "NEW.csv", help: "Write the roster with the additions applied as CSV."),
+      OptionSpec("limit", value: "N", help: "Show only the first N suggestions."),
+      OptionSpec(
+        "max-teams", value: "N", help: "The cap for people with no max_teams (default 3)."),
+      OptionSpec(
+        "exclude", value: "ID", repeatable: true, help: "Never suggest this person (repeatable)."),
+      OptionSpec("robust", help: "Also link so no single departure splits the teams."),
+      OptionSpec("involve", help: "Also find a team for teaching staff on no team."),
+      OptionSpec("involve-all", help: "Like --involve, support staff included."),
+    ],
+    positionalCount: 1...1
+  ) { parsed, io in
+    let format = parsed.value("format") ?? "text"
+    guard format == "text" || format == "json" else {
+      throw CommandFailure.usage(
+        command: "suggest", message: "--format must be text or json, not '\(format)'")
+    }
+    func count(_ name: String, minimum: Int) throws -> Int? {
+      guard let text = parsed.value(name) else { return nil }
+      guard let value = Int(text), value >= minimum else {
+        throw CommandFailure.usage(
+          command: "suggest",
+          message: "--\(name) must be a whole number >= \(minimum), not '\(text)'")
+      }
+      return value
+    }
+    let limit = try count("limit", minimum: 0)
+    var options = SuggestionOptions()
+    if let maxTeams = try count("max-teams", minimum: 0) { options.defaultMaxTeams = maxTeams }
+    options.excluded = Set(parsed.all("exclude"))
+    options.robust = parsed.has("robust")
+    options.involve = parsed.has("involve") || parsed.has("involve-all")
+    options.involveSupportStaff = parsed.has("involve-all")
+
+    let roster = try loadRoster(parsed, io: io)
+    let input = parsed.positionals[0]
+    let source = input == "-" ? "<stdin>" : input
+    let known = Set(roster.staff.map(\.id))
+    for id in options.excluded.sortedByBytes() where !known.contains(id) {
+      io.printError("gateways: warning: --exclude \(id): no member of staff has this id\n")
+    }
+    let plan = Suggester(options: options).plan(for: roster)
+
+    if let path = parsed.value("write") {
+      try writeSuggestion(
+        RosterCSVWriter.csv(for: plan.applied(to: roster)), toPath: path, io: io, input: input)
+    }
+    let output = parsed.value("output")
+    let text =
+      format == "json"
+      ? plan.json(limit: limit)
+      : plan.text(
+        roster: roster, source: source, limit: limit, color: output == nil && io.colorEnabled)
+    if let output, output != "-" {
+      try writeSuggestion(text, toPath: output, io: io, input: input)
+    } else {
+      io.print(text)
+    }
+    return ExitCode.success
+  }
+}
+
+/// Writes `text` to `path` (atomically, never over the input roster), or to standard output
+/// for `-`.
+private func writeSuggestion(_ text: String, toPath path: String, io: CommandIO, input: String)
+  throws
+{
+  if path == "-" {
+    io.print(text)
+  } else {
+    try OutputFile.write(text, toPath: path, io: io, inputs: [input])
+  }
+}

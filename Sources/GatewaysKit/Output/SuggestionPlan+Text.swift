@@ -1,0 +1,112 @@
+extension SuggestionPlan {
+  /// The plan as a numbered list a headteacher can act on, then the figures before and after.
+  ///
+  /// ```swift
+  /// print(plan.text(roster: roster, source: "staff.csv"))
+  /// // 1. Add Ada Teacher (Teacher of English; on: Curriculum) to the Student voice team:
+  /// //    links it to Curriculum. Why: leads no team and is on 1 team (cap 3); ...
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - roster: the roster the plan was made for, for names, roles and current teams.
+  ///   - source: the file name shown in the title.
+  ///   - limit: show only the first `limit` additions.
+  ///   - color: whether to use ANSI colour.
+  /// - Complexity: O(S + T + M + n) for n additions.
+  public func text(roster: Roster, source: String, limit: Int? = nil, color: Bool = false)
+    -> String
+  {
+    let style = TextStyle(enabled: color)
+    let people = Dictionary(roster.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let teams = Dictionary(roster.teams.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var teamsOf: [String: [String]] = [:]
+    for team in roster.teams {
+      for id in team.members { teamsOf[id, default: []].append(team.name) }
+    }
+    func teamName(_ id: String) -> String { teams[id]?.name ?? id }
+    func person(_ id: String) -> String {
+      guard let member = people[id] else { return id }
+      var details: [String] = []
+      if member.name != id { details.append(id) }
+      if !member.role.isEmpty { details.append(member.role) }
+      let on = teamsOf[id] ?? []
+      details.append(on.isEmpty ? "on no team" : "on: " + on.joined(separator: ", "))
+      return "\(member.name) (\(details.joined(separator: "; ")))"
+    }
+
+    var out = style.bold("gateways suggestions for \(source)") + "\n"
+    let connect = additions(of: .connect).count
+    if componentsBefore <= 1 {
+      out += "The teams already form one connected group: nothing to link.\n"
+    } else if feasible || unmet.allSatisfy({ $0.kind != .connect }) {
+      out +=
+        "\(plural(connect, "addition")) \(connect == 1 ? "links" : "link") every team: the fewest possible "
+        + "(\(componentsBefore) groups of teams - 1).\n"
+    } else {
+      out +=
+        "\(plural(connect, "addition")) \(connect == 1 ? "links" : "link") what the caps allow; "
+        + "\(plural(unmet.filter { $0.kind == .connect }.count, "group")) must stay apart.\n"
+    }
+    if let lowerBound {
+      out +=
+        "Strengthening uses \(plural(additions(of: .strengthen).count, "addition")); "
+        + "no plan can use fewer than \(lowerBound) (lower bound).\n"
+    }
+
+    let shown = Array(additions.prefix(max(0, limit ?? additions.count)))
+    let headings: [Addition.Kind: String] = [
+      .connect: "Connect: link the silos and islands to the main group",
+      .strengthen: "Strengthen: so that no single departure splits the teams",
+      .involve: "Involve: a team for staff on none",
+    ]
+    var number = 0
+    for kind in Addition.Kind.allCases {
+      let items = shown.filter { $0.kind == kind }
+      if items.isEmpty { continue }
+      out += "\n" + style.bold(headings[kind] ?? kind.rawValue) + "\n"
+      for addition in items {
+        number += 1
+        var line =
+          "  \(number). Add \(person(addition.staff)) to the \(teamName(addition.team)) team"
+        if !addition.links.isEmpty {
+          line += ": links it to " + addition.links.map(teamName).joined(separator: ", ")
+        }
+        line += ".\n     Why: \(addition.reason).\n"
+        out += line
+      }
+    }
+    if shown.count < additions.count {
+      out += "  ... and \(additions.count - shown.count) more (raise --limit to see them).\n"
+    }
+    if additions.isEmpty { out += "\nNo additions to suggest.\n" }
+
+    if !unmet.isEmpty {
+      out += "\n" + style.red("Could not be done within the caps (\(unmet.count))") + "\n"
+      for item in unmet {
+        var line = "  - \(item.kind.rawValue)"
+        if !item.teams.isEmpty {
+          line += ": " + item.teams.map(teamName).joined(separator: ", ")
+        }
+        line += ": \(item.reason)"
+        if !item.blockedBy.isEmpty {
+          line += " (" + item.blockedBy.map { people[$0]?.name ?? $0 }.joined(separator: ", ") + ")"
+        }
+        out += line + ".\n"
+      }
+    }
+
+    out += "\n" + style.bold("Before -> after") + "\n"
+    func row(_ label: String, _ a: String, _ b: String) -> String {
+      "  \(label.padded(to: 24))\(a.padded(to: 6))-> \(b)\n"
+    }
+    out += row("silos", "\(before.silos)", "\(after.silos)")
+    out += row("islands", "\(before.islands)", "\(after.islands)")
+    out += row("key people", "\(before.keyPeople)", "\(after.keyPeople)")
+    out += row(
+      "complementarity", formatScore(before.complementarity), formatScore(after.complementarity))
+    out += row(
+      "professional coupling", formatScore(before.professionalCoupling),
+      formatScore(after.professionalCoupling))
+    return out
+  }
+}

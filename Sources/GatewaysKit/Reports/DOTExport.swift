@@ -1,0 +1,86 @@
+/// The team network in Graphviz DOT.
+///
+/// One node per team (filled with its deep's colour, dashed red when it is a silo, amber when in
+/// an island), one undirected edge per link labelled with the number of shared people; links
+/// through a key person are drawn red and thicker. Attributes carry the gateway, deep and member
+/// count so `gvpr` scripts can use them.
+///
+/// ```swift
+/// let text = DOTExport(roster: roster, analysis: analysis).render()
+/// // graph gateways { ... "voice" -- "afl" [label="1", ...]; }
+/// ```
+public struct DOTExport: Sendable {
+  /// The roster analysed.
+  public var roster: Roster
+  /// Its analysis.
+  public var analysis: SchoolAnalysis
+
+  /// Creates an export.
+  public init(roster: Roster, analysis: SchoolAnalysis) {
+    self.roster = roster
+    self.analysis = analysis
+  }
+
+  /// Writes the DOT text: nodes sorted by team id, edges by team pair.
+  /// - Complexity: linear in teams and links.
+  public func render() -> String {
+    let facts = ReportFacts(roster: roster, analysis: analysis)
+    var out = "graph gateways {\n"
+    out += "  graph [overlap=false, splines=true, fontname=\"Helvetica\"];\n"
+    out += "  node [shape=circle, style=filled, fontname=\"Helvetica\", fontsize=10];\n"
+    out += "  edge [color=\"#8c8c8c\", fontname=\"Helvetica\", fontsize=9];\n"
+    for team in analysis.teams {
+      var attributes = [
+        "label=\(Self.quoted(team.name))",
+        "fillcolor=\"\(deepColor(team.deep))\"",
+        "members=\(team.members.count)",
+        "width=\(formatDecimal(0.4 + 0.08 * Double(team.members.count).squareRoot()))",
+      ]
+      if let gateway = team.gateway { attributes.append("gateway=\(Self.quoted(gateway.id))") }
+      if let deep = team.deep { attributes.append("deep=\(Self.quoted(deep.rawValue))") }
+      if team.isSilo {
+        attributes.append("silo=true")
+        attributes.append("color=\"#c62828\", penwidth=2, style=\"filled,dashed\"")
+      } else if facts.islandTeams.contains(team.id) {
+        attributes.append("island=true")
+        attributes.append("color=\"#e0a100\", penwidth=3")
+      }
+      out += "  \(Self.quoted(team.id)) [\(attributes.joined(separator: ", "))];\n"
+    }
+    for link in facts.links {
+      var attributes = [
+        "label=\"\(link.via.count)\"", "weight=\(link.via.count)",
+        "via=\(Self.quoted(link.via.map(facts.name(ofPerson:)).joined(separator: ", ")))",
+      ]
+      if link.throughKeyPerson { attributes.append("color=\"#c62828\", penwidth=2.5") }
+      out += "  \(Self.quoted(link.first)) -- \(Self.quoted(link.second))"
+      out += " [\(attributes.joined(separator: ", "))];\n"
+    }
+    out += "}\n"
+    return out
+  }
+
+  /// A DOT double-quoted string: `"` and `\` are escaped, line breaks become `\n`, other control
+  /// characters are dropped.
+  ///
+  /// ```swift
+  /// DOTExport.quoted("say \"hi\"")  // "\"say \\\"hi\\\"\""
+  /// ```
+  public static func quoted(_ raw: String) -> String {
+    var out = "\""
+    var previousWasCarriageReturn = false
+    for scalar in raw.unicodeScalars {
+      defer { previousWasCarriageReturn = scalar == "\r" }
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": if !previousWasCarriageReturn { out += "\\n" }
+      case "\r": out += "\\n"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+}

@@ -1,0 +1,435 @@
+/// A self-contained HTML report of an analysis: headline findings, the team network drawn, the
+/// deeps as a heat map, the coupling quadrant, and, when given, the suggested additions with the
+/// network before and after them.
+///
+/// The page is one file with inline CSS and SVG and no script, so it opens offline, survives
+/// e-mail, renders under the strict Content-Security-Policy it declares
+/// (`default-src 'none'; style-src 'unsafe-inline'; img-src data:`) and prints on A4. Every name
+/// from the roster is escaped with ``HTMLEscaping/text(_:)``. The same inputs give the same
+/// bytes: no date or time is written.
+///
+/// ```swift
+/// let analysis = Analyser().analyse(roster)
+/// let html = HTMLReport(roster: roster, analysis: analysis, source: "school.csv").render()
+/// ```
+public struct HTMLReport: Sendable {
+  /// One person suggested for one team, as the report lists it.
+  public struct Addition: Sendable, Hashable {
+    /// The person's staff id.
+    public var staff: String
+    /// The team's id.
+    public var team: String
+    /// Why, in a few words; may be empty.
+    public var reason: String
+
+    /// Creates an addition.
+    public init(staff: String, team: String, reason: String = "") {
+      self.staff = staff
+      self.team = team
+      self.reason = reason
+    }
+  }
+
+  /// The school after the suggested additions: shown beside the current network.
+  public struct After: Sendable {
+    /// The roster with the additions applied.
+    public var roster: Roster
+    /// Its analysis.
+    public var analysis: SchoolAnalysis
+    /// The additions, in the order the report lists them.
+    public var additions: [Addition]
+
+    /// Creates the after view.
+    public init(roster: Roster, analysis: SchoolAnalysis, additions: [Addition]) {
+      self.roster = roster
+      self.analysis = analysis
+      self.additions = additions
+    }
+  }
+
+  /// The roster analysed.
+  public var roster: Roster
+  /// Its analysis.
+  public var analysis: SchoolAnalysis
+  /// The input's name, shown in the title.
+  public var source: String
+  /// The school after suggested additions, or `nil` to leave that section out.
+  public var after: After?
+
+  /// The Content-Security-Policy the page declares.
+  public static let contentSecurityPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+  /// Creates a report.
+  public init(roster: Roster, analysis: SchoolAnalysis, source: String, after: After? = nil) {
+    self.roster = roster
+    self.analysis = analysis
+    self.source = source
+    self.after = after
+  }
+
+  /// The HTML document.
+  /// - Complexity: dominated by the layout, O(I·T²) for T teams (see ``TeamNetworkLayout``).
+  public func render() -> String {
+    let facts = ReportFacts(roster: roster, analysis: analysis)
+    let e = HTMLEscaping.text
+    var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    out +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.contentSecurityPolicy)\">\n"
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    out +=
+      "<title>Gateway teams: \(e(source))</title>\n<style>\n\(Self.css)</style>\n</head>\n<body>\n"
+    out += "<header><h1>Gateway teams</h1><p class=\"source\">\(e(source)): "
+    out += "\(plural(analysis.summary.staff, "member")) of staff, "
+    out += "\(plural(analysis.summary.teams, "team")), "
+    out += "\(plural(analysis.summary.memberships, "membership"))</p></header>\n"
+    out += headline(facts)
+    out += networkSection(facts)
+    out += deepsSection()
+    out += couplingSection()
+    out += suggestionsSection(facts)
+    out += "<footer>Made with gateways. Layout: deep-sectored, force-directed, deterministic; "
+    out += "the same roster gives the same picture.</footer>\n</body>\n</html>\n"
+    return out
+  }
+
+  // MARK: Sections
+
+  private func headline(_ facts: ReportFacts) -> String {
+    let e = HTMLEscaping.text
+    let s = analysis.summary
+    func teams(_ ids: [String]) -> String {
+      ids.map { "<bdi>\(e(facts.name(ofTeam: $0)))</bdi>" }.joined(separator: ", ")
+    }
+    var out = "<section class=\"headline\"><h2>Headline findings</h2>\n<div class=\"cards\">"
+    let healthy = s.silos == 0 && s.islands == 0
+    out += card(String(s.silos), s.silos == 1 ? "silo" : "silos", bad: s.silos > 0)
+    out += card(String(s.islands), s.islands == 1 ? "island" : "islands", bad: s.islands > 0)
+    out += card(String(s.keyPeople), s.keyPeople == 1 ? "key person" : "key people", bad: false)
+    out += card(formatScore(analysis.deeps.complementarity), "complementarity", bad: false)
+    out += card(
+      analysis.coupling.quadrant.map { $0.rawValue.replacingHyphens() } ?? "unknown",
+      "coupling", bad: analysis.coupling.quadrant != .learningCommunity)
+    out += "</div>\n<ul>\n"
+    out +=
+      healthy
+      ? "<li>Every team is linked, directly or through others, to every other team.</li>\n"
+      : "<li>Some teams work apart from the rest.</li>\n"
+    if !analysis.silos.isEmpty {
+      var names = teams(Array(analysis.silos.prefix(30)))
+      if analysis.silos.count > 30 { names += " and \(analysis.silos.count - 30) more" }
+      out += "<li><strong>Silos</strong> (linked to no other team): \(names).</li>\n"
+    }
+    for island in analysis.islands.prefix(10) {
+      out += "<li><strong>Island</strong> cut off from the main group: \(teams(island)).</li>\n"
+    }
+    if analysis.islands.count > 10 {
+      out += "<li>… and \(analysis.islands.count - 10) more islands.</li>\n"
+    }
+    for person in analysis.keyPeople.prefix(12) {
+      out += "<li><strong>Key person</strong> <bdi>\(e(facts.name(ofPerson: person.staff)))</bdi>: "
+      out += "without them, \(Self.separation(person.separates, names: teams)).</li>\n"
+    }
+    if analysis.keyPeople.count > 12 {
+      out += "<li>… and \(analysis.keyPeople.count - 12) more key people.</li>\n"
+    }
+    if !analysis.leaderOnlyLinks.isEmpty {
+      out +=
+        "<li>\(plural(analysis.leaderOnlyLinks.count, "link")) \(analysis.leaderOnlyLinks.count == 1 ? "rests" : "rest") on team leaders alone.</li>\n"
+    }
+    if !analysis.uninvolved.isEmpty {
+      out += "<li>\(plural(analysis.uninvolved.count, "member")) of staff on no team.</li>\n"
+    }
+    out += "</ul></section>\n"
+    return out
+  }
+
+  /// "A, B would be cut off from the other 9 teams", naming the smaller parts and counting the
+  /// largest when it has more than three teams.
+  static func separation(_ parts: [[String]], names: ([String]) -> String) -> String {
+    guard let largest = parts.indices.max(by: { parts[$0].count < parts[$1].count }) else {
+      return "nothing changes"
+    }
+    let others = parts.indices.filter { $0 != largest }.map { names(parts[$0]) }
+    let rest =
+      parts[largest].count > 3
+      ? "the other \(parts[largest].count) teams" : names(parts[largest])
+    let verb = parts.count > 2 ? "would each be cut off from" : "would be cut off from"
+    return others.joined(separator: "; ") + " \(verb) " + rest
+  }
+
+  private func card(_ value: String, _ label: String, bad: Bool) -> String {
+    "<div class=\"card\(bad ? " bad" : "")\"><span class=\"value\">\(HTMLEscaping.text(value))</span>"
+      + "<span class=\"label\">\(HTMLEscaping.text(label))</span></div>"
+  }
+
+  private func networkSection(_ facts: ReportFacts) -> String {
+    let layout = TeamNetworkLayout(analysis: analysis)
+    let drawing = SVGNetworkDrawing(
+      roster: roster, analysis: analysis, layout: layout, title: "The team network")
+    var out = "<section class=\"network-section\"><h2>The team network</h2>\n"
+    out += "<p class=\"note\">Each circle is a team, coloured by its deep and sized by its members "
+    out += "(the number inside). A line joins two teams that share people; the number on it is how "
+    out += "many.</p>\n"
+    if !drawing.drawsLabels {
+      out += "<p class=\"note warn\">\(analysis.teams.count) teams: too many to label legibly, so "
+      out += "this drawing shows the team level without names; see the tables and exports for "
+      out += "them.</p>\n"
+    }
+    out += "<figure class=\"network\">" + drawing.svg() + "</figure>\n" + legend() + "</section>\n"
+    return out
+  }
+
+  private func legend() -> String {
+    var out = "<ul class=\"legend\">"
+    for deep in [Deep?](Deep.allCases) + [nil] {
+      out += "<li><svg viewBox=\"0 0 14 14\" class=\"swatch\"><circle cx=\"7\" cy=\"7\" r=\"6\""
+      out += " fill=\"\(deepColor(deep))\"/></svg>\(deep?.displayName ?? "no deep")</li>"
+    }
+    out += "<li><svg viewBox=\"0 0 14 14\" class=\"swatch\"><circle cx=\"7\" cy=\"7\" r=\"5.5\""
+    out += " class=\"silo-ring\"/></svg>silo</li>"
+    out += "<li><svg viewBox=\"0 0 14 14\" class=\"swatch\"><circle cx=\"7\" cy=\"7\" r=\"5.5\""
+    out += " class=\"island-ring\"/></svg>island</li>"
+    out += "<li><svg viewBox=\"0 0 24 14\" class=\"swatch wide\"><line x1=\"1\" y1=\"7\" x2=\"23\""
+    out += " y2=\"7\" class=\"link key\" stroke-width=\"3\"/></svg>link through a key person</li>"
+    out += "</ul>\n"
+    return out
+  }
+
+  private func deepsSection() -> String {
+    var peopleOfDeep: [Deep: Set<String>] = [:]
+    for team in analysis.teams {
+      if let deep = team.deep { peopleOfDeep[deep, default: []].formUnion(team.members) }
+    }
+    var values: [[Int]] = []
+    for a in Deep.allCases {
+      values.append(
+        Deep.allCases.map { b in
+          a == b ? peopleOfDeep[a]?.count ?? 0 : analysis.deeps.deepLinks[DeepPair(a, b)] ?? 0
+        })
+    }
+    let largest = max(1, values.joined().max() ?? 1)
+    var out = "<section class=\"deeps\"><h2>The four deeps</h2>\n"
+    out += "<p class=\"note\">People shared between the teams of two deeps; on the diagonal, the "
+    out += "people on teams of that deep. Darker is more.</p>\n"
+    out += "<table class=\"heat\"><thead><tr><th></th>"
+    for deep in Deep.allCases { out += "<th scope=\"col\">\(deep.displayName)</th>" }
+    out += "</tr></thead><tbody>\n"
+    for (row, a) in Deep.allCases.enumerated() {
+      out += "<tr><th scope=\"row\">\(a.displayName)</th>"
+      for column in Deep.allCases.indices {
+        let value = values[row][column]
+        let alpha = Double(value) / Double(largest)
+        let ink = alpha > 0.55 ? "#fff" : "#222"
+        out += "<td class=\"\(row == column ? "diagonal" : "")\" style=\"background:"
+        out += "rgba(78,121,167,\(formatDecimal(0.08 + 0.92 * alpha)));color:\(ink)\">"
+        out += "\(value)</td>"
+      }
+      out += "</tr>\n"
+    }
+    out +=
+      "</tbody></table>\n<p class=\"scores\">Coverage \(formatScore(analysis.deeps.coverage)), "
+    out += "inter-deep \(formatScore(analysis.deeps.interDeep)), complementarity "
+    out += "\(formatScore(analysis.deeps.complementarity)).</p></section>\n"
+    return out
+  }
+
+  private func couplingSection() -> String {
+    let coupling = analysis.coupling
+    let size = 300.0
+    let pad = 44.0
+    let c = formatCoordinate
+    func px(_ professional: Double) -> Double { pad + professional * size }
+    func py(_ institutional: Double) -> Double { pad + (1 - institutional) * size }
+    var out = "<section class=\"coupling\"><h2>Coupling</h2>\n"
+    out += "<p class=\"note\">Professional coupling (how much staff work together across teams) "
+    out += "against institutional coupling (how much teams follow departments and year groups). "
+    out += "The aim is the target: tight professional, loose institutional.</p>\n"
+    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"quadrant\" viewBox=\"0 0 "
+    out +=
+      "\(c(size + 2 * pad)) \(c(size + 2 * pad))\" role=\"img\"><title>Coupling quadrant</title>"
+    let half = size / 2
+    let quadrants: [(CouplingQuadrant, Double, Double)] = [
+      (.traditional, 0, 0), (.tightlyCoupled, half, 0), (.fragmented, 0, half),
+      (.learningCommunity, half, half),
+    ]
+    for (quadrant, qx, qy) in quadrants {
+      let current = coupling.quadrant == quadrant
+      out +=
+        "<rect class=\"q\(current ? " current" : "")\" x=\"\(c(pad + qx))\" y=\"\(c(pad + qy))\""
+      out += " width=\"\(c(half))\" height=\"\(c(half))\"/>"
+      out += "<text class=\"qlabel\" x=\"\(c(pad + qx + half / 2))\" y=\"\(c(pad + qy + 18))\">"
+      out += "\(quadrant.rawValue.replacingHyphens())</text>"
+    }
+    out += "<text class=\"axis\" x=\"\(c(pad + half))\" y=\"\(c(size + pad + 30))\">"
+    out += "professional coupling →</text>"
+    out +=
+      "<text class=\"axis\" transform=\"translate(\(c(pad - 26)) \(c(pad + half))) rotate(-90)\">"
+    out += "institutional coupling →</text>"
+    for (value, label) in [(0.0, "0"), (1.0, "1")] {
+      out +=
+        "<text class=\"tick\" x=\"\(c(px(value)))\" y=\"\(c(size + pad + 14))\">\(label)</text>"
+      out += "<text class=\"tick\" x=\"\(c(pad - 8))\" y=\"\(c(py(value) + 4))\">\(label)</text>"
+    }
+    let tx = px(coupling.target.professional)
+    let ty = py(coupling.target.institutional)
+    out +=
+      "<g class=\"target\"><title>target</title><circle cx=\"\(c(tx))\" cy=\"\(c(ty))\" r=\"9\"/>"
+    out += "<circle cx=\"\(c(tx))\" cy=\"\(c(ty))\" r=\"3\"/></g>"
+    if let professional = coupling.professional, let institutional = coupling.institutional {
+      let sx = px(professional)
+      let sy = py(institutional)
+      out +=
+        "<line class=\"toward\" x1=\"\(c(sx))\" y1=\"\(c(sy))\" x2=\"\(c(tx))\" y2=\"\(c(ty))\"/>"
+      out += "<g class=\"school\"><title>this school</title><circle cx=\"\(c(sx))\" cy=\"\(c(sy))\""
+      out += " r=\"7\"/><text x=\"\(c(sx))\" y=\"\(c(sy - 12))\">this school</text></g>"
+    }
+    out += "</svg>\n<p class=\"scores\">Professional \(formatScore(coupling.professional)), "
+    out += "institutional \(formatScore(coupling.institutional)), balance "
+    out += "\(formatScore(coupling.balance)).</p>\n"
+    if coupling.institutional == nil {
+      out += "<p class=\"note warn\">Institutional coupling is unknown (the roster gives no "
+      out += "departments or year groups), so the school is not placed on the plot.</p>\n"
+    }
+    out += "</section>\n"
+    return out
+  }
+
+  private func suggestionsSection(_ facts: ReportFacts) -> String {
+    guard let after else { return "" }
+    let e = HTMLEscaping.text
+    var out = "<section class=\"suggestions\"><h2>Suggested additions</h2>\n"
+    if after.additions.isEmpty {
+      out += "<p>No additions are suggested.</p>\n"
+    } else {
+      out += "<table class=\"additions\"><thead><tr><th scope=\"col\">Person</th>"
+      out += "<th scope=\"col\">Joins team</th><th scope=\"col\">Why</th></tr></thead><tbody>\n"
+      for addition in after.additions {
+        out += "<tr><td><bdi>\(e(facts.name(ofPerson: addition.staff)))</bdi></td>"
+        out += "<td><bdi>\(e(facts.name(ofTeam: addition.team)))</bdi></td>"
+        out += "<td>\(e(addition.reason))</td></tr>\n"
+      }
+      out += "</tbody></table>\n"
+    }
+    let s = analysis.summary
+    let t = after.analysis.summary
+    out += "<p class=\"scores\">Silos \(s.silos) → \(t.silos), islands \(s.islands) → "
+    out += "\(t.islands), key people \(s.keyPeople) → \(t.keyPeople), complementarity "
+    out += "\(formatScore(analysis.deeps.complementarity)) → "
+    out += "\(formatScore(after.analysis.deeps.complementarity)).</p>\n"
+    let before = TeamNetworkLayout(analysis: analysis)
+    let afterLayout = TeamNetworkLayout(analysis: after.analysis, startingFrom: before)
+    let changed = Set(after.additions.map(\.team))
+    // Both drawings at one scale, so a team is the same size in each.
+    let widest = max(before.width, afterLayout.width, 1)
+    func share(_ layout: TeamNetworkLayout) -> String {
+      "<div style=\"width:\(formatCoordinate(100 * layout.width / widest))%\">"
+    }
+    out += "<div class=\"side-by-side\"><figure><figcaption>Before</figcaption>" + share(before)
+    out += SVGNetworkDrawing(
+      roster: roster, analysis: analysis, layout: before, teamAttribute: "data-team-before",
+      title: "The team network before the additions"
+    ).svg()
+    out += "</div></figure><figure><figcaption>After</figcaption>" + share(afterLayout)
+    out += SVGNetworkDrawing(
+      roster: after.roster, analysis: after.analysis, layout: afterLayout,
+      teamAttribute: "data-team-after", title: "The team network after the additions",
+      highlightedTeams: changed
+    ).svg()
+    out += "</div></figure></div>\n"
+    out += "<p class=\"note\">Teams with a dark ring gain members.</p></section>\n"
+    return out
+  }
+
+  private func plural(_ count: Int, _ word: String) -> String {
+    "\(count) \(word)\(count == 1 ? "" : "s")"
+  }
+
+  // MARK: Style
+
+  static let css = """
+    @page { size: A4; margin: 14mm; }
+    :root { color-scheme: light; }
+    * { box-sizing: border-box; }
+    body { font: 14px/1.45 -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Helvetica, Arial,
+      sans-serif; color: #222; background: #fff; max-width: 1000px; margin: 0 auto;
+      padding: 20px 24px; }
+    h1 { font-size: 26px; margin: 0 0 2px; }
+    h2 { font-size: 18px; margin: 26px 0 8px; border-bottom: 2px solid #e4e4e4;
+      padding-bottom: 3px; }
+    .source { color: #555; margin: 0; }
+    .note { color: #555; font-size: 13px; margin: 4px 0 8px; }
+    .warn { color: #8a5a00; }
+    .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 8px 0 10px; }
+    .card { border: 1px solid #ddd; border-radius: 8px; padding: 8px 14px; min-width: 118px;
+      background: #f7f9fb; }
+    .card.bad { border-color: #e3a5a5; background: #fdf3f3; }
+    .card .value { display: block; font-size: 22px; font-weight: 600; }
+    .card .label { color: #555; font-size: 12px; text-transform: uppercase;
+      letter-spacing: .04em; }
+    .headline ul { margin: 4px 0; padding-left: 20px; }
+    .sep { color: #999; }
+    bdi { unicode-bidi: isolate; }
+    figure { margin: 0; }
+    figure.network svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
+    svg text { font-family: inherit; unicode-bidi: plaintext; }
+    .link { stroke: #9aa3ab; stroke-opacity: .8; }
+    .link.key { stroke: #c62828; stroke-opacity: .95; }
+    .count { font-size: 10px; text-anchor: middle; fill: #333; paint-order: stroke;
+      stroke: #fff; stroke-width: 3px; font-weight: 600; }
+    .count.key { fill: #c62828; }
+    .team .node { stroke: #fff; stroke-width: 1.5; }
+    .team .size { font-size: 10px; fill: #fff; text-anchor: middle; font-weight: 700; }
+    .team .label { font-size: 11px; fill: #222; text-anchor: middle; paint-order: stroke;
+      stroke: #fff; stroke-width: 3px; }
+    .team.silo .label { fill: #c62828; font-style: italic; }
+    .silo-ring { fill: none; stroke: #c62828; stroke-width: 2; stroke-dasharray: 4 3; }
+    .island-ring { fill: none; stroke: #e0a100; stroke-width: 3; }
+    .team.changed .node { stroke: #111; stroke-width: 3.5; }
+    .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 6px 16px; padding: 0;
+      margin: 8px 0; font-size: 12px; color: #444; }
+    .legend li { display: flex; align-items: center; gap: 5px; }
+    .swatch { width: 14px; height: 14px; }
+    .swatch.wide { width: 24px; }
+    table { border-collapse: collapse; }
+    .heat th, .heat td { padding: 6px 10px; border: 1px solid #fff; text-align: center; }
+    .heat td { min-width: 84px; font-weight: 600; }
+    .heat td.diagonal { outline: 2px solid #fff; outline-offset: -4px; }
+    .heat th { font-weight: 600; font-size: 12px; color: #444; }
+    .scores { font-size: 13px; color: #333; }
+    .quadrant { width: 360px; max-width: 100%; height: auto; }
+    .quadrant .q { fill: #f4f6f8; stroke: #fff; stroke-width: 2; }
+    .quadrant .q.current { fill: #e7eef6; }
+    .quadrant .qlabel { font-size: 12px; text-anchor: middle; fill: #666; }
+    .quadrant .axis { font-size: 12px; text-anchor: middle; fill: #444; }
+    .quadrant .tick { font-size: 11px; text-anchor: middle; fill: #777; }
+    .quadrant .target circle { fill: none; stroke: #2e7d32; stroke-width: 2; }
+    .quadrant .school circle { fill: #c62828; }
+    .quadrant .school text { font-size: 12px; text-anchor: middle; fill: #c62828;
+      font-weight: 600; }
+    .quadrant .toward { stroke: #c62828; stroke-dasharray: 4 3; stroke-width: 1.5; }
+    .additions th, .additions td { border-bottom: 1px solid #e4e4e4; padding: 4px 10px;
+      text-align: left; }
+    .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+    .side-by-side svg { width: 100%; height: auto; display: block; }
+    figcaption { font-weight: 600; margin: 6px 0; }
+    footer { margin-top: 28px; color: #777; font-size: 12px; }
+    @media print {
+      body { max-width: none; padding: 0; font-size: 11pt; }
+      h2 { break-after: avoid; }
+      section { break-inside: avoid-page; }
+      figure.network svg { max-height: 230mm; width: auto; }
+      .cards { gap: 6px; }
+      .card { background: #fff; min-width: 0; padding: 5px 10px; }
+      .card .value { font-size: 16pt; }
+    }
+
+    """
+}
+
+extension String {
+  /// The string with hyphens replaced by spaces (`learning-community` → `learning community`).
+  fileprivate func replacingHyphens() -> String {
+    String(map { $0 == "-" ? " " : $0 })
+  }
+}

@@ -1,0 +1,87 @@
+/// The team network as a Mermaid flowchart, for Markdown pages that render Mermaid.
+///
+/// Teams become nodes `t0`, `t1`, … (in team-id order; ids are not used as Mermaid ids because
+/// Mermaid ids cannot hold arbitrary text), labelled with the team's name. Each link is drawn
+/// once with its number of shared people; silos are dashed red, island teams amber, and each
+/// node is classed by its deep.
+///
+/// ```swift
+/// let text = MermaidExport(roster: roster, analysis: analysis).render()
+/// // flowchart LR
+/// //   t0["afl"]
+/// //   t0 ---|1| t1
+/// ```
+public struct MermaidExport: Sendable {
+  /// The roster analysed.
+  public var roster: Roster
+  /// Its analysis.
+  public var analysis: SchoolAnalysis
+
+  /// Creates an export.
+  public init(roster: Roster, analysis: SchoolAnalysis) {
+    self.roster = roster
+    self.analysis = analysis
+  }
+
+  /// Writes the flowchart.
+  /// - Complexity: linear in teams and links.
+  public func render() -> String {
+    let facts = ReportFacts(roster: roster, analysis: analysis)
+    var nodeID: [String: String] = [:]
+    for (index, team) in analysis.teams.enumerated() { nodeID[team.id] = "t\(index)" }
+    var out = "flowchart LR\n"
+    for team in analysis.teams {
+      guard let id = nodeID[team.id] else { continue }
+      out += "  \(id)[\"\(Self.label(team.name))\"]\n"
+    }
+    for link in facts.links {
+      guard let a = nodeID[link.first], let b = nodeID[link.second] else { continue }
+      let arrow = link.throughKeyPerson ? "===" : "---"
+      out += "  \(a) \(arrow)|\(link.via.count)| \(b)\n"
+    }
+    for deep in Deep.allCases {
+      out += "  classDef \(deep.rawValue) fill:\(deepColor(deep)),color:#fff\n"
+    }
+    out += "  classDef nodeep fill:\(deepColor(nil)),color:#fff\n"
+    out += "  classDef silo stroke:#c62828,stroke-width:3px,stroke-dasharray:5 3\n"
+    out += "  classDef island stroke:#e0a100,stroke-width:3px\n"
+    for deep in [Deep?](Deep.allCases) + [nil] {
+      let ids = analysis.teams.filter { $0.deep == deep }.compactMap { nodeID[$0.id] }
+      if !ids.isEmpty {
+        out += "  class \(ids.joined(separator: ",")) \(deep?.rawValue ?? "nodeep")\n"
+      }
+    }
+    let silos = analysis.silos.compactMap { nodeID[$0] }
+    if !silos.isEmpty { out += "  class \(silos.joined(separator: ",")) silo\n" }
+    let islands = analysis.teams.filter { facts.islandTeams.contains($0.id) }
+      .compactMap { nodeID[$0.id] }
+    if !islands.isEmpty { out += "  class \(islands.joined(separator: ",")) island\n" }
+    return out
+  }
+
+  /// Text for inside a double-quoted Mermaid label: characters Mermaid or its HTML rendering
+  /// would read (`"`, `#`, `<`, `>`, `&`, brackets, `|`, `;`, backquote) become entity codes such
+  /// as `#quot;` and `#35;`; line breaks become spaces; other control characters are dropped.
+  ///
+  /// ```swift
+  /// MermaidExport.label("<b>\"x\"</b>")  // "#lt;b#gt;#quot;x#quot;#lt;/b#gt;"
+  /// ```
+  public static func label(_ raw: String) -> String {
+    var out = ""
+    for scalar in raw.unicodeScalars {
+      switch scalar {
+      case "\"": out += "#quot;"
+      case "<": out += "#lt;"
+      case ">": out += "#gt;"
+      case "&": out += "#amp;"
+      case "#", "[", "]", "(", ")", "{", "}", "|", ";", "`":
+        out += "#\(scalar.value);"
+      case "\n", "\r", "\t": out += " "
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,85 @@
+import MembershipGraph
+
+/// Suggests who should join which team so that no team works apart: the fewest
+/// cross-memberships that end the silos and islands, optionally more so that no single
+/// departure splits the teams, and a team for staff on none.
+///
+/// ```swift
+/// let plan = Suggester(options: SuggestionOptions(robust: true)).plan(for: roster)
+/// for addition in plan.additions { print(addition.staff, "->", addition.team) }
+/// ```
+///
+/// **Connect** (always). Each addition (a person joins a team) merges at most two groups of
+/// teams, so ending every silo and island takes at least `components - 1` additions; the plan
+/// uses exactly that many whenever the caps allow. A group can only be linked by someone on
+/// one side who has room for another team, so it is feasible exactly when there is one group or
+/// the people on teams have, together, at least `components - 1` spare places. People on no
+/// team cannot help (joining one team links nothing).
+///
+/// **Strengthen** (``SuggestionOptions/robust``). Key people are found with Hopcroft and
+/// Tarjan's articulation points (1973). Contracting the blocks of the graph that are joined
+/// through teams or non-key people gives a tree of *pieces* and key people. A *leaf piece*
+/// touches one key person; it stays cut off by that person until an addition has one end in
+/// it (a person of the piece joins another team, or someone joins a team of the piece), and an
+/// addition has two ends, so at least ceil(L / 2) additions are needed for L leaf pieces
+/// (Eswaran and Tarjan 1976). An addition also merges at most two of the parts a key person
+/// separates, so at least (parts - 1) are needed for each key person; and a leaf piece where
+/// nobody may join another team can only be reached by someone joining one of its teams, one
+/// such leaf per addition. The plan reports the largest of the three as
+/// ``SuggestionPlan/lowerBound``; it pairs leaf pieces far apart in the
+/// tree's depth-first order, round by round, until no key person remains.
+///
+/// **Involve** (``SuggestionOptions/involve``). Each member of staff on no team (teaching
+/// staff unless ``SuggestionOptions/involveSupportStaff``) joins a team: the smallest team
+/// first, counting the additions already suggested so one team does not take everyone; then
+/// the team whose deep is least cohesive (a deep with fewer than two gateways present counts as
+/// 0, teams with no deep last); then team id.
+///
+/// **Preferences**, in this order: never above a person's cap (`max_teams`, else
+/// ``SuggestionOptions/defaultMaxTeams``), never on a team they are on, never an excluded
+/// person; then people who lead no team; then people on the fewest teams; then the team that
+/// raises complementarity most (exactly, from the deep links kept as additions are made; ties:
+/// more gateway pairs of one deep linked, then more pairs of deeps linked); then ids in byte
+/// order. To stay fast on huge rosters, only the first 64 people (by id) of the best tier on
+/// each side are weighed for one link.
+///
+/// - Complexity: connecting is O((S + T + M) log S + C · G · 64) for C groups and G gateways
+///   with a deep; each strengthening round is O(S + T + M) plus the parts of key people;
+///   involving is O((U + T) log T) for U people to involve.
+public struct Suggester: Sendable {
+  /// What may be suggested.
+  public var options: SuggestionOptions
+
+  /// Creates a suggester.
+  /// - Complexity: O(1).
+  public init(options: SuggestionOptions = SuggestionOptions()) { self.options = options }
+
+  /// The plan for a roster: the additions, what could not be done, and the figures before and
+  /// after.
+  ///
+  /// ```swift
+  /// let plan = Suggester().plan(for: roster)
+  /// print(plan.before.silos, "->", plan.after.silos)
+  /// ```
+  ///
+  /// - Complexity: see ``Suggester``; plus two snapshots, O(S + T + M) each.
+  public func plan(for roster: Roster) -> SuggestionPlan {
+    let network = RosterGraph(roster)
+    var engine = SuggestionEngine(network: network, options: options)
+    let components = engine.connect()
+    var lowerBound: Int?
+    if options.robust {
+      lowerBound = engine.strengthen()
+    }
+    if options.involve {
+      engine.involve()
+    }
+    let before = PlanSnapshot(network: network)
+    let after =
+      engine.additions.isEmpty
+      ? before : PlanSnapshot(SuggestionPlan.apply(engine.additions, to: roster))
+    return SuggestionPlan(
+      additions: engine.additions, feasible: engine.unmet.isEmpty, unmet: engine.unmet,
+      lowerBound: lowerBound, componentsBefore: components, before: before, after: after)
+  }
+}

@@ -1,0 +1,128 @@
+import MembershipGraph
+
+extension SuggestionEngine {
+  /// How many people of one tier are weighed for one merge, so huge groups stay fast.
+  static let tierLimit = 64
+
+  /// Links every group of teams to the main group with one addition each, within caps.
+  ///
+  /// Groups are taken in the analysis order (main group first): first every group with spare
+  /// capacity (someone on it who may join another team), then those without (empty teams,
+  /// teams whose members are all at their cap or excluded), each from the grown main group.
+  /// Each merge uses one unit of capacity and the merged group keeps the rest, so the greedy
+  /// never gets stuck while total spare capacity covers the merges left: it makes exactly
+  /// `components - 1` additions whenever the caps allow, and otherwise as many as capacity
+  /// allows, recording every group left apart in ``unmet``.
+  ///
+  /// - Returns: the number of connected groups of teams before.
+  /// - Complexity: O((S + T + M) log S + C · (tier · G + K log K)) for C groups, G gateways with
+  ///   a deep and K preference keys.
+  mutating func connect() -> Int {
+    let structure = TeamStructure(network: network)
+    let k = structure.components.count
+    guard k > 1 else { return k }
+    var teamsOf = [[Int]](repeating: [], count: k)
+    var peopleOf = [[Int]](repeating: [], count: k)
+    for t in 0..<graph.groupCount { teamsOf[structure.componentRank[t]].append(t) }
+    for person in graph.people {
+      if let first = graph.groups(of: person).first {
+        peopleOf[structure.componentRank[first.position]].append(person.position)
+      }
+    }
+    let capacity = peopleOf.map { people in people.reduce(0) { $0 + spare($1) } }
+
+    var pool = PersonPool()
+    // The smallest team position of each numbered gateway in the main group, then of the
+    // teams with no deep, as the main group grows.
+    var mainTargets = [Int](repeating: -1, count: gatewayIDs.count + 1)
+    func absorb(_ c: Int, into pool: inout PersonPool, _ targets: inout [Int], _ engine: Self) {
+      for p in peopleOf[c] where engine.spare(p) > 0 { pool.insert(p, key: engine.key(p)) }
+      for t in teamsOf[c] {
+        let slot = engine.teamGateway[t] >= 0 ? engine.teamGateway[t] : targets.count - 1
+        if targets[slot] < 0 || t < targets[slot] { targets[slot] = t }
+      }
+    }
+    absorb(0, into: &pool, &mainTargets, self)
+
+    let order = (1..<k).filter { capacity[$0] > 0 } + (1..<k).filter { capacity[$0] == 0 }
+    for c in order {
+      let mainTier = pool.bestTier(limit: Self.tierLimit) { key($0) }
+      var otherTier: (key: Int, people: [Int])?
+      for p in peopleOf[c] {
+        let pk = key(p)
+        if pk == Self.full { continue }
+        if let tier = otherTier, pk > tier.key { continue }
+        if let tier = otherTier, pk == tier.key {
+          if tier.people.count < Self.tierLimit { otherTier?.people.append(p) }
+        } else {
+          otherTier = (pk, [p])
+        }
+      }
+      var choice: Choice?
+      let bestKey = min(mainTier?.key ?? Self.full, otherTier?.key ?? Self.full)
+      if let mainTier, mainTier.key == bestKey {
+        var targets = [Int](repeating: -1, count: gatewayIDs.count + 1)
+        for t in teamsOf[c] {
+          let slot = teamGateway[t] >= 0 ? teamGateway[t] : targets.count - 1
+          if targets[slot] < 0 { targets[slot] = t }
+        }
+        choice = best(people: mainTier.people, teams: targets.filter { $0 >= 0 })
+      }
+      if let otherTier, otherTier.key == bestKey,
+        let other = best(people: otherTier.people, teams: mainTargets.filter { $0 >= 0 })
+      {
+        if let current = choice {
+          let better =
+            other.gain.isBetter(than: current.gain)
+            ?? ((other.person, other.team) < (current.person, current.team))
+          if better { choice = other }
+        } else {
+          choice = other
+        }
+      }
+      guard let choice else {
+        unmetConnect(teams: teamsOf[c], people: peopleOf[c])
+        continue
+      }
+      let fromMain =
+        graph.groups(of: PersonIndex(choice.person)).first.map {
+          structure.componentRank[$0.position] != c
+        } ?? true
+      let what =
+        teamsOf[c].count == 1
+        ? "brings the silo \(teamList(teamsOf[c])) into the main group"
+        : "brings the island of \(plural(teamsOf[c].count, "team")) (\(teamList(teamsOf[c]))) into the main group"
+      let links = teams(of: choice.person).map { network.teamID(of: GroupIndex($0)) }
+        .sortedByBytes()
+      record(choice, kind: .connect, links: links, what: what)
+      absorb(c, into: &pool, &mainTargets, self)
+      if fromMain && spare(choice.person) > 0 {
+        pool.insert(choice.person, key: key(choice.person))
+      }
+    }
+    return k
+  }
+
+  /// Records a group of teams left apart, with the people whose caps stop the link.
+  private mutating func unmetConnect(teams: [Int], people: [Int]) {
+    let blocked = people.map { network.staffID(of: PersonIndex($0)) }.sortedByBytes()
+    let ids = teams.map { network.teamID(of: GroupIndex($0)) }.sortedByBytes()
+    var reason: String
+    if people.isEmpty {
+      reason = ids.count == 1 ? "the team has no members" : "these teams have no members"
+    } else {
+      let capped = people.filter { !excluded[$0] }.count
+      let out = people.count - capped
+      var why: [String] = []
+      if capped > 0 { why.append("\(plural(capped, "member")) at their cap") }
+      if out > 0 { why.append("\(plural(out, "member")) excluded") }
+      reason =
+        "nobody on \(ids.count == 1 ? "it" : "them") may join another team ("
+        + why.joined(separator: ", ") + ")"
+    }
+    reason += ", and nobody in the main group has room for another team"
+    unmet.append(
+      UnmetLink(
+        kind: .connect, teams: ids, blockedBy: Array(blocked.prefix(20)), reason: reason))
+  }
+}

@@ -1,0 +1,103 @@
+import MembershipGraph
+
+extension SuggestionEngine {
+  /// Gives each member of staff on no team the team they could best join: the smallest team
+  /// (counting the additions already suggested, so the load spreads), then the least cohesive
+  /// deep, then team id; within caps.
+  ///
+  /// - Complexity: O((U + T) log T) for U people to involve and T teams.
+  mutating func involve() {
+    let roster = network.roster
+    let candidates = (0..<roster.staff.count).filter { p in
+      count[p] == 0 && !excluded[p]
+        && (options.involveSupportStaff || roster.staff[p].staffType.isTeaching)
+    }
+    if candidates.isEmpty { return }
+    let atZero = candidates.filter { cap[$0] == 0 }
+    if !atZero.isEmpty {
+      unmet.append(
+        UnmetLink(
+          kind: .involve, teams: [],
+          blockedBy: Array(atZero.map { network.staffID(of: PersonIndex($0)) }.prefix(20)),
+          reason: "\(plural(atZero.count, "member")) of staff on no team may join none (cap 0)"))
+    }
+    let people = candidates.filter { cap[$0] > 0 }
+    if people.isEmpty { return }
+    guard graph.groupCount > 0 else {
+      unmet.append(
+        UnmetLink(
+          kind: .involve, teams: [],
+          blockedBy: Array(people.map { network.staffID(of: PersonIndex($0)) }.prefix(20)),
+          reason: "there is no team to join"))
+      return
+    }
+    // Weakness of each team's deep: its cohesion now (0 when undefined), 2 for no deep.
+    let weakness: [Double] = (0..<graph.groupCount).map { t in
+      let x = teamGateway[t]
+      guard x >= 0 else { return 2 }
+      let d = gatewayDeep[x]
+      let possible = possiblePairsInDeep[d]
+      return possible == 0 ? 0 : Double(linkedPairsInDeep[d]) / Double(possible)
+    }
+    var heap = TeamHeap(weakness: weakness)
+    for t in 0..<graph.groupCount { heap.push(t, size: teamSize[t]) }
+    for p in people {
+      guard let (t, _) = heap.pop() else { break }
+      let deepText: String
+      if teamGateway[t] >= 0 {
+        let deep = Deep.allCases[gatewayDeep[teamGateway[t]]]
+        deepText =
+          "its deep (\(deep.displayName)) has cohesion \(formatScore(weakness[t]))"
+      } else {
+        deepText = "the team belongs to no deep"
+      }
+      let what = "the team has \(plural(teamSize[t], "member")) and \(deepText)"
+      record(
+        Choice(person: p, team: t, gain: Gain()), kind: .involve, links: [], what: what)
+      heap.push(t, size: teamSize[t])
+    }
+  }
+}
+
+/// A min-heap of teams by (size, weakness of their deep, position).
+private struct TeamHeap {
+  let weakness: [Double]
+  private var items: [(team: Int, size: Int)] = []
+
+  init(weakness: [Double]) { self.weakness = weakness }
+
+  private func less(_ a: (team: Int, size: Int), _ b: (team: Int, size: Int)) -> Bool {
+    if a.size != b.size { return a.size < b.size }
+    if weakness[a.team] != weakness[b.team] { return weakness[a.team] < weakness[b.team] }
+    return a.team < b.team
+  }
+
+  mutating func push(_ team: Int, size: Int) {
+    items.append((team, size))
+    var child = items.count - 1
+    while child > 0 {
+      let parent = (child - 1) / 2
+      if !less(items[child], items[parent]) { break }
+      items.swapAt(parent, child)
+      child = parent
+    }
+  }
+
+  mutating func pop() -> (team: Int, size: Int)? {
+    guard let last = items.popLast() else { return nil }
+    guard !items.isEmpty else { return last }
+    let top = items[0]
+    items[0] = last
+    var parent = 0
+    while true {
+      let left = 2 * parent + 1
+      if left >= items.count { break }
+      let right = left + 1
+      let child = right < items.count && less(items[right], items[left]) ? right : left
+      if !less(items[child], items[parent]) { break }
+      items.swapAt(parent, child)
+      parent = child
+    }
+    return top
+  }
+}

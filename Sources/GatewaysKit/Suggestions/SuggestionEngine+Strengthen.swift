@@ -1,0 +1,337 @@
+import MembershipGraph
+
+extension SuggestionEngine {
+  /// The graph with the additions so far.
+  func currentGraph() -> BipartiteGraph {
+    var pairs: [(PersonIndex, GroupIndex)] = []
+    pairs.reserveCapacity(graph.membershipCount + additions.count)
+    for person in graph.people {
+      for group in graph.groups(of: person) { pairs.append((person, group)) }
+    }
+    for (p, teams) in addedTeams {
+      for t in teams { pairs.append((PersonIndex(p), GroupIndex(t))) }
+    }
+    return BipartiteGraph(
+      personCount: graph.personCount, groupCount: graph.groupCount, memberships: pairs)
+  }
+
+  /// The block structure of a graph seen through its key people: *pieces* (groups of teams and
+  /// non-key people that no single person separates, the blocks joined through teams or
+  /// non-key people) and the key people between them, which form a forest.
+  struct PieceForest {
+    /// Key people (person positions), in id order.
+    var keyPeople: [Int] = []
+    /// The number of parts each key person separates, parallel to ``keyPeople``.
+    var partCounts: [Int] = []
+    /// The cut structure the forest was built from.
+    let cuts: CutStructure
+    /// The piece of each team.
+    var pieceOfTeam: [Int] = []
+    /// The piece of each person, or -1 for key people and people on no team.
+    var pieceOfPerson: [Int] = []
+    /// The teams of each piece, ascending.
+    var teamsOfPiece: [[Int]] = []
+    /// The non-key people of each piece, ascending.
+    var peopleOfPiece: [[Int]] = []
+    /// The key people (indices into ``keyPeople``) each piece touches.
+    var keysOfPiece: [[Int]] = []
+    /// The pieces each key person touches.
+    var piecesOfKey: [[Int]] = []
+
+    /// Pieces touching exactly one key person, in depth-first order of the forest.
+    func leaves() -> [Int] {
+      var result: [Int] = []
+      var seenPiece = [Bool](repeating: false, count: teamsOfPiece.count)
+      var seenKey = [Bool](repeating: false, count: keyPeople.count)
+      // Stack of (isKey, index).
+      var stack: [(Bool, Int)] = []
+      for start in teamsOfPiece.indices where !seenPiece[start] && !keysOfPiece[start].isEmpty {
+        stack.append((false, start))
+        seenPiece[start] = true
+        while let (isKey, index) = stack.popLast() {
+          if isKey {
+            for piece in piecesOfKey[index].reversed() where !seenPiece[piece] {
+              seenPiece[piece] = true
+              stack.append((false, piece))
+            }
+          } else {
+            if keysOfPiece[index].count == 1 { result.append(index) }
+            for key in keysOfPiece[index].reversed() where !seenKey[key] {
+              seenKey[key] = true
+              stack.append((true, key))
+            }
+          }
+        }
+      }
+      return result
+    }
+
+    /// The lower bound on additions that end every key person: the largest of max (parts - 1),
+    /// ceil(L / 2) for L leaf pieces, and the number of leaf pieces where nobody may join
+    /// another team (such a leaf can only be reached by someone joining one of its teams, and
+    /// an addition joins one team).
+    func lowerBound(canGive: (Int) -> Bool) -> Int {
+      var leaves = 0
+      var closed = 0
+      for piece in keysOfPiece.indices where keysOfPiece[piece].count == 1 {
+        leaves += 1
+        if !peopleOfPiece[piece].contains(where: canGive) { closed += 1 }
+      }
+      let parts = partCounts.map { $0 - 1 }.max() ?? 0
+      return max(parts, (leaves + 1) / 2, closed)
+    }
+
+    /// - Complexity: O(N + M) plus the sizes of the components of the key people, once each.
+    init(graph: BipartiteGraph) {
+      let cuts = graph.cutStructure()
+      self.cuts = cuts
+      let n = graph.personCount
+      var isKey = [Bool](repeating: false, count: n)
+      var labels: [[Int]] = []
+      for node in cuts.articulationPoints {
+        if case .person(let p) = node {
+          isKey[p.position] = true
+          keyPeople.append(p.position)
+          let (partLabels, count) = cuts.partLabels(of: p, groups: Array(graph.groups(of: p)))
+          labels.append(partLabels)
+          partCounts.append(count)
+        }
+      }
+      // Union-find over unified indices: people, then teams.
+      var parent = (0..<(n + graph.groupCount)).map { Int32(truncatingIfNeeded: $0) }
+      func find(_ x: Int) -> Int {
+        var x = x
+        while parent[x] != Int32(truncatingIfNeeded: x) {
+          parent[x] = parent[Int(parent[x])]
+          x = Int(parent[x])
+        }
+        return x
+      }
+      func union(_ a: Int, _ b: Int) {
+        let (ra, rb) = (find(a), find(b))
+        if ra != rb { parent[max(ra, rb)] = Int32(truncatingIfNeeded: min(ra, rb)) }
+      }
+      for person in graph.people where !isKey[person.position] {
+        for group in graph.groups(of: person) { union(person.position, n + group.position) }
+      }
+      // A key person's teams in the same part lie in one block with them.
+      for (i, k) in keyPeople.enumerated() {
+        var firstOfPart = [Int](repeating: -1, count: partCounts[i] + 1)
+        for (group, j) in zip(graph.groups(of: PersonIndex(k)), labels[i]) {
+          if firstOfPart[j] < 0 {
+            firstOfPart[j] = group.position
+          } else {
+            union(n + firstOfPart[j], n + group.position)
+          }
+        }
+      }
+      var pieceOfRoot: [Int: Int] = [:]
+      pieceOfTeam = [Int](repeating: -1, count: graph.groupCount)
+      for t in 0..<graph.groupCount {
+        let root = find(n + t)
+        let piece = pieceOfRoot[root] ?? teamsOfPiece.count
+        if piece == teamsOfPiece.count {
+          pieceOfRoot[root] = piece
+          teamsOfPiece.append([])
+          peopleOfPiece.append([])
+          keysOfPiece.append([])
+        }
+        pieceOfTeam[t] = piece
+        teamsOfPiece[piece].append(t)
+      }
+      pieceOfPerson = [Int](repeating: -1, count: n)
+      for person in graph.people where !isKey[person.position] {
+        guard let first = graph.groups(of: person).first else { continue }
+        let piece = pieceOfTeam[first.position]
+        pieceOfPerson[person.position] = piece
+        peopleOfPiece[piece].append(person.position)
+      }
+      piecesOfKey = [[Int]](repeating: [], count: keyPeople.count)
+      for (i, k) in keyPeople.enumerated() {
+        for group in graph.groups(of: PersonIndex(k)) {
+          let piece = pieceOfTeam[group.position]
+          if !piecesOfKey[i].contains(piece) {
+            piecesOfKey[i].append(piece)
+            keysOfPiece[piece].append(i)
+          }
+        }
+      }
+    }
+  }
+
+  /// The best addition joining two sets of teams: a person of one side (best preference tier
+  /// over both sides, at most ``tierLimit`` per side) joins a team of the other.
+  func bestLink(peopleA: [Int], teamsA: [Int], peopleB: [Int], teamsB: [Int]) -> Choice? {
+    func tier(_ people: [Int]) -> (key: Int, people: [Int])? {
+      var result: (key: Int, people: [Int])?
+      for p in people {
+        let pk = key(p)
+        if pk == Self.full { continue }
+        if let current = result, pk > current.key { continue }
+        if let current = result, pk == current.key {
+          if current.people.count < Self.tierLimit { result?.people.append(p) }
+        } else {
+          result = (pk, [p])
+        }
+      }
+      return result
+    }
+    func representatives(_ teams: [Int]) -> [Int] {
+      var slots = [Int](repeating: -1, count: gatewayIDs.count + 1)
+      for t in teams {
+        let slot = teamGateway[t] >= 0 ? teamGateway[t] : slots.count - 1
+        if slots[slot] < 0 || t < slots[slot] { slots[slot] = t }
+      }
+      return slots.filter { $0 >= 0 }
+    }
+    let a = tier(peopleA)
+    let b = tier(peopleB)
+    let bestKey = min(a?.key ?? Self.full, b?.key ?? Self.full)
+    var choice: Choice?
+    if let a, a.key == bestKey { choice = best(people: a.people, teams: representatives(teamsB)) }
+    if let b, b.key == bestKey, let other = best(people: b.people, teams: representatives(teamsA)) {
+      if let current = choice {
+        let better =
+          other.gain.isBetter(than: current.gain)
+          ?? ((other.person, other.team) < (current.person, current.team))
+        if better { choice = other }
+      } else {
+        choice = other
+      }
+    }
+    return choice
+  }
+
+  /// Adds links until no single person's departure splits the teams, pairing leaf pieces of
+  /// the block structure far apart in depth-first order, round by round.
+  ///
+  /// - Returns: the lower bound on the strengthening additions (see ``Suggester``), computed
+  ///   on the connected roster before strengthening.
+  /// - Complexity: per round O(N + M) plus the components of the key people once each.
+  mutating func strengthen() -> Int {
+    var bound = 0
+    for round in 0..<max(1, options.maxStrengthenRounds) {
+      let forest = PieceForest(graph: currentGraph())
+      if round == 0 { bound = forest.lowerBound { spare($0) > 0 } }
+      if forest.keyPeople.isEmpty { return bound }
+      let made = strengthenRound(forest)
+      if made == 0 && !fallbackStrengthen(forest) { return bound }
+    }
+    let left = PieceForest(graph: currentGraph())
+    if !left.keyPeople.isEmpty {
+      unmet.append(
+        UnmetLink(
+          kind: .strengthen, teams: [],
+          blockedBy: Array(
+            left.keyPeople.map { network.staffID(of: PersonIndex($0)) }.sortedByBytes().prefix(20)),
+          reason:
+            "stopped after \(options.maxStrengthenRounds) rounds with \(plural(left.keyPeople.count, "key person", "key people")) left"
+        ))
+    }
+    return bound
+  }
+
+  /// One round: pairs leaf pieces far apart in depth-first order; a pair of leaves where
+  /// nobody may join another team is split and each joined by someone from elsewhere.
+  /// - Returns: the number of additions made.
+  private mutating func strengthenRound(_ forest: PieceForest) -> Int {
+    let leaves = forest.leaves()
+    let half = leaves.count / 2
+    let spareNow = (0..<count.count).map { spare($0) > 0 }
+    let canGive = { (piece: Int) -> Bool in
+      forest.peopleOfPiece[piece].contains { spareNow[$0] }
+    }
+    var pairs: [(Int, Int)] = []
+    var closedPairs: [(Int, Int)] = []
+    var openPairs: [(Int, Int)] = []
+    for i in 0..<half {
+      let pair = (leaves[i], leaves[i + half])
+      switch (canGive(pair.0), canGive(pair.1)) {
+      case (false, false): closedPairs.append(pair)
+      case (true, true): openPairs.append(pair)
+      default: pairs.append(pair)
+      }
+    }
+    var solos: [Int] = []
+    while let closed = closedPairs.popLast() {
+      if let open = openPairs.popLast() {
+        pairs.append((closed.0, open.0))
+        pairs.append((closed.1, open.1))
+      } else {
+        solos += [closed.0, closed.1]
+      }
+    }
+    pairs += openPairs
+    var made = 0
+    func around(_ pieces: [Int]) -> [String] {
+      Set(pieces.flatMap { forest.keysOfPiece[$0] }).sorted().map {
+        displayName(forest.keyPeople[$0])
+      }
+    }
+    for (a, b) in pairs {
+      guard
+        let choice = bestLink(
+          peopleA: forest.peopleOfPiece[a], teamsA: forest.teamsOfPiece[a],
+          peopleB: forest.peopleOfPiece[b], teamsB: forest.teamsOfPiece[b])
+      else { continue }
+      recordStrengthen(choice, around: around([a, b]))
+      made += 1
+    }
+    for leaf in solos {
+      let others = forest.peopleOfPiece.indices.filter { $0 != leaf }.flatMap {
+        forest.peopleOfPiece[$0]
+      }
+      guard
+        let choice = bestLink(
+          peopleA: others, teamsA: [], peopleB: [], teamsB: forest.teamsOfPiece[leaf])
+      else { continue }
+      recordStrengthen(choice, around: around([leaf]))
+      made += 1
+    }
+    return made
+  }
+
+  private mutating func recordStrengthen(_ choice: Choice, around: [String]) {
+    let links = newLinks(choice.person, joining: choice.team)
+    let what = "adds a second path around \(around.joined(separator: ", "))"
+    record(choice, kind: .strengthen, links: links, what: what)
+  }
+
+  /// When no pair of leaf pieces can be linked, links any two parts of any key person; when
+  /// none can be, records every key person left as unmet.
+  /// - Returns: whether an addition was made.
+  private mutating func fallbackStrengthen(_ forest: PieceForest) -> Bool {
+    for k in forest.keyPeople {
+      let parts = forest.cuts.separatedGroups(by: PersonIndex(k)).map { $0.map(\.position) }
+      let people = parts.map { part in
+        Set(part.flatMap { members(of: $0) }).subtracting([k]).sorted()
+      }
+      for x in parts.indices {
+        for y in parts.indices where y > x {
+          if let choice = bestLink(
+            peopleA: people[x], teamsA: parts[x], peopleB: people[y], teamsB: parts[y])
+          {
+            recordStrengthen(choice, around: [displayName(k)])
+            return true
+          }
+        }
+      }
+    }
+    for k in forest.keyPeople {
+      let teams = forest.cuts.separatedGroups(by: PersonIndex(k)).flatMap { $0.map(\.position) }
+      let blocked = Set(teams.flatMap { members(of: $0) })
+        .subtracting([k]).map { network.staffID(of: PersonIndex($0)) }.sortedByBytes()
+      let name = network.staffID(of: PersonIndex(k))
+      unmet.append(
+        UnmetLink(
+          kind: .strengthen,
+          teams: teams.map { network.teamID(of: GroupIndex($0)) }.sortedByBytes(),
+          blockedBy: Array(blocked.prefix(20)),
+          reason: blocked.isEmpty
+            ? "\(name) still holds these teams together: nobody else is on them"
+            : "\(name) still holds these teams together: nobody else on them may join another team (all at their cap or excluded)"
+        ))
+    }
+    return false
+  }
+}

@@ -1,0 +1,310 @@
+import MembershipGraph
+
+/// The working state of one run of ``Suggester``: caps and team counts with the additions made
+/// so far, and the deep links that complementarity is computed from, kept incrementally so
+/// that the change an addition makes is exact and cheap to compute.
+struct SuggestionEngine {
+  let network: RosterGraph
+  let graph: BipartiteGraph
+  let options: SuggestionOptions
+  /// Each person's cap.
+  let cap: [Int]
+  /// Each person's number of teams, with the additions so far.
+  var count: [Int]
+  /// Whether each person leads a team.
+  let leads: [Bool]
+  /// Whether each person is kept out by `--exclude`.
+  let excluded: [Bool]
+  /// The team positions each person has been added to.
+  var addedTeams: [Int: [Int]] = [:]
+  /// The person positions added to each team.
+  var addedMembers: [Int: [Int]] = [:]
+  /// Each team's size with the additions so far.
+  var teamSize: [Int]
+
+  /// Each team's gateway numbered densely among the gateways present that have a deep, or -1.
+  let teamGateway: [Int]
+  /// The deep (0 ..< 4, Hargreaves' order) of each numbered gateway.
+  let gatewayDeep: [Int]
+  /// Gateway ids by number.
+  let gatewayIDs: [Gateway]
+  /// Whether two numbered gateways share a person (row-major, symmetric).
+  var linkedGateways: [Bool]
+  /// Whether two deeps share a person (4 × 4, symmetric).
+  var linkedDeeps: [Bool]
+  /// Linked pairs per deep, kept for involve's "weakest deep".
+  var linkedPairsInDeep: [Int]
+  /// Pairs of present gateways per deep.
+  let possiblePairsInDeep: [Int]
+  /// The complementarity gained by linking one more pair of gateways in each deep.
+  let pairWeight: [Double]
+  /// The complementarity gained by linking one more pair of deeps.
+  let deepPairWeight: Double
+
+  var additions: [Addition] = []
+  var unmet: [UnmetLink] = []
+
+  /// Sentinel key for a person who cannot take another team.
+  static let full = Int.max
+
+  init(network: RosterGraph, options: SuggestionOptions) {
+    self.network = network
+    self.options = options
+    let roster = network.roster
+    let graph = network.graph
+    self.graph = graph
+    cap = roster.staff.map { max(0, $0.maxTeams ?? options.defaultMaxTeams) }
+    count = graph.people.map { graph.degree(of: $0) }
+    excluded = roster.staff.map { options.excluded.contains($0.id) }
+    var leads = [Bool](repeating: false, count: roster.staff.count)
+    for group in graph.groups {
+      for person in graph.members(of: group) where network.isLeader(person, of: group) {
+        leads[person.position] = true
+      }
+    }
+    self.leads = leads
+    teamSize = graph.groups.map { graph.degree(of: $0) }
+
+    let deeps = Deep.allCases
+    let present = Set(roster.teams.compactMap(\.gateway)).sorted().filter {
+      roster.deeps.deep(of: $0) != nil
+    }
+    var number: [Gateway: Int] = [:]
+    for (i, gateway) in present.enumerated() { number[gateway] = i }
+    gatewayIDs = present
+    gatewayDeep = present.map { gateway in
+      roster.deeps.deep(of: gateway).flatMap { deeps.firstIndex(of: $0) } ?? 0
+    }
+    teamGateway = roster.teams.map { team in team.gateway.flatMap { number[$0] } ?? -1 }
+    let g = present.count
+    var linked = [Bool](repeating: false, count: g * g)
+    var linkedDeeps = [Bool](repeating: false, count: 16)
+    var mine: [Int] = []
+    for person in graph.people where graph.degree(of: person) >= 2 {
+      mine.removeAll(keepingCapacity: true)
+      for group in graph.groups(of: person) where teamGateway[group.position] >= 0 {
+        mine.append(teamGateway[group.position])
+      }
+      for a in mine {
+        for b in mine where a != b {
+          linked[a * g + b] = true
+          let (da, db) = (gatewayDeep[a], gatewayDeep[b])
+          if da != db { linkedDeeps[da * 4 + db] = true }
+        }
+      }
+    }
+    linkedGateways = linked
+    self.linkedDeeps = linkedDeeps
+    var possible = [Int](repeating: 0, count: 4)
+    var pairs = [Int](repeating: 0, count: 4)
+    var presentInDeep = [Int](repeating: 0, count: 4)
+    for d in gatewayDeep { presentInDeep[d] += 1 }
+    for d in 0..<4 { possible[d] = presentInDeep[d] * (presentInDeep[d] - 1) / 2 }
+    for a in 0..<g {
+      for b in (a + 1)..<max(a + 1, g) where linked[a * g + b] && gatewayDeep[a] == gatewayDeep[b] {
+        pairs[gatewayDeep[a]] += 1
+      }
+    }
+    linkedPairsInDeep = pairs
+    possiblePairsInDeep = possible
+    let cohesions = possible.filter { $0 > 0 }.count
+    let presentDeeps = presentInDeep.filter { $0 > 0 }.count
+    let parts = 1 + (cohesions > 0 ? 1 : 0) + (presentDeeps >= 2 ? 1 : 0)
+    pairWeight = possible.map {
+      $0 > 0 ? 1.0 / (Double($0) * Double(cohesions) * Double(parts)) : 0
+    }
+    let deepPairs = presentDeeps * (presentDeeps - 1) / 2
+    deepPairWeight = deepPairs > 0 ? 1.0 / (Double(deepPairs) * Double(parts)) : 0
+  }
+
+  // MARK: People
+
+  /// How many more teams a person may join.
+  func spare(_ p: Int) -> Int { excluded[p] ? 0 : max(0, cap[p] - count[p]) }
+
+  /// The preference key of a person: non-leaders first, then fewest teams; ``full`` when they
+  /// cannot take another team.
+  func key(_ p: Int) -> Int {
+    spare(p) > 0 ? (leads[p] ? 1 << 32 : 0) | count[p] : Self.full
+  }
+
+  /// The team positions a person is on, with the additions so far.
+  func teams(of p: Int) -> [Int] {
+    var result = graph.groups(of: PersonIndex(p)).map(\.position)
+    if let more = addedTeams[p] { result += more }
+    return result
+  }
+
+  /// Whether a person is on a team, with the additions so far.
+  func isOn(_ p: Int, _ t: Int) -> Bool {
+    graph.contains(PersonIndex(p), in: GroupIndex(t)) || (addedTeams[p]?.contains(t) ?? false)
+  }
+
+  /// The members of a team, with the additions so far.
+  func members(of t: Int) -> [Int] {
+    var result = graph.members(of: GroupIndex(t)).map(\.position)
+    if let more = addedMembers[t] { result += more }
+    return result
+  }
+
+  // MARK: Complementarity
+
+  /// What a person joining a team adds to the deeps.
+  struct Gain {
+    /// The exact rise in complementarity.
+    var value: Double = 0
+    /// Pairs of gateways of the same deep newly linked.
+    var sameDeep: [(Int, Int)] = []
+    /// Pairs of deeps newly linked.
+    var deepPairs: [(Int, Int)] = []
+
+    /// Whether this gain is preferred to another, in the documented order: more gateway pairs
+    /// of the same deep newly linked (student voice with assessment for learning), then more
+    /// pairs of deeps newly linked, then the larger rise in complementarity; `nil` when they tie.
+    func isBetter(than other: Gain) -> Bool? {
+      if sameDeep.count != other.sameDeep.count { return sameDeep.count > other.sameDeep.count }
+      if deepPairs.count != other.deepPairs.count {
+        return deepPairs.count > other.deepPairs.count
+      }
+      if abs(value - other.value) > 1e-12 { return value > other.value }
+      return nil
+    }
+  }
+
+  /// The gain of person `p` joining team `t`.
+  func gain(_ p: Int, joining t: Int) -> Gain {
+    var gain = Gain()
+    let x = teamGateway[t]
+    guard x >= 0 else { return gain }
+    let g = gatewayIDs.count
+    let d = gatewayDeep[x]
+    for u in teams(of: p) {
+      let y = teamGateway[u]
+      guard y >= 0, y != x else { continue }
+      let e = gatewayDeep[y]
+      if e == d {
+        if !linkedGateways[x * g + y] && !gain.sameDeep.contains(where: { $0.1 == y }) {
+          gain.sameDeep.append((x, y))
+          gain.value += pairWeight[d]
+        }
+      } else if !linkedDeeps[d * 4 + e] && !gain.deepPairs.contains(where: { $0.1 == e }) {
+        gain.deepPairs.append((d, e))
+        gain.value += deepPairWeight
+      }
+    }
+    return gain
+  }
+
+  /// Words for a gain, e.g. "links student-voice with assessment-for-learning (deep learning)".
+  func describe(_ gain: Gain) -> String? {
+    var parts: [String] = []
+    for (x, y) in gain.sameDeep {
+      parts.append(
+        "links \(gatewayIDs[x].id) with \(gatewayIDs[y].id) (\(Deep.allCases[gatewayDeep[x]].displayName))"
+      )
+    }
+    for (d, e) in gain.deepPairs {
+      parts.append(
+        "first link between \(Deep.allCases[d].displayName) and \(Deep.allCases[e].displayName)")
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: "; ")
+  }
+
+  /// A person as a reason names them: "Name (id)", or the id when the roster gives no name.
+  func displayName(_ p: Int) -> String {
+    let member = network.roster.staff[p]
+    return member.name == member.id ? member.id : "\(member.name) (\(member.id))"
+  }
+
+  /// Why this person, e.g. "leads no team and is on 1 team (cap 3)".
+  func describePerson(_ p: Int) -> String {
+    let on = count[p] == 0 ? "is on no team" : "is on \(plural(count[p], "team"))"
+    let lead = leads[p] ? "leads a team" : "leads no team"
+    return "\(lead) and \(on) (cap \(cap[p]))"
+  }
+
+  // MARK: Choosing and recording
+
+  /// A chosen addition with its gain.
+  struct Choice {
+    var person: Int
+    var team: Int
+    var gain: Gain
+  }
+
+  /// The best addition of one of `people` (all of one preference tier) to one of `teams`,
+  /// skipping teams a person is on: most gain, then person and team in id order.
+  func best(people: [Int], teams: [Int]) -> Choice? {
+    var best: Choice?
+    for p in people {
+      for t in teams where !isOn(p, t) {
+        let candidate = Choice(person: p, team: t, gain: gain(p, joining: t))
+        guard let current = best else {
+          best = candidate
+          continue
+        }
+        let better =
+          candidate.gain.isBetter(than: current.gain)
+          ?? ((p, t) < (current.person, current.team))
+        if better { best = candidate }
+      }
+    }
+    return best
+  }
+
+  /// Team ids of `p`'s teams that share nobody with `t` yet.
+  func newLinks(_ p: Int, joining t: Int) -> [String] {
+    let mine = teams(of: p)
+    if mine.isEmpty { return [] }
+    var onT = Set(members(of: t))
+    onT.remove(p)
+    var result: [String] = []
+    for u in mine where !members(of: u).contains(where: { $0 != p && onT.contains($0) }) {
+      result.append(network.teamID(of: GroupIndex(u)))
+    }
+    return result.sortedByBytes()
+  }
+
+  /// Records an addition and updates the state.
+  mutating func record(
+    _ choice: Choice, kind: Addition.Kind, links: [String], what: String
+  ) {
+    let p = choice.person
+    let t = choice.team
+    var reason = describePerson(p)
+    if !what.isEmpty { reason += "; " + what }
+    if let deeps = describe(choice.gain) { reason += "; " + deeps }
+    additions.append(
+      Addition(
+        staff: network.staffID(of: PersonIndex(p)), team: network.teamID(of: GroupIndex(t)),
+        links: links, kind: kind, reason: reason))
+    let x = teamGateway[t]
+    if x >= 0 {
+      let g = gatewayIDs.count
+      let d = gatewayDeep[x]
+      for u in teams(of: p) {
+        let y = teamGateway[u]
+        guard y >= 0, y != x else { continue }
+        if !linkedGateways[x * g + y] && gatewayDeep[y] == d { linkedPairsInDeep[d] += 1 }
+        linkedGateways[x * g + y] = true
+        linkedGateways[y * g + x] = true
+        let e = gatewayDeep[y]
+        if e != d {
+          linkedDeeps[d * 4 + e] = true
+          linkedDeeps[e * 4 + d] = true
+        }
+      }
+    }
+    count[p] += 1
+    addedTeams[p, default: []].append(t)
+    addedMembers[t, default: []].append(p)
+    teamSize[t] += 1
+  }
+
+  /// Team ids for a message: all of them up to five, then "and N more".
+  func teamList(_ positions: [Int]) -> String {
+    let ids = positions.map { network.teamID(of: GroupIndex($0)) }.sortedByBytes()
+    if ids.count <= 5 { return ids.joined(separator: ", ") }
+    return ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more"
+  }
+}

@@ -1,0 +1,40 @@
+/// What ``Suggester`` may suggest and what it looks for.
+///
+/// ```swift
+/// var options = SuggestionOptions()
+/// options.defaultMaxTeams = 2
+/// options.excluded = ["head"]
+/// options.robust = true
+/// let plan = Suggester(options: options).plan(for: roster)
+/// ```
+///
+/// - Complexity: O(1) to create.
+public struct SuggestionOptions: Sendable, Hashable {
+  /// The cap for people whose roster entry sets no `max_teams`. Default 3.
+  public var defaultMaxTeams: Int
+  /// Staff ids never suggested for a team (`--exclude`).
+  public var excluded: Set<String>
+  /// Whether to add links until no single person's departure splits the teams (`--robust`).
+  public var robust: Bool
+  /// Whether to suggest a team for staff on no team (`--involve`).
+  public var involve: Bool
+  /// Whether ``involve`` includes support staff too; by default only teaching staff.
+  public var involveSupportStaff: Bool
+  /// At most this many rounds of strengthening (each one recomputes the cut structure), so a
+  /// huge roster cannot run for long. Default 64.
+  public var maxStrengthenRounds: Int
+
+  /// Creates options; the defaults suggest the connecting links only, with a cap of 3 teams.
+  /// - Complexity: O(1).
+  public init(
+    defaultMaxTeams: Int = 3, excluded: Set<String> = [], robust: Bool = false,
+    involve: Bool = false, involveSupportStaff: Bool = false, maxStrengthenRounds: Int = 64
+  ) {
+    self.defaultMaxTeams = defaultMaxTeams
+    self.excluded = excluded
+    self.robust = robust
+    self.involve = involve
+    self.involveSupportStaff = involveSupportStaff
+    self.maxStrengthenRounds = maxStrengthenRounds
+  }
+}

@@ -1,0 +1,127 @@
+import MembershipGraph
+
+/// The headline figures of a roster, before or after a plan's additions.
+///
+/// ```swift
+/// print(plan.before.silos, "->", plan.after.silos)
+/// ```
+///
+/// - Complexity: O(1) to read; ``init(_:)`` is O(S + T + M) plus the deeps' O(S·k²).
+public struct PlanSnapshot: Sendable, Hashable {
+  /// Members of staff.
+  public var staff: Int
+  /// Teams.
+  public var teams: Int
+  /// Distinct (person, team) memberships.
+  public var memberships: Int
+  /// Teams linked to no other team.
+  public var silos: Int
+  /// Groups of two or more teams cut off from the main group.
+  public var islands: Int
+  /// Connected groups of teams (the main group included).
+  public var components: Int
+  /// People whose departure would split a group of teams.
+  public var keyPeople: Int
+  /// Complementarity of the four deeps (as in ``DeepFindings/complementarity``).
+  public var complementarity: Double?
+  /// Professional coupling (as in ``CouplingFindings/professional``).
+  public var professionalCoupling: Double?
+
+  /// Computes the figures of a roster, without the costly parts of a full analysis
+  /// (betweenness, E-I indices), with the same definitions as ``Analyser``.
+  ///
+  /// ```swift
+  /// let snapshot = PlanSnapshot(roster)
+  /// ```
+  ///
+  /// - Complexity: O(S + T + M + C log C) plus O(S·k²) for people on at most k teams.
+  public init(_ roster: Roster) { self.init(network: RosterGraph(roster)) }
+
+  init(network: RosterGraph) {
+    let graph = network.graph
+    let structure = TeamStructure(network: network)
+    var silos = 0
+    for group in graph.groups
+    where !graph.members(of: group).contains(where: { graph.degree(of: $0) >= 2 }) {
+      silos += 1
+    }
+    var keyPeople = 0
+    for node in graph.cutStructure().articulationPoints {
+      if case .person = node { keyPeople += 1 }
+    }
+    staff = network.roster.staff.count
+    teams = network.roster.teams.count
+    memberships = graph.membershipCount
+    self.silos = silos
+    islands = structure.components.dropFirst().filter { $0.count >= 2 }.count
+    components = structure.components.count
+    self.keyPeople = keyPeople
+    complementarity = DeepAnalysis(network: network).findings.complementarity
+    professionalCoupling =
+      Analyser().coupling(network, mainGroupTeams: structure.components.first?.count ?? 0)
+      .professional
+  }
+}
+
+/// What ``Suggester`` proposes for a roster: the additions in order, what could not be done,
+/// and the figures before and after.
+///
+/// ```swift
+/// let plan = Suggester().plan(for: roster)
+/// if plan.feasible { print(plan.additions.count, "additions end the silos") }
+/// let updated = plan.applied(to: roster)
+/// ```
+///
+/// - Complexity: O(1) to read.
+public struct SuggestionPlan: Sendable {
+  /// The additions: connecting ones first (main group outward), then strengthening, then
+  /// involving.
+  public var additions: [Addition]
+  /// Whether every requested step could be completed within the caps.
+  public var feasible: Bool
+  /// What could not be done, and which caps stop it.
+  public var unmet: [UnmetLink]
+  /// With ``SuggestionOptions/robust``: a lower bound on the number of strengthening additions
+  /// any plan needs once the teams are connected: the largest of max over key people of (parts
+  /// they separate - 1), ceil(L / 2) where L is the number of leaf pieces of the block
+  /// structure, and the number of leaf pieces where nobody may join another team (see
+  /// ``Suggester``); `nil` without `robust`.
+  public var lowerBound: Int?
+  /// The number of connected groups of teams before: the connecting additions number at most
+  /// `components - 1`.
+  public var componentsBefore: Int
+  /// The figures of the roster as given.
+  public var before: PlanSnapshot
+  /// The figures with every addition applied.
+  public var after: PlanSnapshot
+
+  /// The additions of one kind, in plan order.
+  /// - Complexity: O(n) for n additions.
+  public func additions(of kind: Addition.Kind) -> [Addition] {
+    additions.filter { $0.kind == kind }
+  }
+
+  /// The roster with every addition applied (each person joins their team as a member).
+  ///
+  /// ```swift
+  /// let updated = plan.applied(to: roster)
+  /// Analyser().analyse(updated).silos  // []
+  /// ```
+  ///
+  /// - Complexity: O(S log S + M log M) for the new roster's sorting.
+  public func applied(to roster: Roster) -> Roster {
+    Self.apply(additions, to: roster)
+  }
+
+  static func apply(_ additions: [Addition], to roster: Roster) -> Roster {
+    var extra: [String: [String]] = [:]
+    for addition in additions { extra[addition.team, default: []].append(addition.staff) }
+    let teams = roster.teams.map { team -> Team in
+      guard let more = extra[team.id] else { return team }
+      return Team(
+        id: team.id, name: team.name, gateway: team.gateway, members: team.members + more,
+        leaders: team.leaders)
+    }
+    return Roster(staff: roster.staff, teams: teams, deeps: roster.deeps, warnings: roster.warnings)
+  }
+}

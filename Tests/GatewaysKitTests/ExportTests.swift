@@ -1,0 +1,244 @@
+import Foundation
+import Testing
+
+@testable import GatewaysKit
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+struct ExportTests {
+  static let hostile = ReportFixtures.hostile
+  static let hostileAnalysis = Analyser().analyse(hostile)
+
+  // MARK: CSV
+
+  @Test func csvFieldsAreNeutralisedAndQuoted() {
+    #expect(CSVExport.field("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0")
+    #expect(CSVExport.field("+1") == "'+1")
+    #expect(CSVExport.field("-1") == "'-1")
+    #expect(CSVExport.field("@x") == "'@x")
+    #expect(CSVExport.field("\tx") == "'\tx")
+    #expect(CSVExport.field("a, \"b\"") == "\"a, \"\"b\"\"\"")
+    #expect(CSVExport.field("=a,b") == "\"'=a,b\"")
+    #expect(CSVExport.field("line\nbreak") == "\"line\nbreak\"")
+    #expect(CSVExport.field("plain") == "plain")
+  }
+
+  @Test func csvTablesParseBackToTheirRows() throws {
+    let csv = CSVExport(roster: Self.hostile, analysis: Self.hostileAnalysis)
+    let people = Self.parseCSV(csv.people())
+    #expect(people.count == Self.hostile.staff.count + 1)
+    #expect(people.allSatisfy { $0.count == people[0].count })
+    let names = Set(people.dropFirst().map { $0[1] })
+    #expect(names.contains("'=cmd|' /C calc'!A0"))
+    #expect(names.contains("\"quoted, with comma\""))
+    #expect(names.contains("line one\nline two"))
+    for row in people.dropFirst() {
+      for cell in row {
+        if let first = cell.unicodeScalars.first {
+          #expect(!["=", "+", "-", "@"].contains(first), "unsafe cell \(cell)")
+        }
+      }
+    }
+    let links = Self.parseCSV(csv.links())
+    #expect(links[0].first == "team_a")
+    #expect(links.count == 1 + Self.hostileAnalysis.teams.reduce(0) { $0 + $1.links.count } / 2)
+    #expect(csv.combined() == csv.links() + "\r\n" + csv.people())
+  }
+
+  // MARK: GraphML
+
+  @Test func graphMLParsesAndHasBothNodeTypes() throws {
+    let xml = GraphMLExport(roster: Self.hostile, analysis: Self.hostileAnalysis).render()
+    let collector = GraphMLCollector()
+    let parser = XMLParser(data: Data(xml.utf8))
+    parser.delegate = collector
+    #expect(parser.parse(), "GraphML does not parse: \(String(describing: parser.parserError))")
+    #expect(collector.nodeTypes["team"] == Self.hostile.teams.count)
+    #expect(collector.nodeTypes["person"] == Self.hostile.staff.count)
+    #expect(collector.labels.contains("<script>alert(1)</script>"))
+    #expect(collector.labels.contains("line one\nline two"))
+    #expect(collector.labels.contains("nulbyte"))
+    #expect(collector.keys.isSuperset(of: ["type", "label", "deep", "keyPerson", "members"]))
+    #expect(collector.nodeIDs.contains("team:<team&1>"))
+  }
+
+  @Test func graphMLEscapesEntitiesAndDropsForbiddenCharacters() {
+    #expect(GraphMLExport.escaped("O'Brien & <b>") == "O&apos;Brien &amp; &lt;b&gt;")
+    #expect(GraphMLExport.escaped("a\u{1}b\u{FFFF}\n") == "ab&#10;")
+  }
+
+  // MARK: DOT
+
+  @Test func dotQuotesEveryString() {
+    #expect(DOTExport.quoted("say \"hi\"") == "\"say \\\"hi\\\"\"")
+    #expect(DOTExport.quoted("a\\b") == "\"a\\\\b\"")
+    #expect(DOTExport.quoted("one\r\ntwo\nthree") == "\"one\\ntwo\\nthree\"")
+    #expect(DOTExport.quoted("x\u{0}y") == "\"xy\"")
+  }
+
+  @Test func dotIsAcceptedByGraphviz() throws {
+    let dot = DOTExport(roster: Self.hostile, analysis: Self.hostileAnalysis).render()
+    #expect(dot.hasPrefix("graph gateways {"))
+    let school = DOTExport(
+      roster: ReportFixtures.school, analysis: Analyser().analyse(ReportFixtures.school)
+    ).render()
+    guard let graphviz = ExternalTool.find("dot") else {
+      print("note: Graphviz 'dot' is not on PATH; the DOT export was not checked with it")
+      return
+    }
+    for text in [dot, school] {
+      let result = try ExternalTool.run(graphviz, ["-Tsvg"], input: text)
+      #expect(result.status == 0, "dot rejected the export: \(result.standardError)")
+      #expect(result.standardOutput.contains("<svg"))
+      #expect(!result.standardOutput.contains("<script>"))
+    }
+  }
+
+  // MARK: Mermaid
+
+  @Test func mermaidLabelsUseEntityCodes() {
+    #expect(MermaidExport.label("<b>\"x\"</b>") == "#lt;b#gt;#quot;x#quot;#lt;/b#gt;")
+    #expect(MermaidExport.label("a#b;c|d") == "a#35;b#59;c#124;d")
+    #expect(MermaidExport.label("one\ntwo") == "one two")
+  }
+
+  @Test func mermaidHasOneNodePerTeamAndNoRawMarkup() {
+    let text = MermaidExport(roster: Self.hostile, analysis: Self.hostileAnalysis).render()
+    #expect(text.hasPrefix("flowchart LR\n"))
+    let nodeLines = text.split(separator: "\n").filter { $0.contains("[\"") }
+    #expect(nodeLines.count == Self.hostile.teams.count)
+    for line in nodeLines {
+      let label = line.drop { $0 != "\"" }.dropFirst().dropLast(2)
+      #expect(!label.contains("\"") && !label.contains("<") && !label.contains("]"))
+    }
+  }
+
+  @Test(arguments: ExportFormat.allCases)
+  func everyExportIsDeterministic(format: ExportFormat) {
+    let roster = ReportFixtures.school
+    let analysis = Analyser().analyse(roster)
+    #expect(
+      format.render(roster: roster, analysis: analysis)
+        == format.render(roster: roster, analysis: Analyser().analyse(roster)))
+  }
+
+  static func parseCSV(_ text: String) -> [[String]] {
+    var rows: [[String]] = []
+    var row: [String] = []
+    var field = ""
+    var quoted = false
+    var scalars = Array(text.unicodeScalars)[...]
+    while let scalar = scalars.popFirst() {
+      if quoted {
+        if scalar == "\"" {
+          if scalars.first == "\"" {
+            field.unicodeScalars.append("\"")
+            scalars = scalars.dropFirst()
+          } else {
+            quoted = false
+          }
+        } else {
+          field.unicodeScalars.append(scalar)
+        }
+      } else if scalar == "\"" {
+        quoted = true
+      } else if scalar == "," {
+        row.append(field)
+        field = ""
+      } else if scalar == "\r", scalars.first == "\n" {
+        scalars = scalars.dropFirst()
+        row.append(field)
+        rows.append(row)
+        row = []
+        field = ""
+      } else {
+        field.unicodeScalars.append(scalar)
+      }
+    }
+    return rows
+  }
+}
+
+/// Counts GraphML nodes by type and records labels and ids.
+final class GraphMLCollector: NSObject, XMLParserDelegate {
+  var nodeTypes: [String: Int] = [:]
+  var labels: Set<String> = []
+  var keys: Set<String> = []
+  var nodeIDs: Set<String> = []
+  private var currentKey: String?
+  private var text = ""
+
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+    qualifiedName: String?, attributes: [String: String] = [:]
+  ) {
+    switch elementName {
+    case "key": if let id = attributes["id"] { keys.insert(id) }
+    case "node": if let id = attributes["id"] { nodeIDs.insert(id) }
+    case "data":
+      currentKey = attributes["key"]
+      text = ""
+    default: break
+    }
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+    qualifiedName: String?
+  ) {
+    guard elementName == "data", let key = currentKey else { return }
+    if key == "type" { nodeTypes[text, default: 0] += 1 }
+    if key == "label" { labels.insert(text) }
+    currentKey = nil
+  }
+}
+
+/// Finds and runs programs such as Graphviz's `dot` for the tests.
+enum ExternalTool {
+  static func find(_ name: String) -> URL? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for directory in path.split(separator: ":") {
+      let url = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
+      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    return nil
+  }
+
+  static func run(_ tool: URL, _ arguments: [String], input: String) throws -> (
+    status: Int32, standardOutput: String, standardError: String
+  ) {
+    let process = Process()
+    process.executableURL = tool
+    process.arguments = arguments
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    let writer = DispatchQueue(label: "writer")
+    writer.async {
+      stdin.fileHandleForWriting.write(Data(input.utf8))
+      try? stdin.fileHandleForWriting.close()
+    }
+    nonisolated(unsafe) var errorData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errorData = stderr.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let output = stdout.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return (
+      process.terminationStatus, String(decoding: output, as: UTF8.self),
+      String(decoding: errorData, as: UTF8.self)
+    )
+  }
+}
