@@ -70,6 +70,10 @@ struct HardeningTests {
     let (status, output) = run(["analyse", "-o", "link.csv", "roster.csv"], in: folder)
     #expect(status == 2)
     #expect(output.standardError.contains("refusing to write over the input file"))
+    let hard = folder.appendingPathComponent("hard.csv")
+    try FileManager.default.linkItem(at: roster, to: hard)
+    let (hardStatus, _) = run(["export", "-f", "dot", "-o", "hard.csv", "roster.csv"], in: folder)
+    #expect(hardStatus == 2)
     #expect(try String(contentsOf: roster, encoding: .utf8) == "staff_id,team\na,t\n")
   }
 
