@@ -1,4 +1,5 @@
 import Foundation
+import GatewaysKit
 
 /// Where a command reads its input and writes its output.
 ///
@@ -12,6 +13,7 @@ public final class CommandIO {
   /// The directory relative paths are resolved against.
   public let currentDirectory: URL
   private let readInput: () -> Data
+  private let readInputLimited: ((Int) -> Data?)?
   private let writeOutput: (String) -> Void
   private let writeError: (String) -> Void
 
@@ -19,12 +21,13 @@ public final class CommandIO {
   public init(
     environment: [String: String], standardOutputIsTerminal: Bool, currentDirectory: URL,
     readInput: @escaping () -> Data, writeOutput: @escaping (String) -> Void,
-    writeError: @escaping (String) -> Void
+    writeError: @escaping (String) -> Void, readInputLimited: ((Int) -> Data?)? = nil
   ) {
     self.environment = environment
     self.standardOutputIsTerminal = standardOutputIsTerminal
     self.currentDirectory = currentDirectory
     self.readInput = readInput
+    self.readInputLimited = readInputLimited
     self.writeOutput = writeOutput
     self.writeError = writeError
   }
@@ -37,7 +40,8 @@ public final class CommandIO {
       currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
       readInput: { FileHandle.standardInput.readDataToEndOfFile() },
       writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-      writeError: { FileHandle.standardError.write(Data($0.utf8)) })
+      writeError: { FileHandle.standardError.write(Data($0.utf8)) },
+      readInputLimited: { RosterReader.readAll(FileHandle.standardInput, limit: $0) })
   }
 
   /// An IO that reads `standardInput` and records everything written, for tests.
@@ -57,6 +61,14 @@ public final class CommandIO {
 
   /// Reads all of standard input.
   public func readStandardInput() -> Data { readInput() }
+
+  /// Reads standard input, in chunks, up to `limit` bytes; `nil` as soon as it holds more, so
+  /// an endless or huge input is refused with bounded memory.
+  public func readStandardInput(limit: Int) -> Data? {
+    if let readInputLimited { return readInputLimited(limit) }
+    let data = readInput()
+    return data.count > limit ? nil : data
+  }
 
   /// Writes text to standard output.
   public func print(_ text: String) { writeOutput(text) }

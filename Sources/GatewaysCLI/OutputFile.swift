@@ -11,7 +11,7 @@ enum OutputFile {
     let resolved = url.resolvingSymlinksInPath()
     for input in inputs where input != "-" {
       let inputURL = io.url(forPath: input).standardizedFileURL.resolvingSymlinksInPath()
-      if inputURL.path == resolved.path {
+      if inputURL.path == resolved.path || sameFile(inputURL.path, resolved.path) {
         throw CommandFailure.usage(
           command: nil,
           message: "refusing to write over the input file '\(input)'; choose another output name")
@@ -30,6 +30,14 @@ enum OutputFile {
       try? FileManager.default.removeItem(at: temporary)
       throw CommandFailure.write("\(path): cannot write: \(reason)")
     }
+  }
+
+  /// Whether two paths name the same file (the same device and inode), as a hard link does.
+  private static func sameFile(_ first: String, _ second: String) -> Bool {
+    var a = stat()
+    var b = stat()
+    guard stat(first, &a) == 0, stat(second, &b) == 0 else { return false }
+    return a.st_dev == b.st_dev && a.st_ino == b.st_ino
   }
 
   private static func describe(_ error: Error) -> String {

@@ -9,10 +9,27 @@ let rosterOptions: [OptionSpec] = [
   OptionSpec(
     "deeps", value: "FILE",
     help: "Group the gateways into deeps as FILE says (CSV gateway,deep or a JSON object)."),
+  OptionSpec(
+    "pseudonymise", help: "Replace staff ids and names by pseudonyms (Staff-7F3A2C); empty roles."),
+  OptionSpec(
+    "pseudonym-key", value: "KEY",
+    help: "The secret that makes pseudonyms the same in every run (implies --pseudonymise)."),
+  OptionSpec(
+    "pseudonym-key-file", value: "FILE",
+    help: "Read the pseudonym key from FILE (kept out of the shell history and process list)."),
+  OptionSpec(
+    "pseudonymise-teams", help: "Replace team ids and names too (implies --pseudonymise)."),
+  OptionSpec(
+    "max-file-size", value: "BYTES",
+    help: "Refuse a larger input (default 64M; K, M and G suffixes)."),
+  OptionSpec(
+    "max-line-length", value: "BYTES",
+    help: "Refuse a CSV line or field longer than this (default 64K)."),
+  OptionSpec("max-fields", value: "N", help: "Refuse a CSV row with more fields (default 1000)."),
 ]
 
 /// Reads the roster named by the first positional argument (`-` for standard input), with the
-/// `--input-format` and `--deeps` options.
+/// options in ``rosterOptions``, and pseudonymises it when asked.
 ///
 /// Warnings are printed to standard error as `gateways: warning: ...`. When the roster (or the
 /// deeps file) has errors, throws ``CommandFailure/input(_:)`` with every diagnostic line, so the
@@ -26,18 +43,13 @@ func loadRoster(_ parsed: ParsedArguments, io: CommandIO) throws -> Roster {
     }
     format = given
   }
+  let limits = try rosterLimits(parsed)
+  let pseudonymiser = try pseudonymiser(parsed, io: io)
   var deeps: DeepMapping?
   if let path = parsed.value("deeps") {
-    let data: Data
     do {
-      data = try Data(contentsOf: io.url(forPath: path))
-    } catch {
-      throw CommandFailure.input([
-        Diagnostic(.error, file: path, message: "cannot read the --deeps file; check the path")
-          .description
-      ])
-    }
-    do {
+      let data = try RosterReader.contents(
+        of: io.url(forPath: path), displayName: path, limit: limits.maximumFileBytes)
       deeps = try DeepMappingFile.read(data, fileName: path)
     } catch {
       throw CommandFailure.input(error.diagnostics.map(\.description))
@@ -46,11 +58,13 @@ func loadRoster(_ parsed: ParsedArguments, io: CommandIO) throws -> Roster {
   guard let path = parsed.positionals.first else {
     throw CommandFailure.usage(command: nil, message: "missing ROSTER argument")
   }
-  let reader = RosterReader(deepsOverride: deeps)
-  let roster: Roster
-  do {
+  let reader = RosterReader(deepsOverride: deeps, limits: limits)
+  var roster: Roster
+  do throws(RosterError) {
     if path == "-" {
-      let data = io.readStandardInput()
+      guard let data = io.readStandardInput(limit: limits.maximumFileBytes) else {
+        throw RosterReader.tooLarge("<stdin>", limit: limits.maximumFileBytes)
+      }
       let sniffed: RosterFormat =
         data.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
           == UInt8(ascii: "{") ? .json : .csv
@@ -61,10 +75,86 @@ func loadRoster(_ parsed: ParsedArguments, io: CommandIO) throws -> Roster {
   } catch {
     throw CommandFailure.input(error.diagnostics.map(\.description))
   }
+  if let pseudonymiser { roster = pseudonymiser.apply(to: roster) }
   let limit = RosterError.maximumErrors
   for warning in roster.warnings.prefix(limit) { io.printError("gateways: \(warning)\n") }
   if roster.warnings.count > limit {
     io.printError("gateways: warning: \(roster.warnings.count - limit) more warnings not shown\n")
   }
   return roster
+}
+
+/// The pseudonymiser the options ask for, or `nil` when the output names people as they are.
+///
+/// `--pseudonym-key` or `--pseudonym-key-file` gives the key (and implies `--pseudonymise`);
+/// without either, a random key is drawn for this run alone.
+func pseudonymiser(_ parsed: ParsedArguments, io: CommandIO) throws -> Pseudonymiser? {
+  let teams = parsed.has("pseudonymise-teams")
+  var key: [UInt8]?
+  if let text = parsed.value("pseudonym-key") {
+    key = Array(text.utf8)
+  }
+  if let path = parsed.value("pseudonym-key-file") {
+    guard key == nil else {
+      throw CommandFailure.usage(
+        command: nil, message: "give --pseudonym-key or --pseudonym-key-file, not both")
+    }
+    guard
+      let data = try? RosterReader.contents(
+        of: io.url(forPath: path), displayName: path, limit: 1 << 20)
+    else {
+      throw CommandFailure.input([
+        Diagnostic(.error, file: path, message: "cannot read the --pseudonym-key-file")
+          .description
+      ])
+    }
+    var bytes = Array(data)
+    while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
+    key = bytes
+  }
+  if let given = key, given.isEmpty {
+    throw CommandFailure.usage(command: nil, message: "the pseudonym key is empty; give a secret")
+  }
+  guard parsed.has("pseudonymise") || teams || key != nil else { return nil }
+  return Pseudonymiser(key: key ?? Pseudonymiser.randomKey(), pseudonymiseTeams: teams)
+}
+
+/// The limits given by `--max-file-size`, `--max-line-length` and `--max-fields`.
+func rosterLimits(_ parsed: ParsedArguments) throws -> RosterLimits {
+  var limits = RosterLimits()
+  if let text = parsed.value("max-file-size") {
+    limits.maximumFileBytes = try byteCount(text, option: "max-file-size")
+  }
+  if let text = parsed.value("max-line-length") {
+    limits.maximumLineBytes = try byteCount(text, option: "max-line-length")
+  }
+  if let text = parsed.value("max-fields") {
+    guard let count = Int(text), count >= 1 else {
+      throw CommandFailure.usage(
+        command: nil, message: "--max-fields takes a whole number of at least 1, not '\(text)'")
+    }
+    limits.maximumFields = count
+  }
+  return limits
+}
+
+/// A byte count such as `4096`, `64K`, `8M` or `1G` (powers of 1024).
+func byteCount(_ text: String, option: String) throws -> Int {
+  let multipliers: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+  var digits = Substring(text.trimmingCharacters(in: .whitespaces))
+  var multiplier = 1
+  if let last = digits.last?.uppercased().first, let factor = multipliers[last] {
+    multiplier = factor
+    digits = digits.dropLast()
+  }
+  guard let number = Int(digits), number >= 1,
+    case (let bytes, let overflow) = number.multipliedReportingOverflow(by: multiplier), !overflow
+  else {
+    throw CommandFailure.usage(
+      command: nil,
+      message:
+        "--\(option) takes a size in bytes of at least 1 (e.g. 65536, 64K, 8M), not '\(text)'"
+    )
+  }
+  return bytes
 }

@@ -69,16 +69,33 @@ extension BipartiteGraph {
   /// graph.personProjectionDegrees()[PersonIndex(0).position]   // co-members of p0
   /// ```
   ///
-  /// - Complexity: O(P + Σ_g |g|²) time, O(P) memory: each person's groups are walked with a
-  ///   marker array, and the projection itself is never stored.
+  /// - Complexity: O(P + Σ_s Σ_{g ∈ s} |g|) time, where s ranges over the distinct sets of
+  ///   groups people belong to (at most O(P + Σ_g |g|²)); O(P + E) memory. People with the same
+  ///   groups have the same co-members, so each distinct set is walked once (with a marker
+  ///   array; the projection itself is never stored), and a person on one group has its size
+  ///   less one, unwalked: a group of 10^5 members costs O(10^5), not O(10^10).
   public func personProjectionDegrees() -> [Int] {
     var degrees = [Int](repeating: 0, count: personCount)
     var seenBy = [Int32](repeating: -1, count: personCount)
+    var bySignature: [ArraySlice<Int32>: Int] = [:]
     for p in 0..<personCount {
+      let first = Int(personOffsets[p])
+      let end = Int(personOffsets[p + 1])
+      if end - first == 0 { continue }
+      if end - first == 1 {
+        let g = Int(personTargets[first])
+        degrees[p] = Int(groupOffsets[g + 1] - groupOffsets[g]) - 1
+        continue
+      }
+      let signature = personTargets[first..<end]
+      if let known = bySignature[signature] {
+        degrees[p] = known
+        continue
+      }
       let p32 = Int32(truncatingIfNeeded: p)
       seenBy[p] = p32
       var count = 0
-      for f in Int(personOffsets[p])..<Int(personOffsets[p + 1]) {
+      for f in first..<end {
         let g = Int(personTargets[f])
         for e in Int(groupOffsets[g])..<Int(groupOffsets[g + 1]) {
           let q = Int(groupTargets[e])
@@ -89,6 +106,7 @@ extension BipartiteGraph {
         }
       }
       degrees[p] = count
+      bySignature[signature] = count
     }
     return degrees
   }

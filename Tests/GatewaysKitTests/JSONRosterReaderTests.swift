@@ -51,7 +51,7 @@ struct JSONRosterReaderTests {
         """)
     #expect(
       found.map(\.description) == [
-        "error: roster.json:3: teams[0].members[1]: 's99' is not in the staff list; add them to "
+        "error: roster.json:3: teams[0].members[1]: this id is not in the staff list; add them to "
           + "\"staff\" or correct the id"
       ])
   }
@@ -99,8 +99,8 @@ struct JSONRosterReaderTests {
     #expect(
       found.map(\.description) == [
         "error: roster.json:2: staff[1].id: this key appears twice; keep one",
-        "error: roster.json:3: teams[1].id: team id 't' is listed twice (also on line 3); give each "
-          + "team one entry",
+        "error: roster.json:3: teams[1].id: this team id is listed twice (also on line 3); give "
+          + "each team one entry",
       ])
   }
 
@@ -115,8 +115,8 @@ struct JSONRosterReaderTests {
       roster.warnings.map(\.description) == [
         "warning: roster.json:1: staff[0].email: unknown key is ignored; known keys: id, name, "
           + "role, staffType, department, yearGroup, maxTeams",
-        "warning: roster.json:2: teams[0].members[1]: 's1' is listed twice in members; counted once",
-        "warning: roster.json:2: teams[0]: team t has no leader; list its leader in \"leaders\"",
+        "warning: roster.json:2: teams[0].members[1]: this id is listed twice in members; counted once",
+        "warning: roster.json:2: teams[0]: this team has no leader; list its leader in \"leaders\"",
         "warning: roster.json:3: unknown key \"school\" is ignored; expected staff, teams or deeps",
       ])
     #expect(roster.membershipCount == 1)

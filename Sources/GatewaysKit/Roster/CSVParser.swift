@@ -15,6 +15,10 @@ struct CSVRecord: Sendable, Equatable {
   /// The record's fields, in order.
   var fields: [CSVField]
 
+  /// Whether the tokenizer reported a problem inside this record (its fields may be cut short
+  /// or merged, so the reader skips it rather than report a misleading field count).
+  var isDamaged = false
+
   /// Whether the record is a blank line (one empty field).
   var isBlank: Bool { fields.count == 1 && fields[0].value.isEmpty }
 }
@@ -53,6 +57,9 @@ struct CSVParser: IteratorProtocol, Sendable {
   private var column = 1
   /// The longest field accepted, in bytes.
   let maximumFieldBytes: Int
+  /// The most fields accepted in one record; the rest of a longer record is skipped, and the
+  /// record returned has `maximumFields + 1` fields, so the caller can tell.
+  let maximumFields: Int
   /// Problems found so far, in file order.
   private(set) var problems: [CSVProblem] = []
   /// How many fields held invalid UTF-8 after the first one reported.
@@ -60,9 +67,13 @@ struct CSVParser: IteratorProtocol, Sendable {
   private var reportedInvalidUTF8 = false
 
   /// Creates a tokenizer over the bytes of a file; a UTF-8 byte-order mark is skipped.
-  init(bytes: [UInt8], maximumFieldBytes: Int = CSVParser.defaultMaximumFieldBytes) {
+  init(
+    bytes: [UInt8], maximumFieldBytes: Int = CSVParser.defaultMaximumFieldBytes,
+    maximumFields: Int = RosterLimits.defaultMaximumFields
+  ) {
     self.bytes = bytes
     self.maximumFieldBytes = maximumFieldBytes
+    self.maximumFields = maximumFields
     index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
   }
 
@@ -110,13 +121,29 @@ struct CSVParser: IteratorProtocol, Sendable {
   mutating func next() -> CSVRecord? {
     guard index < bytes.count else { return nil }
     let recordLine = line
+    let problemsBefore = problems.count + furtherInvalidUTF8Count
     var fields: [CSVField] = []
     while true {
       let (field, endOfRecord) = readField()
       fields.append(field)
       if endOfRecord { break }
+      if fields.count == maximumFields {
+        // One more field to show the record overflowed; the rest of the line is skipped.
+        fields.append(CSVField(value: "", line: line, column: column))
+        problems.append(
+          CSVProblem(
+            line: line, column: column,
+            message:
+              "this row has more than \(maximumFields) fields; a roster row never has this many, "
+              + "so check that this is the right file (or raise --max-fields)"))
+        skipRestOfLine()
+        _ = consumeLineEnd()
+        break
+      }
     }
-    return CSVRecord(line: recordLine, fields: fields)
+    return CSVRecord(
+      line: recordLine, fields: fields,
+      isDamaged: problems.count + furtherInvalidUTF8Count > problemsBefore)
   }
 
   /// Reads one field; returns it and whether it ended the record.

@@ -78,6 +78,8 @@ enum CSVRosterReader {
   /// What the rows say about one person so far.
   struct PersonDraft: Sendable {
     var id: String
+    /// The line of the person's first row.
+    var line = 0
     var name: Sourced<String>?
     var role: Sourced<String>?
     var staffType: Sourced<StaffType>?
@@ -107,11 +109,22 @@ enum CSVRosterReader {
 
   /// Reads a CSV roster; `deeps` is the mapping it will use (a custom gateway it places draws no
   /// warning).
-  static func read(_ bytes: [UInt8], fileName: String, deeps: DeepMapping = .hargreaves)
-    throws(RosterError) -> Roster
-  {
+  static func read(
+    _ bytes: [UInt8], fileName: String, deeps: DeepMapping = .hargreaves,
+    limits: RosterLimits = RosterLimits()
+  ) throws(RosterError) -> Roster {
     var log = DiagnosticLog(file: fileName)
-    var parser = CSVParser(bytes: bytes)
+    if let (line, length) = firstLongLine(in: bytes, limit: limits.maximumLineBytes) {
+      log.error(
+        "this line is \(length) bytes long, more than the limit of \(limits.maximumLineBytes); "
+          + "a roster line is never this long, so check that this is the right file "
+          + "(or raise --max-line-length)",
+        line: line)
+      throw log.rosterError
+    }
+    var parser = CSVParser(
+      bytes: bytes, maximumFieldBytes: limits.maximumLineBytes,
+      maximumFields: limits.maximumFields)
     if parser.isBlankInput {
       log.error(
         "the file is empty; a roster needs a header row (at least staff_id,team) and one row "
@@ -130,6 +143,10 @@ enum CSVRosterReader {
     }
     guard let header else {
       log.error("the file has no header row; start it with staff_id,team", line: 1)
+      throw log.rosterError
+    }
+    if header.fields.count > limits.maximumFields {
+      addProblems(of: parser, to: &log)
       throw log.rosterError
     }
     var columns: [Column?] = []
@@ -158,16 +175,23 @@ enum CSVRosterReader {
       }
     }
     let missing = Column.required.filter { seen[$0] == nil }
-    for column in missing {
-      log.error(
-        "missing required column '\(column.rawValue)'; the header row has: "
-          + header.fields.map(\.value).joined(separator: ", ")
-          + ". Add a \(column.rawValue) column (the header must be the first row)",
-        line: header.line)
-    }
     if !missing.isEmpty {
-      addProblems(of: parser, to: &log)
-      throw log.rosterError
+      // The first row is probably not a header (it may be data, or binary): report the missing
+      // columns, or the tokenizer's problems in that row, but never repeat its cells.
+      var headless = DiagnosticLog(file: fileName)
+      if header.isDamaged {
+        addProblems(of: parser, to: &headless)
+      } else {
+        for column in missing {
+          headless.error(
+            "missing required column '\(column.rawValue)'; the first row has "
+              + "\(header.fields.count) column\(header.fields.count == 1 ? "" : "s") and none "
+              + "is \(column.rawValue). Add a \(column.rawValue) column (the header must be the "
+              + "first row, with commas between the columns)",
+            line: header.line)
+        }
+      }
+      throw headless.rosterError
     }
 
     // Drafts live in arrays, found by id through one dictionary lookup per row.
@@ -186,6 +210,9 @@ enum CSVRosterReader {
     while let record = parser.next() {
       if record.isBlank { continue }
       rowCount += 1
+      // The tokenizer reported this row's problem (a missing quote, invalid UTF-8, too many
+      // fields); its fields cannot be trusted.
+      if record.isDamaged { continue }
       guard record.fields.count == header.fields.count else {
         let count = record.fields.count
         let extra = count > header.fields.count ? record.fields[header.fields.count] : nil
@@ -199,12 +226,20 @@ enum CSVRosterReader {
         continue
       }
       for index in cells.indices { cells[index] = nil }
+      var hasControl = false
       for (field, column) in zip(record.fields, columns) {
         guard let column else { continue }
         var trimmed = field
         trimmed.value = trimmedCell(field.value)
+        if let scalar = IdentifierCheck.controlCharacter(in: trimmed.value) {
+          log.error(
+            IdentifierCheck.controlMessage(column.rawValue, scalar), line: field.line,
+            column: field.column)
+          hasControl = true
+        }
         cells[column.ordinal] = trimmed
       }
+      if hasControl { continue }
       func value(_ column: Column) -> CSVField? {
         guard let cell = cells[column.ordinal], !cell.value.isEmpty else { return nil }
         return cell
@@ -218,6 +253,27 @@ enum CSVRosterReader {
           line: record.line)
         continue
       }
+      var badID = false
+      for (column, id) in [(Column.staffID, staffID), (.team, teamID)] {
+        guard let id, let cell = value(column) else { continue }
+        if let scalar = IdentifierCheck.invisibleCharacter(in: id) {
+          log.error(
+            IdentifierCheck.invisibleMessage(column.rawValue, scalar), line: cell.line,
+            column: cell.column)
+          badID = true
+        }
+        let earlier =
+          column == .staffID
+          ? personSlot[id].map { (people[$0].id, people[$0].line) }
+          : teamSlot[id].map { (teams[$0].id, teams[$0].line) }
+        if let (spelling, line) = earlier, IdentifierCheck.differInBytes(spelling, id) {
+          log.error(
+            IdentifierCheck.spellingMessage(column.rawValue, firstLine: line), line: cell.line,
+            column: cell.column)
+          badID = true
+        }
+      }
+      if badID { continue }
 
       var personSlotOfRow: Int?
       if let staffID {
@@ -227,21 +283,21 @@ enum CSVRosterReader {
         } else {
           slot = people.count
           personSlot[staffID] = slot
-          people.append(PersonDraft(id: staffID))
+          people.append(PersonDraft(id: staffID, line: record.line))
         }
         var person = people[slot]
-        let owner = { "staff \(staffID)" }
+        let owner = { "staff_id" }
         if let cell = value(.name) {
-          agree(&person.name, sourced(cell.value, cell), "name", owner, { $0 }, &log)
+          agree(&person.name, sourced(cell.value, cell), "name", owner, nil, &log)
         }
         if let cell = value(.role) {
-          agree(&person.role, sourced(cell.value, cell), "role", owner, { $0 }, &log)
+          agree(&person.role, sourced(cell.value, cell), "role", owner, nil, &log)
         }
         if let cell = value(.department) {
-          agree(&person.department, sourced(cell.value, cell), "department", owner, { $0 }, &log)
+          agree(&person.department, sourced(cell.value, cell), "department", owner, nil, &log)
         }
         if let cell = value(.yearGroup) {
-          agree(&person.yearGroup, sourced(cell.value, cell), "year_group", owner, { $0 }, &log)
+          agree(&person.yearGroup, sourced(cell.value, cell), "year_group", owner, nil, &log)
         }
         if let cell = value(.staffType) {
           if let type = StaffTypeClassifier.staffType(named: cell.value) {
@@ -269,8 +325,8 @@ enum CSVRosterReader {
         let stray = Column.personColumns.compactMap { value($0) }
         if let first = stray.first {
           log.warning(
-            "this row has no staff_id, so it only declares team \(teamID ?? ""); its person "
-              + "details are ignored. Fill in staff_id if this row is about someone",
+            "this row has no staff_id, so it only declares its team; its person details are "
+              + "ignored. Fill in staff_id if this row is about someone",
             line: first.line, column: first.column)
         }
       }
@@ -312,7 +368,7 @@ enum CSVRosterReader {
         teamSlot[teamID] = teamIndex
         teams.append(TeamDraft(id: teamID, line: record.line, column: value(.team)?.column ?? 1))
       }
-      let owner = { "team \(teamID)" }
+      let owner = { "team" }
       if let cell = value(.teamName) {
         agree(&teams[teamIndex].name, sourced(cell.value, cell), "team_name", owner, { $0 }, &log)
       }
@@ -321,11 +377,11 @@ enum CSVRosterReader {
           agree(&teams[teamIndex].gateway, sourced(gateway, cell), "gateway", owner, \.id, &log)
         }
       }
-      if let staffID, let slot = personSlotOfRow {
+      if let slot = personSlotOfRow {
         let key = Int64(teamIndex) << 32 | Int64(slot)
         if let firstLine = membershipLines[key] {
           log.warning(
-            "repeated membership: \(staffID) is already on team \(teamID) (line \(firstLine)); "
+            "repeated membership: line \(firstLine) already puts this staff_id on this team; "
               + "counted once. Delete one of the rows",
             line: record.line)
         } else {
@@ -335,7 +391,7 @@ enum CSVRosterReader {
         if let isLeader, let cell = value(.teamRole) {
           agree(
             &leaderFlags[key], sourced(isLeader, cell), "team_role",
-            { "\(staffID) on team \(teamID)" }, { $0 ? "leader" : "member" }, &log)
+            { "staff_id on this team" }, { $0 ? "leader" : "member" }, &log)
         }
       }
     }
@@ -370,7 +426,7 @@ enum CSVRosterReader {
       }
       if leaders.isEmpty, !draft.members.isEmpty {
         log.warning(
-          "team \(id) has no leader; put 'leader' in the team_role column of its leader's row",
+          "this team has no leader; put 'leader' in the team_role column of its leader's row",
           line: draft.line, column: draft.column)
       }
       built.append(
@@ -397,19 +453,24 @@ enum CSVRosterReader {
   }
 
   /// Records a value, or reports a conflict with the value given on an earlier row.
+  ///
+  /// `shown` words the values in the message; it is `nil` for personal data (a name, a role, a
+  /// department, a year group), which a message never repeats. `owner` says what the rows
+  /// share ("staff_id", "team"), never the id itself.
   private static func agree<Value>(
     _ existing: inout Sourced<Value>?, _ new: Sourced<Value>, _ what: String,
     _ owner: () -> String,
-    _ shown: (Value) -> String, _ log: inout DiagnosticLog
+    _ shown: ((Value) -> String)?, _ log: inout DiagnosticLog
   ) {
     guard let old = existing else {
       existing = new
       return
     }
     guard old.value != new.value else { return }
+    let values = shown.map { " ('\($0(new.value))' here, '\($0(old.value))' there)" } ?? ""
     log.error(
-      "conflicting \(what) for \(owner()): '\(shown(new.value))' here but '\(shown(old.value))' "
-        + "on line \(old.line); make the rows agree (or leave the cell blank on one of them)",
+      "conflicting \(what): line \(old.line) gives the same \(owner()) another \(what)\(values); "
+        + "make the rows agree (or leave the cell blank on one of them)",
       line: new.line, column: new.column)
   }
 
@@ -442,6 +503,27 @@ enum CSVRosterReader {
       return ""
     }
     return " (did you mean \(best.0.rawValue)?)"
+  }
+
+  /// The first line (1-based, LF, CRLF or CR ends) longer than `limit` bytes and its length,
+  /// or `nil` when every line fits.
+  /// - Complexity: O(n) in the number of bytes.
+  static func firstLongLine(in bytes: [UInt8], limit: Int) -> (line: Int, length: Int)? {
+    guard bytes.count > limit else { return nil }
+    var line = 1
+    var start = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x0A || byte == 0x0D {
+        if index - start > limit { return (line, index - start) }
+        if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+        line += 1
+        start = index + 1
+      }
+      index += 1
+    }
+    return bytes.count - start > limit ? (line, bytes.count - start) : nil
   }
 
   /// Turns the tokenizer's problems into errors.

@@ -208,7 +208,12 @@ struct JSONParser {
         }
         return text
       case UInt8(ascii: "\\"):
-        guard index + 1 < bytes.count else { break }
+        // A backslash as the last byte: the string is cut short. (A `break` here once left the
+        // switch but not the loop, and spun forever; found by fuzzing.)
+        guard index + 1 < bytes.count else {
+          index += 1
+          throw error("unterminated string; add the closing '\"'")
+        }
         let escape = bytes[index + 1]
         index += 2
         switch escape {

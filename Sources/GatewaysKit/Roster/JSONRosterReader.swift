@@ -51,15 +51,25 @@ enum JSONRosterReader {
 
     var staff: [StaffMember] = []
     var staffLines: [String: Int] = [:]
+    var staffSpellings: [String: String] = [:]
     if let node = member(top, "staff") {
       for (index, entry) in (array(node, "staff", &log) ?? []).enumerated() {
         let path = "staff[\(index)]"
         guard let fields = object(entry, path, &log) else { continue }
         warnUnknownKeys(fields, staffKeys, path, &log)
         guard let id = requiredID(fields, path, entry.line, &log) else { continue }
+        if let first = staffLines[id], let spelling = staffSpellings[id],
+          IdentifierCheck.differInBytes(spelling, id)
+        {
+          log.error(
+            "\(path).id: " + IdentifierCheck.spellingMessage("this staff id", firstLine: first),
+            line: entry.line)
+          continue
+        }
+        staffSpellings[id] = staffSpellings[id] ?? id
         if let first = staffLines[id] {
           log.error(
-            "\(path).id: staff id '\(id)' is listed twice (also on line \(first)); give each "
+            "\(path).id: this staff id is listed twice (also on line \(first)); give each "
               + "person one entry",
             line: entry.line)
           continue
@@ -111,7 +121,7 @@ enum JSONRosterReader {
         guard let id = requiredID(fields, path, entry.line, &log) else { continue }
         if let first = teamLines[id] {
           log.error(
-            "\(path).id: team id '\(id)' is listed twice (also on line \(first)); give each team "
+            "\(path).id: this team id is listed twice (also on line \(first)); give each team "
               + "one entry",
             line: entry.line)
           continue
@@ -135,11 +145,11 @@ enum JSONRosterReader {
             }
           }
         }
-        let leaders = idList(fields, "leaders", path, staffLines, &log)
-        let members = idList(fields, "members", path, staffLines, &log)
+        let leaders = idList(fields, "leaders", path, staffSpellings, &log)
+        let members = idList(fields, "members", path, staffSpellings, &log)
         if leaders.isEmpty, !members.isEmpty {
           log.warning(
-            "\(path): team \(id) has no leader; list its leader in \"leaders\"", line: entry.line)
+            "\(path): this team has no leader; list its leader in \"leaders\"", line: entry.line)
         }
         teams.append(
           Team(
@@ -197,7 +207,12 @@ enum JSONRosterReader {
   /// A string (or an integer, read as text), trimmed; `nil` with an error otherwise, or for null.
   static func text(_ node: JSONNode, _ path: String, _ log: inout DiagnosticLog) -> String? {
     switch node.value {
-    case .string(let text): return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    case .string(let text):
+      if let scalar = IdentifierCheck.controlCharacter(in: text) {
+        log.error(IdentifierCheck.controlMessage(path, scalar), line: node.line)
+        return nil
+      }
+      return text.trimmingCharacters(in: .whitespacesAndNewlines)
     case .number(let text) where Int(text) != nil: return text
     case .null: return nil
     default:
@@ -234,13 +249,19 @@ enum JSONRosterReader {
       log.error("\(path).id: the id is empty; give a non-empty id", line: node.line)
       return nil
     }
+    if let scalar = IdentifierCheck.invisibleCharacter(in: id) {
+      log.error(
+        "\(path).id: " + IdentifierCheck.invisibleMessage("the id", scalar), line: node.line)
+      return nil
+    }
     return id
   }
 
-  /// A list of staff ids, each checked against the staff list.
+  /// A list of staff ids, each checked against the staff list (`staff` maps each id to its
+  /// spelling there, which the list takes).
   static func idList(
     _ fields: [(key: String, node: JSONNode)], _ key: String, _ path: String,
-    _ staff: [String: Int], _ log: inout DiagnosticLog
+    _ staff: [String: String], _ log: inout DiagnosticLog
   ) -> [String] {
     guard let node = member(fields, key), !isNull(node),
       let elements = array(node, "\(path).\(key)", &log)
@@ -253,18 +274,18 @@ enum JSONRosterReader {
         if isNull(element) { log.error("\(elementPath): expected a staff id", line: element.line) }
         continue
       }
-      guard staff[id] != nil else {
+      guard let spelling = staff[id] else {
         log.error(
-          "\(elementPath): '\(id)' is not in the staff list; add them to \"staff\" or correct "
+          "\(elementPath): this id is not in the staff list; add them to \"staff\" or correct "
             + "the id",
           line: element.line)
         continue
       }
       if !seen.insert(id).inserted {
         log.warning(
-          "\(elementPath): '\(id)' is listed twice in \(key); counted once", line: element.line)
+          "\(elementPath): this id is listed twice in \(key); counted once", line: element.line)
       }
-      ids.append(id)
+      ids.append(spelling)
     }
     return ids
   }

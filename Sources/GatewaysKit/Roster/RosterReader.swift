@@ -31,9 +31,14 @@ public enum RosterFormat: String, Sendable, CaseIterable {
 public struct RosterReader: Sendable {
   /// The deep mapping that replaces the roster's own (from a `--deeps` file), if any.
   public let deepsOverride: DeepMapping?
+  /// The largest file, line and row the reader accepts.
+  public let limits: RosterLimits
 
   /// Creates a reader; `deepsOverride`, when given, replaces any mapping in the roster.
-  public init(deepsOverride: DeepMapping? = nil) { self.deepsOverride = deepsOverride }
+  public init(deepsOverride: DeepMapping? = nil, limits: RosterLimits = RosterLimits()) {
+    self.deepsOverride = deepsOverride
+    self.limits = limits
+  }
 
   /// Reads a roster from the bytes of a file.
   /// - Parameters:
@@ -46,10 +51,13 @@ public struct RosterReader: Sendable {
   public func read(_ data: Data, fileName: String, format: RosterFormat) throws(RosterError)
     -> Roster
   {
+    if data.count > limits.maximumFileBytes {
+      throw Self.tooLarge(fileName, limit: limits.maximumFileBytes)
+    }
     switch format {
     case .csv:
       return try CSVRosterReader.read(
-        Array(data), fileName: fileName, deeps: deepsOverride ?? .hargreaves)
+        Array(data), fileName: fileName, deeps: deepsOverride ?? .hargreaves, limits: limits)
     case .json:
       return try JSONRosterReader.read(
         Array(data), fileName: fileName, deepsOverride: deepsOverride)
@@ -76,15 +84,67 @@ public struct RosterReader: Sendable {
             + "or give the format (--input-format csv or json)")
       ])
     }
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
+    let data = try Self.contents(of: url, displayName: displayName, limit: limits.maximumFileBytes)
+    return try read(data, fileName: displayName, format: format)
+  }
+
+  /// The error for an input larger than `limit` bytes (`--max-file-size`).
+  public static func tooLarge(_ fileName: String, limit: Int) -> RosterError {
+    RosterError(diagnostics: [
+      Diagnostic(
+        .error, file: fileName,
+        message:
+          "the file is larger than the limit of \(limit) bytes; a roster is never this large, "
+          + "so check that this is the right file (or raise --max-file-size)")
+    ])
+  }
+
+  /// Reads a file of at most `limit` bytes, in chunks, so a larger file (or an endless device
+  /// such as `/dev/zero`) is refused without reading more than `limit` + 1 bytes of it.
+  /// - Throws: ``RosterError`` when the file cannot be opened or is larger than `limit`.
+  public static func contents(of url: URL, displayName: String, limit: Int) throws(RosterError)
+    -> Data
+  {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
       throw RosterError(diagnostics: [
-        Diagnostic(.error, file: displayName, message: Self.readFailure(url: url, error: error))
+        Diagnostic(.error, file: displayName, message: "this is a folder, not a roster file")
       ])
     }
-    return try read(data, fileName: displayName, format: format)
+    if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
+      size > limit
+    {
+      throw tooLarge(displayName, limit: limit)
+    }
+    let handle: FileHandle
+    do {
+      handle = try FileHandle(forReadingFrom: url)
+    } catch {
+      throw RosterError(diagnostics: [
+        Diagnostic(.error, file: displayName, message: readFailure(url: url, error: error))
+      ])
+    }
+    defer { try? handle.close() }
+    guard let data = readAll(handle, limit: limit) else {
+      throw tooLarge(displayName, limit: limit)
+    }
+    return data
+  }
+
+  /// Reads a handle to its end in chunks of at most 1 MiB; `nil` as soon as more than `limit`
+  /// bytes have been read.
+  public static func readAll(_ handle: FileHandle, limit: Int) -> Data? {
+    var data = Data()
+    while true {
+      let want = min(1 << 20, limit + 1 - data.count)
+      guard let chunk = try? handle.read(upToCount: max(1, want)), !chunk.isEmpty else {
+        return data
+      }
+      data.append(chunk)
+      if data.count > limit { return nil }
+    }
   }
 
   /// Words for a file that cannot be read.

@@ -1,0 +1,60 @@
+/// Checks on the ids a roster gives (staff ids and team ids), shared by the CSV and JSON readers.
+///
+/// Ids are compared byte for byte in every output, but Swift compares strings by canonical
+/// equivalence, so two spellings of one id (`é` precomposed and `e` + combining acute) would be
+/// one key in a dictionary and two in the output. The readers refuse such pairs, and ids with
+/// invisible characters (zero-width spaces, control characters, byte-order marks), which are
+/// always a copy-and-paste accident and make two ids look the same.
+enum IdentifierCheck {
+  /// The first invisible character in `id` (a control, format or line/paragraph separator
+  /// scalar other than a tab or a line break, which a quoted CSV cell may hold), if any.
+  static func invisibleCharacter(in id: String) -> Unicode.Scalar? {
+    id.unicodeScalars.first { scalar in
+      if scalar == "\t" || scalar == "\n" || scalar == "\r" { return false }
+      switch scalar.properties.generalCategory {
+      case .control, .format, .lineSeparator, .paragraphSeparator, .unassigned, .surrogate:
+        return true
+      default:
+        return false
+      }
+    }
+  }
+
+  /// Words for an id holding an invisible character: the field and the code point, never the id.
+  static func invisibleMessage(_ field: String, _ scalar: Unicode.Scalar) -> String {
+    "\(field) contains an invisible character (\(codePoint(scalar))); delete it, ids must be "
+      + "visible text"
+  }
+
+  /// Whether two ids Swift finds equal are spelled with different bytes.
+  static func differInBytes(_ first: String, _ second: String) -> Bool {
+    !first.utf8.elementsEqual(second.utf8)
+  }
+
+  /// Words for an id that matches an earlier one only after Unicode normalisation.
+  static func spellingMessage(_ field: String, firstLine: Int) -> String {
+    "\(field) matches the one on line \(firstLine) only after Unicode normalisation (the same "
+      + "letters, encoded differently); write it the same way on every row"
+  }
+
+  /// The first control character in a text value (C0 or C1, other than a tab or a line
+  /// break), if any: such characters (NUL, escape sequences) can rewrite a terminal's screen
+  /// when the value is printed, and never belong in a roster.
+  static func controlCharacter(in text: String) -> Unicode.Scalar? {
+    text.unicodeScalars.first { scalar in
+      scalar != "\t" && scalar != "\n" && scalar != "\r"
+        && scalar.properties.generalCategory == .control
+    }
+  }
+
+  /// Words for a value holding a control character: the field and the code point only.
+  static func controlMessage(_ field: String, _ scalar: Unicode.Scalar) -> String {
+    "\(field) contains a control character (\(codePoint(scalar))); delete it"
+  }
+
+  /// `U+XXXX`, at least four hexadecimal digits.
+  static func codePoint(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+  }
+}
