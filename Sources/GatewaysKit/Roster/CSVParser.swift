@@ -151,7 +151,6 @@ struct CSVParser: IteratorProtocol, Sendable {
     let startLine = line
     let startColumn = column
     var buffer: [UInt8] = []
-    var tooLong = false
     let empty = CSVField(value: "", line: startLine, column: startColumn)
 
     func finish(_ parser: inout CSVParser, _ buffer: [UInt8]) -> CSVField {
@@ -239,40 +238,57 @@ struct CSVParser: IteratorProtocol, Sendable {
       return (finish(&self, buffer), true)
     }
 
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == Self.comma {
-        advance()
-        return (tooLong ? empty : finish(&self, buffer), false)
-      }
-      if byte == Self.newline || byte == Self.carriageReturn {
-        _ = consumeLineEnd()
-        return (tooLong ? empty : finish(&self, buffer), true)
-      }
-      if !tooLong {
-        buffer.append(byte)
-        if buffer.count > maximumFieldBytes {
-          tooLong = true
-          buffer = []
-          problems.append(
-            CSVProblem(
-              line: startLine, column: startColumn,
-              message:
-                "this line is too long: a field starting here is longer than "
-                + "\(maximumFieldBytes) bytes; a roster cell is never this long, so check "
-                + "that this is the right file"))
-          skipRestOfLine()
-          continue
-        }
-      }
-      advance()
+    // An unquoted field: find its end, then decode the bytes in place (no copy).
+    let start = index
+    var end = index
+    var scalars = 0
+    while end < bytes.count {
+      let byte = bytes[end]
+      if byte == Self.comma || byte == Self.newline || byte == Self.carriageReturn { break }
+      if byte & 0xC0 != 0x80 { scalars += 1 }
+      end += 1
+      if end - start > maximumFieldBytes { break }
     }
-    return (tooLong ? empty : finish(&self, buffer), true)
+    index = end
+    column += scalars
+    if end - start > maximumFieldBytes {
+      problems.append(
+        CSVProblem(
+          line: startLine, column: startColumn,
+          message:
+            "this line is too long: a field starting here is longer than "
+            + "\(maximumFieldBytes) bytes; a roster cell is never this long, so check "
+            + "that this is the right file"))
+      skipRestOfLine()
+      _ = consumeLineEnd()
+      return (empty, true)
+    }
+    let field = CSVField(
+      value: decode(bytes[start..<end], line: startLine, column: startColumn),
+      line: startLine, column: startColumn)
+    if index < bytes.count, bytes[index] == Self.comma {
+      advance()
+      return (field, false)
+    }
+    _ = consumeLineEnd()
+    return (field, true)
+  }
+
+  /// Decodes a field's bytes; invalid UTF-8 is reported (once in full) and replaced.
+  private mutating func decode(_ buffer: ArraySlice<UInt8>, line: Int, column: Int) -> String {
+    if let text = String(validating: buffer, as: UTF8.self) { return text }
+    return decodeInvalid(Array(buffer), line: line, column: column)
   }
 
   /// Decodes a field's bytes; invalid UTF-8 is reported (once in full) and replaced.
   private mutating func decode(_ buffer: [UInt8], line: Int, column: Int) -> String {
     if let text = String(validating: buffer, as: UTF8.self) { return text }
+    return decodeInvalid(buffer, line: line, column: column)
+  }
+
+  /// Reports invalid UTF-8 in a field (the first in full, then a count) and decodes it with
+  /// replacement characters.
+  private mutating func decodeInvalid(_ buffer: [UInt8], line: Int, column: Int) -> String {
     if reportedInvalidUTF8 {
       furtherInvalidUTF8Count += 1
     } else {

@@ -253,19 +253,18 @@ enum CSVRosterReader {
           line: record.line)
         continue
       }
+      // Each id is looked up once; the slot found serves the checks and the row below.
+      let existingPerson = staffID.flatMap { personSlot[$0] }
+      let existingTeam = teamID.flatMap { teamSlot[$0] }
       var badID = false
-      for (column, id) in [(Column.staffID, staffID), (.team, teamID)] {
-        guard let id, let cell = value(column) else { continue }
+      func check(_ column: Column, _ id: String?, earlier: (id: String, line: Int)?) {
+        guard let id, let cell = value(column) else { return }
         if let scalar = IdentifierCheck.invisibleCharacter(in: id) {
           log.error(
             IdentifierCheck.invisibleMessage(column.rawValue, scalar), line: cell.line,
             column: cell.column)
           badID = true
         }
-        let earlier =
-          column == .staffID
-          ? personSlot[id].map { (people[$0].id, people[$0].line) }
-          : teamSlot[id].map { (teams[$0].id, teams[$0].line) }
         if let (spelling, line) = earlier, IdentifierCheck.differInBytes(spelling, id) {
           log.error(
             IdentifierCheck.spellingMessage(column.rawValue, firstLine: line), line: cell.line,
@@ -273,35 +272,38 @@ enum CSVRosterReader {
           badID = true
         }
       }
+      check(.staffID, staffID, earlier: existingPerson.map { (people[$0].id, people[$0].line) })
+      check(.team, teamID, earlier: existingTeam.map { (teams[$0].id, teams[$0].line) })
       if badID { continue }
 
       var personSlotOfRow: Int?
       if let staffID {
         let slot: Int
-        if let existing = personSlot[staffID] {
+        if let existing = existingPerson {
           slot = existing
         } else {
           slot = people.count
           personSlot[staffID] = slot
           people.append(PersonDraft(id: staffID, line: record.line))
         }
-        var person = people[slot]
+        // Mutated in place through the array (no copy of the draft per row).
         let owner = { "staff_id" }
         if let cell = value(.name) {
-          agree(&person.name, sourced(cell.value, cell), "name", owner, nil, &log)
+          agree(&people[slot].name, sourced(cell.value, cell), "name", owner, nil, &log)
         }
         if let cell = value(.role) {
-          agree(&person.role, sourced(cell.value, cell), "role", owner, nil, &log)
+          agree(&people[slot].role, sourced(cell.value, cell), "role", owner, nil, &log)
         }
         if let cell = value(.department) {
-          agree(&person.department, sourced(cell.value, cell), "department", owner, nil, &log)
+          agree(&people[slot].department, sourced(cell.value, cell), "department", owner, nil, &log)
         }
         if let cell = value(.yearGroup) {
-          agree(&person.yearGroup, sourced(cell.value, cell), "year_group", owner, nil, &log)
+          agree(&people[slot].yearGroup, sourced(cell.value, cell), "year_group", owner, nil, &log)
         }
         if let cell = value(.staffType) {
           if let type = StaffTypeClassifier.staffType(named: cell.value) {
-            agree(&person.staffType, sourced(type, cell), "staff_type", owner, \.rawValue, &log)
+            agree(
+              &people[slot].staffType, sourced(type, cell), "staff_type", owner, \.rawValue, &log)
           } else {
             log.error(
               "unknown staff_type '\(cell.value)'; use senior, middle, teacher or support "
@@ -311,7 +313,7 @@ enum CSVRosterReader {
         }
         if let cell = value(.maxTeams) {
           if let cap = Int(cell.value), cap >= 1 {
-            agree(&person.maxTeams, sourced(cap, cell), "max_teams", owner, { "\($0)" }, &log)
+            agree(&people[slot].maxTeams, sourced(cap, cell), "max_teams", owner, { "\($0)" }, &log)
           } else {
             log.error(
               "max_teams must be a whole number of at least 1 (the most teams this person "
@@ -319,7 +321,6 @@ enum CSVRosterReader {
               line: cell.line, column: cell.column)
           }
         }
-        people[slot] = person
         personSlotOfRow = slot
       } else {
         let stray = Column.personColumns.compactMap { value($0) }
@@ -361,7 +362,7 @@ enum CSVRosterReader {
         continue
       }
       let teamIndex: Int
-      if let existing = teamSlot[teamID] {
+      if let existing = existingTeam {
         teamIndex = existing
       } else {
         teamIndex = teams.count
@@ -404,12 +405,23 @@ enum CSVRosterReader {
     addProblems(of: parser, to: &log)
     if log.hasErrors { throw log.rosterError }
 
+    // Job titles repeat ("Teacher of Maths"): classify each distinct one once.
+    var typeOfRole: [String: StaffType] = [:]
     let staff = people.map { person in
       let role = person.role?.value ?? ""
+      var type = person.staffType?.value
+      if type == nil {
+        if let known = typeOfRole[role] {
+          type = known
+        } else {
+          let derived = StaffTypeClassifier.staffType(forRole: role) ?? .teacher
+          typeOfRole[role] = derived
+          type = derived
+        }
+      }
       return StaffMember(
         id: person.id, name: person.name?.value, role: role,
-        staffType: person.staffType?.value
-          ?? StaffTypeClassifier.staffType(forRole: role) ?? .teacher,
+        staffType: type ?? .teacher,
         department: person.department?.value, yearGroup: person.yearGroup?.value,
         maxTeams: person.maxTeams?.value)
     }

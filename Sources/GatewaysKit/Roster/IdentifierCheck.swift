@@ -9,7 +9,8 @@ enum IdentifierCheck {
   /// The first invisible character in `id` (a control, format or line/paragraph separator
   /// scalar other than a tab or a line break, which a quoted CSV cell may hold), if any.
   static func invisibleCharacter(in id: String) -> Unicode.Scalar? {
-    id.unicodeScalars.first { scalar in
+    if isPrintableASCII(id) { return nil }
+    return id.unicodeScalars.first { scalar in
       if scalar == "\t" || scalar == "\n" || scalar == "\r" { return false }
       switch scalar.properties.generalCategory {
       case .control, .format, .lineSeparator, .paragraphSeparator, .unassigned, .surrogate:
@@ -41,7 +42,8 @@ enum IdentifierCheck {
   /// break), if any: such characters (NUL, escape sequences) can rewrite a terminal's screen
   /// when the value is printed, and never belong in a roster.
   static func controlCharacter(in text: String) -> Unicode.Scalar? {
-    text.unicodeScalars.first { scalar in
+    if isPrintableASCII(text) { return nil }
+    return text.unicodeScalars.first { scalar in
       scalar != "\t" && scalar != "\n" && scalar != "\r"
         && scalar.properties.generalCategory == .control
     }
@@ -50,6 +52,12 @@ enum IdentifierCheck {
   /// Words for a value holding a control character: the field and the code point only.
   static func controlMessage(_ field: String, _ scalar: Unicode.Scalar) -> String {
     "\(field) contains a control character (\(codePoint(scalar))); delete it"
+  }
+
+  /// Whether every byte is printable ASCII (space to `~`): most cells, which need no Unicode
+  /// property lookups.
+  static func isPrintableASCII(_ text: String) -> Bool {
+    text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
   }
 
   /// `U+XXXX`, at least four hexadecimal digits.
