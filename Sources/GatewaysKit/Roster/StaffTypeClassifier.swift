@@ -68,14 +68,20 @@ public enum StaffTypeClassifier {
   public static func staffType(forRole role: String) -> StaffType? {
     let words = GatewayCatalog.normalize(role).split(separator: "-").map(String.init)
     guard !words.isEmpty else { return nil }
-    for (keywords, type) in roleKeywords {
-      for keyword in keywords {
-        let phrase = GatewayCatalog.normalize(keyword).split(separator: "-").map(String.init)
-        if contains(words, phrase) { return type }
-      }
+    for (phrases, type) in keywordPhrases {
+      for phrase in phrases where contains(words, phrase) { return type }
     }
     return nil
   }
+
+  /// ``roleKeywords`` with every keyword split into normalised words, once.
+  private static let keywordPhrases: [(phrases: [[String]], staffType: StaffType)] =
+    roleKeywords.map { row in
+      (
+        row.keywords.map { GatewayCatalog.normalize($0).split(separator: "-").map(String.init) },
+        row.staffType
+      )
+    }
 
   /// Whether `phrase` occurs as consecutive words in `words`.
   private static func contains(_ words: [String], _ phrase: [String]) -> Bool {
