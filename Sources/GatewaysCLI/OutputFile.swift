@@ -7,6 +7,11 @@ enum OutputFile {
   /// - Throws: ``CommandFailure/usage(command:message:)`` when `path` is an input,
   ///   ``CommandFailure/write(_:)`` when the file cannot be written.
   static func write(_ text: String, toPath path: String, io: CommandIO, inputs: [String]) throws {
+    try write(Data(text.utf8), toPath: path, io: io, inputs: inputs)
+  }
+
+  /// Writes `data` to `path`, refusing to overwrite any of `inputs`.
+  static func write(_ data: Data, toPath path: String, io: CommandIO, inputs: [String]) throws {
     let url = io.url(forPath: path).standardizedFileURL
     let resolved = url.resolvingSymlinksInPath()
     for input in inputs where input != "-" {
@@ -21,7 +26,7 @@ enum OutputFile {
     let temporary = directory.appendingPathComponent(
       ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
     do {
-      try Data(text.utf8).write(to: temporary, options: [.withoutOverwriting])
+      try data.write(to: temporary, options: [.withoutOverwriting])
     } catch {
       throw CommandFailure.write("\(path): cannot write: \(describe(error))")
     }

@@ -46,7 +46,7 @@ extension CommandSpec {
     let analysis = analyser.analyse(roster)
     let source = parsed.positionals[0] == "-" ? "standard input" : parsed.positionals[0]
     switch format {
-    case "json": try emit(analysis.json(), parsed: parsed, io: io)
+    case "json": try emit(bytes: analysis.jsonBytes(), parsed: parsed, io: io)
     case "text":
       let text = analysis.text(
         roster: roster, source: source, color: parsed.value("output") == nil && io.colorEnabled)
@@ -98,5 +98,15 @@ func emit(_ text: String, parsed: ParsedArguments, io: CommandIO) throws {
     try OutputFile.write(text, toPath: path, io: io, inputs: parsed.positionals)
   } else {
     io.print(text)
+  }
+}
+
+/// Writes a command's result, given as UTF-8 bytes, to `--output` or standard output; a large
+/// document goes to its file without a round trip through `String`.
+func emit(bytes: [UInt8], parsed: ParsedArguments, io: CommandIO) throws {
+  if let path = parsed.value("output"), path != "-" {
+    try OutputFile.write(Data(bytes), toPath: path, io: io, inputs: parsed.positionals)
+  } else {
+    io.print(String(decoding: bytes, as: UTF8.self))
   }
 }
