@@ -204,6 +204,12 @@ enum CSVRosterReader {
     // the person leads the team, as first stated. Integer keys hash far faster than ids.
     var membershipLines: [Int64: Int] = [:]
     var leaderFlags: [Int64: Sourced<Bool>] = [:]
+    // Room for a row every ~24 bytes up front, so the tables do not rehash as they grow.
+    let expectedRows = min(bytes.count / 24, 1 << 22)
+    personSlot.reserveCapacity(expectedRows)
+    people.reserveCapacity(expectedRows)
+    teamSlot.reserveCapacity(expectedRows / 8)
+    membershipLines.reserveCapacity(expectedRows)
     var warnedGateways: Set<String> = []
     var rowCount = 0
 
