@@ -92,35 +92,11 @@ enum Browser {
 
   /// Runs Chromium headless with its own profile folder, killed after two minutes.
   static func run(_ chromium: URL, _ arguments: [String], profile: URL) throws -> ProcessResult {
-    let process = Process()
-    process.executableURL = chromium
-    process.arguments =
+    try runProcess(
+      chromium,
       [
         "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
         "--disable-dev-shm-usage", "--user-data-dir=\(profile.path)",
-      ] + arguments
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-    DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
-    nonisolated(unsafe) var errorData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      errorData = stderr.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    watchdog.cancel()
-    return ProcessResult(
-      status: process.terminationStatus,
-      standardOutput: String(decoding: outputData, as: UTF8.self),
-      standardError: String(decoding: errorData, as: UTF8.self))
+      ] + arguments, timeout: 120)
   }
 }

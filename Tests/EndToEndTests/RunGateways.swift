@@ -22,23 +22,40 @@ func gatewaysExecutable() -> URL {
 
 /// Runs `gateways` with arguments and optional standard input, from the package root.
 func runGateways(_ arguments: [String], input: Data? = nil) throws -> ProcessResult {
-  let process = Process()
-  process.executableURL = gatewaysExecutable()
-  process.arguments = arguments
-  process.currentDirectoryURL = packageRoot
   var environment = ProcessInfo.processInfo.environment
   environment["NO_COLOR"] = "1"
-  process.environment = environment
+  return try runProcess(
+    gatewaysExecutable(), arguments, environment: environment, directory: packageRoot,
+    input: input)
+}
+
+/// Runs a program to the end and collects what it printed. Both pipes are read concurrently,
+/// so a large output on one cannot block the other; with a `timeout`, the program is ended if
+/// it runs longer.
+func runProcess(
+  _ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
+  directory: URL? = nil, input: Data? = nil, timeout: Double? = nil
+) throws -> ProcessResult {
+  let process = Process()
+  process.executableURL = executable
+  process.arguments = arguments
+  if let directory { process.currentDirectoryURL = directory }
+  if let environment { process.environment = environment }
   let stdout = Pipe()
   let stderr = Pipe()
-  let stdin = Pipe()
   process.standardOutput = stdout
   process.standardError = stderr
-  process.standardInput = stdin
+  let stdin = Pipe()
+  process.standardInput = input == nil ? FileHandle.nullDevice : stdin
   try process.run()
-  if let input { stdin.fileHandleForWriting.write(input) }
-  try stdin.fileHandleForWriting.close()
-  // Read both pipes concurrently so a large output on one cannot block the other.
+  if let input {
+    stdin.fileHandleForWriting.write(input)
+    try stdin.fileHandleForWriting.close()
+  }
+  let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+  if let timeout {
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+  }
   nonisolated(unsafe) var errorData = Data()
   let group = DispatchGroup()
   group.enter()
@@ -49,6 +66,7 @@ func runGateways(_ arguments: [String], input: Data? = nil) throws -> ProcessRes
   let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
   group.wait()
   process.waitUntilExit()
+  watchdog.cancel()
   return ProcessResult(
     status: process.terminationStatus,
     standardOutput: String(decoding: outputData, as: UTF8.self),

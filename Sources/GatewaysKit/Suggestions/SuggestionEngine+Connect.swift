@@ -47,17 +47,7 @@ extension SuggestionEngine {
     let order = (1..<k).filter { capacity[$0] > 0 } + (1..<k).filter { capacity[$0] == 0 }
     for c in order {
       let mainTier = pool.bestTier(limit: Self.tierLimit) { key($0) }
-      var otherTier: (key: Int, people: [Int])?
-      for p in peopleOf[c] {
-        let pk = key(p)
-        if pk == Self.full { continue }
-        if let tier = otherTier, pk > tier.key { continue }
-        if let tier = otherTier, pk == tier.key {
-          if tier.people.count < Self.tierLimit { otherTier?.people.append(p) }
-        } else {
-          otherTier = (pk, [p])
-        }
-      }
+      let otherTier = bestTier(of: peopleOf[c])
       var choice: Choice?
       let bestKey = min(mainTier?.key ?? Self.full, otherTier?.key ?? Self.full)
       if let mainTier, mainTier.key == bestKey {

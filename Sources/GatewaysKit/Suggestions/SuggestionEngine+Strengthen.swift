@@ -162,20 +162,6 @@ extension SuggestionEngine {
   /// The best addition joining two sets of teams: a person of one side (best preference tier
   /// over both sides, at most ``tierLimit`` per side) joins a team of the other.
   func bestLink(peopleA: [Int], teamsA: [Int], peopleB: [Int], teamsB: [Int]) -> Choice? {
-    func tier(_ people: [Int]) -> (key: Int, people: [Int])? {
-      var result: (key: Int, people: [Int])?
-      for p in people {
-        let pk = key(p)
-        if pk == Self.full { continue }
-        if let current = result, pk > current.key { continue }
-        if let current = result, pk == current.key {
-          if current.people.count < Self.tierLimit { result?.people.append(p) }
-        } else {
-          result = (pk, [p])
-        }
-      }
-      return result
-    }
     func representatives(_ teams: [Int]) -> [Int] {
       var slots = [Int](repeating: -1, count: gatewayIDs.count + 1)
       for t in teams {
@@ -184,8 +170,8 @@ extension SuggestionEngine {
       }
       return slots.filter { $0 >= 0 }
     }
-    let a = tier(peopleA)
-    let b = tier(peopleB)
+    let a = bestTier(of: peopleA)
+    let b = bestTier(of: peopleB)
     let bestKey = min(a?.key ?? Self.full, b?.key ?? Self.full)
     var choice: Choice?
     if let a, a.key == bestKey { choice = best(people: a.people, teams: representatives(teamsB)) }

@@ -308,3 +308,23 @@ struct SuggestionEngine {
     return ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more"
   }
 }
+
+extension SuggestionEngine {
+  /// The people of `people` with the best (lowest) preference key, at most ``tierLimit`` of them
+  /// in the order given, with that key; `nil` when everyone is full (at their cap or excluded).
+  /// - Complexity: O(n).
+  func bestTier(of people: [Int]) -> (key: Int, people: [Int])? {
+    var result: (key: Int, people: [Int])?
+    for p in people {
+      let pk = key(p)
+      if pk == Self.full { continue }
+      if let current = result, pk > current.key { continue }
+      if let current = result, pk == current.key {
+        if current.people.count < Self.tierLimit { result?.people.append(p) }
+      } else {
+        result = (pk, [p])
+      }
+    }
+    return result
+  }
+}
