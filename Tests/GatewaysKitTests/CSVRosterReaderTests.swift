@@ -76,16 +76,17 @@ struct CSVRosterReaderTests {
     let roster = try readCSV("staff_id,team,team_rol,colour\ns1,t,leader,red\n")
     let messages = roster.warnings.map(\.description)
     #expect(messages.count == 3)
+    // Without a team_role column, one warning says so instead of one per team.
     #expect(
-      messages[0].hasPrefix(
-        "warning: roster.csv:1:15: unknown column 'team_rol' is ignored (did you mean team_role?)"))
+      messages[0]
+        == "warning: roster.csv:1: the roster has no team_role column, so no team has a leader; add a team_role column and put 'leader' on each leader's row (Vacher: the leader should not be the link)"
+    )
     #expect(
       messages[1].hasPrefix(
-        "warning: roster.csv:1:24: unknown column 'colour' is ignored; known columns:"))
+        "warning: roster.csv:1:15: unknown column 'team_rol' is ignored (did you mean team_role?)"))
     #expect(
-      messages[2]
-        == "warning: roster.csv:2:4: this team has no leader; put 'leader' in the team_role column of its leader's row"
-    )
+      messages[2].hasPrefix(
+        "warning: roster.csv:1:24: unknown column 'colour' is ignored; known columns:"))
   }
 
   @Test func raggedRowsAreErrorsAndEveryOneIsReported() {
@@ -245,5 +246,29 @@ struct CSVRosterReaderTests {
   @Test func errorsComeBeforeWarnings() {
     let found = diagnostics(csv: "staff_id,team,colour\ns1,t,\ns2,t\n")
     #expect(found.map(\.severity) == [.error, .warning])
+  }
+}
+
+struct CSVReaderHintTests {
+  @Test func aRosterWithTeamRolesStillWarnsPerLeaderlessTeam() throws {
+    let roster = try RosterReader().read(
+      Data("staff_id,team,team_role\na,t1,leader\nb,t2,member\n".utf8), fileName: "r.csv",
+      format: .csv)
+    #expect(
+      roster.warnings.map(\.description) == [
+        "warning: r.csv:3:3: this team has no leader; put 'leader' in the team_role column of its leader's row"
+      ])
+  }
+
+  @Test(arguments: [("a;b;team", "';'"), ("a\tb\tteam", "tabs")])
+  func aForeignSeparatorIsNamed(header: String, separator: String) {
+    do {
+      _ = try RosterReader().read(Data("\(header)\nx\n".utf8), fileName: "r.csv", format: .csv)
+      Issue.record("expected an error")
+    } catch {
+      #expect(
+        error.diagnostics.first?.message.hasPrefix(
+          "the columns are separated by \(separator), not commas") == true)
+    }
   }
 }

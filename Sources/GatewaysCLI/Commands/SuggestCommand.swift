@@ -20,7 +20,8 @@ extension CommandSpec {
       staff on none (--involve-all includes support staff).
       When caps make a link impossible, the plan says which teams stay apart and whose caps
       stop it; the rest of the plan still comes out (feasible: false in JSON), exit 0.
-      --write saves the whole roster with the additions applied as CSV, to edit and run again.
+      --write saves the whole roster with the additions applied as CSV, to edit and run again
+      (written with the standard column names and gateway ids, whatever the input used).
       """,
     options: rosterOptions + [
       OptionSpec("format", short: "f", value: "FORMAT", help: "text (default) or json."),

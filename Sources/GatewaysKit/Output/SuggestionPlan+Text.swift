@@ -107,6 +107,14 @@ extension SuggestionPlan {
     out += row(
       "professional coupling", formatScore(before.professionalCoupling),
       formatScore(after.professionalCoupling))
+    if lowerBound == nil, after.keyPeople > 0 {
+      out +=
+        "\n" + style.yellow("Note")
+        + ": after this plan \(plural(after.keyPeople, "person", "people"))"
+      out +=
+        " would still hold the teams together alone (key people). Run again with --robust to add"
+      out += " links so that no single departure splits the teams.\n"
+    }
     return out
   }
 }

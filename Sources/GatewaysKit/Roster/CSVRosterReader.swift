@@ -181,6 +181,14 @@ enum CSVRosterReader {
       var headless = DiagnosticLog(file: fileName)
       if header.isDamaged {
         addProblems(of: parser, to: &headless)
+      } else if header.fields.count == 1,
+        let separator = foreignSeparator(in: header.fields[0].value)
+      {
+        // A spreadsheet saved with another separator (Excel in many European locales uses ';').
+        headless.error(
+          "the columns are separated by \(separator), not commas; save the file again as "
+            + "comma-separated CSV (\"CSV UTF-8 (Comma delimited)\" in Excel)",
+          line: header.line)
       } else {
         for column in missing {
           headless.error(
@@ -431,6 +439,14 @@ enum CSVRosterReader {
         department: person.department?.value, yearGroup: person.yearGroup?.value,
         maxTeams: person.maxTeams?.value)
     }
+    // Without a team_role column no team has a leader: say so once, not once per team.
+    let hasTeamRoleColumn = seen[.teamRole] != nil
+    if !hasTeamRoleColumn, teams.contains(where: { !$0.members.isEmpty }) {
+      log.warning(
+        "the roster has no team_role column, so no team has a leader; add a team_role column "
+          + "and put 'leader' on each leader's row (Vacher: the leader should not be the link)",
+        line: header.line)
+    }
     var built: [Team] = []
     built.reserveCapacity(teams.count)
     for (teamIndex, draft) in teams.enumerated() {
@@ -442,7 +458,7 @@ enum CSVRosterReader {
           leaders.append(people[Int(slot)].id)
         }
       }
-      if leaders.isEmpty, !draft.members.isEmpty {
+      if leaders.isEmpty, !draft.members.isEmpty, hasTeamRoleColumn {
         log.warning(
           "this team has no leader; put 'leader' in the team_role column of its leader's row",
           line: draft.line, column: draft.column)
@@ -455,6 +471,13 @@ enum CSVRosterReader {
     return Roster(
       trustedStaff: staff, teams: built, memberSlots: teams.map(\.members), deeps: deeps,
       warnings: log.finalWarnings)
+  }
+
+  /// `';'` or `a tab` when a header cell is really several columns joined by that separator.
+  static func foreignSeparator(in cell: String) -> String? {
+    if cell.contains(";") { return "';'" }
+    if cell.contains("\t") { return "tabs" }
+    return nil
   }
 
   /// A cell without the white space around it. Most cells have none, and are returned as they
