@@ -35,6 +35,16 @@ let rosterOptions: [OptionSpec] = [
 /// deeps file) has errors, throws ``CommandFailure/input(_:)`` with every diagnostic line, so the
 /// dispatcher prints them and exits 2.
 func loadRoster(_ parsed: ParsedArguments, io: CommandIO) throws -> Roster {
+  let (roster, pseudonymiser) = try loadRosterAndPseudonymiser(parsed, io: io)
+  return pseudonymiser?.apply(to: roster) ?? roster
+}
+
+/// Reads the roster as ``loadRoster(_:io:)`` does, but returns it with its real ids, together
+/// with the pseudonymiser the options ask for: for commands that must work on the real roster
+/// (so that hiding names changes nothing but the names) and pseudonymise what they print.
+func loadRosterAndPseudonymiser(_ parsed: ParsedArguments, io: CommandIO) throws -> (
+  Roster, Pseudonymiser?
+) {
   var format: RosterFormat?
   if let name = parsed.value("input-format") {
     guard let given = RosterFormat(rawValue: name.lowercased()) else {
@@ -59,7 +69,7 @@ func loadRoster(_ parsed: ParsedArguments, io: CommandIO) throws -> Roster {
     throw CommandFailure.usage(command: nil, message: "missing ROSTER argument")
   }
   let reader = RosterReader(deepsOverride: deeps, limits: limits)
-  var roster: Roster
+  let roster: Roster
   do throws(RosterError) {
     if path == "-" {
       guard let data = io.readStandardInput(limit: limits.maximumFileBytes) else {
@@ -75,13 +85,24 @@ func loadRoster(_ parsed: ParsedArguments, io: CommandIO) throws -> Roster {
   } catch {
     throw CommandFailure.input(error.diagnostics.map(\.description))
   }
-  if let pseudonymiser { roster = pseudonymiser.apply(to: roster) }
   let limit = RosterError.maximumErrors
   for warning in roster.warnings.prefix(limit) { io.printError("gateways: \(warning)\n") }
   if roster.warnings.count > limit {
     io.printError("gateways: warning: \(roster.warnings.count - limit) more warnings not shown\n")
   }
-  return roster
+  return (roster, pseudonymiser)
+}
+
+/// The suggestion options' ids for a pseudonymised run: the plan is worked out on the real
+/// roster and reported in pseudonyms; `--exclude` ids given as pseudonyms are mapped back.
+func reportInPseudonyms(
+  _ options: inout SuggestionOptions, roster: Roster, pseudonymiser: Pseudonymiser
+) {
+  let renaming = pseudonymiser.renaming(for: roster)
+  options.reportedIDs = renaming
+  var realID: [String: String] = [:]
+  for (real, pseudonym) in renaming.staff { realID[pseudonym] = real }
+  options.excluded = Set(options.excluded.map { realID[$0] ?? $0 })
 }
 
 /// The pseudonymiser the options ask for, or `nil` when the output names people as they are.

@@ -134,3 +134,44 @@ struct SuggestCommandTests {
     #expect(usage.standardError.contains("--limit must be a whole number"))
   }
 }
+
+struct PseudonymisedSuggestionTests {
+  let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  func additions(_ arguments: [String]) throws -> [[String]] {
+    let (io, output) = CommandIO.capturing(currentDirectory: root)
+    #expect(GatewaysCommand.run(arguments: arguments, io: io) == 0)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+    let list = try #require(object["suggestions"] as? [[String: Any]])
+    return list.map { [($0["staff"] as? String) ?? "", ($0["team"] as? String) ?? ""] }
+  }
+
+  @Test func hidingNamesChangesOnlyTheNamesNotWhoIsSuggested() throws {
+    let named = try additions(["suggest", "-f", "json", "--robust", "Samples/secondary.csv"])
+    let hidden = try additions([
+      "suggest", "-f", "json", "--robust", "--pseudonym-key", "k", "Samples/secondary.csv",
+    ])
+    let roster = try RosterReader().read(
+      contentsOf: root.appendingPathComponent("Samples/secondary.csv"),
+      displayName: "secondary.csv", format: nil)
+    let renaming = Pseudonymiser(key: "k").renaming(for: roster)
+    #expect(!named.isEmpty)
+    #expect(hidden == named.map { [renaming.staff[$0[0]] ?? "?", $0[1]] })
+  }
+
+  @Test func excludeTakesThePseudonymShown() throws {
+    let roster = try RosterReader().read(
+      contentsOf: root.appendingPathComponent("Samples/secondary.csv"),
+      displayName: "secondary.csv", format: nil)
+    let named = try additions(["suggest", "-f", "json", "Samples/secondary.csv"])
+    let first = try #require(named.first?.first)
+    let pseudonym = try #require(Pseudonymiser(key: "k").renaming(for: roster).staff[first])
+    let hidden = try additions([
+      "suggest", "-f", "json", "--pseudonym-key", "k", "--exclude", pseudonym,
+      "Samples/secondary.csv",
+    ])
+    #expect(!hidden.map { $0[0] }.contains(pseudonym))
+  }
+}

@@ -29,12 +29,18 @@ extension CommandSpec {
   ) { parsed, io in
     var analyser = Analyser()
     if let target = parsed.value("target") { analyser.target = try couplingTarget(target) }
-    let roster = try loadRoster(parsed, io: io)
+    let (realRoster, pseudonymiser) = try loadRosterAndPseudonymiser(parsed, io: io)
+    let roster = pseudonymiser?.apply(to: realRoster) ?? realRoster
     let analysis = analyser.analyse(roster)
     let source = parsed.positionals[0] == "-" ? "standard input" : parsed.positionals[0]
     var after: HTMLReport.After?
     if !parsed.has("no-suggestions") {
-      let plan = Suggester().plan(for: roster)
+      // Worked out on the real roster, so pseudonymising changes only the names.
+      var options = SuggestionOptions()
+      if let pseudonymiser {
+        reportInPseudonyms(&options, roster: realRoster, pseudonymiser: pseudonymiser)
+      }
+      let plan = Suggester(options: options).plan(for: realRoster)
       let changed = plan.applied(to: roster)
       after = HTMLReport.After(
         roster: changed, analysis: analyser.analyse(changed),

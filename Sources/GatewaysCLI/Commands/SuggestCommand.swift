@@ -61,14 +61,19 @@ extension CommandSpec {
     options.involve = parsed.has("involve") || parsed.has("involve-all")
     options.involveSupportStaff = parsed.has("involve-all")
 
-    let roster = try loadRoster(parsed, io: io)
+    let (realRoster, pseudonymiser) = try loadRosterAndPseudonymiser(parsed, io: io)
+    let roster = pseudonymiser?.apply(to: realRoster) ?? realRoster
     let input = parsed.positionals[0]
     let source = input == "-" ? "<stdin>" : input
     let known = Set(roster.staff.map(\.id))
     for id in options.excluded.sortedByBytes() where !known.contains(id) {
       io.printError("gateways: warning: --exclude \(id): no member of staff has this id\n")
     }
-    let plan = Suggester(options: options).plan(for: roster)
+    // The plan is worked out on the real roster, so pseudonymising changes only the names.
+    if let pseudonymiser {
+      reportInPseudonyms(&options, roster: realRoster, pseudonymiser: pseudonymiser)
+    }
+    let plan = Suggester(options: options).plan(for: realRoster)
 
     if let path = parsed.value("write") {
       try writeSuggestion(

@@ -94,13 +94,21 @@ public struct Pseudonymiser: Sendable {
     return result
   }
 
+  /// The pseudonym of every staff id of a roster, and (with ``pseudonymiseTeams``) of every team
+  /// id: exactly the ids ``apply(to:)`` writes.
+  /// - Complexity: O(n log n) in the number of ids.
+  public func renaming(for roster: Roster) -> (staff: [String: String], teams: [String: String]) {
+    let people = pseudonyms(forIDs: roster.staff.map(\.id), prefix: "Staff-", tag: "staff")
+    let teams =
+      pseudonymiseTeams
+      ? pseudonyms(forIDs: roster.teams.map(\.id), prefix: "Team-", tag: "team") : [:]
+    return (people, teams)
+  }
+
   /// The roster with every person (and, with ``pseudonymiseTeams``, every team) pseudonymised.
   /// - Complexity: O(m log m) in the number of memberships.
   public func apply(to roster: Roster) -> Roster {
-    let people = pseudonyms(forIDs: roster.staff.map(\.id), prefix: "Staff-", tag: "staff")
-    let teamNames =
-      pseudonymiseTeams
-      ? pseudonyms(forIDs: roster.teams.map(\.id), prefix: "Team-", tag: "team") : [:]
+    let (people, teamNames) = renaming(for: roster)
     func person(_ id: String) -> String { people[id] ?? pseudonym(forStaffID: id) }
     let staff = roster.staff.map { member in
       StaffMember(

@@ -82,7 +82,7 @@ extension SuggestionEngine {
         teamsOf[c].count == 1
         ? "brings the silo \(teamList(teamsOf[c])) into the main group"
         : "brings the island of \(plural(teamsOf[c].count, "team")) (\(teamList(teamsOf[c]))) into the main group"
-      let links = teams(of: choice.person).map { network.teamID(of: GroupIndex($0)) }
+      let links = teams(of: choice.person).map { reportedTeamID($0) }
         .sortedByBytes()
       record(choice, kind: .connect, links: links, what: what)
       absorb(c, into: &pool, &mainTargets, self)
@@ -95,8 +95,8 @@ extension SuggestionEngine {
 
   /// Records a group of teams left apart, with the people whose caps stop the link.
   private mutating func unmetConnect(teams: [Int], people: [Int]) {
-    let blocked = people.map { network.staffID(of: PersonIndex($0)) }.sortedByBytes()
-    let ids = teams.map { network.teamID(of: GroupIndex($0)) }.sortedByBytes()
+    let blocked = people.map { reportedStaffID($0) }.sortedByBytes()
+    let ids = teams.map { reportedTeamID($0) }.sortedByBytes()
     var reason: String
     if people.isEmpty {
       reason = ids.count == 1 ? "the team has no members" : "these teams have no members"

@@ -18,7 +18,7 @@ extension SuggestionEngine {
       unmet.append(
         UnmetLink(
           kind: .involve, teams: [],
-          blockedBy: Array(atZero.map { network.staffID(of: PersonIndex($0)) }.prefix(20)),
+          blockedBy: Array(atZero.map { reportedStaffID($0) }.prefix(20)),
           reason: "\(plural(atZero.count, "member")) of staff on no team may join none (cap 0)"))
     }
     let people = candidates.filter { cap[$0] > 0 }
@@ -27,7 +27,7 @@ extension SuggestionEngine {
       unmet.append(
         UnmetLink(
           kind: .involve, teams: [],
-          blockedBy: Array(people.map { network.staffID(of: PersonIndex($0)) }.prefix(20)),
+          blockedBy: Array(people.map { reportedStaffID($0) }.prefix(20)),
           reason: "there is no team to join"))
       return
     }

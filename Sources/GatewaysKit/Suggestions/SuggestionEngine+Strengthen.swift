@@ -209,7 +209,7 @@ extension SuggestionEngine {
         UnmetLink(
           kind: .strengthen, teams: [],
           blockedBy: Array(
-            left.keyPeople.map { network.staffID(of: PersonIndex($0)) }.sortedByBytes().prefix(20)),
+            left.keyPeople.map { reportedStaffID($0) }.sortedByBytes().prefix(20)),
           reason:
             "stopped after \(options.maxStrengthenRounds) rounds with \(plural(left.keyPeople.count, "key person", "key people")) left"
         ))
@@ -306,12 +306,12 @@ extension SuggestionEngine {
     for k in forest.keyPeople {
       let teams = forest.cuts.separatedGroups(by: PersonIndex(k)).flatMap { $0.map(\.position) }
       let blocked = Set(teams.flatMap { members(of: $0) })
-        .subtracting([k]).map { network.staffID(of: PersonIndex($0)) }.sortedByBytes()
-      let name = network.staffID(of: PersonIndex(k))
+        .subtracting([k]).map { reportedStaffID($0) }.sortedByBytes()
+      let name = reportedStaffID(k)
       unmet.append(
         UnmetLink(
           kind: .strengthen,
-          teams: teams.map { network.teamID(of: GroupIndex($0)) }.sortedByBytes(),
+          teams: teams.map { reportedTeamID($0) }.sortedByBytes(),
           blockedBy: Array(blocked.prefix(20)),
           reason: blocked.isEmpty
             ? "\(name) still holds these teams together: nobody else is on them"

@@ -213,6 +213,7 @@ struct SuggestionEngine {
   /// A person as a reason names them: "Name (id)", or the id when the roster gives no name.
   func displayName(_ p: Int) -> String {
     let member = network.roster.staff[p]
+    if options.reportedIDs != nil { return reportedStaffID(p) }
     return member.name == member.id ? member.id : "\(member.name) (\(member.id))"
   }
 
@@ -260,7 +261,7 @@ struct SuggestionEngine {
     onT.remove(p)
     var result: [String] = []
     for u in mine where !members(of: u).contains(where: { $0 != p && onT.contains($0) }) {
-      result.append(network.teamID(of: GroupIndex(u)))
+      result.append(reportedTeamID(u))
     }
     return result.sortedByBytes()
   }
@@ -276,7 +277,7 @@ struct SuggestionEngine {
     if let deeps = describe(choice.gain) { reason += "; " + deeps }
     additions.append(
       Addition(
-        staff: network.staffID(of: PersonIndex(p)), team: network.teamID(of: GroupIndex(t)),
+        staff: reportedStaffID(p), team: reportedTeamID(t),
         links: links, kind: kind, reason: reason))
     let x = teamGateway[t]
     if x >= 0 {
@@ -303,7 +304,7 @@ struct SuggestionEngine {
 
   /// Team ids for a message: all of them up to five, then "and N more".
   func teamList(_ positions: [Int]) -> String {
-    let ids = positions.map { network.teamID(of: GroupIndex($0)) }.sortedByBytes()
+    let ids = positions.map { reportedTeamID($0) }.sortedByBytes()
     if ids.count <= 5 { return ids.joined(separator: ", ") }
     return ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more"
   }
@@ -326,5 +327,20 @@ extension SuggestionEngine {
       }
     }
     return result
+  }
+}
+
+extension SuggestionEngine {
+  /// The id a person is reported by: their pseudonym when ``SuggestionOptions/reportedIDs`` is
+  /// set, else their staff id.
+  func reportedStaffID(_ p: Int) -> String {
+    let id = network.staffID(of: PersonIndex(p))
+    return options.reportedIDs?.staff[id] ?? id
+  }
+
+  /// The id a team is reported by.
+  func reportedTeamID(_ t: Int) -> String {
+    let id = network.teamID(of: GroupIndex(t))
+    return options.reportedIDs?.teams[id] ?? id
   }
 }

@@ -9,7 +9,7 @@
 /// ```
 ///
 /// - Complexity: O(1) to create.
-public struct SuggestionOptions: Sendable, Hashable {
+public struct SuggestionOptions: Sendable {
   /// The cap for people whose roster entry sets no `max_teams`. Default 3.
   public var defaultMaxTeams: Int
   /// Staff ids never suggested for a team (`--exclude`).
@@ -23,6 +23,10 @@ public struct SuggestionOptions: Sendable, Hashable {
   /// At most this many rounds of strengthening (each one recomputes the cut structure), so a
   /// huge roster cannot run for long. Default 64.
   public var maxStrengthenRounds: Int
+  /// Ids to report the plan in, by the roster's own ids (pseudonyms, say): the plan is worked
+  /// out on the real roster, so hiding names never changes who is suggested, and every id and
+  /// name in it is then written as given here (ids not listed are written as they are).
+  public var reportedIDs: (staff: [String: String], teams: [String: String])?
 
   /// Creates options; the defaults suggest the connecting links only, with a cap of 3 teams.
   /// - Complexity: O(1).
