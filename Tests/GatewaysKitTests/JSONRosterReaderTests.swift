@@ -147,3 +147,23 @@ struct JSONRosterReaderTests {
     #expect(diagnostics(json: text).first?.message == "invalid JSON: the JSON is nested too deeply")
   }
 }
+
+struct JSONTrailingCommaTests {
+  @Test(arguments: [
+    ("{\"staff\": [{\"id\": \"a\"},\n {\"id\": \"b\"},\n],\n \"teams\": []}", 2, 13, "]"),
+    ("{\"staff\": [],\n \"teams\": [],\n}", 2, 13, "}"),
+  ])
+  func aTrailingCommaIsReportedWhereTheCommaIs(
+    text: String, line: Int, column: Int, closing: String
+  ) {
+    do {
+      _ = try RosterReader().read(Data(text.utf8), fileName: "r.json", format: .json)
+      Issue.record("expected an error")
+    } catch {
+      let first = error.diagnostics.first
+      #expect(first?.line == line)
+      #expect(first?.column == column)
+      #expect(first?.message.contains("a comma before '\(closing)' has nothing after it") == true)
+    }
+  }
+}

@@ -78,6 +78,17 @@ struct JSONParser {
     JSONSyntaxError(line: line, column: column, message: message)
   }
 
+  /// Steps over a comma between members; a comma right before the closing `]` or `}` (the
+  /// usual slip when editing by hand) is reported where the comma is.
+  private mutating func skipComma(before closing: UInt8) throws(JSONSyntaxError) {
+    let comma = error(
+      "a comma before '\(Character(Unicode.Scalar(closing)))' has nothing after it; delete this "
+        + "comma (JSON allows no comma after the last item)")
+    index += 1
+    skipWhitespace()
+    if index < bytes.count, bytes[index] == closing { throw comma }
+  }
+
   private mutating func skipWhitespace() {
     while index < bytes.count {
       switch bytes[index] {
@@ -135,7 +146,7 @@ struct JSONParser {
         skipWhitespace()
         guard index < bytes.count else { throw error("the JSON ends inside an object; add '}'") }
         if bytes[index] == UInt8(ascii: ",") {
-          index += 1
+          try skipComma(before: UInt8(ascii: "}"))
           continue
         }
         if bytes[index] == UInt8(ascii: "}") {
@@ -158,7 +169,7 @@ struct JSONParser {
         skipWhitespace()
         guard index < bytes.count else { throw error("the JSON ends inside an array; add ']'") }
         if bytes[index] == UInt8(ascii: ",") {
-          index += 1
+          try skipComma(before: UInt8(ascii: "]"))
           continue
         }
         if bytes[index] == UInt8(ascii: "]") {
