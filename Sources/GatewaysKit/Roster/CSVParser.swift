@@ -6,6 +6,9 @@ struct CSVField: Sendable, Equatable {
   var line: Int
   /// The 1-based column (in Unicode scalars) at which the field starts.
   var column: Int
+  /// Whether every byte of the value is printable ASCII (space to `~`): such a value holds no
+  /// control, invisible or non-ASCII character, so the reader's character checks can skip it.
+  var isPlainASCII: Bool = false
 }
 
 /// One CSV record (a row), with the line it starts on.
@@ -242,10 +245,12 @@ struct CSVParser: IteratorProtocol, Sendable {
     let start = index
     var end = index
     var scalars = 0
+    var plain = true
     while end < bytes.count {
       let byte = bytes[end]
       if byte == Self.comma || byte == Self.newline || byte == Self.carriageReturn { break }
       if byte & 0xC0 != 0x80 { scalars += 1 }
+      if byte < 0x20 || byte >= 0x7F { plain = false }
       end += 1
       if end - start > maximumFieldBytes { break }
     }
@@ -263,9 +268,12 @@ struct CSVParser: IteratorProtocol, Sendable {
       _ = consumeLineEnd()
       return (empty, true)
     }
-    let field = CSVField(
-      value: decode(bytes[start..<end], line: startLine, column: startColumn),
-      line: startLine, column: startColumn)
+    // Printable ASCII is valid UTF-8 by construction: no need to validate it again.
+    let value =
+      plain
+      ? String(decoding: bytes[start..<end], as: UTF8.self)
+      : decode(bytes[start..<end], line: startLine, column: startColumn)
+    let field = CSVField(value: value, line: startLine, column: startColumn, isPlainASCII: plain)
     if index < bytes.count, bytes[index] == Self.comma {
       advance()
       return (field, false)

@@ -245,7 +245,7 @@ enum CSVRosterReader {
         guard let column else { continue }
         var trimmed = field
         trimmed.value = trimmedCell(field.value)
-        if let scalar = IdentifierCheck.controlCharacter(in: trimmed.value) {
+        if !field.isPlainASCII, let scalar = IdentifierCheck.controlCharacter(in: trimmed.value) {
           log.error(
             IdentifierCheck.controlMessage(column.rawValue, scalar), line: field.line,
             column: field.column)
@@ -273,7 +273,7 @@ enum CSVRosterReader {
       var badID = false
       func check(_ column: Column, _ id: String?, earlier: (id: String, line: Int)?) {
         guard let id, let cell = value(column) else { return }
-        if let scalar = IdentifierCheck.invisibleCharacter(in: id) {
+        if !cell.isPlainASCII, let scalar = IdentifierCheck.invisibleCharacter(in: id) {
           log.error(
             IdentifierCheck.invisibleMessage(column.rawValue, scalar), line: cell.line,
             column: cell.column)

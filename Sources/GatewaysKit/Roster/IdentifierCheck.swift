@@ -29,7 +29,15 @@ enum IdentifierCheck {
 
   /// Whether two ids Swift finds equal are spelled with different bytes.
   static func differInBytes(_ first: String, _ second: String) -> Bool {
-    !first.utf8.elementsEqual(second.utf8)
+    var a = first
+    var b = second
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        guard x.count == y.count else { return true }
+        for i in 0..<x.count where x[i] != y[i] { return true }
+        return false
+      }
+    }
   }
 
   /// Words for an id that matches an earlier one only after Unicode normalisation.
