@@ -213,12 +213,14 @@ enum CSVRosterReader {
     var membershipLines: [Int64: Int] = [:]
     var leaderFlags: [Int64: Sourced<Bool>] = [:]
     // Room for a row every ~24 bytes up front, so the tables do not rehash as they grow.
-    let expectedRows = min(bytes.count / 24, 1 << 22)
+    let expectedRows = min(bytes.count / 16, 1 << 22)
     personSlot.reserveCapacity(expectedRows)
     people.reserveCapacity(expectedRows)
     teamSlot.reserveCapacity(expectedRows / 8)
     membershipLines.reserveCapacity(expectedRows)
     var warnedGateways: Set<String> = []
+    var lastStaff: (id: String, slot: Int)?
+    var lastTeam: (id: String, slot: Int)?
     var rowCount = 0
 
     while let record = parser.next() {
@@ -268,8 +270,11 @@ enum CSVRosterReader {
         continue
       }
       // Each id is looked up once; the slot found serves the checks and the row below.
-      let existingPerson = staffID.flatMap { personSlot[$0] }
-      let existingTeam = teamID.flatMap { teamSlot[$0] }
+      // Rows of one person (or one team) are often adjacent: reuse the last slot found.
+      let existingPerson = staffID.flatMap {
+        $0 == lastStaff?.id ? lastStaff?.slot : personSlot[$0]
+      }
+      let existingTeam = teamID.flatMap { $0 == lastTeam?.id ? lastTeam?.slot : teamSlot[$0] }
       var badID = false
       func check(_ column: Column, _ id: String?, earlier: (id: String, line: Int)?) {
         guard let id, let cell = value(column) else { return }
@@ -336,6 +341,7 @@ enum CSVRosterReader {
           }
         }
         personSlotOfRow = slot
+        lastStaff = (staffID, slot)
       } else {
         let stray = Column.personColumns.compactMap { value($0) }
         if let first = stray.first {
@@ -383,6 +389,7 @@ enum CSVRosterReader {
         teamSlot[teamID] = teamIndex
         teams.append(TeamDraft(id: teamID, line: record.line, column: value(.team)?.column ?? 1))
       }
+      lastTeam = (teamID, teamIndex)
       let owner = { "team" }
       if let cell = value(.teamName) {
         agree(&teams[teamIndex].name, sourced(cell.value, cell), "team_name", owner, { $0 }, &log)
