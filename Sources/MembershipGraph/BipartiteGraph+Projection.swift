@@ -118,16 +118,8 @@ public struct GroupProjection: Sendable {
   public func linkIndex(between a: GroupIndex, and b: GroupIndex) -> Int? {
     let (low, high) = a < b ? (a, b) : (b, a)
     if low == high { return nil }
-    var lo = Int(linkStart[low.position])
-    var hi = Int(linkStart[low.position + 1])
-    let target = high.rawValue
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      let value = linkSecond[mid]
-      if value == target { return mid }
-      if value < target { lo = mid + 1 } else { hi = mid }
-    }
-    return nil
+    let range = Int(linkStart[low.position])..<Int(linkStart[low.position + 1])
+    return sortedPosition(of: high.rawValue, in: linkSecond, range: range)
   }
 }
 

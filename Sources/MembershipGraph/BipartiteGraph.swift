@@ -199,16 +199,8 @@ public struct BipartiteGraph: Sendable {
   /// Whether a person belongs to a group.
   /// - Complexity: O(log d), by binary search in the person's sorted group list.
   public func contains(_ person: PersonIndex, in group: GroupIndex) -> Bool {
-    var lo = Int(personOffsets[person.position])
-    var hi = Int(personOffsets[person.position + 1])
-    let target = group.rawValue
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      let value = personTargets[mid]
-      if value == target { return true }
-      if value < target { lo = mid + 1 } else { hi = mid }
-    }
-    return false
+    let range = Int(personOffsets[person.position])..<Int(personOffsets[person.position + 1])
+    return sortedPosition(of: group.rawValue, in: personTargets, range: range) != nil
   }
 
   /// The node at a position of the unified numbering: people first, then groups.
