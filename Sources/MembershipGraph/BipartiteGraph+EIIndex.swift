@@ -77,7 +77,7 @@ extension BipartiteGraph {
   public func personProjectionDegrees() -> [Int] {
     var degrees = [Int](repeating: 0, count: personCount)
     var seenBy = [Int32](repeating: -1, count: personCount)
-    var bySignature: [ArraySlice<Int32>: Int] = [:]
+    var bySignature = SignatureTable(targets: personTargets)
     for p in 0..<personCount {
       let first = Int(personOffsets[p])
       let end = Int(personOffsets[p + 1])
@@ -87,8 +87,9 @@ extension BipartiteGraph {
         degrees[p] = Int(groupOffsets[g + 1] - groupOffsets[g]) - 1
         continue
       }
-      let signature = personTargets[first..<end]
-      if let known = bySignature[signature] {
+      let signature = first..<end
+      let hash = bySignature.hash(signature)
+      if let known = bySignature.value(of: signature, hash: hash) {
         degrees[p] = known
         continue
       }
@@ -106,8 +107,62 @@ extension BipartiteGraph {
         }
       }
       degrees[p] = count
-      bySignature[signature] = count
+      bySignature.insert(signature, hash: hash, value: count)
     }
     return degrees
+  }
+}
+
+/// A hash table from slices of one `[Int32]` (a person's groups, by range of `personTargets`)
+/// to a value, with open addressing over flat arrays and a cheap multiplicative hash: far
+/// cheaper than a `Dictionary` keyed by `ArraySlice`, which hashes with SipHash.
+private struct SignatureTable {
+  let targets: [Int32]
+  private var buckets: [Int32] = Array(repeating: -1, count: 16)
+  private var ranges: [Range<Int>] = []
+  private var hashes: [UInt64] = []
+  private var values: [Int] = []
+
+  init(targets: [Int32]) { self.targets = targets }
+
+  func hash(_ range: Range<Int>) -> UInt64 {
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(range.count)
+    for index in range {
+      hash = (hash ^ UInt64(UInt32(bitPattern: targets[index]))) &* 0xBF58_476D_1CE4_E5B9
+      hash ^= hash >> 29
+    }
+    return hash
+  }
+
+  func value(of range: Range<Int>, hash: UInt64) -> Int? {
+    let mask = buckets.count - 1
+    var bucket = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let entry = Int(buckets[bucket])
+      if entry < 0 { return nil }
+      if hashes[entry] == hash, targets[ranges[entry]].elementsEqual(targets[range]) {
+        return values[entry]
+      }
+      bucket = (bucket + 1) & mask
+    }
+  }
+
+  /// Adds a signature that is not in the table.
+  mutating func insert(_ range: Range<Int>, hash: UInt64, value: Int) {
+    if 2 * (values.count + 1) > buckets.count {
+      buckets = Array(repeating: -1, count: buckets.count * 2)
+      for entry in values.indices { place(entry, hashes[entry]) }
+    }
+    ranges.append(range)
+    hashes.append(hash)
+    values.append(value)
+    place(values.count - 1, hash)
+  }
+
+  private mutating func place(_ entry: Int, _ hash: UInt64) {
+    let mask = buckets.count - 1
+    var bucket = Int(truncatingIfNeeded: hash) & mask
+    while buckets[bucket] >= 0 { bucket = (bucket + 1) & mask }
+    buckets[bucket] = Int32(truncatingIfNeeded: entry)
   }
 }

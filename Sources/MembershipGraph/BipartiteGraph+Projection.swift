@@ -93,6 +93,20 @@ public struct GroupProjection: Sendable {
     (0..<linkCount).lazy.map { link(at: $0) }
   }
 
+  /// The people on both groups of a link, ascending, without copying them.
+  /// - Complexity: O(1) to get; the collection is a view on the projection's storage.
+  public func sharedPeople(ofLinkAt index: Int) -> some RandomAccessCollection<PersonIndex> {
+    sharedPeopleFlat[sharedOffsets[index]..<sharedOffsets[index + 1]].lazy.map {
+      PersonIndex(raw: $0)
+    }
+  }
+
+  /// The first (smaller) and second groups of a link, without building the link.
+  /// - Complexity: O(1).
+  public func groups(ofLinkAt index: Int) -> (first: GroupIndex, second: GroupIndex) {
+    (GroupIndex(raw: linkFirst[index]), GroupIndex(raw: linkSecond[index]))
+  }
+
   /// The number of shared people of a link, without building the link.
   /// - Complexity: O(1).
   public func sharedCount(ofLinkAt index: Int) -> Int {

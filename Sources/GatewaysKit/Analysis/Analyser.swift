@@ -50,58 +50,65 @@ public struct Analyser: Sendable {
     let cuts = graph.cutStructure()
     let eiIndices = graph.eiIndices()
 
+    // Staff and teams are sorted by id, so lists of positions in ascending order are lists of
+    // ids in byte order: nothing below sorts strings.
+    let staffIDs = roster.staff.map(\.id)
+    let teamIDs = roster.teams.map(\.id)
     var teams: [TeamFinding] = []
     teams.reserveCapacity(roster.teams.count)
     for (position, team) in roster.teams.enumerated() {
       let group = GroupIndex(position)
-      let links = projection.neighbors(of: group).map { other -> TeamLink in
-        let via = projection.linkIndex(between: group, and: other).map {
-          projection.link(at: $0).sharedPeople.map(network.staffID(of:))
+      var links: [TeamLink] = []
+      for other in projection.neighbors(of: group) {
+        let via = projection.linkIndex(between: group, and: other).map { link in
+          projection.sharedPeople(ofLinkAt: link).map { staffIDs[$0.position] }
         }
-        return TeamLink(team: network.teamID(of: other), via: (via ?? []).sortedByBytes())
+        links.append(TeamLink(team: teamIDs[other.position], via: via ?? []))
       }
       let ei = eiIndices[position]
       teams.append(
         TeamFinding(
           id: team.id, name: team.name, gateway: team.gateway,
-          deep: team.gateway.flatMap(roster.deeps.deep(of:)), leaders: team.leaders,
-          members: team.members,
-          links: links.sorted { $0.team.precedesInBytes($1.team) },
-          isSilo: links.isEmpty, eiIndex: ei.value, internalPairs: ei.internalPairs,
-          externalPairs: ei.externalPairs))
+          deep: team.gateway.flatMap { roster.deeps.deep(of: $0) }, leaders: team.leaders,
+          members: team.members, links: links, isSilo: links.isEmpty, eiIndex: ei.value,
+          internalPairs: ei.internalPairs, externalPairs: ei.externalPairs))
     }
 
     var keyPeople: [KeyPerson] = []
     for node in cuts.articulationPoints {
       guard case .person(let person) = node else { continue }
-      let parts = cuts.separatedGroups(by: person).map {
-        $0.map(network.teamID(of:)).sortedByBytes()
-      }
+      let parts = cuts.separatedGroups(by: person)
+        .map { $0.map(\.position).sorted() }
+        .sorted { ($0.first ?? -1) < ($1.first ?? -1) }
       keyPeople.append(
         KeyPerson(
-          staff: network.staffID(of: person),
-          separates: parts.sorted {
-            ($0.first ?? "").precedesInBytes(($1.first ?? ""))
-          }))
+          staff: staffIDs[person.position],
+          separates: parts.map { $0.map { teamIDs[$0] } }))
     }
     keyPeople.sort { $0.staff.precedesInBytes($1.staff) }
 
     var leaderOnly: [LeaderOnlyLink] = []
-    for link in projection.links
-    where link.sharedPeople.allSatisfy({
-      network.isLeader($0, of: link.first) || network.isLeader($0, of: link.second)
-    }) {
-      leaderOnly.append(
-        LeaderOnlyLink(
-          teams: [network.teamID(of: link.first), network.teamID(of: link.second)].sortedByBytes(),
-          via: link.sharedPeople.map(network.staffID(of:)).sortedByBytes()))
-    }
-    leaderOnly.sort {
-      $0.teams.lexicographicallyPrecedes($1.teams) { $0.precedesInBytes($1) }
+    if network.hasLeaders {
+      for link in 0..<projection.linkCount {
+        let (first, second) = projection.groups(ofLinkAt: link)
+        let shared = projection.sharedPeople(ofLinkAt: link)
+        guard
+          shared.allSatisfy({
+            network.isLeader($0, of: first) || network.isLeader($0, of: second)
+          })
+        else { continue }
+        // The link's groups are ordered, so their ids are too.
+        leaderOnly.append(
+          LeaderOnlyLink(
+            teams: [teamIDs[first.position], teamIDs[second.position]],
+            via: shared.map { staffIDs[$0.position] }))
+      }
     }
 
     let (brokers, method) = self.brokers(network)
-    let uninvolved = graph.people.filter { graph.degree(of: $0) == 0 }.map(network.staffID(of:))
+    let uninvolved = graph.people.filter { graph.degree(of: $0) == 0 }.map {
+      staffIDs[$0.position]
+    }
 
     let silos = teams.filter(\.isSilo).map(\.id)
     let islands = structure.components.dropFirst().filter { $0.count >= 2 }
@@ -113,7 +120,7 @@ public struct Analyser: Sendable {
       islands: Array(islands), keyPeople: keyPeople, leaderOnlyLinks: leaderOnly, brokers: brokers,
       brokerMethod: method, deeps: DeepAnalysis(network: network).findings,
       coupling: coupling(network, mainGroupTeams: structure.components.first?.count ?? 0),
-      uninvolved: uninvolved.sortedByBytes(), warnings: roster.warnings)
+      uninvolved: uninvolved, warnings: roster.warnings)
   }
 
   /// The top people by betweenness, and how it was computed.

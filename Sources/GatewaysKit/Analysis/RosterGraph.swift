@@ -65,6 +65,9 @@ public struct RosterGraph: Sendable {
   /// The team id of a group.
   public func teamID(of group: GroupIndex) -> String { roster.teams[group.position].id }
 
+  /// Whether any team has a leader.
+  public var hasLeaders: Bool { !leaderships.isEmpty }
+
   /// Whether a person leads a team.
   /// - Complexity: O(1) on average.
   public func isLeader(_ person: PersonIndex, of group: GroupIndex) -> Bool {

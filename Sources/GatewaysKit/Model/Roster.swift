@@ -78,6 +78,20 @@ public struct Roster: Sendable {
     self.warnings = warnings
   }
 
+  /// Creates a roster from staff and teams already sorted by id (byte order), ids unique, and
+  /// each team's members' positions in `sortedStaff`, ascending, as the CSV reader builds them.
+  package init(
+    sortedStaff: [StaffMember], sortedTeams: [Team], memberPositions: [[Int32]],
+    deeps: DeepMapping, warnings: [Diagnostic]
+  ) {
+    precondition(memberPositions.count == sortedTeams.count, "one list of positions per team")
+    staff = sortedStaff
+    teams = sortedTeams
+    self.memberPositions = memberPositions
+    self.deeps = deeps
+    self.warnings = warnings
+  }
+
   /// The number of distinct memberships (person, team), leaders included.
   public var membershipCount: Int { teams.reduce(0) { $0 + $1.members.count } }
 }

@@ -24,6 +24,18 @@ public struct Team: Hashable, Sendable {
     self.members = (members + leaders).sortedByBytes().removingAdjacentDuplicates()
   }
 
+  /// Creates a team from members and leaders already sorted in byte order, without repeats,
+  /// every leader among the members (as readers build them).
+  package init(
+    id: String, name: String?, gateway: Gateway?, sortedMembers: [String], sortedLeaders: [String]
+  ) {
+    self.id = id
+    self.name = name ?? id
+    self.gateway = gateway
+    self.members = sortedMembers
+    self.leaders = sortedLeaders
+  }
+
   /// Whether a person leads this team.
   public func isLeader(_ staffID: String) -> Bool { leaders.contains(staffID) }
 }

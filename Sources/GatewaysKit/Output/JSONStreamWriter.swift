@@ -96,6 +96,14 @@ struct JSONStreamWriter {
   }
 
   private mutating func indent() {
-    bytes.append(contentsOf: repeatElement(0x20, count: open.count * 2))
+    let width = open.count * 2
+    if width <= Self.spaces.count {
+      bytes.append(contentsOf: Self.spaces[..<width])
+    } else {
+      bytes.append(contentsOf: repeatElement(0x20, count: width))
+    }
   }
+
+  /// Enough spaces for the indentation of every document gateways writes.
+  private static let spaces = [UInt8](repeating: 0x20, count: 64)
 }

@@ -120,11 +120,15 @@ package indirect enum JSONValue: Sendable {
   static func writeString(_ string: String, to output: inout [UInt8]) {
     output.append(0x22)
     // Fast path: most ids and names need no escaping and are copied whole.
-    let needsEscaping = string.utf8.contains { byte in
-      byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
+    var text = string
+    let copied = text.withUTF8 { bytes in
+      for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
+        return false
+      }
+      output.append(contentsOf: bytes)
+      return true
     }
-    if !needsEscaping {
-      output.append(contentsOf: string.utf8)
+    if copied {
       output.append(0x22)
       return
     }

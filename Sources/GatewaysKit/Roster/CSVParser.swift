@@ -11,6 +11,27 @@ struct CSVField: Sendable, Equatable {
   var isPlainASCII: Bool = false
 }
 
+/// One field of a CSV record as the tokenizer leaves it, without making a string of it: a plain
+/// unquoted field is a range of the input's bytes, any other field carries its decoded text.
+struct CSVCell: Sendable, Equatable {
+  /// Where the field's bytes are in the input; for a quoted field, the range is empty.
+  var start: Int
+  /// The end (exclusive) of the field's bytes in the input.
+  var end: Int
+  /// The field's decoded text, for a quoted field or one that is not printable ASCII; `nil` when
+  /// the text is exactly the bytes `start..<end`.
+  var text: String?
+  /// The 1-based line on which the field starts.
+  var line: Int
+  /// The 1-based column (in Unicode scalars) at which the field starts.
+  var column: Int
+  /// Whether every byte of the value is printable ASCII (space to `~`).
+  var isPlainASCII: Bool
+
+  /// Whether the field holds no text.
+  var isEmpty: Bool { text?.isEmpty ?? (start == end) }
+}
+
 /// One CSV record (a row), with the line it starts on.
 struct CSVRecord: Sendable, Equatable {
   /// The 1-based line on which the record starts.
@@ -122,17 +143,33 @@ struct CSVParser: IteratorProtocol, Sendable {
 
   /// The next record, or `nil` at the end of the input.
   mutating func next() -> CSVRecord? {
+    var cells: [CSVCell] = []
+    guard let (line, isDamaged) = nextRecord(into: &cells) else { return nil }
+    let fields = cells.map { cell in
+      CSVField(
+        value: cell.text ?? String(decoding: bytes[cell.start..<cell.end], as: UTF8.self),
+        line: cell.line, column: cell.column, isPlainASCII: cell.isPlainASCII)
+    }
+    return CSVRecord(line: line, fields: fields, isDamaged: isDamaged)
+  }
+
+  /// Reads the next record into `cells` (emptied first, its storage kept), without making
+  /// strings of plain fields; returns the record's line and whether the tokenizer reported a
+  /// problem inside it, or `nil` at the end of the input.
+  mutating func nextRecord(into cells: inout [CSVCell]) -> (line: Int, isDamaged: Bool)? {
+    cells.removeAll(keepingCapacity: true)
     guard index < bytes.count else { return nil }
     let recordLine = line
     let problemsBefore = problems.count + furtherInvalidUTF8Count
-    var fields: [CSVField] = []
     while true {
-      let (field, endOfRecord) = readField()
-      fields.append(field)
+      let (cell, endOfRecord) = readField()
+      cells.append(cell)
       if endOfRecord { break }
-      if fields.count == maximumFields {
+      if cells.count == maximumFields {
         // One more field to show the record overflowed; the rest of the line is skipped.
-        fields.append(CSVField(value: "", line: line, column: column))
+        cells.append(
+          CSVCell(
+            start: index, end: index, text: nil, line: line, column: column, isPlainASCII: true))
         problems.append(
           CSVProblem(
             line: line, column: column,
@@ -144,32 +181,38 @@ struct CSVParser: IteratorProtocol, Sendable {
         break
       }
     }
-    return CSVRecord(
-      line: recordLine, fields: fields,
-      isDamaged: problems.count + furtherInvalidUTF8Count > problemsBefore)
+    return (recordLine, problems.count + furtherInvalidUTF8Count > problemsBefore)
   }
 
   /// Reads one field; returns it and whether it ended the record.
-  private mutating func readField() -> (CSVField, Bool) {
+  private mutating func readField() -> (CSVCell, Bool) {
     let startLine = line
     let startColumn = column
     var buffer: [UInt8] = []
-    let empty = CSVField(value: "", line: startLine, column: startColumn)
+    let empty = CSVCell(
+      start: index, end: index, text: nil, line: startLine, column: startColumn,
+      isPlainASCII: true)
 
-    func finish(_ parser: inout CSVParser, _ buffer: [UInt8]) -> CSVField {
-      CSVField(
-        value: parser.decode(buffer, line: startLine, column: startColumn),
-        line: startLine, column: startColumn)
+    func finish(_ parser: inout CSVParser, _ buffer: [UInt8]) -> CSVCell {
+      CSVCell(
+        start: parser.index, end: parser.index,
+        text: parser.decode(buffer, line: startLine, column: startColumn),
+        line: startLine, column: startColumn, isPlainASCII: false)
     }
 
     if index < bytes.count, bytes[index] == Self.quote {
       let quoteIndex = index
       advance()
       var closed = false
+      // Whether the text is exactly the printable ASCII bytes between the quotes (no doubled
+      // quote, no line break): then it can stay a range of the input, as an unquoted field.
+      var plain = true
       while index < bytes.count {
         let byte = bytes[index]
+        if byte < 0x20 || byte >= 0x7F { plain = false }
         if byte == Self.quote {
           if index + 1 < bytes.count, bytes[index + 1] == Self.quote {
+            plain = false
             buffer.append(Self.quote)
             advance()
             advance()
@@ -214,12 +257,18 @@ struct CSVParser: IteratorProtocol, Sendable {
         return (finish(&self, buffer), true)
       }
       // After the closing quote: a comma, a line end or the end of the input.
-      if index >= bytes.count { return (finish(&self, buffer), true) }
+      func done(_ parser: inout CSVParser) -> CSVCell {
+        guard plain else { return finish(&parser, buffer) }
+        return CSVCell(
+          start: quoteIndex + 1, end: quoteIndex + 1 + buffer.count, text: nil, line: startLine,
+          column: startColumn, isPlainASCII: true)
+      }
+      if index >= bytes.count { return (done(&self), true) }
       if bytes[index] == Self.comma {
         advance()
-        return (finish(&self, buffer), false)
+        return (done(&self), false)
       }
-      if consumeLineEnd() { return (finish(&self, buffer), true) }
+      if consumeLineEnd() { return (done(&self), true) }
       problems.append(
         CSVProblem(
           line: line, column: column,
@@ -268,12 +317,11 @@ struct CSVParser: IteratorProtocol, Sendable {
       _ = consumeLineEnd()
       return (empty, true)
     }
-    // Printable ASCII is valid UTF-8 by construction: no need to validate it again.
-    let value =
-      plain
-      ? String(decoding: bytes[start..<end], as: UTF8.self)
-      : decode(bytes[start..<end], line: startLine, column: startColumn)
-    let field = CSVField(value: value, line: startLine, column: startColumn, isPlainASCII: plain)
+    // Printable ASCII is valid UTF-8 by construction: it stays a range of bytes.
+    let field = CSVCell(
+      start: start, end: end,
+      text: plain ? nil : decode(bytes[start..<end], line: startLine, column: startColumn),
+      line: startLine, column: startColumn, isPlainASCII: plain)
     if index < bytes.count, bytes[index] == Self.comma {
       advance()
       return (field, false)

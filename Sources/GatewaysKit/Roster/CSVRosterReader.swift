@@ -75,30 +75,6 @@ enum CSVRosterReader {
     var column: Int
   }
 
-  /// What the rows say about one person so far.
-  struct PersonDraft: Sendable {
-    var id: String
-    /// The line of the person's first row.
-    var line = 0
-    var name: Sourced<String>?
-    var role: Sourced<String>?
-    var staffType: Sourced<StaffType>?
-    var department: Sourced<String>?
-    var yearGroup: Sourced<String>?
-    var maxTeams: Sourced<Int>?
-  }
-
-  /// What the rows say about one team so far.
-  struct TeamDraft: Sendable {
-    var id: String
-    var line: Int
-    var column: Int
-    var name: Sourced<String>?
-    var gateway: Sourced<Gateway>?
-    /// The members' person slots, in the order first seen.
-    var members: [Int32] = []
-  }
-
   /// The words accepted in a `team_role` cell meaning "leader".
   static let leaderWords: Set<String> = [
     "leader", "lead", "co-leader", "co-lead", "coleader", "colead", "chair", "team-leader",
@@ -202,282 +178,32 @@ enum CSVRosterReader {
       throw headless.rosterError
     }
 
-    // Drafts live in arrays, found by id through one dictionary lookup per row.
-    var personSlot: [String: Int] = [:]
-    var people: [PersonDraft] = []
-    var teamSlot: [String: Int] = [:]
-    var teams: [TeamDraft] = []
-    var cells = [CSVField?](repeating: nil, count: Column.allCases.count)
-    // Per membership (team slot << 32 | person slot): the line of its first row, and whether
-    // the person leads the team, as first stated. Integer keys hash far faster than ids.
-    var membershipLines: [Int64: Int] = [:]
-    var leaderFlags: [Int64: Sourced<Bool>] = [:]
-    // Room for a row every ~24 bytes up front, so the tables do not rehash as they grow.
-    let expectedRows = min(bytes.count / 16, 1 << 22)
-    personSlot.reserveCapacity(expectedRows)
-    people.reserveCapacity(expectedRows)
-    teamSlot.reserveCapacity(expectedRows / 8)
-    membershipLines.reserveCapacity(expectedRows)
-    var warnedGateways: Set<String> = []
-    var lastStaff: (id: String, slot: Int)?
-    var lastTeam: (id: String, slot: Int)?
-    var rowCount = 0
-
-    while let record = parser.next() {
-      if record.isBlank { continue }
-      rowCount += 1
-      // The tokenizer reported this row's problem (a missing quote, invalid UTF-8, too many
-      // fields); its fields cannot be trusted.
-      if record.isDamaged { continue }
-      guard record.fields.count == header.fields.count else {
-        let count = record.fields.count
-        let extra = count > header.fields.count ? record.fields[header.fields.count] : nil
-        log.error(
-          "this row has \(count) field\(count == 1 ? "" : "s") but the header has "
-            + "\(header.fields.count); "
-            + (count > header.fields.count
-              ? "there is an extra comma: put cells that contain commas in double quotes"
-              : "a cell is missing: add the missing commas so every row has every column"),
-          line: record.line, column: extra?.column)
-        continue
-      }
-      for index in cells.indices { cells[index] = nil }
-      var hasControl = false
-      for (field, column) in zip(record.fields, columns) {
-        guard let column else { continue }
-        var trimmed = field
-        trimmed.value = trimmedCell(field.value)
-        if !field.isPlainASCII, let scalar = IdentifierCheck.controlCharacter(in: trimmed.value) {
-          log.error(
-            IdentifierCheck.controlMessage(column.rawValue, scalar), line: field.line,
-            column: field.column)
-          hasControl = true
+    // Room for a row every ~16 bytes up front, so the tables do not rehash as they grow.
+    var assembler = Assembler(
+      columns: columns, deeps: deeps, log: log, expectedRows: min(bytes.count / 16, 1 << 22))
+    assembler.headerLine = header.line
+    bytes.withUnsafeBufferPointer { buffer in
+      var cells: [CSVCell] = []
+      while let (line, isDamaged) = parser.nextRecord(into: &cells) {
+        if cells.count == 1, cells[0].isEmpty { continue }
+        // The tokenizer reported this row's problem (a missing quote, invalid UTF-8, too many
+        // fields); its fields cannot be trusted.
+        if isDamaged {
+          assembler.countDamagedRow()
+          continue
         }
-        cells[column.ordinal] = trimmed
-      }
-      if hasControl { continue }
-      func value(_ column: Column) -> CSVField? {
-        guard let cell = cells[column.ordinal], !cell.value.isEmpty else { return nil }
-        return cell
-      }
-
-      let staffID = value(.staffID)?.value
-      let teamID = value(.team)?.value
-      if staffID == nil, teamID == nil {
-        log.error(
-          "this row has neither a staff_id nor a team; fill in at least one, or delete the row",
-          line: record.line)
-        continue
-      }
-      // Each id is looked up once; the slot found serves the checks and the row below.
-      // Rows of one person (or one team) are often adjacent: reuse the last slot found.
-      let existingPerson = staffID.flatMap {
-        $0 == lastStaff?.id ? lastStaff?.slot : personSlot[$0]
-      }
-      let existingTeam = teamID.flatMap { $0 == lastTeam?.id ? lastTeam?.slot : teamSlot[$0] }
-      var badID = false
-      func check(_ column: Column, _ id: String?, earlier: (id: String, line: Int)?) {
-        guard let id, let cell = value(column) else { return }
-        if !cell.isPlainASCII, let scalar = IdentifierCheck.invisibleCharacter(in: id) {
-          log.error(
-            IdentifierCheck.invisibleMessage(column.rawValue, scalar), line: cell.line,
-            column: cell.column)
-          badID = true
-        }
-        if let (spelling, line) = earlier, IdentifierCheck.differInBytes(spelling, id) {
-          log.error(
-            IdentifierCheck.spellingMessage(column.rawValue, firstLine: line), line: cell.line,
-            column: cell.column)
-          badID = true
-        }
-      }
-      check(.staffID, staffID, earlier: existingPerson.map { (people[$0].id, people[$0].line) })
-      check(.team, teamID, earlier: existingTeam.map { (teams[$0].id, teams[$0].line) })
-      if badID { continue }
-
-      var personSlotOfRow: Int?
-      if let staffID {
-        let slot: Int
-        if let existing = existingPerson {
-          slot = existing
-        } else {
-          slot = people.count
-          personSlot[staffID] = slot
-          people.append(PersonDraft(id: staffID, line: record.line))
-        }
-        // Mutated in place through the array (no copy of the draft per row).
-        let owner = { "staff_id" }
-        if let cell = value(.name) {
-          agree(&people[slot].name, sourced(cell.value, cell), "name", owner, nil, &log)
-        }
-        if let cell = value(.role) {
-          agree(&people[slot].role, sourced(cell.value, cell), "role", owner, nil, &log)
-        }
-        if let cell = value(.department) {
-          agree(&people[slot].department, sourced(cell.value, cell), "department", owner, nil, &log)
-        }
-        if let cell = value(.yearGroup) {
-          agree(&people[slot].yearGroup, sourced(cell.value, cell), "year_group", owner, nil, &log)
-        }
-        if let cell = value(.staffType) {
-          if let type = StaffTypeClassifier.staffType(named: cell.value) {
-            agree(
-              &people[slot].staffType, sourced(type, cell), "staff_type", owner, \.rawValue, &log)
-          } else {
-            log.error(
-              "unknown staff_type '\(cell.value)'; use senior, middle, teacher or support "
-                + "(or leave it blank to derive it from the role)",
-              line: cell.line, column: cell.column)
-          }
-        }
-        if let cell = value(.maxTeams) {
-          if let cap = Int(cell.value), cap >= 1 {
-            agree(&people[slot].maxTeams, sourced(cap, cell), "max_teams", owner, { "\($0)" }, &log)
-          } else {
-            log.error(
-              "max_teams must be a whole number of at least 1 (the most teams this person "
-                + "should sit on); got '\(cell.value)'. Leave it blank for no cap",
-              line: cell.line, column: cell.column)
-          }
-        }
-        personSlotOfRow = slot
-        lastStaff = (staffID, slot)
-      } else {
-        let stray = Column.personColumns.compactMap { value($0) }
-        if let first = stray.first {
-          log.warning(
-            "this row has no staff_id, so it only declares its team; its person details are "
-              + "ignored. Fill in staff_id if this row is about someone",
-            line: first.line, column: first.column)
-        }
-      }
-
-      var isLeader: Bool?
-      if let cell = value(.teamRole) {
-        let word = GatewayCatalog.normalize(cell.value)
-        if leaderWords.contains(word) {
-          isLeader = true
-        } else if memberWords.contains(word) {
-          isLeader = false
-        } else {
-          log.error(
-            "team_role must be 'leader' or 'member' (or blank for member); got '\(cell.value)'",
-            line: cell.line, column: cell.column)
-        }
-        if teamID == nil || staffID == nil {
-          log.warning(
-            "team_role is ignored on a row without both a staff_id and a team", line: cell.line,
-            column: cell.column)
-        }
-      }
-
-      guard let teamID else {
-        for column in [Column.gateway, .teamName] {
-          if let cell = value(column) {
-            log.warning(
-              "\(column.rawValue) is ignored on a row with no team; fill in the team",
-              line: cell.line, column: cell.column)
-          }
-        }
-        continue
-      }
-      let teamIndex: Int
-      if let existing = existingTeam {
-        teamIndex = existing
-      } else {
-        teamIndex = teams.count
-        teamSlot[teamID] = teamIndex
-        teams.append(TeamDraft(id: teamID, line: record.line, column: value(.team)?.column ?? 1))
-      }
-      lastTeam = (teamID, teamIndex)
-      let owner = { "team" }
-      if let cell = value(.teamName) {
-        agree(&teams[teamIndex].name, sourced(cell.value, cell), "team_name", owner, { $0 }, &log)
-      }
-      if let cell = value(.gateway) {
-        if let gateway = gateway(named: cell, deeps: deeps, warned: &warnedGateways, log: &log) {
-          agree(&teams[teamIndex].gateway, sourced(gateway, cell), "gateway", owner, \.id, &log)
-        }
-      }
-      if let slot = personSlotOfRow {
-        let key = Int64(teamIndex) << 32 | Int64(slot)
-        if let firstLine = membershipLines[key] {
-          log.warning(
-            "repeated membership: line \(firstLine) already puts this staff_id on this team; "
-              + "counted once. Delete one of the rows",
-            line: record.line)
-        } else {
-          membershipLines[key] = record.line
-          teams[teamIndex].members.append(Int32(truncatingIfNeeded: slot))
-        }
-        if let isLeader, let cell = value(.teamRole) {
-          agree(
-            &leaderFlags[key], sourced(isLeader, cell), "team_role",
-            { "staff_id on this team" }, { $0 ? "leader" : "member" }, &log)
-        }
+        assembler.add(&cells, line: line, in: buffer)
       }
     }
-
-    if rowCount == 0, !log.hasErrors {
-      log.error(
+    assembler.finishMemberships()
+    if assembler.rowCount == 0, !assembler.log.hasErrors {
+      assembler.log.error(
         "the roster has a header row but no data rows; add one row per team membership",
         line: header.line)
     }
-    addProblems(of: parser, to: &log)
-    if log.hasErrors { throw log.rosterError }
-
-    // Job titles repeat ("Teacher of Maths"): classify each distinct one once.
-    var typeOfRole: [String: StaffType] = [:]
-    let staff = people.map { person in
-      let role = person.role?.value ?? ""
-      var type = person.staffType?.value
-      if type == nil {
-        if let known = typeOfRole[role] {
-          type = known
-        } else {
-          let derived = StaffTypeClassifier.staffType(forRole: role) ?? .teacher
-          typeOfRole[role] = derived
-          type = derived
-        }
-      }
-      return StaffMember(
-        id: person.id, name: person.name?.value, role: role,
-        staffType: type ?? .teacher,
-        department: person.department?.value, yearGroup: person.yearGroup?.value,
-        maxTeams: person.maxTeams?.value)
-    }
-    // Without a team_role column no team has a leader: say so once, not once per team.
-    let hasTeamRoleColumn = seen[.teamRole] != nil
-    if !hasTeamRoleColumn, teams.contains(where: { !$0.members.isEmpty }) {
-      log.warning(
-        "the roster has no team_role column, so no team has a leader; add a team_role column "
-          + "and put 'leader' on each leader's row (Vacher: the leader should not be the link)",
-        line: header.line)
-    }
-    var built: [Team] = []
-    built.reserveCapacity(teams.count)
-    for (teamIndex, draft) in teams.enumerated() {
-      let id = draft.id
-      var leaders: [String] = []
-      if !leaderFlags.isEmpty {
-        for slot in draft.members
-        where leaderFlags[Int64(teamIndex) << 32 | Int64(slot)]?.value == true {
-          leaders.append(people[Int(slot)].id)
-        }
-      }
-      if leaders.isEmpty, !draft.members.isEmpty, hasTeamRoleColumn {
-        log.warning(
-          "this team has no leader; put 'leader' in the team_role column of its leader's row",
-          line: draft.line, column: draft.column)
-      }
-      built.append(
-        Team(
-          id: id, name: draft.name?.value, gateway: draft.gateway?.value,
-          members: draft.members.map { people[Int($0)].id }, leaders: leaders))
-    }
-    return Roster(
-      trustedStaff: staff, teams: built, memberSlots: teams.map(\.members), deeps: deeps,
-      warnings: log.finalWarnings)
+    addProblems(of: parser, to: &assembler.log)
+    if assembler.log.hasErrors { throw assembler.log.rosterError }
+    return assembler.roster()
   }
 
   /// `';'` or `a tab` when a header cell is really several columns joined by that separator.
@@ -496,48 +222,22 @@ enum CSVRosterReader {
     return text.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
-  private static func sourced<Value>(_ value: Value, _ cell: CSVField) -> Sourced<Value> {
-    Sourced(value: value, line: cell.line, column: cell.column)
-  }
-
-  /// Records a value, or reports a conflict with the value given on an earlier row.
-  ///
-  /// `shown` words the values in the message; it is `nil` for personal data (a name, a role, a
-  /// department, a year group), which a message never repeats. `owner` says what the rows
-  /// share ("staff_id", "team"), never the id itself.
-  private static func agree<Value>(
-    _ existing: inout Sourced<Value>?, _ new: Sourced<Value>, _ what: String,
-    _ owner: () -> String,
-    _ shown: ((Value) -> String)?, _ log: inout DiagnosticLog
-  ) {
-    guard let old = existing else {
-      existing = new
-      return
-    }
-    guard old.value != new.value else { return }
-    let values = shown.map { " ('\($0(new.value))' here, '\($0(old.value))' there)" } ?? ""
-    log.error(
-      "conflicting \(what): line \(old.line) gives the same \(owner()) another \(what)\(values); "
-        + "make the rows agree (or leave the cell blank on one of them)",
-      line: new.line, column: new.column)
-  }
-
   /// The gateway a cell names; an unknown name becomes a custom gateway, with a warning.
-  private static func gateway(
-    named cell: CSVField, deeps: DeepMapping, warned: inout Set<String>,
+  static func gateway(
+    named name: String, cell: CSVCell, deeps: DeepMapping, warned: inout Set<String>,
     log: inout DiagnosticLog
   ) -> Gateway? {
-    if let gateway = GatewayCatalog.resolve(cell.value) { return gateway }
-    let id = GatewayCatalog.normalize(cell.value)
+    if let gateway = GatewayCatalog.resolve(name) { return gateway }
+    let id = GatewayCatalog.normalize(name)
     guard !id.isEmpty else {
       log.error(
-        "gateway '\(cell.value)' has no letters or digits; name one of the nine gateways",
+        "gateway '\(name)' has no letters or digits; name one of the nine gateways",
         line: cell.line, column: cell.column)
       return nil
     }
     if deeps.deep(of: Gateway(id: id)) == nil, warned.insert(id).inserted {
       log.warning(
-        GatewayCatalog.unknownGatewayMessage(cell.value, id: id), line: cell.line,
+        GatewayCatalog.unknownGatewayMessage(name, id: id), line: cell.line,
         column: cell.column)
     }
     return Gateway(id: id)

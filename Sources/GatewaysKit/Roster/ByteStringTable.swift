@@ -1,0 +1,130 @@
+/// A hash table from byte strings, given as ranges of one buffer, to dense slots `0, 1, 2, ...`
+/// in the order they were first inserted.
+///
+/// The reader interns staff and team ids with it straight from the file's bytes, so a row costs
+/// one hash of a few bytes and no `String`. The keys are ranges of the caller's buffer, which
+/// must outlive the table and be passed, unchanged, to every call. Equal keys are equal bytes;
+/// the reader only uses it for printable ASCII, where that is also Swift's string equality.
+///
+/// ```swift
+/// let bytes = Array("s1,s2,s1".utf8)
+/// var table = ByteStringTable(expectedCount: 2)
+/// bytes.withUnsafeBufferPointer { buffer in
+///   table.slot(of: 0..<2, in: buffer)  // nil
+///   table.insert(0..<2, in: buffer)    // 0
+///   table.slot(of: 6..<8, in: buffer)  // 0
+/// }
+/// ```
+/// - Complexity: expected O(k) per lookup or insertion for a key of k bytes.
+struct ByteStringTable: Sendable {
+  /// Per bucket: the slot stored there plus one in the high 32 bits, the high 32 bits of its
+  /// key's hash in the low ones (so most mismatches cost no other memory access), or 0 for an
+  /// empty bucket.
+  private var buckets: [UInt64]
+  /// Per slot: where its key starts and ends in the buffer, and its hash.
+  private var starts: [Int] = []
+  private var ends: [Int] = []
+  private var hashes: [UInt64] = []
+  private var mask: Int
+
+  /// Creates an empty table with room for about `expectedCount` keys before it grows.
+  init(expectedCount: Int) {
+    var capacity = 16
+    while capacity < 2 * expectedCount { capacity <<= 1 }
+    buckets = [UInt64](repeating: 0, count: capacity)
+    mask = capacity - 1
+    starts.reserveCapacity(expectedCount)
+    ends.reserveCapacity(expectedCount)
+    hashes.reserveCapacity(expectedCount)
+  }
+
+  /// The number of keys.
+  var count: Int { starts.count }
+
+  /// A 64-bit hash of `buffer[range]`, eight bytes at a time.
+  static func hash(_ range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    let raw = UnsafeRawBufferPointer(buffer)
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(range.count)
+    var index = range.lowerBound
+    while index + 8 <= range.upperBound {
+      hash =
+        (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+      hash ^= hash >> 31
+      index += 8
+    }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while index < range.upperBound {
+      tail |= UInt64(buffer[index]) << shift
+      shift += 8
+      index += 1
+    }
+    hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+    return hash ^ (hash >> 29)
+  }
+
+  /// The slot of the key `buffer[range]`, or `nil` when it was never inserted.
+  func slot(of range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+    slot(of: range, hash: Self.hash(range, in: buffer), in: buffer)
+  }
+
+  /// The slot of the key `buffer[range]` whose hash is `hash`, or `nil`.
+  func slot(of range: Range<Int>, hash: UInt64, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+    var bucket = Int(truncatingIfNeeded: hash) & mask
+    let tag = hash >> 32
+    while true {
+      let stored = buckets[bucket]
+      if stored == 0 { return nil }
+      if stored & 0xFFFF_FFFF == tag {
+        let slot = Int(stored >> 32) - 1
+        if Self.equal(starts[slot]..<ends[slot], range, in: buffer) { return slot }
+      }
+      bucket = (bucket + 1) & mask
+    }
+  }
+
+  /// Adds the key `buffer[range]`, which must not be in the table yet; returns its slot.
+  @discardableResult
+  mutating func insert(_ range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+    insert(range, hash: Self.hash(range, in: buffer))
+  }
+
+  /// Adds a key whose hash is `hash`, which must not be in the table yet; returns its slot.
+  @discardableResult
+  mutating func insert(_ range: Range<Int>, hash: UInt64) -> Int {
+    if 2 * (count + 1) > buckets.count { grow() }
+    let slot = count
+    starts.append(range.lowerBound)
+    ends.append(range.upperBound)
+    hashes.append(hash)
+    place(slot: slot, hash: hash)
+    return slot
+  }
+
+  private mutating func place(slot: Int, hash: UInt64) {
+    var bucket = Int(truncatingIfNeeded: hash) & mask
+    while buckets[bucket] != 0 { bucket = (bucket + 1) & mask }
+    buckets[bucket] = UInt64(slot + 1) << 32 | hash >> 32
+  }
+
+  private mutating func grow() {
+    buckets = [UInt64](repeating: 0, count: buckets.count * 2)
+    mask = buckets.count - 1
+    for slot in 0..<count { place(slot: slot, hash: hashes[slot]) }
+  }
+
+  /// Whether `buffer[a]` and `buffer[b]` hold the same bytes.
+  static func equal(
+    _ a: Range<Int>, _ b: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    guard a.count == b.count else { return false }
+    var i = a.lowerBound
+    var j = b.lowerBound
+    while i < a.upperBound {
+      if buffer[i] != buffer[j] { return false }
+      i += 1
+      j += 1
+    }
+    return true
+  }
+}

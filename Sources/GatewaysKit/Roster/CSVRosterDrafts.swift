@@ -1,0 +1,118 @@
+extension CSVRosterReader {
+  /// Values that rows give for some owners (people, teams or memberships), each set by the first
+  /// row that gives it, kept in flat arrays rather than one optional per owner and column.
+  struct SparseColumn<Value: Equatable & Sendable>: Sendable {
+    /// Per owner: the position of its value in `values`, or -1; owners past the end have none.
+    private var positions: [Int32] = []
+    /// The values given, in the order first given.
+    private(set) var values: [Sourced<Value>] = []
+    /// The owner of each value in `values`.
+    private(set) var owners: [Int32] = []
+
+    /// The value of `owner`, if a row gave one.
+    subscript(owner: Int) -> Sourced<Value>? {
+      guard owner < positions.count else { return nil }
+      let position = Int(positions[owner])
+      return position < 0 ? nil : values[position]
+    }
+
+    /// Sets the value of an owner that has none yet.
+    mutating func set(_ value: Sourced<Value>, for owner: Int) {
+      if owner >= positions.count {
+        positions.append(contentsOf: repeatElement(-1, count: owner + 1 - positions.count))
+      }
+      positions[owner] = Int32(truncatingIfNeeded: values.count)
+      values.append(value)
+      owners.append(Int32(truncatingIfNeeded: owner))
+    }
+  }
+
+  /// The ids of one kind (staff or teams) seen so far, each with a dense slot.
+  ///
+  /// While every id is printable ASCII it finds them by their bytes in the file, with no
+  /// `String` per row; the first id that is not (it may equal another id only after Unicode
+  /// normalisation) switches it, for good, to a dictionary keyed by Swift's string equality.
+  struct IDIndex: Sendable {
+    private var table: ByteStringTable
+    private var dictionary: [String: Int]?
+    /// The bytes and slot of the id found last: rows of one person (or team) are often
+    /// adjacent, and then need no hashing.
+    private var last: (range: Range<Int>, slot: Int)?
+    /// Each slot's id, as first written.
+    private(set) var ids: [String] = []
+
+    /// Creates an empty index with room for about `expectedCount` ids.
+    init(expectedCount: Int) {
+      table = ByteStringTable(expectedCount: expectedCount)
+      ids.reserveCapacity(expectedCount)
+    }
+
+    /// Whether ids are compared as Swift strings (some id was not printable ASCII).
+    var comparesStrings: Bool { dictionary != nil }
+
+    /// The slot of the id in `cell`, and the hash to pass to ``insert(_:hash:in:)`` when the id
+    /// is new.
+    mutating func find(_ cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>) -> (
+      slot: Int?, hash: UInt64
+    ) {
+      if dictionary == nil, cell.text == nil {
+        let range = cell.start..<cell.end
+        if let last, ByteStringTable.equal(last.range, range, in: buffer) {
+          return (last.slot, 0)
+        }
+        let hash = ByteStringTable.hash(range, in: buffer)
+        let slot = table.slot(of: range, hash: hash, in: buffer)
+        if let slot { last = (range, slot) }
+        return (slot, hash)
+      }
+      if dictionary == nil {
+        var byID: [String: Int] = [:]
+        byID.reserveCapacity(ids.count * 2)
+        for (slot, id) in ids.enumerated() { byID[id] = slot }
+        dictionary = byID
+      }
+      return (dictionary?[CSVRosterReader.text(of: cell, in: buffer)], 0)
+    }
+
+    /// Adds the id in `cell`, which ``find(_:in:)`` did not find; returns its slot.
+    mutating func insert(_ cell: CSVCell, hash: UInt64, in buffer: UnsafeBufferPointer<UInt8>)
+      -> Int
+    {
+      let slot = ids.count
+      let id = CSVRosterReader.text(of: cell, in: buffer)
+      ids.append(id)
+      if dictionary != nil {
+        dictionary?[id] = slot
+      } else {
+        table.insert(cell.start..<cell.end, hash: hash)
+        last = (cell.start..<cell.end, slot)
+      }
+      return slot
+    }
+  }
+
+  /// The cell's text, trimmed as the reader left it.
+  static func text(of cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>) -> String {
+    if let text = cell.text { return text }
+    return String(
+      decoding: UnsafeBufferPointer(rebasing: buffer[cell.start..<cell.end]), as: UTF8.self)
+  }
+
+  /// Whether the cell's bytes are exactly the bytes of `text` (so they are the same string);
+  /// `false` may still be two spellings Swift finds equal.
+  static func hasBytes(
+    _ cell: CSVCell, of text: String, in buffer: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    if let own = cell.text { return own == text }
+    var text = text
+    return text.withUTF8 { stored in
+      guard stored.count == cell.end - cell.start else { return false }
+      var offset = 0
+      while offset < stored.count {
+        if stored[offset] != buffer[cell.start + offset] { return false }
+        offset += 1
+      }
+      return true
+    }
+  }
+}
