@@ -12,6 +12,14 @@ enum OutputFile {
 
   /// Writes `data` to `path`, refusing to overwrite any of `inputs`.
   static func write(_ data: Data, toPath path: String, io: CommandIO, inputs: [String]) throws {
+    try write(pieces: [[UInt8](data)], toPath: path, io: io, inputs: inputs)
+  }
+
+  /// Writes the bytes of `pieces`, one after the other, to `path`, refusing to overwrite any of
+  /// `inputs`; a large document written in pieces is never joined in memory.
+  static func write(pieces: [[UInt8]], toPath path: String, io: CommandIO, inputs: [String])
+    throws
+  {
     let url = io.url(forPath: path).standardizedFileURL
     let resolved = url.resolvingSymlinksInPath()
     for input in inputs where input != "-" {
@@ -25,15 +33,48 @@ enum OutputFile {
     let directory = url.deletingLastPathComponent()
     let temporary = directory.appendingPathComponent(
       ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-    do {
-      try data.write(to: temporary, options: [.withoutOverwriting])
-    } catch {
-      throw CommandFailure.write("\(path): cannot write: \(describe(error))")
+    let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else {
+      throw CommandFailure.write("\(path): cannot write: \(describe(errno: errno))")
+    }
+    var failure: Int32 = 0
+    for piece in pieces where failure == 0 {
+      failure = piece.withUnsafeBytes { writeAll($0, to: descriptor) }
+    }
+    if close(descriptor) != 0, failure == 0 { failure = errno }
+    if failure != 0 {
+      unlink(temporary.path)
+      throw CommandFailure.write("\(path): cannot write: \(describe(errno: failure))")
     }
     if rename(temporary.path, url.path) != 0 {
-      let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: temporary)
+      let reason = describe(errno: errno)
+      unlink(temporary.path)
       throw CommandFailure.write("\(path): cannot write: \(reason)")
+    }
+  }
+
+  /// Writes every byte of `bytes` to a file descriptor; 0, or the `errno` of the failure.
+  private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32 {
+    guard let base = bytes.baseAddress else { return 0 }
+    var offset = 0
+    while offset < bytes.count {
+      let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      offset += written
+    }
+    return 0
+  }
+
+  /// Words for a failed system call.
+  private static func describe(errno code: Int32) -> String {
+    switch code {
+    case EACCES, EPERM, EROFS: "permission denied"
+    case ENOENT, ENOTDIR: "no such folder"
+    case ENOSPC, EDQUOT: "the disk is full"
+    default: String(cString: strerror(code))
     }
   }
 
@@ -43,23 +84,5 @@ enum OutputFile {
     var b = stat()
     guard stat(first, &a) == 0, stat(second, &b) == 0 else { return false }
     return a.st_dev == b.st_dev && a.st_ino == b.st_ino
-  }
-
-  private static func describe(_ error: Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain
-    {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    if nsError.domain == NSCocoaErrorDomain {
-      switch nsError.code {
-      case NSFileWriteNoPermissionError: return "permission denied"
-      case NSFileNoSuchFileError, NSFileWriteInvalidFileNameError: return "no such folder"
-      case NSFileWriteOutOfSpaceError: return "the disk is full"
-      default: break
-      }
-    }
-    return nsError.localizedDescription
   }
 }

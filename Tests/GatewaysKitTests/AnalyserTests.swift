@@ -149,6 +149,20 @@ struct AnalysisJSONTests {
     #expect(analysis.json() == analysis.jsonValue().serialized())
   }
 
+  @Test(arguments: [2047, 2048, 5003])
+  func aLongTeamListWrittenInPiecesIsTheTreeJSON(teamCount: Int) {
+    // From 2,048 teams the list is written in pieces on several cores and joined.
+    let staff = (0..<teamCount).map { StaffMember(id: "s\($0)") }
+    let teams = (0..<teamCount).map { index in
+      Team(
+        id: "t\(index)", members: ["s\(index)", "s\((index * 7 + 1) % teamCount)"],
+        leaders: index % 3 == 0 ? ["s\(index)"] : [])
+    }
+    let analysis = Analyser().analyse(Roster(staff: staff, teams: teams + [Team(id: "empty")]))
+    #expect(analysis.teams.count == teamCount + 1)
+    #expect(analysis.json() == analysis.jsonValue().serialized())
+  }
+
   @Test func longListsAreWrittenOnePerLine() {
     let roster = Roster(
       staff: (0..<20).map { StaffMember(id: "s\($0)") },

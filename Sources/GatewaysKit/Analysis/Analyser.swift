@@ -45,34 +45,43 @@ public struct Analyser: Sendable {
   public func analyse(_ network: RosterGraph) -> SchoolAnalysis {
     let roster = network.roster
     let graph = network.graph
-    let projection = graph.groupProjection()
-    let structure = TeamStructure(network: network)
-    let cuts = graph.cutStructure()
-    let eiIndices = graph.eiIndices()
+    // Independent walks of the graph, on two cores.
+    let ((projection, eiIndices), (cuts, structure)) = Parallel.both(
+      { (graph.groupProjection(), graph.eiIndices()) },
+      { (graph.cutStructure(), TeamStructure(network: network)) })
 
     // Staff and teams are sorted by id, so lists of positions in ascending order are lists of
     // ids in byte order: nothing below sorts strings.
     let staffIDs = roster.staff.map(\.id)
     let teamIDs = roster.teams.map(\.id)
-    var teams: [TeamFinding] = []
-    teams.reserveCapacity(roster.teams.count)
-    for (position, team) in roster.teams.enumerated() {
-      let group = GroupIndex(position)
-      var links: [TeamLink] = []
-      for other in projection.neighbors(of: group) {
-        let via = projection.linkIndex(between: group, and: other).map { link in
-          projection.sharedPeople(ofLinkAt: link).map { staffIDs[$0.position] }
+    let rosterTeams = roster.teams
+    let deeps = roster.deeps
+    let pieces = rosterTeams.count >= 2048 ? Parallel.width * 2 : 1
+    let teams = Parallel.map(pieces) { piece in
+      var findings: [TeamFinding] = []
+      let range =
+        (rosterTeams.count * piece / pieces)..<(rosterTeams.count * (piece + 1) / pieces)
+      findings.reserveCapacity(range.count)
+      for position in range {
+        let team = rosterTeams[position]
+        let group = GroupIndex(position)
+        var links: [TeamLink] = []
+        for other in projection.neighbors(of: group) {
+          let via = projection.linkIndex(between: group, and: other).map { link in
+            projection.sharedPeople(ofLinkAt: link).map { staffIDs[$0.position] }
+          }
+          links.append(TeamLink(team: teamIDs[other.position], via: via ?? []))
         }
-        links.append(TeamLink(team: teamIDs[other.position], via: via ?? []))
+        let ei = eiIndices[position]
+        findings.append(
+          TeamFinding(
+            id: team.id, name: team.name, gateway: team.gateway,
+            deep: team.gateway.flatMap { deeps.deep(of: $0) }, leaders: team.leaders,
+            members: team.members, links: links, isSilo: links.isEmpty, eiIndex: ei.value,
+            internalPairs: ei.internalPairs, externalPairs: ei.externalPairs))
       }
-      let ei = eiIndices[position]
-      teams.append(
-        TeamFinding(
-          id: team.id, name: team.name, gateway: team.gateway,
-          deep: team.gateway.flatMap { roster.deeps.deep(of: $0) }, leaders: team.leaders,
-          members: team.members, links: links, isSilo: links.isEmpty, eiIndex: ei.value,
-          internalPairs: ei.internalPairs, externalPairs: ei.externalPairs))
-    }
+      return findings
+    }.flatMap { $0 }
 
     var keyPeople: [KeyPerson] = []
     for node in cuts.articulationPoints {

@@ -17,6 +17,15 @@ struct JSONStreamWriter {
 
   init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
+  /// A writer that carries on where `parent` stops, for the bytes that follow its own: it
+  /// indents as `parent` does, and counts `itemsBefore` items in the innermost array so far (a
+  /// piece of that array then starts with a comma, and closing it ends the last line).
+  init(continuing parent: JSONStreamWriter, itemsBefore: Int, capacity: Int = 4096) {
+    bytes.reserveCapacity(capacity)
+    open = parent.open
+    if !open.isEmpty { open[open.count - 1].count = itemsBefore }
+  }
+
   /// Opens an object (as a value: after a key, an item, or at the top).
   mutating func beginObject() {
     bytes.append(0x7B)
@@ -96,14 +105,8 @@ struct JSONStreamWriter {
   }
 
   private mutating func indent() {
-    let width = open.count * 2
-    if width <= Self.spaces.count {
-      bytes.append(contentsOf: Self.spaces[..<width])
-    } else {
-      bytes.append(contentsOf: repeatElement(0x20, count: width))
-    }
+    // No shared table of spaces: writers run on several threads at once, and a shared array's
+    // reference count would bounce between their caches.
+    bytes.append(contentsOf: repeatElement(0x20, count: open.count * 2))
   }
-
-  /// Enough spaces for the indentation of every document gateways writes.
-  private static let spaces = [UInt8](repeating: 0x20, count: 64)
 }

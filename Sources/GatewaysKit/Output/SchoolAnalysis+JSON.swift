@@ -1,3 +1,5 @@
+import MembershipGraph
+
 extension SchoolAnalysis {
   /// The version of the JSON schema written by ``json()``. Programs rely on it: bump it only
   /// when a key changes meaning or disappears (adding keys keeps the version).
@@ -9,48 +11,74 @@ extension SchoolAnalysis {
   public func json() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
 
   /// The same document as ``json()``, as UTF-8 bytes.
-  package func jsonBytes() -> [UInt8] {
-    var writer = JSONStreamWriter(capacity: 256 * (summary.memberships + summary.teams + 16))
+  /// Writes one team of the `teams` list.
+  private static func write(_ team: TeamFinding, to writer: inout JSONStreamWriter) {
+    writer.item()
     writer.beginObject()
-    writer.key("schemaVersion")
-    writer.value(.int(Self.schemaVersion))
-    writer.key("summary")
-    writer.value(summary.jsonValue())
-    writer.key("teams")
+    writer.key("id")
+    writer.string(team.id)
+    writer.key("name")
+    writer.string(team.name)
+    writer.key("gateway")
+    writer.value(.string(team.gateway?.id))
+    writer.key("deep")
+    writer.value(.string(team.deep?.rawValue))
+    writer.key("leaders")
+    writer.strings(team.leaders)
+    writer.key("members")
+    writer.strings(team.members)
+    writer.key("links")
     writer.beginArray()
-    for team in teams {
+    for link in team.links {
       writer.item()
       writer.beginObject()
-      writer.key("id")
-      writer.string(team.id)
-      writer.key("name")
-      writer.string(team.name)
-      writer.key("gateway")
-      writer.value(.string(team.gateway?.id))
-      writer.key("deep")
-      writer.value(.string(team.deep?.rawValue))
-      writer.key("leaders")
-      writer.strings(team.leaders)
-      writer.key("members")
-      writer.strings(team.members)
-      writer.key("links")
-      writer.beginArray()
-      for link in team.links {
-        writer.item()
-        writer.beginObject()
-        writer.key("team")
-        writer.string(link.team)
-        writer.key("via")
-        writer.strings(link.via)
-        writer.end()
-      }
-      writer.end()
-      writer.key("silo")
-      writer.value(.bool(team.isSilo))
-      writer.key("eiIndex")
-      writer.value(.number(team.eiIndex))
+      writer.key("team")
+      writer.string(link.team)
+      writer.key("via")
+      writer.strings(link.via)
       writer.end()
     }
+    writer.end()
+    writer.key("silo")
+    writer.value(.bool(team.isSilo))
+    writer.key("eiIndex")
+    writer.value(.number(team.eiIndex))
+    writer.end()
+  }
+
+  package func jsonBytes() -> [UInt8] {
+    let pieces = jsonPieces()
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+    for piece in pieces { bytes.append(contentsOf: piece) }
+    return bytes
+  }
+
+  /// The document of ``json()`` in pieces to write one after the other: a large document is
+  /// written on every core, and never needs joining in memory.
+  package func jsonPieces() -> [[UInt8]] {
+    var head = JSONStreamWriter()
+    head.beginObject()
+    head.key("schemaVersion")
+    head.value(.int(Self.schemaVersion))
+    head.key("summary")
+    head.value(summary.jsonValue())
+    head.key("teams")
+    head.beginArray()
+    // Teams are most of the document: each piece of the list is written on its own core, and
+    // the pieces follow each other, so the bytes are the same as written in one go.
+    let teams = self.teams
+    let pieces = teams.count >= 2048 ? Parallel.width * 2 : 1
+    let start = head
+    let estimate = 128 * (summary.memberships + summary.teams) / pieces
+    let written = Parallel.map(pieces) { piece in
+      let range = (teams.count * piece / pieces)..<(teams.count * (piece + 1) / pieces)
+      var part = JSONStreamWriter(
+        continuing: start, itemsBefore: range.lowerBound, capacity: estimate)
+      for team in teams[range] { Self.write(team, to: &part) }
+      return part.bytes
+    }
+    var writer = JSONStreamWriter(continuing: head, itemsBefore: teams.count)
     writer.end()
     writer.key("silos")
     writer.strings(silos)
@@ -109,7 +137,7 @@ extension SchoolAnalysis {
     writer.key("warnings")
     writer.strings(warnings.map(\.description))
     writer.end()
-    return writer.finish()
+    return [head.bytes] + written + [writer.finish()]
   }
 
   /// The analysis as a ``JSONValue`` tree: the same document as ``json()``, built the slow
