@@ -16,10 +16,22 @@ enum OutputFile {
   }
 
   /// Writes the bytes of `pieces`, one after the other, to `path`, refusing to overwrite any of
-  /// `inputs`; a large document written in pieces is never joined in memory.
+  /// `inputs`.
   static func write(pieces: [[UInt8]], toPath path: String, io: CommandIO, inputs: [String])
     throws
   {
+    try write(toPath: path, io: io, inputs: inputs) { write in
+      for piece in pieces { try write(piece) }
+    }
+  }
+
+  /// Writes to `path` whatever `body` passes to the function it is given, piece by piece (a
+  /// large document is never joined in memory), refusing to overwrite any of `inputs`. Nothing
+  /// is left at `path` unless `body` returns and every byte was written.
+  static func write(
+    toPath path: String, io: CommandIO, inputs: [String],
+    body: (_ write: ([UInt8]) throws -> Void) throws -> Void
+  ) throws {
     let url = io.url(forPath: path).standardizedFileURL
     let resolved = url.resolvingSymlinksInPath()
     for input in inputs where input != "-" {
@@ -38,13 +50,22 @@ enum OutputFile {
       throw CommandFailure.write("\(path): cannot write: \(describe(errno: errno))")
     }
     var failure: Int32 = 0
-    for piece in pieces where failure == 0 {
-      failure = piece.withUnsafeBytes { writeAll($0, to: descriptor) }
-    }
-    if close(descriptor) != 0, failure == 0 { failure = errno }
-    if failure != 0 {
+    do {
+      try body { piece in
+        failure = piece.withUnsafeBytes { writeAll($0, to: descriptor) }
+        if failure != 0 {
+          throw CommandFailure.write("\(path): cannot write: \(describe(errno: failure))")
+        }
+      }
+    } catch {
+      close(descriptor)
       unlink(temporary.path)
-      throw CommandFailure.write("\(path): cannot write: \(describe(errno: failure))")
+      throw error
+    }
+    if close(descriptor) != 0 {
+      let reason = describe(errno: errno)
+      unlink(temporary.path)
+      throw CommandFailure.write("\(path): cannot write: \(reason)")
     }
     if rename(temporary.path, url.path) != 0 {
       let reason = describe(errno: errno)

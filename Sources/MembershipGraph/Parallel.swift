@@ -40,6 +40,35 @@ public enum Parallel {
     return (firstSlot.results()[0], secondSlot.results()[0])
   }
 
+  /// Computes `produce(0), produce(1), ..., produce(count - 1)` on the machine's cores and hands
+  /// each result to `consume`, in index order, as soon as it and those before it are ready: the
+  /// calling thread consumes (writes a file, say) while other cores still produce.
+  ///
+  /// If `consume` throws, the remaining results are still produced (and dropped) before the
+  /// error is rethrown.
+  public static func stream<T: Sendable>(
+    _ count: Int, produce: @escaping @Sendable (Int) -> T, consume: (T) throws -> Void
+  ) rethrows {
+    guard count > 0 else { return }
+    let slots = ResultSlots<T>(count: count)
+    let ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+    let group = DispatchGroup()
+    defer {
+      group.wait()
+      slots.deallocate()
+    }
+    for index in 0..<count {
+      DispatchQueue.global().async(group: group) {
+        slots.store(produce(index), at: index)
+        ready[index].signal()
+      }
+    }
+    for index in 0..<count {
+      ready[index].wait()
+      try consume(slots.take(at: index))
+    }
+  }
+
   /// How many pieces to cut work into so every core has some: the number of active cores.
   public static var width: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
@@ -55,6 +84,15 @@ private final class ResultSlots<T>: @unchecked Sendable {
 
   /// Stores a result; each index is written by one thread only.
   func store(_ value: T, at index: Int) { buffer[index] = value }
+
+  /// Moves a stored result out, freeing its slot.
+  func take(at index: Int) -> T {
+    guard let value = buffer[index] else {
+      preconditionFailure("a parallel task did not store its result")
+    }
+    buffer[index] = nil
+    return value
+  }
 
   /// Every result, in index order.
   func results() -> [T] {

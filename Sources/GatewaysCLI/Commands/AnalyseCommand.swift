@@ -46,7 +46,7 @@ extension CommandSpec {
     let analysis = analyser.analyse(roster)
     let source = parsed.positionals[0] == "-" ? "standard input" : parsed.positionals[0]
     switch format {
-    case "json": try emit(pieces: analysis.jsonPieces(), parsed: parsed, io: io)
+    case "json": try emitJSON(analysis, parsed: parsed, io: io)
     case "text":
       let text = analysis.text(
         roster: roster, source: source, color: parsed.value("output") == nil && io.colorEnabled)
@@ -101,13 +101,14 @@ func emit(_ text: String, parsed: ParsedArguments, io: CommandIO) throws {
   }
 }
 
-/// Writes a command's result, given as pieces of UTF-8 to write one after the other, to
-/// `--output` or standard output; a large document goes to its file without being joined or
-/// made a `String`.
-func emit(pieces: [[UInt8]], parsed: ParsedArguments, io: CommandIO) throws {
+/// Writes an analysis as JSON to `--output` or standard output; a large document goes to its
+/// file piece by piece as the pieces are made, never joined or made a `String`.
+func emitJSON(_ analysis: SchoolAnalysis, parsed: ParsedArguments, io: CommandIO) throws {
   if let path = parsed.value("output"), path != "-" {
-    try OutputFile.write(pieces: pieces, toPath: path, io: io, inputs: parsed.positionals)
+    try OutputFile.write(toPath: path, io: io, inputs: parsed.positionals) { write in
+      try analysis.writeJSON(write)
+    }
   } else {
-    for piece in pieces { io.print(String(decoding: piece, as: UTF8.self)) }
+    analysis.writeJSON { io.print(String(decoding: $0, as: UTF8.self)) }
   }
 }

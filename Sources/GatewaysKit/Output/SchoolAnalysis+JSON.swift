@@ -47,16 +47,15 @@ extension SchoolAnalysis {
   }
 
   package func jsonBytes() -> [UInt8] {
-    let pieces = jsonPieces()
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
-    for piece in pieces { bytes.append(contentsOf: piece) }
+    writeJSON { bytes.append(contentsOf: $0) }
     return bytes
   }
 
-  /// The document of ``json()`` in pieces to write one after the other: a large document is
-  /// written on every core, and never needs joining in memory.
-  package func jsonPieces() -> [[UInt8]] {
+  /// Writes the document of ``json()`` in pieces, handing each to `consume` in order: the teams
+  /// of a large document are written on the other cores while `consume` (writing a file, say)
+  /// deals with the pieces already done, and the document is never held whole in memory.
+  package func writeJSON(_ consume: ([UInt8]) throws -> Void) rethrows {
     var head = JSONStreamWriter()
     head.beginObject()
     head.key("schemaVersion")
@@ -68,16 +67,19 @@ extension SchoolAnalysis {
     // Teams are most of the document: each piece of the list is written on its own core, and
     // the pieces follow each other, so the bytes are the same as written in one go.
     let teams = self.teams
-    let pieces = teams.count >= 2048 ? Parallel.width * 2 : 1
+    let pieces = teams.count >= 2048 ? 16 : 1
     let start = head
     let estimate = 128 * (summary.memberships + summary.teams) / pieces
-    let written = Parallel.map(pieces) { piece in
-      let range = (teams.count * piece / pieces)..<(teams.count * (piece + 1) / pieces)
-      var part = JSONStreamWriter(
-        continuing: start, itemsBefore: range.lowerBound, capacity: estimate)
-      for team in teams[range] { Self.write(team, to: &part) }
-      return part.bytes
-    }
+    try consume(head.bytes)
+    try Parallel.stream(
+      pieces,
+      produce: { piece in
+        let range = (teams.count * piece / pieces)..<(teams.count * (piece + 1) / pieces)
+        var part = JSONStreamWriter(
+          continuing: start, itemsBefore: range.lowerBound, capacity: estimate)
+        for team in teams[range] { Self.write(team, to: &part) }
+        return part.bytes
+      }, consume: consume)
     var writer = JSONStreamWriter(continuing: head, itemsBefore: teams.count)
     writer.end()
     writer.key("silos")
@@ -137,7 +139,7 @@ extension SchoolAnalysis {
     writer.key("warnings")
     writer.strings(warnings.map(\.description))
     writer.end()
-    return [head.bytes] + written + [writer.finish()]
+    try consume(writer.finish())
   }
 
   /// The analysis as a ``JSONValue`` tree: the same document as ``json()``, built the slow

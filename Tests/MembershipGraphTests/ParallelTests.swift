@@ -1,0 +1,38 @@
+import Testing
+
+@testable import MembershipGraph
+
+struct ParallelTests {
+  @Test(arguments: [0, 1, 2, 7, 64])
+  func mapKeepsTheOrderOfTheIndices(count: Int) {
+    #expect(Parallel.map(count) { $0 * $0 } == (0..<count).map { $0 * $0 })
+  }
+
+  @Test func bothReturnsEachResultInItsPlace() {
+    let (text, number) = Parallel.both({ String(repeating: "a", count: 3) }, { 40 + 2 })
+    #expect(text == "aaa")
+    #expect(number == 42)
+  }
+
+  @Test(arguments: [0, 1, 3, 50])
+  func streamConsumesEveryResultInOrder(count: Int) {
+    var seen: [Int] = []
+    Parallel.stream(count, produce: { index in index * 10 }, consume: { seen.append($0) })
+    #expect(seen == (0..<count).map { $0 * 10 })
+  }
+
+  struct Stop: Error {}
+
+  @Test func streamStopsConsumingAtTheFirstErrorAndRethrowsIt() {
+    var seen: [Int] = []
+    #expect(throws: Stop.self) {
+      try Parallel.stream(
+        20, produce: { $0 },
+        consume: { value in
+          if value == 5 { throw Stop() }
+          seen.append(value)
+        })
+    }
+    #expect(seen == [0, 1, 2, 3, 4])
+  }
+}
