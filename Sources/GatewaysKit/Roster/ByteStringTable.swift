@@ -41,6 +41,12 @@ struct ByteStringTable: Sendable {
   /// The number of keys.
   var count: Int { starts.count }
 
+  /// Where the key of `slot` is in the buffer.
+  func range(ofSlot slot: Int) -> Range<Int> { starts[slot]..<ends[slot] }
+
+  /// The hash of the key of `slot`.
+  func hash(ofSlot slot: Int) -> UInt64 { hashes[slot] }
+
   /// A 64-bit hash of `buffer[range]`, eight bytes at a time.
   static func hash(_ range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
     let raw = UnsafeRawBufferPointer(buffer)

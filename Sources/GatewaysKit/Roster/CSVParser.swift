@@ -77,6 +77,8 @@ struct CSVParser: IteratorProtocol, Sendable {
 
   private let bytes: [UInt8]
   private var index: Int
+  /// Where the tokenizer stops: the end of the input, or of the part it was limited to.
+  private var endIndex: Int
   private var line = 1
   private var column = 1
   /// The longest field accepted, in bytes.
@@ -99,11 +101,30 @@ struct CSVParser: IteratorProtocol, Sendable {
     self.maximumFieldBytes = maximumFieldBytes
     self.maximumFields = maximumFields
     index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    endIndex = bytes.count
   }
+
+  /// A tokenizer over `bytes[range]`, a part of an input that starts a record on line `line`.
+  init(
+    bytes: [UInt8], range: Range<Int>, line: Int,
+    maximumFieldBytes: Int = CSVParser.defaultMaximumFieldBytes,
+    maximumFields: Int = RosterLimits.defaultMaximumFields
+  ) {
+    self.init(bytes: bytes, maximumFieldBytes: maximumFieldBytes, maximumFields: maximumFields)
+    index = max(index, range.lowerBound)
+    endIndex = range.upperBound
+    self.line = line
+  }
+
+  /// Where the next record starts.
+  var position: Int { index }
+
+  /// Makes the tokenizer stop at `end` (a record boundary) rather than at the end of the input.
+  mutating func stop(at end: Int) { endIndex = min(endIndex, end) }
 
   /// Whether the input holds nothing but an optional byte-order mark and white space.
   var isBlankInput: Bool {
-    bytes[index...].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    bytes[index..<endIndex].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
   }
 
   private static let quote: UInt8 = 0x22
@@ -120,12 +141,12 @@ struct CSVParser: IteratorProtocol, Sendable {
 
   /// Consumes a line end at the current index (LF, CRLF or CR), if there is one.
   private mutating func consumeLineEnd() -> Bool {
-    guard index < bytes.count else { return false }
+    guard index < endIndex else { return false }
     if bytes[index] == Self.newline {
       index += 1
     } else if bytes[index] == Self.carriageReturn {
       index += 1
-      if index < bytes.count, bytes[index] == Self.newline { index += 1 }
+      if index < endIndex, bytes[index] == Self.newline { index += 1 }
     } else {
       return false
     }
@@ -136,7 +157,7 @@ struct CSVParser: IteratorProtocol, Sendable {
 
   /// Skips to just after the end of the current line.
   private mutating func skipRestOfLine() {
-    while index < bytes.count, bytes[index] != Self.newline, bytes[index] != Self.carriageReturn {
+    while index < endIndex, bytes[index] != Self.newline, bytes[index] != Self.carriageReturn {
       advance()
     }
   }
@@ -158,7 +179,7 @@ struct CSVParser: IteratorProtocol, Sendable {
   /// problem inside it, or `nil` at the end of the input.
   mutating func nextRecord(into cells: inout [CSVCell]) -> (line: Int, isDamaged: Bool)? {
     cells.removeAll(keepingCapacity: true)
-    guard index < bytes.count else { return nil }
+    guard index < endIndex else { return nil }
     let recordLine = line
     let problemsBefore = problems.count + furtherInvalidUTF8Count
     while true {
@@ -200,18 +221,18 @@ struct CSVParser: IteratorProtocol, Sendable {
         line: startLine, column: startColumn, isPlainASCII: false)
     }
 
-    if index < bytes.count, bytes[index] == Self.quote {
+    if index < endIndex, bytes[index] == Self.quote {
       let quoteIndex = index
       advance()
       var closed = false
       // Whether the text is exactly the printable ASCII bytes between the quotes (no doubled
       // quote, no line break): then it can stay a range of the input, as an unquoted field.
       var plain = true
-      while index < bytes.count {
+      while index < endIndex {
         let byte = bytes[index]
         if byte < 0x20 || byte >= 0x7F { plain = false }
         if byte == Self.quote {
-          if index + 1 < bytes.count, bytes[index + 1] == Self.quote {
+          if index + 1 < endIndex, bytes[index + 1] == Self.quote {
             plain = false
             buffer.append(Self.quote)
             advance()
@@ -263,7 +284,7 @@ struct CSVParser: IteratorProtocol, Sendable {
           start: quoteIndex + 1, end: quoteIndex + 1 + buffer.count, text: nil, line: startLine,
           column: startColumn, isPlainASCII: true)
       }
-      if index >= bytes.count { return (done(&self), true) }
+      if index >= endIndex { return (done(&self), true) }
       if bytes[index] == Self.comma {
         advance()
         return (done(&self), false)
@@ -276,13 +297,13 @@ struct CSVParser: IteratorProtocol, Sendable {
             "unexpected text after a closing quote; quote the whole cell and write a quote "
             + "inside it as \"\""))
       // Keep the stray text as part of the field and carry on to the next comma.
-      while index < bytes.count, bytes[index] != Self.comma, bytes[index] != Self.newline,
+      while index < endIndex, bytes[index] != Self.comma, bytes[index] != Self.newline,
         bytes[index] != Self.carriageReturn
       {
         buffer.append(bytes[index])
         advance()
       }
-      if index < bytes.count, bytes[index] == Self.comma {
+      if index < endIndex, bytes[index] == Self.comma {
         advance()
         return (finish(&self, buffer), false)
       }
@@ -295,7 +316,7 @@ struct CSVParser: IteratorProtocol, Sendable {
     var end = index
     var scalars = 0
     var plain = true
-    while end < bytes.count {
+    while end < endIndex {
       let byte = bytes[end]
       if byte == Self.comma || byte == Self.newline || byte == Self.carriageReturn { break }
       if byte & 0xC0 != 0x80 { scalars += 1 }
@@ -322,7 +343,7 @@ struct CSVParser: IteratorProtocol, Sendable {
       start: start, end: end,
       text: plain ? nil : decode(bytes[start..<end], line: startLine, column: startColumn),
       line: startLine, column: startColumn, isPlainASCII: plain)
-    if index < bytes.count, bytes[index] == Self.comma {
+    if index < endIndex, bytes[index] == Self.comma {
       advance()
       return (field, false)
     }

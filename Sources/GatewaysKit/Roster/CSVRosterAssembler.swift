@@ -4,7 +4,7 @@ extension CSVRosterReader {
   ///
   /// Rows arrive as ``CSVCell``s over the file's bytes: ids are interned from those bytes and a
   /// value already known is compared with them, so a row makes a `String` only for what is new.
-  struct Assembler {
+  struct Assembler: Sendable {
     typealias Column = CSVRosterReader.Column
 
     /// The known column of each header cell, by position.
@@ -80,8 +80,62 @@ extension CSVRosterReader {
       self.cellOfColumn = cellOfColumn
     }
 
-    /// Counts a row the tokenizer damaged (its problem is reported from the tokenizer).
-    mutating func countDamagedRow() { rowCount += 1 }
+    /// Reads every remaining record of `parser`, skipping blank lines.
+    mutating func addRows(from parser: inout CSVParser, in buffer: UnsafeBufferPointer<UInt8>) {
+      var cells: [CSVCell] = []
+      while let (line, isDamaged) = parser.nextRecord(into: &cells) {
+        if cells.count == 1, cells[0].isEmpty { continue }
+        // The tokenizer reported this row's problem (a missing quote, invalid UTF-8, too many
+        // fields); its fields cannot be trusted.
+        if isDamaged {
+          rowCount += 1
+          continue
+        }
+        add(&cells, line: line, in: buffer)
+      }
+    }
+
+    /// Whether reading found nothing to report and compared every id by its bytes: then the
+    /// rows can be merged with another part's by ``absorb(_:in:)``.
+    var isClean: Bool {
+      !log.hasErrors && log.finalWarnings.isEmpty && !people.comparesStrings
+        && !teams.comparesStrings
+    }
+
+    /// Adds the rows of `later`, an assembler of the rows that follow this one's in the same
+    /// file; both must be clean. Returns `false`, leaving this assembler unusable, when the two
+    /// parts disagree about a person or a team (the caller then reads the file row by row, to
+    /// report the conflict where it is).
+    mutating func absorb(_ later: Assembler, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+      let personSlots = people.absorb(later.people, in: buffer)
+      for (slot, line) in later.personLines.enumerated()
+      where Int(personSlots[slot]) == personLines.count {
+        personLines.append(line)
+      }
+      let teamSlots = teams.absorb(later.teams, in: buffer)
+      for slot in later.teamLines.indices where Int(teamSlots[slot]) == teamLines.count {
+        teamLines.append(later.teamLines[slot])
+        teamColumns.append(later.teamColumns[slot])
+      }
+      guard names.absorb(later.names, mapping: personSlots),
+        roles.absorb(later.roles, mapping: personSlots),
+        departments.absorb(later.departments, mapping: personSlots),
+        yearGroups.absorb(later.yearGroups, mapping: personSlots),
+        staffTypes.absorb(later.staffTypes, mapping: personSlots),
+        caps.absorb(later.caps, mapping: personSlots),
+        teamNames.absorb(later.teamNames, mapping: teamSlots),
+        gateways.absorb(later.gateways, mapping: teamSlots)
+      else { return false }
+      let rowsBefore = rowTeams.count
+      for (flag, row) in zip(later.rowLeaders.values, later.rowLeaders.owners) {
+        rowLeaders.set(flag, for: rowsBefore + Int(row))
+      }
+      rowTeams.append(contentsOf: later.rowTeams.lazy.map { teamSlots[Int($0)] })
+      rowPeople.append(contentsOf: later.rowPeople.lazy.map { personSlots[Int($0)] })
+      rowLines.append(contentsOf: later.rowLines)
+      rowCount += later.rowCount
+      return true
+    }
 
     /// Reads one data row (a record that is not blank and that the tokenizer did not damage).
     mutating func add(

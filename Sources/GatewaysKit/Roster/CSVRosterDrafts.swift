@@ -16,6 +16,20 @@ extension CSVRosterReader {
       return position < 0 ? nil : values[position]
     }
 
+    /// Adds the values of `other`, whose owner `o` is owner `mapping[o]` here; `false` (and the
+    /// column left part-merged) when an owner has a different value in each.
+    mutating func absorb(_ other: SparseColumn, mapping: [Int32]) -> Bool {
+      for (value, owner) in zip(other.values, other.owners) {
+        let target = Int(mapping[Int(owner)])
+        if let known = self[target] {
+          if known.value != value.value { return false }
+        } else {
+          set(value, for: target)
+        }
+      }
+      return true
+    }
+
     /// Sets the value of an owner that has none yet.
     mutating func set(_ value: Sourced<Value>, for owner: Int) {
       if owner >= positions.count {
@@ -72,6 +86,28 @@ extension CSVRosterReader {
         dictionary = byID
       }
       return (dictionary?[CSVRosterReader.text(of: cell, in: buffer)], 0)
+    }
+
+    /// Adds the ids of `other`, an index over another part of the same buffer that never
+    /// compared strings (nor did this one); returns, for each slot of `other`, its slot here.
+    mutating func absorb(_ other: IDIndex, in buffer: UnsafeBufferPointer<UInt8>) -> [Int32] {
+      precondition(dictionary == nil && other.dictionary == nil, "ids compared as bytes only")
+      var slots: [Int32] = []
+      slots.reserveCapacity(other.ids.count)
+      // The keys of both tables are ranges of one buffer, so `other`'s ranges are looked up
+      // here as they are, with the hashes `other` already computed.
+      for slot in other.ids.indices {
+        let range = other.table.range(ofSlot: slot)
+        let hash = other.table.hash(ofSlot: slot)
+        if let known = table.slot(of: range, hash: hash, in: buffer) {
+          slots.append(Int32(truncatingIfNeeded: known))
+        } else {
+          slots.append(Int32(truncatingIfNeeded: ids.count))
+          ids.append(other.ids[slot])
+          table.insert(range, hash: hash)
+        }
+      }
+      return slots
     }
 
     /// Adds the id in `cell`, which ``find(_:in:)`` did not find; returns its slot.

@@ -87,7 +87,7 @@ enum CSVRosterReader {
   /// warning).
   static func read(
     _ bytes: [UInt8], fileName: String, deeps: DeepMapping = .hargreaves,
-    limits: RosterLimits = RosterLimits()
+    limits: RosterLimits = RosterLimits(), halvesThreshold: Int = halvesThreshold
   ) throws(RosterError) -> Roster {
     var log = DiagnosticLog(file: fileName)
     if let (line, length) = firstLongLine(in: bytes, limit: limits.maximumLineBytes) {
@@ -178,23 +178,19 @@ enum CSVRosterReader {
       throw headless.rosterError
     }
 
-    // Room for a row every ~16 bytes up front, so the tables do not rehash as they grow.
-    var assembler = Assembler(
-      columns: columns, deeps: deeps, log: log, expectedRows: min(bytes.count / 16, 1 << 22))
-    assembler.headerLine = header.line
-    bytes.withUnsafeBufferPointer { buffer in
-      var cells: [CSVCell] = []
-      while let (line, isDamaged) = parser.nextRecord(into: &cells) {
-        if cells.count == 1, cells[0].isEmpty { continue }
-        // The tokenizer reported this row's problem (a missing quote, invalid UTF-8, too many
-        // fields); its fields cannot be trusted.
-        if isDamaged {
-          assembler.countDamagedRow()
-          continue
-        }
-        assembler.add(&cells, line: line, in: buffer)
-      }
+    var assembler: Assembler
+    if bytes.count >= halvesThreshold,
+      let merged = readInHalves(
+        bytes, after: parser, columns: columns, deeps: deeps, log: log, limits: limits)
+    {
+      assembler = merged
+    } else {
+      // Room for a row every ~16 bytes up front, so the tables do not rehash as they grow.
+      assembler = Assembler(
+        columns: columns, deeps: deeps, log: log, expectedRows: min(bytes.count / 16, 1 << 22))
+      bytes.withUnsafeBufferPointer { assembler.addRows(from: &parser, in: $0) }
     }
+    assembler.headerLine = header.line
     assembler.finishMemberships()
     if assembler.rowCount == 0, !assembler.log.hasErrors {
       assembler.log.error(

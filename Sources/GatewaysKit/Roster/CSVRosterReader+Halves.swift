@@ -1,0 +1,86 @@
+import Foundation
+import MembershipGraph
+
+extension CSVRosterReader {
+  /// Files of at least this many bytes are read in two halves at once when they allow it.
+  static let halvesThreshold = 1 << 20
+
+  /// A buffer shared, read-only, by the threads reading the two halves.
+  private struct SharedBytes: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<UInt8>
+  }
+
+  /// Reads the rows that follow the header (where `parser` stands) in two halves, one per core,
+  /// and merges them; the result is the assembler reading row by row would have.
+  ///
+  /// Returns `nil`, and the caller reads row by row, when the file does not allow a split (it
+  /// has quotes, which may hide line breaks, or no line break near the middle), or when a half
+  /// has anything to report or the halves disagree: every diagnostic then comes from the one
+  /// reader that words and places it exactly.
+  static func readInHalves(
+    _ bytes: [UInt8], after parser: CSVParser, columns: [Column?], deeps: DeepMapping,
+    log: DiagnosticLog, limits: RosterLimits
+  ) -> Assembler? {
+    let start = parser.position
+    return bytes.withUnsafeBufferPointer { buffer -> Assembler? in
+      guard let base = buffer.baseAddress, start < buffer.count,
+        memchr(base + start, 0x22, buffer.count - start) == nil,
+        let split = recordBoundary(after: (start + buffer.count) / 2, in: buffer)
+      else { return nil }
+      let line = lineNumber(at: split, in: buffer)
+      var beforeSplit = parser
+      beforeSplit.stop(at: split)
+      let first = beforeSplit
+      let second = CSVParser(
+        bytes: bytes, range: split..<buffer.count, line: line,
+        maximumFieldBytes: limits.maximumLineBytes, maximumFields: limits.maximumFields)
+      let shared = SharedBytes(buffer: buffer)
+      let expectedRows = min(bytes.count / 32, 1 << 21)
+      let file = log.file
+      @Sendable func half(_ parser: CSVParser) -> (Assembler, Bool) {
+        var parser = parser
+        var assembler = Assembler(
+          columns: columns, deeps: deeps, log: DiagnosticLog(file: file),
+          expectedRows: expectedRows)
+        assembler.addRows(from: &parser, in: shared.buffer)
+        return (assembler, parser.problems.isEmpty && parser.furtherInvalidUTF8Count == 0)
+      }
+      var ((earlier, earlierTokenized), (later, laterTokenized)) = Parallel.both(
+        { half(first) }, { half(second) })
+      guard earlierTokenized, laterTokenized, earlier.isClean, later.isClean,
+        earlier.absorb(later, in: buffer)
+      else { return nil }
+      // Neither half had anything to report: the header's diagnostics are all there are.
+      earlier.log = log
+      return earlier
+    }
+  }
+
+  /// The start of the first record after `offset`: just past the next line feed. Only for
+  /// input with no quotes, where every line break ends a record.
+  private static func recordBoundary(after offset: Int, in buffer: UnsafeBufferPointer<UInt8>)
+    -> Int?
+  {
+    guard let base = buffer.baseAddress, offset < buffer.count,
+      let found = memchr(base + offset, 0x0A, buffer.count - offset)
+    else { return nil }
+    let boundary = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+    return boundary < buffer.count ? boundary : nil
+  }
+
+  /// The 1-based line number at `offset`, counting LF, CRLF and lone CR line ends before it.
+  private static func lineNumber(at offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+    var line = 1
+    var index = 0
+    while index < offset {
+      let byte = buffer[index]
+      if byte == 0x0A {
+        line += 1
+      } else if byte == 0x0D, index + 1 >= buffer.count || buffer[index + 1] != 0x0A {
+        line += 1
+      }
+      index += 1
+    }
+    return line
+  }
+}

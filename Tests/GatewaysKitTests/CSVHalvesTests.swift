@@ -1,0 +1,120 @@
+import Foundation
+import MembershipGraph
+import Testing
+
+@testable import GatewaysKit
+
+/// A large CSV file is read in two halves on two cores and merged; these tests check the merge
+/// against the row-by-row reader on files full of what makes merging hard: people and teams on
+/// both sides of the split, values given on one side only or disagreeing across it, repeated
+/// memberships and team roles across it, unknown gateways, non-ASCII ids, blank lines, CRLF.
+struct CSVHalvesTests {
+  /// A messy roster as CSV text, seeded.
+  static func messyCSV(seed: UInt64) -> String {
+    var rng = SeededGenerator(seed: seed)
+    // One file in three has what a half must report (an unknown gateway, a conflict, an odd
+    // id); the others differ only in what the merge itself handles.
+    let hostile = seed % 3 == 0
+    let people = Int.random(in: 1...40, using: &rng)
+    let teams = Int.random(in: 1...12, using: &rng)
+    let lineEnd = Bool.random(using: &rng) ? "\r\n" : "\n"
+    let names = ["Ada", "Ben", "Cai", "Dee"]
+    let gateways =
+      hostile
+      ? ["student voice", "AfL", "curriculum", "mentoring", "Gardening", ""]
+      : ["student voice", "AfL", "curriculum", "mentoring", ""]
+    let roles = ["leader", "member", "", "", "lead"]
+    let oddIDs = ["Zo\u{EB}", "K", "\u{212A}"]
+    var text = "staff_id,team,name,gateway,team_role,year_group\(lineEnd)"
+    let rows = Int.random(in: 1...120, using: &rng)
+    for _ in 0..<rows {
+      var roll = Int.random(in: 0..<100, using: &rng)
+      if !hostile { roll = max(roll, 8) }
+      if roll < 3 {
+        text += lineEnd
+        continue
+      }
+      var person = "s\(Int.random(in: 0..<people, using: &rng))"
+      if roll < 5 { person = oddIDs[Int.random(in: 0..<oddIDs.count, using: &rng)] }
+      let team = roll < 8 ? "" : "t\(Int.random(in: 0..<teams, using: &rng))"
+      // A person's name is mostly the same on every row; sometimes it is blank, rarely another.
+      let personNumber = person.utf8.reduce(0) { $0 &+ Int($1) }
+      let name =
+        roll < 40 ? "" : roll < 97 || !hostile ? names[personNumber % names.count] : "Other"
+      let teamNumber = team.utf8.reduce(0) { $0 &+ Int($1) }
+      let gateway =
+        roll < 60
+        ? "" : roll < 98 || !hostile ? gateways[teamNumber % gateways.count] : "design"
+      let role = roles[Int.random(in: 0..<roles.count, using: &rng)]
+      text += "\(person),\(team),\(name),\(gateway),\(role),Y\(personNumber % 3)\(lineEnd)"
+    }
+    return text
+  }
+
+  /// What a read gives, as something comparable: the roster's content, or the diagnostics.
+  static func outcome(_ text: String, halvesThreshold: Int) -> String {
+    do {
+      let roster = try CSVRosterReader.read(
+        Array(text.utf8), fileName: "r.csv", halvesThreshold: halvesThreshold)
+      return "staff \(roster.staff)\nteams \(roster.teams)\npositions \(roster.memberPositions)\n"
+        + "warnings \(roster.warnings.map(\.description))"
+    } catch {
+      return "errors \(error.diagnostics.map(\.description))"
+    }
+  }
+
+  @Test(arguments: 0..<400)
+  func readingInHalvesGivesWhatReadingRowByRowGives(seed: Int) {
+    let text = Self.messyCSV(seed: UInt64(seed))
+    #expect(
+      Self.outcome(text, halvesThreshold: 0) == Self.outcome(text, halvesThreshold: .max))
+  }
+
+  @Test func aCleanFileIsReallyReadInHalves() {
+    // Rows that merge cleanly: the halves path must be taken (no fallback), and agree.
+    var text = "staff_id,team,name\n"
+    for row in 0..<200 { text += "s\(row % 37),t\(row % 11),N\(row % 37)\n" }
+    let bytes = Array(text.utf8)
+    var parser = CSVParser(bytes: bytes)
+    _ = parser.next()
+    let columns: [CSVRosterReader.Column?] = [.staffID, .team, .name]
+    let merged = CSVRosterReader.readInHalves(
+      bytes, after: parser, columns: columns, deeps: .hargreaves,
+      log: DiagnosticLog(file: "r.csv"), limits: RosterLimits())
+    #expect(merged != nil)
+    #expect(Self.outcome(text, halvesThreshold: 0) == Self.outcome(text, halvesThreshold: .max))
+  }
+
+  @Test func aFileWithQuotesIsReadRowByRow() {
+    let text = "staff_id,team\ns1,\"a\nb\"\ns2,c\n"
+    var parser = CSVParser(bytes: Array(text.utf8))
+    _ = parser.next()
+    #expect(
+      CSVRosterReader.readInHalves(
+        Array(text.utf8), after: parser, columns: [.staffID, .team], deeps: .hargreaves,
+        log: DiagnosticLog(file: "r.csv"), limits: RosterLimits()) == nil)
+  }
+}
+
+extension CSVHalvesTests {
+  @Test func manyOfTheMessyFilesAreMergedAndSomeFallBack() {
+    var merged = 0
+    for seed in 0..<400 {
+      let bytes = Array(Self.messyCSV(seed: UInt64(seed)).utf8)
+      var parser = CSVParser(bytes: bytes)
+      _ = parser.next()
+      let columns: [CSVRosterReader.Column?] = [
+        .staffID, .team, .name, .gateway, .teamRole, .yearGroup,
+      ]
+      if CSVRosterReader.readInHalves(
+        bytes, after: parser, columns: columns, deeps: .hargreaves,
+        log: DiagnosticLog(file: "r.csv"), limits: RosterLimits()) != nil
+      {
+        merged += 1
+      }
+    }
+    // Both paths must be exercised by the comparison above.
+    #expect(merged >= 100)
+    #expect(merged <= 300)
+  }
+}
