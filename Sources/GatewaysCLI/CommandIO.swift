@@ -16,6 +16,8 @@ public final class CommandIO {
   private let readInputLimited: ((Int) -> Data?)?
   private let writeOutput: (String) -> Void
   private let writeError: (String) -> Void
+  /// Where results kept until the process exits go, for the process's own IO.
+  private var keeper: ExitKeeper?
 
   /// Creates an IO from explicit pieces.
   public init(
@@ -34,7 +36,7 @@ public final class CommandIO {
 
   /// The process's own standard streams and environment.
   public static func process() -> CommandIO {
-    CommandIO(
+    let io = CommandIO(
       environment: ProcessInfo.processInfo.environment,
       standardOutputIsTerminal: isatty(STDOUT_FILENO) == 1,
       currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
@@ -42,7 +44,15 @@ public final class CommandIO {
       writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
       writeError: { FileHandle.standardError.write(Data($0.utf8)) },
       readInputLimited: { RosterReader.readAll(FileHandle.standardInput, limit: $0) })
+    io.keeper = ExitKeeper.shared
+    return io
   }
+
+  /// Keeps a command's large results (a roster, an analysis) alive until the process exits,
+  /// when this is the process's own IO: freeing millions of small arrays one by one takes a
+  /// noticeable part of a second, and the system reclaims the memory at exit at once. Other IOs
+  /// (tests) let the results go as usual.
+  public func keepUntilExit(_ value: Any) { keeper?.keep(value) }
 
   /// An IO that reads `standardInput` and records everything written, for tests.
   public static func capturing(
@@ -94,4 +104,17 @@ public final class CapturedOutput {
   public internal(set) var standardOutput = ""
   /// Everything written to standard error.
   public internal(set) var standardError = ""
+}
+
+/// Values kept alive until the process exits (never released: the process ends first).
+private final class ExitKeeper: @unchecked Sendable {
+  static let shared = ExitKeeper()
+  private let lock = NSLock()
+  private var values: [Any] = []
+
+  func keep(_ value: Any) {
+    lock.lock()
+    values.append(value)
+    lock.unlock()
+  }
 }

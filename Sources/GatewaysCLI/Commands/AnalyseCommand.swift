@@ -61,6 +61,8 @@ extension CommandSpec {
       (failOn.contains("silos") && analysis.summary.silos > 0)
       || (failOn.contains("islands") && analysis.summary.islands > 0)
       || (failOn.contains("key-people") && analysis.summary.keyPeople > 0)
+    io.keepUntilExit(analysis)
+    io.keepUntilExit(roster)
     return found ? ExitCode.findings : ExitCode.success
   }
 }

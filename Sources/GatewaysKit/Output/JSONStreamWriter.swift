@@ -48,12 +48,40 @@ struct JSONStreamWriter {
     bytes.append(top.close)
   }
 
-  /// Starts a member of the innermost object: `"key": `.
-  mutating func key(_ key: String) {
+  /// Starts a member of the innermost object whose key is a literal needing no escapes (every
+  /// key of gateways' schemas): `"key": `, copied as it is.
+  mutating func key(_ key: StaticString) {
     nextMember()
-    JSONValue.writeString(key, to: &bytes)
+    bytes.append(0x22)
+    key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(0x22)
     bytes.append(0x3A)
     bytes.append(0x20)
+  }
+
+  /// Writes a string, or `null`.
+  mutating func string(_ string: String?) {
+    if let string {
+      JSONValue.writeString(string, to: &bytes)
+    } else {
+      literal("null")
+    }
+  }
+
+  /// Writes `true` or `false`.
+  mutating func bool(_ value: Bool) { literal(value ? "true" : "false") }
+
+  /// Writes a number as ``JSONValue/double(_:)`` does, or `null`.
+  mutating func number(_ value: Double?) {
+    if let value {
+      JSONValue.writeNumber(value, to: &bytes)
+    } else {
+      literal("null")
+    }
+  }
+
+  private mutating func literal(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
   /// Starts an item of the innermost array.
@@ -61,9 +89,6 @@ struct JSONStreamWriter {
 
   /// Writes a whole value.
   mutating func value(_ value: JSONValue) { value.write(to: &bytes, indent: open.count * 2) }
-
-  /// Writes a string value.
-  mutating func string(_ string: String) { JSONValue.writeString(string, to: &bytes) }
 
   /// Writes an array of strings: on one line when short, one per line otherwise.
   mutating func strings(_ strings: [String]) {
@@ -105,8 +130,18 @@ struct JSONStreamWriter {
   }
 
   private mutating func indent() {
-    // No shared table of spaces: writers run on several threads at once, and a shared array's
-    // reference count would bounce between their caches.
-    bytes.append(contentsOf: repeatElement(0x20, count: open.count * 2))
+    let width = open.count * 2
+    // Static text, not a shared array: writers run on several threads at once, and a shared
+    // array's reference count would bounce between their caches.
+    if width <= 64 {
+      Self.spaces.withUTF8Buffer {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width]))
+      }
+    } else {
+      bytes.append(contentsOf: repeatElement(0x20, count: width))
+    }
   }
+
+  private static let spaces: StaticString =
+    "                                                                "
 }

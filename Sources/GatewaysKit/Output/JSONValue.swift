@@ -52,17 +52,7 @@ package indirect enum JSONValue: Sendable {
     case .null: output.append(contentsOf: "null".utf8)
     case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
     case .int(let value): output.append(contentsOf: String(value).utf8)
-    case .double(let value):
-      if value.isFinite {
-        if value == value.rounded(), abs(value) < 1e15 {
-          output.append(contentsOf: String(Int(value)).utf8)
-          output.append(contentsOf: ".0".utf8)
-        } else {
-          output.append(contentsOf: "\(value)".utf8)
-        }
-      } else {
-        output.append(contentsOf: "null".utf8)
-      }
+    case .double(let value): JSONValue.writeNumber(value, to: &output)
     case .string(let value): JSONValue.writeString(value, to: &output)
     case .array(let values):
       if values.isEmpty {
@@ -102,6 +92,21 @@ package indirect enum JSONValue: Sendable {
       }
       JSONValue.indent(indent, &output)
       output.append(0x7D)
+    }
+  }
+
+  /// Writes a finite number in Swift's shortest round-trip form (a whole number with `.0`), or
+  /// `null` for infinity and NaN, which JSON cannot hold.
+  static func writeNumber(_ value: Double, to output: inout [UInt8]) {
+    if value.isFinite {
+      if value == value.rounded(), abs(value) < 1e15 {
+        output.append(contentsOf: String(Int(value)).utf8)
+        output.append(contentsOf: ".0".utf8)
+      } else {
+        output.append(contentsOf: "\(value)".utf8)
+      }
+    } else {
+      output.append(contentsOf: "null".utf8)
     }
   }
 

@@ -20,9 +20,9 @@ extension SchoolAnalysis {
     writer.key("name")
     writer.string(team.name)
     writer.key("gateway")
-    writer.value(.string(team.gateway?.id))
+    writer.string(team.gateway?.id)
     writer.key("deep")
-    writer.value(.string(team.deep?.rawValue))
+    writer.string(team.deep?.rawValue)
     writer.key("leaders")
     writer.strings(team.leaders)
     writer.key("members")
@@ -40,9 +40,9 @@ extension SchoolAnalysis {
     }
     writer.end()
     writer.key("silo")
-    writer.value(.bool(team.isSilo))
+    writer.bool(team.isSilo)
     writer.key("eiIndex")
-    writer.value(.number(team.eiIndex))
+    writer.number(team.eiIndex)
     writer.end()
   }
 
@@ -84,7 +84,8 @@ extension SchoolAnalysis {
     writer.end()
     writer.key("silos")
     writer.strings(silos)
-    for (key, groups) in [("components", components), ("islands", islands)] {
+    let lists: [(StaticString, [[String]])] = [("components", components), ("islands", islands)]
+    for (key, groups) in lists {
       writer.key(key)
       writer.beginArray()
       for group in groups {
