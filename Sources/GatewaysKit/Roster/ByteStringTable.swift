@@ -41,6 +41,19 @@ struct ByteStringTable: Sendable {
   /// The number of keys.
   var count: Int { starts.count }
 
+  /// Makes room for `total` keys in all, so inserting up to there never rehashes.
+  mutating func reserve(_ total: Int) {
+    guard 2 * total > buckets.count else { return }
+    var capacity = buckets.count
+    while capacity < 2 * total { capacity <<= 1 }
+    buckets = [UInt64](repeating: 0, count: capacity)
+    mask = capacity - 1
+    for slot in 0..<count { place(slot: slot, hash: hashes[slot]) }
+    starts.reserveCapacity(total)
+    ends.reserveCapacity(total)
+    hashes.reserveCapacity(total)
+  }
+
   /// Where the key of `slot` is in the buffer.
   func range(ofSlot slot: Int) -> Range<Int> { starts[slot]..<ends[slot] }
 

@@ -1,3 +1,5 @@
+import MembershipGraph
+
 extension CSVRosterReader {
   /// Turns the data rows of a CSV roster, one at a time, into people, teams and memberships,
   /// checking that rows about the same person or team agree, then builds the ``Roster``.
@@ -471,30 +473,6 @@ extension CSVRosterReader {
     /// The roster the rows describe: staff and teams sorted by id, the warnings of the whole
     /// read. Call after ``finishMemberships()``, and only when the log has no errors.
     mutating func roster() -> Roster {
-      // Job titles repeat ("Teacher of Maths"): classify each distinct one once.
-      var typeOfRole: [String: StaffType] = [:]
-      let staffOrder = ByteOrder.sortedIndices(people.ids)
-      var positionOfSlot = [Int32](repeating: 0, count: staffOrder.count)
-      for (position, slot) in staffOrder.enumerated() {
-        positionOfSlot[slot] = Int32(truncatingIfNeeded: position)
-      }
-      let staff = staffOrder.map { slot in
-        let role = roles[slot]?.value ?? ""
-        var type = staffTypes[slot]?.value
-        if type == nil {
-          if let known = typeOfRole[role] {
-            type = known
-          } else {
-            let derived = StaffTypeClassifier.staffType(forRole: role) ?? .teacher
-            typeOfRole[role] = derived
-            type = derived
-          }
-        }
-        return StaffMember(
-          id: people.ids[slot], name: names[slot]?.value, role: role,
-          staffType: type ?? .teacher, department: departments[slot]?.value,
-          yearGroup: yearGroups[slot]?.value, maxTeams: caps[slot]?.value)
-      }
       // Without a team_role column no team has a leader: say so once, not once per team.
       if !hasTeamRoleColumn, hasMemberships {
         log.warning(
@@ -502,35 +480,92 @@ extension CSVRosterReader {
             + "and put 'leader' on each leader's row (Vacher: the leader should not be the link)",
           line: headerLine)
       }
+      let personIDs = people.ids
+      let teamIDs = teams.ids
+      let (staffOrder, teamOrder) = Parallel.both(
+        { ByteOrder.sortedIndices(personIDs) }, { ByteOrder.sortedIndices(teamIDs) })
+      var positionOfSlot = [Int32](repeating: 0, count: staffOrder.count)
+      for (position, slot) in staffOrder.enumerated() {
+        positionOfSlot[slot] = Int32(truncatingIfNeeded: position)
+      }
       var leadersOfTeam: [Int: [Int32]] = [:]
       for (flag, row) in zip(leaderFlags.values, leaderFlags.owners) where flag.value {
         leadersOfTeam[Int(rowTeams[Int(row)]), default: []].append(
           positionOfSlot[Int(rowPeople[Int(row)])])
       }
-      let teamOrder = ByteOrder.sortedIndices(teams.ids)
-      var builtTeams: [Team] = []
-      var positions: [[Int32]] = []
-      builtTeams.reserveCapacity(teamOrder.count)
-      positions.reserveCapacity(teamOrder.count)
-      for team in teamOrder {
-        let memberPositions = memberSlots[memberOffsets[team]..<memberOffsets[team + 1]]
-          .map { positionOfSlot[Int($0)] }.sorted()
-        let leaderPositions = (leadersOfTeam[team] ?? []).sorted()
-        if leaderPositions.isEmpty, !memberPositions.isEmpty, hasTeamRoleColumn {
+      if hasTeamRoleColumn {
+        for team in teamOrder
+        where leadersOfTeam[team] == nil && memberOffsets[team] < memberOffsets[team + 1] {
           log.warning(
             "this team has no leader; put 'leader' in the team_role column of its leader's row",
             line: teamLines[team], column: teamColumns[team])
         }
-        builtTeams.append(
-          Team(
-            id: teams.ids[team], name: teamNames[team]?.value, gateway: gateways[team]?.value,
-            sortedMembers: memberPositions.map { staff[Int($0)].id },
-            sortedLeaders: leaderPositions.map { staff[Int($0)].id }))
-        positions.append(memberPositions)
       }
+      // The staff and the teams are built on two cores.
+      let drafts = self
+      let slots = positionOfSlot
+      let leaders = leadersOfTeam
+      let (staff, (builtTeams, positions)) = Parallel.both(
+        { drafts.staffMembers(in: staffOrder) },
+        {
+          drafts.teams(
+            in: teamOrder, staffOrder: staffOrder, positionOfSlot: slots, leaders: leaders)
+        })
       return Roster(
         sortedStaff: staff, sortedTeams: builtTeams, memberPositions: positions, deeps: deeps,
         warnings: log.finalWarnings)
+    }
+
+    /// The staff, in the order `order` gives their slots.
+    private func staffMembers(in order: [Int]) -> [StaffMember] {
+      // Job titles repeat ("Teacher of Maths"): classify each distinct one once (and the same
+      // one as the last person's without a lookup).
+      var typeOfRole: [String: StaffType] = [:]
+      var last: (role: String, type: StaffType)?
+      return order.map { slot in
+        let role = roles[slot]?.value ?? ""
+        var type = staffTypes[slot]?.value
+        if type == nil {
+          if let last, last.role == role {
+            type = last.type
+          } else if let known = typeOfRole[role] {
+            type = known
+          } else {
+            let derived = StaffTypeClassifier.staffType(forRole: role) ?? .teacher
+            typeOfRole[role] = derived
+            type = derived
+          }
+          last = (role, type ?? .teacher)
+        }
+        return StaffMember(
+          id: people.ids[slot], name: names[slot]?.value, role: role,
+          staffType: type ?? .teacher, department: departments[slot]?.value,
+          yearGroup: yearGroups[slot]?.value, maxTeams: caps[slot]?.value)
+      }
+    }
+
+    /// The teams, in the order `order` gives their slots, and each one's members' positions
+    /// among the staff sorted as `staffOrder` gives their slots.
+    private func teams(
+      in order: [Int], staffOrder: [Int], positionOfSlot: [Int32], leaders: [Int: [Int32]]
+    ) -> ([Team], [[Int32]]) {
+      var builtTeams: [Team] = []
+      var positions: [[Int32]] = []
+      builtTeams.reserveCapacity(order.count)
+      positions.reserveCapacity(order.count)
+      let ids = people.ids
+      for team in order {
+        let memberPositions = memberSlots[memberOffsets[team]..<memberOffsets[team + 1]]
+          .map { positionOfSlot[Int($0)] }.sorted()
+        let leaderPositions = (leaders[team] ?? []).sorted()
+        builtTeams.append(
+          Team(
+            id: teams.ids[team], name: teamNames[team]?.value, gateway: gateways[team]?.value,
+            sortedMembers: memberPositions.map { ids[staffOrder[Int($0)]] },
+            sortedLeaders: leaderPositions.map { ids[staffOrder[Int($0)]] }))
+        positions.append(memberPositions)
+      }
+      return (builtTeams, positions)
     }
 
     /// The header's line, for the warning about a missing `team_role` column.

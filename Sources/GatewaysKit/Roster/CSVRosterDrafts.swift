@@ -94,6 +94,8 @@ extension CSVRosterReader {
       precondition(dictionary == nil && other.dictionary == nil, "ids compared as bytes only")
       var slots: [Int32] = []
       slots.reserveCapacity(other.ids.count)
+      table.reserve(ids.count + other.ids.count)
+      ids.reserveCapacity(ids.count + other.ids.count)
       // The keys of both tables are ranges of one buffer, so `other`'s ranges are looked up
       // here as they are, with the hashes `other` already computed.
       for slot in other.ids.indices {

@@ -254,6 +254,22 @@ enum CSVRosterReader {
   /// - Complexity: O(n) in the number of bytes.
   static func firstLongLine(in bytes: [UInt8], limit: Int) -> (line: Int, length: Int)? {
     guard bytes.count > limit else { return nil }
+    // Line feeds are found fast (memchr); when none is more than `limit` bytes from the last,
+    // no line is longer (a carriage return only cuts lines shorter).
+    let gapsFit = bytes.withUnsafeBufferPointer { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return true }
+      var start = 0
+      while start < buffer.count {
+        guard let found = memchr(base + start, 0x0A, buffer.count - start) else {
+          return buffer.count - start <= limit
+        }
+        let position = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        if position - start > limit { return false }
+        start = position + 1
+      }
+      return true
+    }
+    if gapsFit { return nil }
     var line = 1
     var start = 0
     var index = 0
