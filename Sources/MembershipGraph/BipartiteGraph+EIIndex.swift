@@ -47,8 +47,16 @@ extension BipartiteGraph {
   /// ```
   ///
   /// - Complexity: O(P + G + Σ_g |g|²) time, O(P + G) memory.
-  public func eiIndices() -> [EIIndex] {
-    let degrees = personProjectionDegrees()
+  public func eiIndices() -> [EIIndex] { eiIndices(degrees: personProjectionDegrees()) }
+
+  /// The E-I index of every group, using the group projection already computed (people on two
+  /// groups then cost a lookup of the shared count instead of a walk of both groups).
+  /// - Precondition: `projection` is this graph's ``groupProjection()``.
+  public func eiIndices(projection: GroupProjection) -> [EIIndex] {
+    eiIndices(degrees: personProjectionDegrees(projection: projection))
+  }
+
+  private func eiIndices(degrees: [Int]) -> [EIIndex] {
     var result: [EIIndex] = []
     result.reserveCapacity(groupCount)
     for g in 0..<groupCount {
@@ -74,7 +82,13 @@ extension BipartiteGraph {
   ///   groups have the same co-members, so each distinct set is walked once (with a marker
   ///   array; the projection itself is never stored), and a person on one group has its size
   ///   less one, unwalked: a group of 10^5 members costs O(10^5), not O(10^10).
-  public func personProjectionDegrees() -> [Int] {
+  public func personProjectionDegrees() -> [Int] { personProjectionDegrees(projection: nil) }
+
+  /// The person projection degrees, as ``personProjectionDegrees()``; with the group
+  /// `projection`, a person on exactly two groups `a` and `b` has `|a| + |b| - shared(a, b) - 1`
+  /// co-members, found without walking the groups.
+  /// - Precondition: `projection`, when given, is this graph's ``groupProjection()``.
+  public func personProjectionDegrees(projection: GroupProjection?) -> [Int] {
     var degrees = [Int](repeating: 0, count: personCount)
     var seenBy = [Int32](repeating: -1, count: personCount)
     var bySignature = SignatureTable(targets: personTargets)
@@ -86,6 +100,16 @@ extension BipartiteGraph {
         let g = Int(personTargets[first])
         degrees[p] = Int(groupOffsets[g + 1] - groupOffsets[g]) - 1
         continue
+      }
+      if end - first == 2, let projection {
+        let a = GroupIndex(raw: personTargets[first])
+        let b = GroupIndex(raw: personTargets[first + 1])
+        if let link = projection.linkIndex(between: a, and: b) {
+          let sizeA = Int(groupOffsets[a.position + 1] - groupOffsets[a.position])
+          let sizeB = Int(groupOffsets[b.position + 1] - groupOffsets[b.position])
+          degrees[p] = sizeA + sizeB - projection.sharedCount(ofLinkAt: link) - 1
+          continue
+        }
       }
       let signature = first..<end
       let hash = bySignature.hash(signature)

@@ -63,6 +63,8 @@ public struct GroupProjection: Sendable {
   @usableFromInline let neighborOffsets: [Int]
   /// The linked groups of every group, ascending.
   @usableFromInline let neighborTargets: [Int32]
+  /// The link of every entry of `neighborTargets`.
+  @usableFromInline let neighborLinks: [Int32]
 
   /// The number of links (unordered pairs of groups sharing someone), each counted once.
   /// - Complexity: O(1).
@@ -236,17 +238,76 @@ extension BipartiteGraph {
     for g in 0..<groupCount { neighborOffsets[g + 1] += neighborOffsets[g] }
     var cursor = neighborOffsets
     var neighborTargets = [Int32](repeating: 0, count: 2 * linkFirst.count)
+    var neighborLinks = [Int32](repeating: 0, count: 2 * linkFirst.count)
     for l in linkFirst.indices {
       let a = Int(linkFirst[l])
       let b = Int(linkSecond[l])
+      let link = Int32(truncatingIfNeeded: l)
       neighborTargets[cursor[a]] = linkSecond[l]
+      neighborLinks[cursor[a]] = link
       cursor[a] += 1
       neighborTargets[cursor[b]] = linkFirst[l]
+      neighborLinks[cursor[b]] = link
       cursor[b] += 1
     }
     return GroupProjection(
       groupCount: groupCount, linkStart: linkStart, linkFirst: linkFirst, linkSecond: linkSecond,
       sharedOffsets: sharedOffsets, sharedPeopleFlat: sharedFlat, weights: weights,
-      overlaps: overlaps, neighborOffsets: neighborOffsets, neighborTargets: neighborTargets)
+      overlaps: overlaps, neighborOffsets: neighborOffsets, neighborTargets: neighborTargets,
+      neighborLinks: neighborLinks)
+  }
+}
+
+/// The linked groups of one group and the people shared with each, read straight from a
+/// ``GroupProjection``'s storage: valid only inside the call that hands it out.
+public struct GroupNeighborhood {
+  /// The group whose neighbours these are.
+  public let group: GroupIndex
+  fileprivate let targets: UnsafeBufferPointer<Int32>
+  fileprivate let links: UnsafeBufferPointer<Int32>
+  fileprivate let sharedOffsets: UnsafeBufferPointer<Int>
+  fileprivate let sharedPeople: UnsafeBufferPointer<Int32>
+
+  /// The number of linked groups.
+  public var count: Int { targets.count }
+
+  /// The `i`-th linked group, ascending.
+  public func neighbor(_ i: Int) -> GroupIndex { GroupIndex(raw: targets[i]) }
+
+  /// The people the group shares with its `i`-th linked group, ascending, as positions.
+  public func sharedPeople(_ i: Int) -> UnsafeBufferPointer<Int32> {
+    let link = Int(links[i])
+    return UnsafeBufferPointer(
+      rebasing: sharedPeople[sharedOffsets[link]..<sharedOffsets[link + 1]])
+  }
+}
+
+extension GroupProjection {
+  /// Calls `body` with the neighbourhood of every group in `groups`, in order.
+  ///
+  /// The storage is reached once for the whole range, not once per group or link, so threads
+  /// walking different ranges at once do not contend over reference counts.
+  /// - Complexity: O(groups + their links + their shared people).
+  public func forEachNeighborhood(
+    in groups: Range<Int>, _ body: (GroupNeighborhood) -> Void
+  ) {
+    neighborOffsets.withUnsafeBufferPointer { offsets in
+      neighborTargets.withUnsafeBufferPointer { targets in
+        neighborLinks.withUnsafeBufferPointer { links in
+          sharedOffsets.withUnsafeBufferPointer { sharedOffsets in
+            sharedPeopleFlat.withUnsafeBufferPointer { shared in
+              for g in groups {
+                let range = offsets[g]..<offsets[g + 1]
+                body(
+                  GroupNeighborhood(
+                    group: GroupIndex(g), targets: UnsafeBufferPointer(rebasing: targets[range]),
+                    links: UnsafeBufferPointer(rebasing: links[range]),
+                    sharedOffsets: sharedOffsets, sharedPeople: shared))
+              }
+            }
+          }
+        }
+      }
+    }
   }
 }

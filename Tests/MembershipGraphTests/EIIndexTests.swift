@@ -12,6 +12,9 @@ struct EIIndexTests {
       }
     }
     #expect(graph.personProjectionDegrees() == coMembers.map(\.count))
+    let projection = graph.groupProjection()
+    #expect(graph.personProjectionDegrees(projection: projection) == coMembers.map(\.count))
+    #expect(graph.eiIndices(projection: projection) == graph.eiIndices())
     let indices = graph.eiIndices()
     #expect(indices.count == graph.groupCount)
     for g in graph.groups where g.position < indices.count {

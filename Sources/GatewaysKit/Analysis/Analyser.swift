@@ -47,7 +47,10 @@ public struct Analyser: Sendable {
     let graph = network.graph
     // Independent walks of the graph, on two cores.
     let ((projection, eiIndices), (cuts, structure)) = Parallel.both(
-      { (graph.groupProjection(), graph.eiIndices()) },
+      {
+        let projection = graph.groupProjection()
+        return (projection, graph.eiIndices(projection: projection))
+      },
       { (graph.cutStructure(), TeamStructure(network: network)) })
 
     // Staff and teams are sorted by id, so lists of positions in ascending order are lists of
@@ -62,23 +65,30 @@ public struct Analyser: Sendable {
       let range =
         (rosterTeams.count * piece / pieces)..<(rosterTeams.count * (piece + 1) / pieces)
       findings.reserveCapacity(range.count)
-      for position in range {
-        let team = rosterTeams[position]
-        let group = GroupIndex(position)
-        var links: [TeamLink] = []
-        for other in projection.neighbors(of: group) {
-          let via = projection.linkIndex(between: group, and: other).map { link in
-            projection.sharedPeople(ofLinkAt: link).map { staffIDs[$0.position] }
+      // Shared arrays are read through buffers, taken once per piece, so the cores do not
+      // contend over their reference counts.
+      staffIDs.withUnsafeBufferPointer { staffIDs in
+        teamIDs.withUnsafeBufferPointer { teamIDs in
+          projection.forEachNeighborhood(in: range) { neighborhood in
+            let position = neighborhood.group.position
+            let team = rosterTeams[position]
+            var links: [TeamLink] = []
+            links.reserveCapacity(neighborhood.count)
+            for i in 0..<neighborhood.count {
+              links.append(
+                TeamLink(
+                  team: teamIDs[neighborhood.neighbor(i).position],
+                  via: neighborhood.sharedPeople(i).map { staffIDs[Int($0)] }))
+            }
+            let ei = eiIndices[position]
+            findings.append(
+              TeamFinding(
+                id: team.id, name: team.name, gateway: team.gateway,
+                deep: team.gateway.flatMap { deeps.deep(of: $0) }, leaders: team.leaders,
+                members: team.members, links: links, isSilo: links.isEmpty, eiIndex: ei.value,
+                internalPairs: ei.internalPairs, externalPairs: ei.externalPairs))
           }
-          links.append(TeamLink(team: teamIDs[other.position], via: via ?? []))
         }
-        let ei = eiIndices[position]
-        findings.append(
-          TeamFinding(
-            id: team.id, name: team.name, gateway: team.gateway,
-            deep: team.gateway.flatMap { deeps.deep(of: $0) }, leaders: team.leaders,
-            members: team.members, links: links, isSilo: links.isEmpty, eiIndex: ei.value,
-            internalPairs: ei.internalPairs, externalPairs: ei.externalPairs))
       }
       return findings
     }.flatMap { $0 }

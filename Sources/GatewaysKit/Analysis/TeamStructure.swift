@@ -25,7 +25,8 @@ struct TeamStructure {
     entries.sort { a, b in
       if a.ids.count != b.ids.count { return a.ids.count > b.ids.count }
       if a.people != b.people { return a.people > b.people }
-      return a.ids[0].precedesInBytes(b.ids[0])
+      // Teams are sorted by id, so the smallest position holds the smallest id.
+      return a.positions[0] < b.positions[0]
     }
     var rank = [Int](repeating: 0, count: graph.groupCount)
     for (r, entry) in entries.enumerated() {
