@@ -21,7 +21,7 @@ enum OutputFile {
     throws
   {
     try write(toPath: path, io: io, inputs: inputs) { write in
-      for piece in pieces { try write(piece) }
+      for piece in pieces { try piece.withUnsafeBytes { try write($0) } }
     }
   }
 
@@ -30,7 +30,7 @@ enum OutputFile {
   /// is left at `path` unless `body` returns and every byte was written.
   static func write(
     toPath path: String, io: CommandIO, inputs: [String],
-    body: (_ write: ([UInt8]) throws -> Void) throws -> Void
+    body: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
   ) throws {
     let url = io.url(forPath: path).standardizedFileURL
     let resolved = url.resolvingSymlinksInPath()
@@ -52,7 +52,7 @@ enum OutputFile {
     var failure: Int32 = 0
     do {
       try body { piece in
-        failure = piece.withUnsafeBytes { writeAll($0, to: descriptor) }
+        failure = writeAll(piece, to: descriptor)
         if failure != 0 {
           throw CommandFailure.write("\(path): cannot write: \(describe(errno: failure))")
         }

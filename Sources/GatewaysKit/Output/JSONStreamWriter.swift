@@ -9,139 +9,142 @@
 /// writer.end()
 /// writer.finish()   // {\n  "silos": ["a", "b"]\n}\n
 /// ```
+///
+/// A writer owns its ``storage``; it is never copied (a copy would write to the same bytes).
 struct JSONStreamWriter {
   /// The bytes written so far.
-  private(set) var bytes: [UInt8] = []
+  let storage: ByteStorage
   /// For each open container: how many members it has so far, and its closing byte.
-  private var open: [(count: Int, close: UInt8)] = []
+  private(set) var nesting: [(count: Int, close: UInt8)] = []
 
-  init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+  init(capacity: Int = 4096) { storage = ByteStorage(capacity: capacity) }
 
-  /// A writer that carries on where `parent` stops, for the bytes that follow its own: it
-  /// indents as `parent` does, and counts `itemsBefore` items in the innermost array so far (a
-  /// piece of that array then starts with a comma, and closing it ends the last line).
-  init(continuing parent: JSONStreamWriter, itemsBefore: Int, capacity: Int = 4096) {
-    bytes.reserveCapacity(capacity)
-    open = parent.open
-    if !open.isEmpty { open[open.count - 1].count = itemsBefore }
+  /// A writer for the bytes that follow those of a writer whose ``nesting`` is `nesting`: it
+  /// indents the same, and counts `itemsBefore` items in the innermost array so far (a piece of
+  /// that array then starts with a comma, and closing it ends the last line).
+  init(continuing nesting: [(count: Int, close: UInt8)], itemsBefore: Int, capacity: Int = 4096) {
+    storage = ByteStorage(capacity: capacity)
+    self.nesting = nesting
+    if !self.nesting.isEmpty { self.nesting[self.nesting.count - 1].count = itemsBefore }
   }
+
+  /// The bytes written so far, as an array.
+  var bytes: [UInt8] { storage.withUnsafeBytes { Array($0) } }
 
   /// Opens an object (as a value: after a key, an item, or at the top).
   mutating func beginObject() {
-    bytes.append(0x7B)
-    open.append((0, 0x7D))
+    storage.append(0x7B)
+    nesting.append((0, 0x7D))
   }
 
   /// Opens an array.
   mutating func beginArray() {
-    bytes.append(0x5B)
-    open.append((0, 0x5D))
+    storage.append(0x5B)
+    nesting.append((0, 0x5D))
   }
 
   /// Closes the innermost object or array.
   mutating func end() {
-    guard let top = open.popLast() else { return }
+    guard let top = nesting.popLast() else { return }
     if top.count > 0 {
-      bytes.append(0x0A)
+      storage.append(0x0A)
       indent()
     }
-    bytes.append(top.close)
+    storage.append(top.close)
   }
 
   /// Starts a member of the innermost object whose key is a literal needing no escapes (every
   /// key of gateways' schemas): `"key": `, copied as it is.
   mutating func key(_ key: StaticString) {
     nextMember()
-    bytes.append(0x22)
-    key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(0x22)
-    bytes.append(0x3A)
-    bytes.append(0x20)
+    storage.append(0x22)
+    storage.append(key)
+    storage.append("\": ")
   }
 
   /// Writes a string, or `null`.
   mutating func string(_ string: String?) {
     if let string {
-      JSONValue.writeString(string, to: &bytes)
+      write(string)
     } else {
-      literal("null")
+      storage.append("null")
     }
   }
 
   /// Writes `true` or `false`.
-  mutating func bool(_ value: Bool) { literal(value ? "true" : "false") }
+  mutating func bool(_ value: Bool) { storage.append(value ? "true" : "false") }
 
   /// Writes a number as ``JSONValue/double(_:)`` does, or `null`.
   mutating func number(_ value: Double?) {
-    if let value {
-      JSONValue.writeNumber(value, to: &bytes)
-    } else {
-      literal("null")
+    guard let value else {
+      storage.append("null")
+      return
     }
-  }
-
-  private mutating func literal(_ text: StaticString) {
-    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    var text: [UInt8] = []
+    JSONValue.writeNumber(value, to: &text)
+    storage.append(text)
   }
 
   /// Starts an item of the innermost array.
   mutating func item() { nextMember() }
 
   /// Writes a whole value.
-  mutating func value(_ value: JSONValue) { value.write(to: &bytes, indent: open.count * 2) }
+  mutating func value(_ value: JSONValue) {
+    var text: [UInt8] = []
+    value.write(to: &text, indent: nesting.count * 2)
+    storage.append(text)
+  }
 
   /// Writes an array of strings: on one line when short, one per line otherwise.
   mutating func strings(_ strings: [String]) {
     if strings.isEmpty {
-      bytes.append(0x5B)
-      bytes.append(0x5D)
+      storage.append("[]")
     } else if strings.count <= 12 {
-      bytes.append(0x5B)
+      storage.append(0x5B)
       for (i, string) in strings.enumerated() {
-        if i > 0 {
-          bytes.append(0x2C)
-          bytes.append(0x20)
-        }
-        JSONValue.writeString(string, to: &bytes)
+        if i > 0 { storage.append(", ") }
+        write(string)
       }
-      bytes.append(0x5D)
+      storage.append(0x5D)
     } else {
       beginArray()
       for string in strings {
         item()
-        JSONValue.writeString(string, to: &bytes)
+        write(string)
       }
       end()
     }
   }
 
-  /// Ends the document with a newline and returns its bytes.
-  mutating func finish() -> [UInt8] {
-    bytes.append(0x0A)
-    return bytes
-  }
+  /// Ends the document with a newline; the bytes are in ``storage``.
+  mutating func finish() { storage.append(0x0A) }
 
-  private mutating func nextMember() {
-    guard !open.isEmpty else { return }
-    if open[open.count - 1].count > 0 { bytes.append(0x2C) }
-    open[open.count - 1].count += 1
-    bytes.append(0x0A)
-    indent()
-  }
-
-  private mutating func indent() {
-    let width = open.count * 2
-    // Static text, not a shared array: writers run on several threads at once, and a shared
-    // array's reference count would bounce between their caches.
-    if width <= 64 {
-      Self.spaces.withUTF8Buffer {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width]))
+  /// Writes a string literal; most ids and names need no escaping and are copied whole.
+  private func write(_ string: String) {
+    var text = string
+    let copied = text.withUTF8 { bytes -> Bool in
+      for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
+        return false
       }
-    } else {
-      bytes.append(contentsOf: repeatElement(0x20, count: width))
+      storage.append(0x22)
+      storage.append(bytes)
+      storage.append(0x22)
+      return true
+    }
+    if !copied {
+      var escaped: [UInt8] = []
+      JSONValue.writeString(string, to: &escaped)
+      storage.append(escaped)
     }
   }
 
-  private static let spaces: StaticString =
-    "                                                                "
+  private mutating func nextMember() {
+    guard !nesting.isEmpty else { return }
+    if nesting[nesting.count - 1].count > 0 { storage.append(0x2C) }
+    nesting[nesting.count - 1].count += 1
+    storage.append(0x0A)
+    indent()
+  }
+
+  private func indent() { storage.append(repeating: 0x20, count: nesting.count * 2) }
 }

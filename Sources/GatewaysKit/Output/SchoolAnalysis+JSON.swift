@@ -55,7 +55,7 @@ extension SchoolAnalysis {
   /// Writes the document of ``json()`` in pieces, handing each to `consume` in order: the teams
   /// of a large document are written on the other cores while `consume` (writing a file, say)
   /// deals with the pieces already done, and the document is never held whole in memory.
-  package func writeJSON(_ consume: ([UInt8]) throws -> Void) rethrows {
+  package func writeJSON(_ consume: (UnsafeRawBufferPointer) throws -> Void) rethrows {
     var head = JSONStreamWriter()
     head.beginObject()
     head.key("schemaVersion")
@@ -68,9 +68,9 @@ extension SchoolAnalysis {
     // the pieces follow each other, so the bytes are the same as written in one go.
     let teams = self.teams
     let pieces = teams.count >= 2048 ? 16 : 1
-    let start = head
+    let start = head.nesting
     let estimate = 128 * (summary.memberships + summary.teams) / pieces
-    try consume(head.bytes)
+    try head.storage.withUnsafeBytes(consume)
     try Parallel.stream(
       pieces,
       produce: { piece in
@@ -78,9 +78,9 @@ extension SchoolAnalysis {
         var part = JSONStreamWriter(
           continuing: start, itemsBefore: range.lowerBound, capacity: estimate)
         for team in teams[range] { Self.write(team, to: &part) }
-        return part.bytes
-      }, consume: consume)
-    var writer = JSONStreamWriter(continuing: head, itemsBefore: teams.count)
+        return part.storage
+      }, consume: { try $0.withUnsafeBytes(consume) })
+    var writer = JSONStreamWriter(continuing: head.nesting, itemsBefore: teams.count)
     writer.end()
     writer.key("silos")
     writer.strings(silos)
@@ -140,7 +140,8 @@ extension SchoolAnalysis {
     writer.key("warnings")
     writer.strings(warnings.map(\.description))
     writer.end()
-    try consume(writer.finish())
+    writer.finish()
+    try writer.storage.withUnsafeBytes(consume)
   }
 
   /// The analysis as a ``JSONValue`` tree: the same document as ``json()``, built the slow

@@ -1,0 +1,78 @@
+import Foundation
+
+/// A growable run of bytes in memory it owns, for writers that append millions of small pieces:
+/// an append is a capacity check and a copy, with none of an array's uniqueness checks.
+///
+/// ```swift
+/// let storage = ByteStorage(capacity: 16)
+/// storage.append(0x7B)
+/// storage.append("}")
+/// storage.withUnsafeBytes { Array($0) }   // [0x7B, 0x7D]
+/// ```
+package final class ByteStorage: @unchecked Sendable {
+  // One thread writes a storage at a time, so the run-time exclusivity checks a class's
+  // properties get by default (a call per access) are left out.
+  @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
+  @exclusivity(unchecked) private var capacity: Int
+  /// The number of bytes written.
+  @exclusivity(unchecked) package private(set) var count = 0
+
+  /// Creates empty storage with room for `capacity` bytes before it grows.
+  package init(capacity: Int = 4096) {
+    self.capacity = max(capacity, 64)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// Makes room for `extra` more bytes.
+  @inline(__always)
+  private func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(to: count + extra) }
+  }
+
+  private func grow(to needed: Int) {
+    var newCapacity = capacity * 2
+    while newCapacity < needed { newCapacity *= 2 }
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newBase.update(from: base, count: count)
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  /// Appends one byte.
+  @inline(__always)
+  package func append(_ byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count += 1
+  }
+
+  /// Appends bytes.
+  package func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress else { return }
+    reserve(bytes.count)
+    (base + count).update(from: source, count: bytes.count)
+    count += bytes.count
+  }
+
+  /// Appends the bytes of an array.
+  package func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
+
+  /// Appends static text.
+  package func append(_ text: StaticString) { text.withUTF8Buffer { append($0) } }
+
+  /// Appends `count` copies of `byte`.
+  package func append(repeating byte: UInt8, count repeats: Int) {
+    guard repeats > 0 else { return }
+    reserve(repeats)
+    (base + count).update(repeating: byte, count: repeats)
+    count += repeats
+  }
+
+  /// Calls `body` with the bytes written, valid only during the call.
+  package func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    try body(UnsafeRawBufferPointer(start: base, count: count))
+  }
+}
