@@ -6,31 +6,62 @@ enum ByteOrder {
   /// ```swift
   /// ByteOrder.sortedIndices(["b", "a", "ab"])  // [1, 2, 0]
   /// ```
-  /// - Complexity: O(n log n) integer comparisons; full string comparisons only between strings
+  /// - Complexity: O(n) radix passes over the 64-bit prefix keys (passes where every key has
+  ///   the same byte are skipped), then full string comparisons only within runs of strings
   ///   that share their first eight bytes.
   static func sortedIndices(_ strings: [String]) -> [Int] {
-    var keyed: [(key: UInt64, index: Int)] = []
-    keyed.reserveCapacity(strings.count)
-    for (index, string) in strings.enumerated() {
-      keyed.append((prefixKey(string), index))
+    let count = strings.count
+    let keys = strings.map(prefixKey)
+    if count < 256 {
+      return Array(0..<count).sorted { a, b in
+        if keys[a] != keys[b] { return keys[a] < keys[b] }
+        return precedes(a, b, in: strings)
+      }
     }
-    keyed.sort { a, b in
-      if a.key != b.key { return a.key < b.key }
-      if strings[a.index] == strings[b.index] { return a.index < b.index }
-      return strings[a.index].precedesInBytes(strings[b.index])
+    // Least significant byte first; each pass is a stable counting sort, so after the last
+    // one the order is by key, and by position among equal keys.
+    var order = Array(0..<count)
+    var scratch = [Int](repeating: 0, count: count)
+    var counts = [Int](repeating: 0, count: 257)
+    for shift in stride(from: UInt64(0), to: 64, by: 8) {
+      for index in counts.indices { counts[index] = 0 }
+      for key in keys { counts[Int((key >> shift) & 0xFF) + 1] += 1 }
+      if counts.contains(count) { continue }  // every key has the same byte here
+      for digit in 0..<256 { counts[digit + 1] += counts[digit] }
+      for position in order {
+        let digit = Int((keys[position] >> shift) & 0xFF)
+        scratch[counts[digit]] = position
+        counts[digit] += 1
+      }
+      swap(&order, &scratch)
     }
-    return keyed.map(\.index)
+    // Strings that share their first eight bytes: sort each such run by the whole string.
+    var start = 0
+    while start < count {
+      var end = start + 1
+      while end < count, keys[order[end]] == keys[order[start]] { end += 1 }
+      if end - start > 1 {
+        order[start..<end].sort { precedes($0, $1, in: strings) }
+      }
+      start = end
+    }
+    return order
+  }
+
+  /// Whether `strings[a]` comes before `strings[b]`: byte order, then position for equal ones.
+  private static func precedes(_ a: Int, _ b: Int, in strings: [String]) -> Bool {
+    if strings[a] == strings[b] { return a < b }
+    return strings[a].precedesInBytes(strings[b])
   }
 
   /// The first eight UTF-8 bytes, big-endian, zero-padded: comparing keys compares prefixes.
   static func prefixKey(_ string: String) -> UInt64 {
-    var key: UInt64 = 0
-    var count = 0
-    for byte in string.utf8 {
-      key = key << 8 | UInt64(byte)
-      count += 1
-      if count == 8 { break }
+    var text = string
+    return text.withUTF8 { bytes in
+      var key: UInt64 = 0
+      let length = Swift.min(bytes.count, 8)
+      for index in 0..<length { key = key << 8 | UInt64(bytes[index]) }
+      return length == 8 ? key : key << (8 * UInt64(8 - length))
     }
-    return count == 8 ? key : key << (8 * UInt64(8 - count))
   }
 }

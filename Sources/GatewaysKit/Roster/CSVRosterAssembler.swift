@@ -85,15 +85,21 @@ extension CSVRosterReader {
     /// Reads every remaining record of `parser`, skipping blank lines.
     mutating func addRows(from parser: inout CSVParser, in buffer: UnsafeBufferPointer<UInt8>) {
       var cells: [CSVCell] = []
-      while let (line, isDamaged) = parser.nextRecord(into: &cells) {
-        if cells.count == 1, cells[0].isEmpty { continue }
-        // The tokenizer reported this row's problem (a missing quote, invalid UTF-8, too many
-        // fields); its fields cannot be trusted.
-        if isDamaged {
-          rowCount += 1
-          continue
+      // Rows are handed over as buffers, so reading one costs no reference counting.
+      let positions = cellOfColumn
+      positions.withUnsafeBufferPointer { positions in
+        while let (line, isDamaged) = parser.nextRecord(into: &cells) {
+          if cells.count == 1, cells[0].isEmpty { continue }
+          // The tokenizer reported this row's problem (a missing quote, invalid UTF-8, too many
+          // fields); its fields cannot be trusted.
+          if isDamaged {
+            rowCount += 1
+            continue
+          }
+          cells.withUnsafeMutableBufferPointer { row in
+            add(row, cellOfColumn: positions, line: line, in: buffer)
+          }
         }
-        add(&cells, line: line, in: buffer)
       }
     }
 
@@ -140,8 +146,10 @@ extension CSVRosterReader {
     }
 
     /// Reads one data row (a record that is not blank and that the tokenizer did not damage).
-    mutating func add(
-      _ cells: inout [CSVCell], line: Int, in buffer: UnsafeBufferPointer<UInt8>
+    /// `cellOfColumn` is ``cellOfColumn``.
+    private mutating func add(
+      _ cells: UnsafeMutableBufferPointer<CSVCell>, cellOfColumn: UnsafeBufferPointer<Int>,
+      line: Int, in buffer: UnsafeBufferPointer<UInt8>
     ) {
       rowCount += 1
       guard cells.count == columns.count else {
@@ -186,12 +194,10 @@ extension CSVRosterReader {
         }
       }
       if hasControl { return }
-      let row = cells
-      let positions = cellOfColumn
       func value(_ column: Column) -> CSVCell? {
-        let position = positions[column.ordinal]
-        guard position >= 0, !row[position].isEmpty else { return nil }
-        return row[position]
+        let position = cellOfColumn[column.ordinal]
+        guard position >= 0, !cells[position].isEmpty else { return nil }
+        return cells[position]
       }
       func text(_ cell: CSVCell) -> String { CSVRosterReader.text(of: cell, in: buffer) }
 
