@@ -18,6 +18,7 @@ extension CommandSpec {
     let roster = try loadRoster(parsed, io: io)
     let source = parsed.positionals[0] == "-" ? "<stdin>" : parsed.positionals[0]
     io.print(CheckSummary(roster: roster, source: source).text)
+    io.keepUntilExit(roster)
     return ExitCode.success
   }
 }
@@ -41,8 +42,12 @@ struct CheckSummary {
     let standardPresent = Gateway.standard.filter(present.contains).map(\.id).sortedByBytes()
     let missing = Gateway.standard.filter { !present.contains($0) }.map(\.id).sortedByBytes()
     let custom = present.filter { !$0.isStandard }.map(\.id).sortedByBytes()
-    let onTeam = Set(roster.teams.flatMap(\.members))
-    let noTeam = roster.staff.map(\.id).filter { !onTeam.contains($0) }
+    // Who is on a team, by staff position (no set of a million ids to hash).
+    var onTeam = [Bool](repeating: false, count: roster.staff.count)
+    for positions in roster.memberPositions {
+      for position in positions { onTeam[Int(position)] = true }
+    }
+    let noTeam = roster.staff.indices.filter { !onTeam[$0] }.map { roster.staff[$0].id }
     let noGateway = roster.teams.filter { $0.gateway == nil }.map(\.id)
     let noLeader = roster.teams.filter { $0.leaders.isEmpty }.map(\.id)
     var lines = ["\(source): the roster reads."]
