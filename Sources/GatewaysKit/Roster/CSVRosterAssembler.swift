@@ -62,15 +62,16 @@ extension CSVRosterReader {
     private let cellOfColumn: [Int]
 
     /// Creates an assembler for rows under a header whose cells name `columns`; `expectedRows`
-    /// sizes the tables up front.
+    /// (and `expectedPeople`, by default half of them) size the tables up front.
     init(
-      columns: [Column?], deeps: DeepMapping, log: DiagnosticLog, expectedRows: Int
+      columns: [Column?], deeps: DeepMapping, log: DiagnosticLog, expectedRows: Int,
+      expectedPeople: Int? = nil
     ) {
       self.columns = columns
       self.hasTeamRoleColumn = columns.contains(.teamRole)
       self.deeps = deeps
       self.log = log
-      people = IDIndex(expectedCount: expectedRows / 2)
+      people = IDIndex(expectedCount: expectedPeople ?? expectedRows / 2)
       teams = IDIndex(expectedCount: expectedRows / 8)
       rowTeams.reserveCapacity(expectedRows)
       rowPeople.reserveCapacity(expectedRows)
@@ -528,6 +529,13 @@ extension CSVRosterReader {
       // one as the last person's without a lookup).
       var typeOfRole: [String: StaffType] = [:]
       var last: (role: String, type: StaffType)?
+      // A roster of ids and teams only: every person has the defaults.
+      if names.values.isEmpty, roles.values.isEmpty, staffTypes.values.isEmpty,
+        departments.values.isEmpty, yearGroups.values.isEmpty, caps.values.isEmpty
+      {
+        let type = StaffTypeClassifier.staffType(forRole: "") ?? .teacher
+        return order.map { StaffMember(id: people.ids[$0], staffType: type) }
+      }
       return order.map { slot in
         let role = roles[slot]?.value ?? ""
         var type = staffTypes[slot]?.value

@@ -37,16 +37,19 @@ extension CSVRosterReader {
       let shared = SharedBytes(buffer: buffer)
       let expectedRows = min(bytes.count / 32, 1 << 21)
       let file = log.file
-      @Sendable func half(_ parser: CSVParser) -> (Assembler, Bool) {
+      // The first half's people table gets room for the whole file's: the second half's
+      // people join it when the halves merge.
+      @Sendable func half(_ parser: CSVParser, expectedPeople: Int) -> (Assembler, Bool) {
         var parser = parser
         var assembler = Assembler(
           columns: columns, deeps: deeps, log: DiagnosticLog(file: file),
-          expectedRows: expectedRows)
+          expectedRows: expectedRows, expectedPeople: expectedPeople)
         assembler.addRows(from: &parser, in: shared.buffer)
         return (assembler, parser.problems.isEmpty && parser.furtherInvalidUTF8Count == 0)
       }
       var ((earlier, earlierTokenized), (later, laterTokenized)) = Parallel.both(
-        { half(first) }, { half(second) })
+        { half(first, expectedPeople: expectedRows) },
+        { half(second, expectedPeople: expectedRows / 2) })
       guard earlierTokenized, laterTokenized, earlier.isClean, later.isClean,
         earlier.absorb(later, in: buffer)
       else { return nil }
