@@ -45,13 +45,23 @@ public struct Analyser: Sendable {
   public func analyse(_ network: RosterGraph) -> SchoolAnalysis {
     let roster = network.roster
     let graph = network.graph
-    // Independent walks of the graph, on two cores.
-    let ((projection, eiIndices), (cuts, structure)) = Parallel.both(
-      {
-        let projection = graph.groupProjection()
-        return (projection, graph.eiIndices(projection: projection))
-      },
-      { (graph.cutStructure(), TeamStructure(network: network)) })
+    // Independent walks of the graph, split over two cores in halves of about equal work.
+    let ((projection, eiIndices, deepFindings), (cuts, structure, couplingFindings)) =
+      Parallel.both(
+        {
+          let projection = graph.groupProjection()
+          return (
+            projection, graph.eiIndices(projection: projection),
+            DeepAnalysis(network: network).findings
+          )
+        },
+        {
+          let structure = TeamStructure(network: network)
+          return (
+            graph.cutStructure(), structure,
+            coupling(network, mainGroupTeams: structure.components.first?.count ?? 0)
+          )
+        })
 
     // Staff and teams are sorted by id, so lists of positions in ascending order are lists of
     // ids in byte order: nothing below sorts strings.
@@ -137,8 +147,7 @@ public struct Analyser: Sendable {
     return SchoolAnalysis(
       summary: summary, teams: teams, silos: silos, components: structure.components,
       islands: Array(islands), keyPeople: keyPeople, leaderOnlyLinks: leaderOnly, brokers: brokers,
-      brokerMethod: method, deeps: DeepAnalysis(network: network).findings,
-      coupling: coupling(network, mainGroupTeams: structure.components.first?.count ?? 0),
+      brokerMethod: method, deeps: deepFindings, coupling: couplingFindings,
       uninvolved: uninvolved, warnings: roster.warnings)
   }
 
