@@ -313,16 +313,19 @@ struct CSVParser: IteratorProtocol, Sendable {
 
     // An unquoted field: find its end, then decode the bytes in place (no copy).
     let start = index
-    var end = index
-    var scalars = 0
-    var plain = true
-    while end < endIndex {
-      let byte = bytes[end]
-      if byte == Self.comma || byte == Self.newline || byte == Self.carriageReturn { break }
-      if byte & 0xC0 != 0x80 { scalars += 1 }
-      if byte < 0x20 || byte >= 0x7F { plain = false }
-      end += 1
-      if end - start > maximumFieldBytes { break }
+    let limit = min(endIndex, start + maximumFieldBytes + 1)
+    let (end, scalars, plain) = bytes.withUnsafeBufferPointer { buffer in
+      var end = start
+      var scalars = 0
+      var plain = true
+      while end < limit {
+        let byte = buffer[end]
+        if byte == Self.comma || byte == Self.newline || byte == Self.carriageReturn { break }
+        if byte & 0xC0 != 0x80 { scalars += 1 }
+        if byte < 0x20 || byte >= 0x7F { plain = false }
+        end += 1
+      }
+      return (end, scalars, plain)
     }
     index = end
     column += scalars
