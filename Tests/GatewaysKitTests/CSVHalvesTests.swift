@@ -118,3 +118,26 @@ extension CSVHalvesTests {
     #expect(merged <= 300)
   }
 }
+
+extension CSVHalvesTests {
+  @Test func warningsOfBothHalvesAreKeptAndAnUnknownGatewayWarnedOnce() {
+    // Row-local warnings in both halves, and the same unknown gateway in both.
+    var text = "staff_id,team,gateway,team_role\n"
+    for row in 0..<400 {
+      // Team t0, on rows of both halves, has a gateway the catalog does not know.
+      let gateway = row % 13 == 0 ? "Gardening" : "curriculum"
+      let team = row % 97 == 0 ? "" : "t\(row % 13)"
+      text += "s\(row % 41),\(team),\(team.isEmpty ? "" : gateway),\(row % 7 == 0 ? "lead" : "")\n"
+    }
+    let bytes = Array(text.utf8)
+    var parser = CSVParser(bytes: bytes)
+    _ = parser.next()
+    #expect(
+      CSVRosterReader.readInHalves(
+        bytes, after: parser, columns: [.staffID, .team, .gateway, .teamRole],
+        deeps: .hargreaves, log: DiagnosticLog(file: "r.csv"), limits: RosterLimits()) != nil)
+    let halves = Self.outcome(text, halvesThreshold: 0)
+    #expect(halves == Self.outcome(text, halvesThreshold: .max))
+    #expect(halves.components(separatedBy: "unknown gateway").count == 2)
+  }
+}

@@ -57,6 +57,9 @@ extension CSVRosterReader {
     private var gatewayOfText: [String: Gateway] = [:]
     private var leaderOfText: [String: Bool] = [:]
     private var warnedGateways: Set<String> = []
+    /// The warning about each unknown gateway (once per id, at its first row), kept out of the
+    /// log until ``finishMemberships()`` so that merged parts warn once.
+    private var gatewayWarnings: [(id: String, warning: Diagnostic)] = []
 
     /// The position in the row of each known column's cell (by ``Column/ordinal``), or -1.
     private let cellOfColumn: [Int]
@@ -104,15 +107,15 @@ extension CSVRosterReader {
       }
     }
 
-    /// Whether reading found nothing to report and compared every id by its bytes: then the
-    /// rows can be merged with another part's by ``absorb(_:in:)``.
-    var isClean: Bool {
-      !log.hasErrors && log.finalWarnings.isEmpty && !people.comparesStrings
-        && !teams.comparesStrings
+    /// Whether reading found no error and compared every id by its bytes: then the rows can be
+    /// merged with another part's by ``absorb(_:in:)``. (The warnings a row draws depend on
+    /// that row alone, or, for an unknown gateway, are merged to one per id.)
+    var canMerge: Bool {
+      !log.hasErrors && !people.comparesStrings && !teams.comparesStrings
     }
 
     /// Adds the rows of `later`, an assembler of the rows that follow this one's in the same
-    /// file; both must be clean. Returns `false`, leaving this assembler unusable, when the two
+    /// file, and its warnings; both must be able to merge (``canMerge``). Returns `false`, leaving this assembler unusable, when the two
     /// parts disagree about a person or a team (the caller then reads the file row by row, to
     /// report the conflict where it is).
     mutating func absorb(_ later: Assembler, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -143,6 +146,10 @@ extension CSVRosterReader {
       rowPeople.append(contentsOf: later.rowPeople.lazy.map { personSlots[Int($0)] })
       rowLines.append(contentsOf: later.rowLines)
       rowCount += later.rowCount
+      log.append(later.log)
+      for entry in later.gatewayWarnings where warnedGateways.insert(entry.id).inserted {
+        gatewayWarnings.append(entry)
+      }
       return true
     }
 
@@ -294,8 +301,14 @@ extension CSVRosterReader {
         let name = text(cell)
         var gateway = gatewayOfText[name]
         if gateway == nil {
+          var found = DiagnosticLog(file: log.file)
+          let warnedBefore = warnedGateways.count
           gateway = CSVRosterReader.gateway(
-            named: name, cell: cell, deeps: deeps, warned: &warnedGateways, log: &log)
+            named: name, cell: cell, deeps: deeps, warned: &warnedGateways, log: &found)
+          for error in found.errors { log.add(error) }
+          if warnedGateways.count > warnedBefore, let warning = found.warnings.first {
+            gatewayWarnings.append((GatewayCatalog.normalize(name), warning))
+          }
           if let gateway { gatewayOfText[name] = gateway }
         }
         if let gateway {
@@ -318,6 +331,8 @@ extension CSVRosterReader {
     /// - Complexity: O(R + T + S) for R rows, T teams and S people: a counting sort of the rows
     ///   by team, then one pass with a marker per person.
     mutating func finishMemberships() {
+      for entry in gatewayWarnings { log.add(entry.warning) }
+      gatewayWarnings = []
       let teamCount = teams.ids.count
       var offsets = [Int](repeating: 0, count: teamCount + 1)
       for team in rowTeams { offsets[Int(team) + 1] += 1 }

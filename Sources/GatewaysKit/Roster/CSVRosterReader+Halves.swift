@@ -15,8 +15,8 @@ extension CSVRosterReader {
   ///
   /// Returns `nil`, and the caller reads row by row, when the file does not allow a split (it
   /// has quotes, which may hide line breaks, or no line break near the middle), or when a half
-  /// has anything to report or the halves disagree: every diagnostic then comes from the one
-  /// reader that words and places it exactly.
+  /// found an error or an id that is not printable ASCII, or the halves disagree about someone:
+  /// those diagnostics then come from the one reader that words and places them exactly.
   static func readInHalves(
     _ bytes: [UInt8], after parser: CSVParser, columns: [Column?], deeps: DeepMapping,
     log: DiagnosticLog, limits: RosterLimits
@@ -50,11 +50,13 @@ extension CSVRosterReader {
       var ((earlier, earlierTokenized), (later, laterTokenized)) = Parallel.both(
         { half(first, expectedPeople: expectedRows) },
         { half(second, expectedPeople: expectedRows / 2) })
-      guard earlierTokenized, laterTokenized, earlier.isClean, later.isClean,
+      guard earlierTokenized, laterTokenized, earlier.canMerge, later.canMerge,
         earlier.absorb(later, in: buffer)
       else { return nil }
-      // Neither half had anything to report: the header's diagnostics are all there are.
-      earlier.log = log
+      // The header's diagnostics come first.
+      var combined = log
+      combined.append(earlier.log)
+      earlier.log = combined
       return earlier
     }
   }

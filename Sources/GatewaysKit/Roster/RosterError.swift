@@ -45,6 +45,20 @@ struct DiagnosticLog: Sendable {
     warnings.append(Diagnostic(.warning, file: file, line: line, column: column, message: message))
   }
 
+  /// Adds a diagnostic made elsewhere, as an error or a warning by its severity.
+  mutating func add(_ diagnostic: Diagnostic) {
+    switch diagnostic.severity {
+    case .error: errors.append(diagnostic)
+    case .warning: warnings.append(diagnostic)
+    }
+  }
+
+  /// Adds every error and warning of `other`.
+  mutating func append(_ other: DiagnosticLog) {
+    errors.append(contentsOf: other.errors)
+    warnings.append(contentsOf: other.warnings)
+  }
+
   /// Orders diagnostics by position (those without a line last), keeping insertion order on ties.
   private static func ordered(_ list: [Diagnostic]) -> [Diagnostic] {
     list.enumerated().sorted { lhs, rhs in
