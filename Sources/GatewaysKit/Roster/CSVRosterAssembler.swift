@@ -233,13 +233,8 @@ extension CSVRosterReader {
 
       var personOfRow: Int?
       if let staffCell, let found = foundPerson {
-        let slot: Int
-        if let existing = found.slot {
-          slot = existing
-        } else {
-          slot = people.insert(staffCell, hash: found.hash, in: buffer)
-          personLines.append(line)
-        }
+        let (slot, isNew) = people.slot(of: staffCell, found: found, in: buffer)
+        if isNew { personLines.append(line) }
         personOfRow = slot
         readPersonCells(of: slot, value: value, buffer: buffer)
       } else if let first = Column.personColumns.lazy.compactMap({ value($0) }).first {
@@ -285,11 +280,8 @@ extension CSVRosterReader {
         }
         return
       }
-      let team: Int
-      if let existing = found.slot {
-        team = existing
-      } else {
-        team = teams.insert(teamCell, hash: found.hash, in: buffer)
+      let (team, isNewTeam) = teams.slot(of: teamCell, found: found, in: buffer)
+      if isNewTeam {
         teamLines.append(line)
         teamColumns.append(teamCell.column)
       }

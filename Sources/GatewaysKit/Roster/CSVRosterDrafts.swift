@@ -112,6 +112,15 @@ extension CSVRosterReader {
       return slots
     }
 
+    /// The slot of the id in `cell`, given what ``find(_:in:)`` found for it: the one found, or
+    /// a new one (`isNew`) when the id was not there.
+    mutating func slot(
+      of cell: CSVCell, found: (slot: Int?, hash: UInt64), in buffer: UnsafeBufferPointer<UInt8>
+    ) -> (slot: Int, isNew: Bool) {
+      if let slot = found.slot { return (slot, false) }
+      return (insert(cell, hash: found.hash, in: buffer), true)
+    }
+
     /// Adds the id in `cell`, which ``find(_:in:)`` did not find; returns its slot.
     mutating func insert(_ cell: CSVCell, hash: UInt64, in buffer: UnsafeBufferPointer<UInt8>)
       -> Int
