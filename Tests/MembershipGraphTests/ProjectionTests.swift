@@ -83,3 +83,36 @@ struct ProjectionTests {
     #expect(projection.links.map(\.overlap) == [1, 1, 1])
   }
 }
+
+struct NeighborhoodTests {
+  @Test(arguments: 0..<100)
+  func neighborhoodsGiveTheLinksOfEveryGroup(seed: Int) {
+    var rng = SeededGenerator(seed: UInt64(7000 + seed))
+    let graph = randomGraph(using: &rng)
+    let projection = graph.groupProjection()
+    var visited: [Int] = []
+    projection.forEachNeighborhood(in: 0..<graph.groupCount) { neighborhood in
+      let group = neighborhood.group
+      visited.append(group.position)
+      #expect(
+        (0..<neighborhood.count).map(neighborhood.neighbor)
+          == Array(projection.neighbors(of: group)))
+      for i in 0..<neighborhood.count {
+        let link = projection.linkIndex(between: group, and: neighborhood.neighbor(i))
+        #expect(link != nil)
+        if let link {
+          #expect(
+            Array(neighborhood.sharedPeople(i))
+              == projection.link(at: link).sharedPeople.map(\.rawValue))
+          #expect(
+            Array(projection.sharedPeople(ofLinkAt: link)) == projection.link(at: link).sharedPeople
+          )
+          let (first, second) = projection.groups(ofLinkAt: link)
+          #expect(
+            first == projection.link(at: link).first && second == projection.link(at: link).second)
+        }
+      }
+    }
+    #expect(visited == Array(0..<graph.groupCount))
+  }
+}
