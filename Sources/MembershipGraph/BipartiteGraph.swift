@@ -123,6 +123,50 @@ public struct BipartiteGraph: Sendable {
     groupTargets = gTargets
   }
 
+  /// Builds the graph from each group's members, given as person positions in ascending order
+  /// (as a roster that keeps its teams' members sorted has them; a repeat counts once): the
+  /// groups' side is those lists laid end to end, the people's side their transpose.
+  ///
+  /// - Precondition: every list is ascending, every position below `personCount`.
+  /// - Complexity: O(P + G + E), with no sort.
+  package init(personCount: Int, groupMembers: [[Int32]]) {
+    let groupCount = groupMembers.count
+    precondition(personCount >= 0 && personCount < Int(Int32.max), "too many people")
+    precondition(groupCount < Int(Int32.max), "too many groups")
+    self.personCount = personCount
+    self.groupCount = groupCount
+    var gOffsets = [Int32](repeating: 0, count: groupCount + 1)
+    var gTargets: [Int32] = []
+    gTargets.reserveCapacity(groupMembers.reduce(0) { $0 + $1.count })
+    precondition(gTargets.capacity < Int(Int32.max), "too many memberships")
+    var offsets = [Int32](repeating: 0, count: personCount + 1)
+    for (g, members) in groupMembers.enumerated() {
+      var previous: Int32 = -1
+      for p in members where p != previous {
+        precondition(p > previous && Int(p) < personCount, "members not ascending or out of range")
+        previous = p
+        offsets[Int(p) + 1] += 1
+        gTargets.append(p)
+      }
+      gOffsets[g + 1] = Int32(truncatingIfNeeded: gTargets.count)
+    }
+    for p in 0..<personCount { offsets[p + 1] += offsets[p] }
+    // Scanning groups in ascending order fills each person's list in ascending order.
+    var cursor = offsets
+    var targets = [Int32](repeating: 0, count: gTargets.count)
+    for g in 0..<groupCount {
+      for e in Int(gOffsets[g])..<Int(gOffsets[g + 1]) {
+        let p = Int(gTargets[e])
+        targets[Int(cursor[p])] = Int32(truncatingIfNeeded: g)
+        cursor[p] += 1
+      }
+    }
+    personOffsets = offsets
+    personTargets = targets
+    groupOffsets = gOffsets
+    groupTargets = gTargets
+  }
+
   /// A stable counting sort of parallel arrays by small integer keys.
   private static func countingSort(keys: [Int32], values: [Int32], keyCount: Int)
     -> (keys: [Int32], values: [Int32])

@@ -103,3 +103,25 @@ struct BipartiteGraphTests {
     }
   }
 }
+
+struct GroupMembersLayoutTests {
+  @Test(arguments: 0..<100)
+  func layingOutGroupMembersGivesTheSameGraphAsPairs(seed: Int) {
+    var rng = SeededGenerator(seed: UInt64(9000 + seed))
+    let graph = randomGraph(using: &rng)
+    let lists = graph.groups.map { group in graph.members(of: group).map(\.rawValue) }
+    // A repeated member counts once, as with pairs.
+    let withRepeats = lists.map { $0.flatMap { [$0, $0] } }
+    for input in [lists, withRepeats] {
+      let laidOut = BipartiteGraph(personCount: graph.personCount, groupMembers: input)
+      #expect(laidOut.personCount == graph.personCount)
+      #expect(laidOut.groupCount == graph.groupCount)
+      for person in graph.people {
+        #expect(Array(laidOut.groups(of: person)) == Array(graph.groups(of: person)))
+      }
+      for group in graph.groups {
+        #expect(Array(laidOut.members(of: group)) == Array(graph.members(of: group)))
+      }
+    }
+  }
+}

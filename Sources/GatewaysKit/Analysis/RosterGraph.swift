@@ -23,14 +23,9 @@ public struct RosterGraph: Sendable {
   ///   knows each member's position.
   public init(_ roster: Roster) {
     self.roster = roster
-    var pairs: [(PersonIndex, GroupIndex)] = []
-    pairs.reserveCapacity(roster.membershipCount)
     var leaderships = Set<Int64>()
-    for (teamPosition, team) in roster.teams.enumerated() {
+    for (teamPosition, team) in roster.teams.enumerated() where !team.leaders.isEmpty {
       let positions = roster.memberPositions[teamPosition]
-      for position in positions {
-        pairs.append((PersonIndex(Int(position)), GroupIndex(teamPosition)))
-      }
       // `team.members` and `positions` list the same people in the same order.
       for leader in team.leaders {
         if let index = Self.index(of: leader, inSorted: team.members) {
@@ -38,8 +33,8 @@ public struct RosterGraph: Sendable {
         }
       }
     }
-    graph = BipartiteGraph(
-      personCount: roster.staff.count, groupCount: roster.teams.count, memberships: pairs)
+    // The roster keeps each team's member positions ascending: the graph is laid out from them.
+    graph = BipartiteGraph(personCount: roster.staff.count, groupMembers: roster.memberPositions)
     self.leaderships = leaderships
   }
 
