@@ -1,0 +1,43 @@
+extension CSVRosterReader {
+  /// Values that rows give for some owners (people, teams or memberships), each set by the first
+  /// row that gives it, kept in flat arrays rather than one optional per owner and column.
+  struct SparseColumn<Value: Equatable & Sendable>: Sendable {
+    /// Per owner: the position of its value in `values`, or -1; owners past the end have none.
+    private var positions: [Int32] = []
+    /// The values given, in the order first given.
+    private(set) var values: [Sourced<Value>] = []
+    /// The owner of each value in `values`.
+    private(set) var owners: [Int32] = []
+
+    /// The value of `owner`, if a row gave one.
+    subscript(owner: Int) -> Sourced<Value>? {
+      guard owner < positions.count else { return nil }
+      let position = Int(positions[owner])
+      return position < 0 ? nil : values[position]
+    }
+
+    /// Adds the values of `other`, whose owner `o` is owner `mapping[o]` here; `false` (and the
+    /// column left part-merged) when an owner has a different value in each.
+    mutating func absorb(_ other: SparseColumn, mapping: [Int32]) -> Bool {
+      for (value, owner) in zip(other.values, other.owners) {
+        let target = Int(mapping[Int(owner)])
+        if let known = self[target] {
+          if known.value != value.value { return false }
+        } else {
+          set(value, for: target)
+        }
+      }
+      return true
+    }
+
+    /// Sets the value of an owner that has none yet.
+    mutating func set(_ value: Sourced<Value>, for owner: Int) {
+      if owner >= positions.count {
+        positions.append(contentsOf: repeatElement(-1, count: owner + 1 - positions.count))
+      }
+      positions[owner] = Int32(truncatingIfNeeded: values.count)
+      values.append(value)
+      owners.append(Int32(truncatingIfNeeded: owner))
+    }
+  }
+}
