@@ -3,7 +3,7 @@
 #
 #   Scripts/fuzz.sh TARGET [SECONDS] [extra libFuzzer flags...]
 #
-# TARGET is csv, json or analyse (see Fuzz/README.md). SECONDS defaults to 60. Runs on one core
+# TARGET is csv, csv-halves, json or analyse (see Fuzz/README.md). SECONDS defaults to 60. Runs on one core
 # (-jobs=1 -workers=1). The targets are compiled here with swiftc (-sanitize=fuzzer,address),
 # not by `swift build`, into .build-fuzz/. New corpus entries go to .build-fuzz/corpus/TARGET;
 # the committed seeds in Fuzz/Corpus/TARGET are read, never written. Crashes, hangs and leaks
@@ -12,14 +12,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 
-target="${1:?usage: Scripts/fuzz.sh csv|json|analyse [SECONDS] [libFuzzer flags...]}"
+target="${1:?usage: Scripts/fuzz.sh csv|csv-halves|json|analyse [SECONDS] [libFuzzer flags...]}"
 seconds="${2:-60}"
 shift $(($# >= 2 ? 2 : 1))
 case "$target" in
   csv) source_file=Fuzz/Targets/FuzzCSV.swift ;;
+  csv-halves) source_file=Fuzz/Targets/FuzzCSVHalves.swift ;;
   json) source_file=Fuzz/Targets/FuzzJSON.swift ;;
   analyse) source_file=Fuzz/Targets/FuzzAnalyse.swift ;;
-  *) echo "fuzz.sh: unknown target '$target' (csv, json or analyse)" >&2; exit 2 ;;
+  *) echo "fuzz.sh: unknown target '$target' (csv, csv-halves, json or analyse)" >&2; exit 2 ;;
 esac
 
 out=.build-fuzz
@@ -52,7 +53,9 @@ fi
 root="$PWD"
 mkdir -p "$out/logs/$target"
 cd "$out/logs/$target"
-"$root/$binary" "$root/$out/corpus/$target" "$root/Fuzz/Corpus/$target" \
+# csv-halves starts from the csv seeds.
+seeds="Fuzz/Corpus/${target%-halves}"
+"$root/$binary" "$root/$out/corpus/$target" "$root/$seeds" \
   -jobs=1 -workers=1 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$root/$out/artifacts/$target/" -print_final_stats=1 "$@" || status=$?
 tail -n 40 fuzz-0.log

@@ -115,9 +115,9 @@ extension CSVRosterReader {
     }
 
     /// Adds the rows of `later`, an assembler of the rows that follow this one's in the same
-    /// file, and its warnings; both must be able to merge (``canMerge``). Returns `false`, leaving this assembler unusable, when the two
-    /// parts disagree about a person or a team (the caller then reads the file row by row, to
-    /// report the conflict where it is).
+    /// file, and its warnings; both must be able to merge (``canMerge``). Returns `false`,
+    /// leaving this assembler unusable, when the two parts disagree about a person or a team
+    /// (the caller then reads the file row by row, to report the conflict where it is).
     mutating func absorb(_ later: Assembler, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
       let personSlots = people.absorb(later.people, in: buffer)
       for (slot, line) in later.personLines.enumerated()

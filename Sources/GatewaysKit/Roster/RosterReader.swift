@@ -33,6 +33,9 @@ public struct RosterReader: Sendable {
   public let deepsOverride: DeepMapping?
   /// The largest file, line and row the reader accepts.
   public let limits: RosterLimits
+  /// CSV files of at least this many bytes are read in two halves at once when they allow it
+  /// (tests and the differential fuzzer set it to 0 or `Int.max` to force one way).
+  package var halvesThreshold = CSVRosterReader.halvesThreshold
 
   /// Creates a reader; `deepsOverride`, when given, replaces any mapping in the roster.
   public init(deepsOverride: DeepMapping? = nil, limits: RosterLimits = RosterLimits()) {
@@ -57,7 +60,8 @@ public struct RosterReader: Sendable {
     switch format {
     case .csv:
       return try CSVRosterReader.read(
-        Array(data), fileName: fileName, deeps: deepsOverride ?? .hargreaves, limits: limits)
+        Array(data), fileName: fileName, deeps: deepsOverride ?? .hargreaves, limits: limits,
+        halvesThreshold: halvesThreshold)
     case .json:
       return try JSONRosterReader.read(
         Array(data), fileName: fileName, deepsOverride: deepsOverride)
