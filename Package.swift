@@ -28,6 +28,8 @@ let package = Package(
     .testTarget(name: "GatewaysKitTests", dependencies: ["GatewaysKit", "MembershipGraph"]),
     .testTarget(name: "GatewaysCLITests", dependencies: ["GatewaysCLI", "GatewaysKit"]),
     .testTarget(name: "EndToEndTests", dependencies: ["gateways"]),
+    .testTarget(
+      name: "BenchmarkTests", dependencies: ["gateways-bench", "GatewaysKit", "MembershipGraph"]),
   ],
   swiftLanguageModes: [.v6]
 )
