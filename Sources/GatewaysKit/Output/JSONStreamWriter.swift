@@ -7,7 +7,9 @@
 /// writer.key("silos")
 /// writer.strings(["a", "b"])
 /// writer.end()
-/// writer.finish()   // {\n  "silos": ["a", "b"]\n}\n
+/// writer.finish()
+/// writer.storage.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+/// // {\n  "silos": ["a", "b"]\n}\n
 /// ```
 ///
 /// A writer owns its ``storage``; it is never copied (a copy would write to the same bytes).
@@ -27,9 +29,6 @@ struct JSONStreamWriter {
     self.nesting = nesting
     if !self.nesting.isEmpty { self.nesting[self.nesting.count - 1].count = itemsBefore }
   }
-
-  /// The bytes written so far, as an array.
-  var bytes: [UInt8] { storage.withUnsafeBytes { Array($0) } }
 
   /// Opens an object (as a value: after a key, an item, or at the top).
   mutating func beginObject() {
