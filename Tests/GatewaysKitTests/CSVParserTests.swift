@@ -1,3 +1,4 @@
+import MembershipGraph
 import Testing
 
 @testable import GatewaysKit
@@ -93,5 +94,68 @@ extension CSVParserTests {
       parser.problems.first?.message.hasPrefix("a quoted field starting here is longer") == true)
     #expect(records.map(\.line) == [1, 2, 3, 4])
     #expect(records[1].fields.map(\.value) == ["c", "d"])
+  }
+}
+
+/// The tokenizer against a plain RFC 4180 reference on seeded well-formed input: every field
+/// value and every record boundary, and each field's line and column.
+struct CSVParserReferenceTests {
+  /// A field as written (quoted when needed or by chance) and its value.
+  static func field(_ rng: inout SeededGenerator) -> (written: String, value: String) {
+    let pieces = ["a", "Zq", "0", " ", ",", "\"", "\n", "\r\n", "é", "名", "🙂", "x y", "'"]
+    var value = ""
+    for _ in 0..<Int.random(in: 0...4, using: &rng) {
+      value += pieces[Int.random(in: 0..<pieces.count, using: &rng)]
+    }
+    let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r\n" }
+    if needsQuotes || Bool.random(using: &rng) {
+      return ("\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"", value)
+    }
+    return (value, value)
+  }
+
+  @Test(arguments: 0..<300)
+  func fieldsRecordsLinesAndColumnsMatchTheReference(seed: Int) {
+    var rng = SeededGenerator(seed: UInt64(seed))
+    var text = ""
+    var expected: [[(value: String, line: Int, column: Int)]] = []
+    var line = 1
+    for _ in 0..<Int.random(in: 1...6, using: &rng) {
+      var record: [(String, Int, Int)] = []
+      var column = 1
+      for index in 0..<Int.random(in: 1...4, using: &rng) {
+        if index > 0 {
+          text += ","
+          column += 1
+        }
+        let (written, value) = Self.field(&rng)
+        record.append((value, line, column))
+        text += written
+        // Advance the position over the written field as the tokenizer counts it.
+        for scalar in written.unicodeScalars {
+          if scalar == "\n" {
+            line += 1
+            column = 1
+          } else if scalar != "\r" {
+            column += 1
+          }
+        }
+      }
+      // A record of one empty field would be a blank line; give it a value instead.
+      if record.count == 1, record[0].0.isEmpty, !text.hasSuffix("\"") {
+        text += "v"
+        record[0].0 = "v"
+      }
+      expected.append(record)
+      text += "\n"
+      line += 1
+    }
+    var parser = CSVParser(bytes: Array(text.utf8))
+    var records: [CSVRecord] = []
+    while let record = parser.next() { records.append(record) }
+    #expect(parser.problems.isEmpty)
+    #expect(records.map { $0.fields.map(\.value) } == expected.map { $0.map(\.value) })
+    #expect(records.map { $0.fields.map(\.line) } == expected.map { $0.map(\.line) })
+    #expect(records.map { $0.fields.map(\.column) } == expected.map { $0.map(\.column) })
   }
 }

@@ -228,7 +228,32 @@ struct CSVParser: IteratorProtocol, Sendable {
       // Whether the text is exactly the printable ASCII bytes between the quotes (no doubled
       // quote, no line break): then it can stay a range of the input, as an unquoted field.
       var plain = true
-      while index < endIndex {
+      // Most quoted cells are plain: their bytes are scanned without being copied, and `buffer`
+      // stays empty (`copied` false) unless something else follows.
+      let contentStart = index
+      let scanLimit = min(endIndex, contentStart + maximumFieldBytes)
+      let prefixEnd = bytes.withUnsafeBufferPointer { buffer in
+        var end = contentStart
+        while end < scanLimit {
+          let byte = buffer[end]
+          if byte < 0x20 || byte >= 0x7F || byte == Self.quote { break }
+          end += 1
+        }
+        return end
+      }
+      index = prefixEnd
+      column += prefixEnd - contentStart
+      var copied = false
+      if prefixEnd < endIndex, bytes[prefixEnd] == Self.quote,
+        prefixEnd + 1 >= endIndex || bytes[prefixEnd + 1] != Self.quote
+      {
+        advance()
+        closed = true
+      } else {
+        buffer.append(contentsOf: bytes[contentStart..<prefixEnd])
+        copied = true
+      }
+      while !closed, index < endIndex {
         let byte = bytes[index]
         if byte < 0x20 || byte >= 0x7F { plain = false }
         if byte == Self.quote {
@@ -278,10 +303,11 @@ struct CSVParser: IteratorProtocol, Sendable {
         return (finish(&self, buffer), true)
       }
       // After the closing quote: a comma, a line end or the end of the input.
+      let contentCount = copied ? buffer.count : prefixEnd - contentStart
       func done(_ parser: inout CSVParser) -> CSVCell {
         guard plain else { return finish(&parser, buffer) }
         return CSVCell(
-          start: quoteIndex + 1, end: quoteIndex + 1 + buffer.count, text: nil, line: startLine,
+          start: contentStart, end: contentStart + contentCount, text: nil, line: startLine,
           column: startColumn, isPlainASCII: true)
       }
       if index >= endIndex { return (done(&self), true) }
@@ -296,6 +322,7 @@ struct CSVParser: IteratorProtocol, Sendable {
           message:
             "unexpected text after a closing quote; quote the whole cell and write a quote "
             + "inside it as \"\""))
+      if !copied { buffer.append(contentsOf: bytes[contentStart..<prefixEnd]) }
       // Keep the stray text as part of the field and carry on to the next comma.
       while index < endIndex, bytes[index] != Self.comma, bytes[index] != Self.newline,
         bytes[index] != Self.carriageReturn

@@ -13,8 +13,8 @@ extension CSVRosterReader {
   /// Reads the rows that follow the header (where `parser` stands) in two halves, one per core,
   /// and merges them; the result is the assembler reading row by row would have.
   ///
-  /// Returns `nil`, and the caller reads row by row, when the file does not allow a split (it
-  /// has quotes, which may hide line breaks, or no line break near the middle), or when a half
+  /// Returns `nil`, and the caller reads row by row, when the file does not allow a split (no
+  /// line break near the middle, or the one there is inside a quoted field), or when a half
   /// found an error or an id that is not printable ASCII, or the halves disagree about someone:
   /// those diagnostics then come from the one reader that words and places them exactly.
   static func readInHalves(
@@ -23,8 +23,11 @@ extension CSVRosterReader {
   ) -> Assembler? {
     let start = parser.position
     return bytes.withUnsafeBufferPointer { buffer -> Assembler? in
-      guard let base = buffer.baseAddress, start < buffer.count,
-        memchr(base + start, 0x22, buffer.count - start) == nil,
+      // The split is just after a line feed near the middle. If that line feed is inside a
+      // quoted field, the first half ends inside the quotes, its tokenizer reports an
+      // unterminated quote, and the file is read row by row; otherwise the line feed ended a
+      // record, so the split is where a row starts when the file is read row by row too.
+      guard start < buffer.count,
         let split = recordBoundary(after: (start + buffer.count) / 2, in: buffer)
       else { return nil }
       let line = lineNumber(at: split, in: buffer)
@@ -61,8 +64,8 @@ extension CSVRosterReader {
     }
   }
 
-  /// The start of the first record after `offset`: just past the next line feed. Only for
-  /// input with no quotes, where every line break ends a record.
+  /// Just past the first line feed at or after `offset`: the start of a record unless the line
+  /// feed is inside a quoted field.
   private static func recordBoundary(after offset: Int, in buffer: UnsafeBufferPointer<UInt8>)
     -> Int?
   {
