@@ -12,16 +12,8 @@ enum OutputFile {
 
   /// Writes `data` to `path`, refusing to overwrite any of `inputs`.
   static func write(_ data: Data, toPath path: String, io: CommandIO, inputs: [String]) throws {
-    try write(pieces: [[UInt8](data)], toPath: path, io: io, inputs: inputs)
-  }
-
-  /// Writes the bytes of `pieces`, one after the other, to `path`, refusing to overwrite any of
-  /// `inputs`.
-  static func write(pieces: [[UInt8]], toPath path: String, io: CommandIO, inputs: [String])
-    throws
-  {
     try write(toPath: path, io: io, inputs: inputs) { write in
-      for piece in pieces { try piece.withUnsafeBytes { try write($0) } }
+      try data.withUnsafeBytes { try write($0) }
     }
   }
 
