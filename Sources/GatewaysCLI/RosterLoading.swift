@@ -34,17 +34,23 @@ let rosterOptions: [OptionSpec] = [
 /// Warnings are printed to standard error as `gateways: warning: ...`. When the roster (or the
 /// deeps file) has errors, throws ``CommandFailure/input(_:)`` with every diagnostic line, so the
 /// dispatcher prints them and exits 2.
-func loadRoster(_ parsed: ParsedArguments, io: CommandIO) throws -> Roster {
-  let (roster, pseudonymiser) = try loadRosterAndPseudonymiser(parsed, io: io)
+///
+/// `printWarnings: false` is for a command whose own output lists the warnings and goes to
+/// standard output (the text of `analyse`), so each warning is said once a run.
+func loadRoster(_ parsed: ParsedArguments, io: CommandIO, printWarnings: Bool = true) throws
+  -> Roster
+{
+  let (roster, pseudonymiser) = try loadRosterAndPseudonymiser(
+    parsed, io: io, printWarnings: printWarnings)
   return pseudonymiser?.apply(to: roster) ?? roster
 }
 
 /// Reads the roster as ``loadRoster(_:io:)`` does, but returns it with its real ids, together
 /// with the pseudonymiser the options ask for: for commands that must work on the real roster
 /// (so that hiding names changes nothing but the names) and pseudonymise what they print.
-func loadRosterAndPseudonymiser(_ parsed: ParsedArguments, io: CommandIO) throws -> (
-  Roster, Pseudonymiser?
-) {
+func loadRosterAndPseudonymiser(
+  _ parsed: ParsedArguments, io: CommandIO, printWarnings: Bool = true
+) throws -> (Roster, Pseudonymiser?) {
   var format: RosterFormat?
   if let name = parsed.value("input-format") {
     guard let given = RosterFormat(rawValue: name.lowercased()) else {
@@ -85,9 +91,9 @@ func loadRosterAndPseudonymiser(_ parsed: ParsedArguments, io: CommandIO) throws
   } catch {
     throw CommandFailure.input(error.diagnostics.map(\.description))
   }
-  let limit = RosterError.maximumErrors
+  let limit = printWarnings ? RosterError.maximumErrors : 0
   for warning in roster.warnings.prefix(limit) { io.printError("gateways: \(warning)\n") }
-  if roster.warnings.count > limit {
+  if printWarnings && roster.warnings.count > limit {
     io.printError("gateways: warning: \(roster.warnings.count - limit) more warnings not shown\n")
   }
   return (roster, pseudonymiser)

@@ -73,6 +73,37 @@ struct AnalyseCommandTests {
         "gateways: error: --fail-on takes silos, islands or key-people"))
   }
 
+  @Test func failOnTakesCommaListsAndSaysWhatItFound() {
+    let (status, output) = run(
+      ["analyse", "--fail-on", "silos,islands", "--fail-on", "silos", "Samples/secondary.csv"])
+    #expect(status == 1)
+    #expect(output.standardError == "gateways: --fail-on: found 2 silos, 1 island\n")
+    let (keyStatus, keyOutput) = run(
+      ["analyse", "--fail-on", "key-people, islands", "-o", "-", "Samples/secondary.csv"])
+    #expect(keyStatus == 1)
+    #expect(keyOutput.standardError == "gateways: --fail-on: found 1 island, 1 key person\n")
+    let (clean, cleanOutput) = run(
+      ["analyse", "--fail-on=silos,islands,key-people", "Samples/vacher.csv"])
+    #expect(clean == 0)
+    #expect(cleanOutput.standardError.isEmpty)
+    let (bad, badOutput) = run(["analyse", "--fail-on", "silos,", "Samples/vacher.csv"])
+    #expect(bad == 2)
+    #expect(
+      badOutput.standardError.hasPrefix(
+        "gateways: error: --fail-on takes silos, islands or key-people (a comma list), not ''"))
+  }
+
+  @Test func warningsAreSaidOnceARun() {
+    let roster = "staff_id,team,colour\ns1,t,\n"
+    let (status, text) = run(["analyse", "-"], input: roster)
+    #expect(status == 0)
+    #expect(text.standardError.isEmpty)
+    #expect(text.standardOutput.contains("Warnings (2)"))
+    #expect(text.standardOutput.contains("unknown column 'colour'"))
+    let (_, json) = run(["analyse", "--format", "json", "-"], input: roster)
+    #expect(json.standardError.components(separatedBy: "unknown column 'colour'").count == 2)
+  }
+
   @Test func outputIsWrittenToAFileAndNeverOverTheInput() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "gateways-analyse-\(UUID().uuidString)")

@@ -31,6 +31,31 @@ struct CheckAndSampleCommandTests {
         """)
   }
 
+  @Test func checkWritesJSONForARosterThatReadsAndOneThatDoesNot() throws {
+    let (status, output) = run(
+      ["check", "--format", "json", "-"], input: "staff_id,team\ns1,t\ns2,\n")
+    #expect(status == 0)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+    #expect(object["schemaVersion"] as? Int == 1)
+    #expect(object["reads"] as? Bool == true)
+    #expect(object["staff"] as? Int == 2)
+    #expect(object["memberships"] as? Int == 1)
+    #expect(object["staffOnNoTeam"] as? [String] == ["s2"])
+    #expect(object["teamsWithNoLeader"] as? [String] == ["t"])
+    #expect((object["gatewaysMissing"] as? [String])?.count == 9)
+    #expect((object["warnings"] as? [String])?.first?.hasPrefix("warning: <stdin>:1:") == true)
+    let (bad, badOutput) = run(["check", "--format=json", "-"], input: "name\nx\n")
+    #expect(bad == 2)
+    let failure = try #require(
+      try JSONSerialization.jsonObject(with: Data(badOutput.standardOutput.utf8))
+        as? [String: Any])
+    #expect(failure["reads"] as? Bool == false)
+    let errors = try #require(failure["errors"] as? [String])
+    #expect(errors.first?.hasPrefix("error: <stdin>:1:") == true)
+    #expect(badOutput.standardError.contains("gateways: error: <stdin>:1:"))
+  }
+
   @Test func checkReadsStandardInputAndPrintsWarnings() {
     let (status, output) = run(["check", "-"], input: "staff_id,team,colour\ns1,t,\n")
     #expect(status == 0)

@@ -94,6 +94,32 @@ struct ReportAndExportCommandTests {
     #expect(peopleTablePath(for: "dir/a.b.csv") == "dir/a.b-people.csv")
   }
 
+  @Test func excelCSVStartsEachTableWithAByteOrderMarkAndSepOnlyWhenAsked() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let sample = root.appendingPathComponent("Samples/vacher.csv").path
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    func bytes(_ name: String) throws -> [UInt8] {
+      [UInt8](try Data(contentsOf: directory.appendingPathComponent(name)))
+    }
+    #expect(
+      run(["export", "--format=csv", "--excel", sample, "-o", "x.csv"], in: directory).0 == 0)
+    for name in ["x.csv", "x-people.csv"] {
+      let file = try bytes(name)
+      #expect(Array(file.prefix(3)) == bom, "\(name) starts with a BOM")
+      #expect(!file.dropFirst(3).starts(with: Array("sep=".utf8)))
+    }
+    #expect(
+      run(["export", "--format=csv", "--sep-line", sample, "-o", "y.csv"], in: directory).0 == 0)
+    #expect(try bytes("y.csv").starts(with: bom + Array("sep=,\r\nteam_a,".utf8)))
+    #expect(run(["export", "--format=csv", sample, "-o", "z.csv"], in: directory).0 == 0)
+    #expect(try bytes("z.csv").starts(with: Array("team_a,".utf8)))
+    let (status, output) = run(["export", "--format=csv", "--excel", sample])
+    #expect(status == 0)
+    #expect(output.standardOutput.hasPrefix("\u{FEFF}team_a,"))
+    #expect(!output.standardOutput.dropFirst().contains("\u{FEFF}"))
+  }
+
   @Test func exportNeedsAKnownFormat() {
     let (missing, missingOutput) = run(["export", "Samples/vacher.csv"])
     #expect(missing == 2)

@@ -14,7 +14,7 @@ extension CommandSpec {
       Exit status: 0 done; 1 a --fail-on finding was found; 2 bad usage or input; 3 output not
       written.
       """,
-    options: rosterOptions + [
+    options: rosterOptions + csvExportOptions + [
       OptionSpec(
         "format", short: "f", value: "FORMAT",
         help: "text (default), json, or an export: dot, mermaid, graphml, csv."),
@@ -22,8 +22,8 @@ extension CommandSpec {
         "output", short: "o", value: "FILE",
         help: "Write to FILE (atomically) instead of standard output."),
       OptionSpec(
-        "fail-on", value: "FINDING", repeatable: true,
-        help: "Exit 1 when silos, islands or key-people are found (repeatable)."),
+        "fail-on", value: "FINDINGS", repeatable: true,
+        help: "Exit 1 when silos, islands or key-people are found (a comma list, or repeat it)."),
       OptionSpec(
         "target", value: "P,I",
         help: "The coupling aimed for, professional,institutional in 0...1 (default 1,0)."),
@@ -32,17 +32,12 @@ extension CommandSpec {
   ) { parsed, io in
     let format = try outputFormat(
       parsed, allowed: ["text", "json"] + ExportFormat.allCases.map(\.rawValue))
-    let failOn = try parsed.all("fail-on").map { value -> String in
-      guard ["silos", "islands", "key-people"].contains(value) else {
-        throw CommandFailure.usage(
-          command: "analyse",
-          message: "--fail-on takes silos, islands or key-people, not '\(value)'")
-      }
-      return value
-    }
+    let failOn = try failOnFindings(parsed)
     var analyser = Analyser()
     if let target = parsed.value("target") { analyser.target = try couplingTarget(target) }
-    let roster = try loadRoster(parsed, io: io)
+    // The text report lists the warnings itself: on standard output, say them only there.
+    let textToStandardOutput = format == "text" && (parsed.value("output") ?? "-") == "-"
+    let roster = try loadRoster(parsed, io: io, printWarnings: !textToStandardOutput)
     let analysis = analyser.analyse(roster)
     let source = parsed.positionals[0] == "-" ? "standard input" : parsed.positionals[0]
     switch format {
@@ -57,14 +52,52 @@ extension CommandSpec {
         try writeExport(export, roster: roster, analysis: analysis, parsed: parsed, io: io)
       }
     }
-    let found =
-      (failOn.contains("silos") && analysis.summary.silos > 0)
-      || (failOn.contains("islands") && analysis.summary.islands > 0)
-      || (failOn.contains("key-people") && analysis.summary.keyPeople > 0)
+    let found = failOn.compactMap { finding in finding.found(in: analysis.summary) }
+    if !found.isEmpty {
+      io.printError("gateways: --fail-on: found \(found.joined(separator: ", "))\n")
+    }
     io.keepUntilExit(analysis)
     io.keepUntilExit(roster)
-    return found ? ExitCode.findings : ExitCode.success
+    return found.isEmpty ? ExitCode.success : ExitCode.findings
   }
+}
+
+/// A finding `--fail-on` can ask for.
+enum FailOnFinding: String, CaseIterable {
+  case silos
+  case islands
+  case keyPeople = "key-people"
+
+  /// What was found, in words (`2 silos`), or `nil` when the summary has none of it.
+  func found(in summary: SchoolAnalysis.Summary) -> String? {
+    let count: Int
+    let noun: (singular: String, plural: String)
+    switch self {
+    case .silos: (count, noun) = (summary.silos, ("silo", "silos"))
+    case .islands: (count, noun) = (summary.islands, ("island", "islands"))
+    case .keyPeople: (count, noun) = (summary.keyPeople, ("key person", "key people"))
+    }
+    guard count > 0 else { return nil }
+    return "\(count) \(count == 1 ? noun.singular : noun.plural)"
+  }
+}
+
+/// The findings `--fail-on` names, from comma lists and repeats (`silos,islands`,
+/// `--fail-on silos --fail-on islands`), each once, in the order of ``FailOnFinding``.
+func failOnFindings(_ parsed: ParsedArguments) throws -> [FailOnFinding] {
+  var named = Set<FailOnFinding>()
+  for value in parsed.all("fail-on") {
+    for part in value.split(separator: ",", omittingEmptySubsequences: false) {
+      let word = part.trimmingCharacters(in: .whitespaces)
+      guard let finding = FailOnFinding(rawValue: word) else {
+        throw CommandFailure.usage(
+          command: "analyse",
+          message: "--fail-on takes silos, islands or key-people (a comma list), not '\(word)'")
+      }
+      named.insert(finding)
+    }
+  }
+  return FailOnFinding.allCases.filter(named.contains)
 }
 
 /// The value of `--format`, checked against the formats a command writes.

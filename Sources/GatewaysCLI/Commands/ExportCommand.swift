@@ -12,9 +12,12 @@ extension CommandSpec {
       people and teams as two node types with their attributes, for Gephi, yEd or Cytoscape.
       csv: two tables, team links and people; on standard output they are separated by an
       empty line, with -o FILE.csv they go to FILE.csv and FILE-people.csv. Cells that start
-      with =, +, - or @ are neutralised with a leading '. See Documentation/Reports.md.
+      with =, +, - or @ are neutralised with a leading '. --excel starts each CSV table with a
+      UTF-8 byte order mark, so Excel on Windows shows accented names correctly; --sep-line
+      also puts Excel's 'sep=,' line first (only for old Excel versions that need it: Excel
+      then ignores the mark). See Documentation/Reports.md.
       """,
-    options: rosterOptions + [
+    options: rosterOptions + csvExportOptions + [
       OptionSpec("format", short: "f", value: "FORMAT", help: "dot, mermaid, graphml or csv."),
       OptionSpec("output", short: "o", value: "FILE", help: "Write to FILE instead of stdout."),
     ],
@@ -35,6 +38,21 @@ extension CommandSpec {
   }
 }
 
+/// The options of CSV tables for spreadsheets, on `export` and `analyse`.
+let csvExportOptions: [OptionSpec] = [
+  OptionSpec("excel", help: "CSV: start each table with a UTF-8 byte order mark, for Excel."),
+  OptionSpec("sep-line", help: "CSV: put Excel's 'sep=,' line first (implies --excel)."),
+]
+
+/// What starts each CSV table for `--excel` and `--sep-line`: a UTF-8 byte order mark, then
+/// Excel's `sep=,` line when asked; nothing otherwise.
+func csvTablePrefix(_ parsed: ParsedArguments) -> String {
+  var prefix = ""
+  if parsed.has("excel") || parsed.has("sep-line") { prefix += "\u{FEFF}" }
+  if parsed.has("sep-line") { prefix += "sep=,\r\n" }
+  return prefix
+}
+
 /// Writes an export to `--output` or standard output; shared by `export` and `analyse --format`.
 ///
 /// CSV to a file writes two files: `NAME.csv` (links) and `NAME-people.csv` (people).
@@ -42,15 +60,17 @@ func writeExport(
   _ format: ExportFormat, roster: Roster, analysis: SchoolAnalysis, parsed: ParsedArguments,
   io: CommandIO
 ) throws {
+  let prefix = format == .csv ? csvTablePrefix(parsed) : ""
   guard let path = parsed.value("output"), path != "-" else {
-    io.print(format.render(roster: roster, analysis: analysis))
+    io.print(prefix + format.render(roster: roster, analysis: analysis))
     return
   }
   if format == .csv {
     let csv = CSVExport(roster: roster, analysis: analysis)
-    try OutputFile.write(csv.links(), toPath: path, io: io, inputs: parsed.positionals)
+    try OutputFile.write(prefix + csv.links(), toPath: path, io: io, inputs: parsed.positionals)
     try OutputFile.write(
-      csv.people(), toPath: peopleTablePath(for: path), io: io, inputs: parsed.positionals)
+      prefix + csv.people(), toPath: peopleTablePath(for: path), io: io,
+      inputs: parsed.positionals)
   } else {
     try OutputFile.write(
       format.render(roster: roster, analysis: analysis), toPath: path, io: io,

@@ -1,0 +1,98 @@
+/// The facts `gateways check` reports about a roster that reads: its size, the gateways present
+/// and missing, the teams with no gateway or no leader, and the staff on no team.
+///
+/// ```swift
+/// let summary = RosterSummary(roster)
+/// print(summary.gatewaysMissing)      // ["learning-to-learn", ...]
+/// print(summary.text(source: "staff.csv"))
+/// ```
+public struct RosterSummary: Sendable, Hashable {
+  /// A custom gateway and the deep the roster's mapping places it in, if any.
+  public struct CustomGateway: Sendable, Hashable {
+    /// The gateway id.
+    public var id: String
+    /// Its deep, or `nil` when no deep holds it.
+    public var deep: Deep?
+  }
+
+  /// Members of staff, including those on no team.
+  public var staff: Int
+  /// Teams, including teams with no members.
+  public var teams: Int
+  /// Distinct (person, team) memberships.
+  public var memberships: Int
+  /// The ids of the standard gateways with at least one team, in byte order.
+  public var gatewaysPresent: [String]
+  /// The ids of the standard gateways with no team, in byte order.
+  public var gatewaysMissing: [String]
+  /// Custom gateways with teams, in byte order of id.
+  public var customGateways: [CustomGateway]
+  /// The ids of teams with no gateway, sorted.
+  public var teamsWithNoGateway: [String]
+  /// The ids of teams with no leader, sorted.
+  public var teamsWithNoLeader: [String]
+  /// The ids of staff on no team, sorted.
+  public var staffOnNoTeam: [String]
+  /// How many warnings the roster carries.
+  public var warnings: Int
+
+  /// Summarises a roster.
+  /// - Complexity: O(staff + memberships + teams log teams).
+  public init(_ roster: Roster) {
+    let present = Set(roster.teams.compactMap(\.gateway))
+    staff = roster.staff.count
+    teams = roster.teams.count
+    memberships = roster.membershipCount
+    gatewaysPresent = Gateway.standard.filter(present.contains).map(\.id).sortedByBytes()
+    gatewaysMissing = Gateway.standard.filter { !present.contains($0) }.map(\.id).sortedByBytes()
+    customGateways = present.filter { !$0.isStandard }.map(\.id).sortedByBytes().map { id in
+      CustomGateway(id: id, deep: roster.deeps.deep(of: Gateway(id: id)))
+    }
+    // Who is on a team, by staff position (no set of a million ids to hash). Staff and teams
+    // are in id order, so the lists below are sorted.
+    var onTeam = [Bool](repeating: false, count: roster.staff.count)
+    for positions in roster.memberPositions {
+      for position in positions { onTeam[Int(position)] = true }
+    }
+    staffOnNoTeam = roster.staff.indices.filter { !onTeam[$0] }.map { roster.staff[$0].id }
+    teamsWithNoGateway = roster.teams.filter { $0.gateway == nil }.map(\.id)
+    teamsWithNoLeader = roster.teams.filter { $0.leaders.isEmpty }.map(\.id)
+    warnings = roster.warnings.count
+  }
+
+  /// The most ids listed on one line of ``text(source:)`` before "and N more".
+  public static let listLimit = 20
+
+  /// The summary as `gateways check` prints it, one fact a line, each list of ids cut at
+  /// ``listLimit`` ("and N more").
+  /// - Complexity: O(the lines printed).
+  public func text(source: String) -> String {
+    var lines = ["\(source): the roster reads."]
+    lines.append("staff: \(staff)")
+    lines.append("teams: \(teams)")
+    lines.append("memberships: \(memberships)")
+    lines.append(
+      "gateways present: \(gatewaysPresent.count) of 9 (\(Self.list(gatewaysPresent)))")
+    lines.append("gateways missing: \(Self.list(gatewaysMissing))")
+    if !customGateways.isEmpty {
+      let placed = customGateways.map { "\($0.id) (\($0.deep?.displayName ?? "no deep"))" }
+      lines.append("custom gateways: \(placed.joined(separator: ", "))")
+    }
+    if !teamsWithNoGateway.isEmpty {
+      lines.append("teams with no gateway: \(Self.list(teamsWithNoGateway))")
+    }
+    if !teamsWithNoLeader.isEmpty {
+      lines.append("teams with no leader: \(Self.list(teamsWithNoLeader))")
+    }
+    let noTeamList = staffOnNoTeam.isEmpty ? "" : " (\(Self.list(staffOnNoTeam)))"
+    lines.append("people on no team: \(staffOnNoTeam.count)\(noTeamList)")
+    lines.append("warnings: \(warnings)")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func list(_ items: [String]) -> String {
+    guard !items.isEmpty else { return "none" }
+    let shown = items.prefix(listLimit).joined(separator: ", ")
+    return items.count > listLimit ? "\(shown) and \(items.count - listLimit) more" : shown
+  }
+}
