@@ -3,11 +3,15 @@ import MembershipGraph
 
 /// The usage text of `gateways-bench`.
 let usage = """
-  usage: gateways-bench generate --memberships N [--seed S] --output FILE.csv
+  usage: gateways-bench generate --memberships N [--seed S] [--shape schools|network]
+                                  [--columns all|ids] --output FILE.csv
          gateways-bench run [--memberships N,N,...] [--file FILE.csv] [--seed S] [--repeats R]
          gateways-bench pipeline [--memberships N,N,...] [--file FILE.csv] [--seed S] [--robust]
 
-  generate  writes a seeded school-like roster as CSV (header staff_id,team).
+  generate  writes a seeded roster as CSV: --shape schools (the default: many small separate
+            schools) or network (one large connected group of teams with islands and silos
+            around it); --columns all (the default: every column of the roster format
+            filled) or ids (staff_id,team only).
   run       times parse, build, components, projection, articulation points + bridges,
             E-I and sampled betweenness (k = 64 pivots) and prints a markdown table.
             Default sizes: 1000,10000,100000,1000000 memberships. Each phase keeps the best
@@ -30,11 +34,18 @@ func runBenchmarks(arguments: [String]) -> Int32 {
     case "generate":
       let count = try Int(options["memberships"] ?? "").orThrow("--memberships N is required")
       let output = try (options["output"]).orThrow("--output FILE is required")
-      let text = RosterGenerator.csv(RosterGenerator.rows(memberships: count, seed: seed))
+      let shape = try RosterGenerator.Shape(rawValue: options["shape"] ?? "schools")
+        .orThrow("--shape must be schools or network")
+      let columnsName = options["columns"] ?? "all"
+      guard columnsName == "all" || columnsName == "ids" else {
+        throw BenchError.usage("--columns must be all or ids")
+      }
+      let bytes = RosterGenerator.csv(
+        memberships: count, seed: seed, shape: shape, columns: columnsName == "all" ? .all : .ids)
       if output == "-" {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(bytes))
       } else {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+        try Data(bytes).write(to: URL(fileURLWithPath: output))
       }
       return 0
     case "run":
@@ -95,8 +106,8 @@ func runTable(options: [String: String], seed: UInt64) throws {
     let directory = FileManager.default.temporaryDirectory
     for size in sizes {
       let path = directory.appendingPathComponent("gateways-bench-\(size)-\(seed).csv").path
-      let text = RosterGenerator.csv(RosterGenerator.rows(memberships: size, seed: seed))
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+      let bytes = RosterGenerator.csv(memberships: size, seed: seed, columns: .ids)
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
       files.append(path)
     }
   }

@@ -13,9 +13,9 @@ func runPipeline(options: [String: String], seed: UInt64) throws {
       .split(separator: ",").map { try Int($0).orThrow("bad size '\($0)'") }
     for size in sizes {
       let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("gateways-bench-\(size)-\(seed).csv").path
-      let text = RosterGenerator.csv(RosterGenerator.rows(memberships: size, seed: seed))
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        .appendingPathComponent("gateways-pipeline-\(size)-\(seed).csv").path
+      let bytes = RosterGenerator.csv(memberships: size, seed: seed)
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
       files.append(path)
     }
   }

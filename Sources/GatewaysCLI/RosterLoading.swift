@@ -21,7 +21,7 @@ let rosterOptions: [OptionSpec] = [
     "pseudonymise-teams", help: "Replace team ids and names too (implies --pseudonymise)."),
   OptionSpec(
     "max-file-size", value: "BYTES",
-    help: "Refuse a larger input (default 64M; K, M and G suffixes)."),
+    help: "Refuse a larger input (default 1G; K, M and G suffixes)."),
   OptionSpec(
     "max-line-length", value: "BYTES",
     help: "Refuse a CSV line or field longer than this (default 64K)."),

@@ -45,13 +45,13 @@ enum HostileRecipes {
     case "every-row-twice-10000.csv":
       try write(
         "staff_id,team\n" + (0..<10_000).map { "s\($0 % 5000),t\($0 % 5000 / 10)\n" }.joined())
-    case "sparse-1GB.csv":
-      // A 1 GiB file that takes no disk space: the reader must refuse it from its size.
+    case "sparse-4GB.csv":
+      // A 4 GiB file that takes no disk space: the reader must refuse it from its size.
       guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
         throw CocoaError(.fileWriteUnknown)
       }
       let handle = try FileHandle(forWritingTo: url)
-      try handle.truncate(atOffset: 1 << 30)
+      try handle.truncate(atOffset: 4 << 30)
       try handle.close()
     default:
       throw CocoaError(.fileNoSuchFile)

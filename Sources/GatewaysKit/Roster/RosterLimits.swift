@@ -9,8 +9,10 @@
 ///
 /// The command line sets them with `--max-file-size`, `--max-line-length` and `--max-fields`.
 public struct RosterLimits: Sendable, Hashable {
-  /// The largest file read, in bytes (default 64 MiB; a school's roster is a few kilobytes, a
-  /// trust's a few megabytes). Checked before the file is read, so a larger file costs nothing.
+  /// The largest file read, in bytes (default 1 GiB; a school's roster is a few kilobytes, a
+  /// trust's a few megabytes, a national workforce of about 3 million memberships with every
+  /// column filled about 360 MB). Checked before the file is read, so a larger file costs
+  /// nothing.
   public var maximumFileBytes: Int
   /// The longest CSV line, and the longest CSV field (a quoted field may span lines), in bytes
   /// (default 64 KiB).
@@ -18,8 +20,8 @@ public struct RosterLimits: Sendable, Hashable {
   /// The most fields in one CSV row (default 1,000).
   public var maximumFields: Int
 
-  /// The default file size limit: 64 MiB.
-  public static let defaultMaximumFileBytes = 64 << 20
+  /// The default file size limit: 1 GiB.
+  public static let defaultMaximumFileBytes = 1 << 30
   /// The default line length limit: 64 KiB.
   public static let defaultMaximumLineBytes = 64 << 10
   /// The default field count limit: 1,000.
