@@ -1,7 +1,7 @@
 /// Everything `gateways analyse` finds in a roster: silos, islands, key people, the four deeps
 /// and the coupling balance.
 ///
-/// Produce one with ``Analyser/analyse(_:)``. Every list of ids is sorted in byte order unless
+/// Produce one with ``Analyser/analyse(_:)-(Roster)``. Every list of ids is sorted in byte order unless
 /// its order is documented otherwise, so the same roster always gives the same analysis.
 public struct SchoolAnalysis: Sendable {
   /// The headline counts.

@@ -15,7 +15,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   case csv
 
   /// Renders the export of an analysed roster. For ``csv`` the two tables are written one after
-  /// the other, separated by an empty line (see ``CSVExport/combined``).
+  /// the other, separated by an empty line (see ``CSVExport/combined()``).
   /// - Complexity: linear in staff, teams, memberships and links.
   public func render(roster: Roster, analysis: SchoolAnalysis) -> String {
     switch self {

@@ -19,7 +19,7 @@ import MembershipGraph
 /// 1. **Sectors.** The circle is cut into five sectors, one per deep in Hargreaves' order and one
 ///    for teams with no deep. Each team starts in its deep's sector, teams of a sector spread by
 ///    id, at a distance from the centre that alternates over three rings, plus a small jitter
-///    from a ``SeededGenerator`` with a fixed seed. With `startingFrom`, teams already placed in
+///    from a `SeededGenerator` (MembershipGraph) with a fixed seed. With `startingFrom`, teams already placed in
 ///    an earlier layout start where they were, so a before and an after drawing look alike.
 /// 2. **Forces.** A fixed number of Fruchterman and Reingold (1991) iterations: every pair of
 ///    teams closer than three ideal distances repels, linked teams attract (more strongly the
