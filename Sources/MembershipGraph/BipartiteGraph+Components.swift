@@ -18,22 +18,6 @@ public struct ConnectedComponents: Sendable {
   /// The component of a group.
   @inlinable
   public func component(of group: GroupIndex) -> Int { Int(componentOfGroup[group.position]) }
-
-  /// The people of each component, ascending within each.
-  /// - Complexity: O(P + count).
-  public func peopleByComponent() -> [[PersonIndex]] {
-    var result = [[PersonIndex]](repeating: [], count: count)
-    for (p, c) in componentOfPerson.enumerated() { result[Int(c)].append(PersonIndex(p)) }
-    return result
-  }
-
-  /// The groups of each component, ascending within each.
-  /// - Complexity: O(G + count).
-  public func groupsByComponent() -> [[GroupIndex]] {
-    var result = [[GroupIndex]](repeating: [], count: count)
-    for (g, c) in componentOfGroup.enumerated() { result[Int(c)].append(GroupIndex(g)) }
-    return result
-  }
 }
 
 extension BipartiteGraph {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GatewaysKit
@@ -16,6 +17,31 @@ struct ModelTests {
     #expect(mapping.gateways(in: .leadership).count == 2)
     #expect(mapping.deep(of: Gateway(id: "wellbeing")) == nil)
   }
+
+  @Test func everyRosterKeepsItsMemberIdsAndPositionsInStep() throws {
+    let roster = Roster(
+      staff: [StaffMember(id: "b"), StaffMember(id: "a"), StaffMember(id: "c")],
+      teams: [Team(id: "t2", members: ["c", "a"]), Team(id: "t1", members: ["b"])])
+    #expect(roster.membersAgreeWithPositions())
+    #expect(roster.memberPositions == [[1], [0, 2]])
+    for sample in BundledSamples.all {
+      let format: RosterFormat = sample.fileName.hasSuffix(".json") ? .json : .csv
+      let read = try RosterReader().read(
+        Data(sample.text.utf8), fileName: sample.fileName, format: format)
+      #expect(read.membersAgreeWithPositions(), "\(sample.fileName)")
+    }
+  }
+
+  #if DEBUG
+    @Test func aRosterWhosePositionsDisagreeWithItsIdsTrapsInDebugBuilds() async {
+      await #expect(processExitsWith: .failure) {
+        _ = Roster(
+          sortedStaff: [StaffMember(id: "a"), StaffMember(id: "b")],
+          sortedTeams: [Team(id: "t", members: ["a"])], memberPositions: [[1]],
+          deeps: .hargreaves, warnings: [])
+      }
+    }
+  #endif
 
   @Test func rosterSortsAndFillsInStaffNamedOnlyByTeams() {
     let roster = Roster(

@@ -76,6 +76,7 @@ public struct Roster: Sendable {
       zip(self.teams, self.teams.dropFirst()).allSatisfy { $0.id != $1.id }, "duplicate team id")
     self.deeps = deeps
     self.warnings = warnings
+    assert(membersAgreeWithPositions(), "a team's member ids and member positions disagree")
   }
 
   /// Creates a roster from staff and teams already sorted by id (byte order), ids unique, and
@@ -90,6 +91,25 @@ public struct Roster: Sendable {
     self.memberPositions = memberPositions
     self.deeps = deeps
     self.warnings = warnings
+    assert(membersAgreeWithPositions(), "a team's member ids and member positions disagree")
+  }
+
+  /// The invariant that ties a team's two member lists together, checked by `assert` in debug
+  /// builds only (so tests check every roster they build, and release builds pay nothing):
+  /// staff and teams are sorted by id in byte order, and every team's `members[i]` is the id of
+  /// `staff[memberPositions[i]]`.
+  /// - Complexity: O(staff + teams + memberships).
+  package func membersAgreeWithPositions() -> Bool {
+    guard memberPositions.count == teams.count else { return false }
+    for (team, positions) in zip(teams, memberPositions) {
+      guard team.members.count == positions.count else { return false }
+      for (id, position) in zip(team.members, positions) {
+        guard staff.indices.contains(Int(position)), staff[Int(position)].id == id else {
+          return false
+        }
+      }
+    }
+    return true
   }
 
   /// The number of distinct memberships (person, team), leaders included.
