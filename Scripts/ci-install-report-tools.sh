@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Installs what the report tests use when it is missing: Chromium (headless rendering of the
-# HTML report) and Graphviz (`dot`, to validate the DOT export). Idempotent and quiet: does
-# nothing when both are on PATH; needs root (or sudo) and apt-get otherwise, and only warns
-# when it cannot install, so the tests then skip with a note.
+# Installs what the tests use when it is missing: Chromium (headless rendering of the HTML
+# report), Graphviz (`dot`, to validate the DOT export) and mount/umount (the output tests'
+# tmpfs and read-only bind mounts, as root). Idempotent and quiet: does
+# nothing when all are on PATH; needs root (or sudo) and apt-get otherwise, and only warns
+# when it cannot install: outside CI the tests then skip with a note, in CI they fail.
 set -euo pipefail
 
 missing=()
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+command -v mount >/dev/null 2>&1 || missing+=(mount)
 if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
   missing+=(chromium)
 fi

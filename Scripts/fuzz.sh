@@ -3,7 +3,7 @@
 #
 #   Scripts/fuzz.sh TARGET [SECONDS] [extra libFuzzer flags...]
 #
-# TARGET is csv, csv-halves, json or analyse (see Fuzz/README.md). SECONDS defaults to 60. Runs on one core
+# TARGET is csv, csv-halves, json, analyse or write (see Fuzz/README.md). SECONDS defaults to 60. Runs on one core
 # (-jobs=1 -workers=1). The targets are compiled here with swiftc (-sanitize=fuzzer,address),
 # not by `swift build`, into .build-fuzz/. New corpus entries go to .build-fuzz/corpus/TARGET;
 # the committed seeds in Fuzz/Corpus/TARGET are read, never written. Crashes, hangs and leaks
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 
-target="${1:?usage: Scripts/fuzz.sh csv|csv-halves|json|analyse [SECONDS] [libFuzzer flags...]}"
+target="${1:?usage: Scripts/fuzz.sh csv|csv-halves|json|analyse|write [SECONDS] [libFuzzer flags...]}"
 seconds="${2:-60}"
 shift $(($# >= 2 ? 2 : 1))
 case "$target" in
@@ -20,7 +20,8 @@ case "$target" in
   csv-halves) source_file=Fuzz/Targets/FuzzCSVHalves.swift ;;
   json) source_file=Fuzz/Targets/FuzzJSON.swift ;;
   analyse) source_file=Fuzz/Targets/FuzzAnalyse.swift ;;
-  *) echo "fuzz.sh: unknown target '$target' (csv, csv-halves, json or analyse)" >&2; exit 2 ;;
+  write) source_file=Fuzz/Targets/FuzzWrite.swift ;;
+  *) echo "fuzz.sh: unknown target '$target' (csv, csv-halves, json, analyse or write)" >&2; exit 2 ;;
 esac
 
 out=.build-fuzz
@@ -41,20 +42,30 @@ build_module() {
 }
 build_module MembershipGraph Sources/MembershipGraph
 build_module GatewaysKit Sources/GatewaysKit
+objects=("$out/modules/MembershipGraph.o" "$out/modules/GatewaysKit.o")
+# The writers' target runs the command line, so it needs the CLI library too.
+if [[ "$target" == write ]]; then
+  build_module GatewaysCLI Sources/GatewaysCLI
+  objects+=("$out/modules/GatewaysCLI.o")
+fi
 
 binary="$out/fuzz-$target"
-if [[ ! -x "$binary" ]] || [[ "$source_file" -nt "$binary" ]] || [[ "$out/modules/GatewaysKit.o" -nt "$binary" ]]; then
+if [[ ! -x "$binary" ]] || [[ "$source_file" -nt "$binary" ]] || [[ "${objects[-1]}" -nt "$binary" ]] || [[ "$out/modules/GatewaysKit.o" -nt "$binary" ]]; then
   echo "fuzz.sh: linking $binary" >&2
-  swiftc "${flags[@]}" -o "$binary" "$source_file" \
-    "$out/modules/MembershipGraph.o" "$out/modules/GatewaysKit.o"
+  swiftc "${flags[@]}" -o "$binary" "$source_file" "${objects[@]}"
 fi
 
 # With -jobs, libFuzzer writes its log to fuzz-0.log in the current folder: keep it in $out.
 root="$PWD"
 mkdir -p "$out/logs/$target"
 cd "$out/logs/$target"
-# csv-halves starts from the csv seeds.
-seeds="Fuzz/Corpus/${target%-halves}"
+# csv-halves starts from the csv seeds, write from the analyse seeds (each with two bytes in
+# front, that choose the output and the command: the fuzzer learns them).
+case "$target" in
+  csv-halves) seeds=Fuzz/Corpus/csv ;;
+  write) seeds=Fuzz/Corpus/write ;;
+  *) seeds="Fuzz/Corpus/$target" ;;
+esac
 "$root/$binary" "$root/$out/corpus/$target" "$root/$seeds" \
   -jobs=1 -workers=1 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$root/$out/artifacts/$target/" -print_final_stats=1 "$@" || status=$?

@@ -1,5 +1,6 @@
 import Foundation
 import GatewaysKit
+import Synchronization
 
 /// Where a command reads its input and writes its output.
 ///
@@ -13,17 +14,20 @@ public final class CommandIO {
   /// The directory relative paths are resolved against.
   public let currentDirectory: URL
   private let readInput: () -> Data
-  private let readInputLimited: ((Int) -> Data?)?
+  private let readInputLimited: ((Int) throws(RosterError) -> Data?)?
   private let writeOutput: (String) -> Void
   private let writeError: (String) -> Void
   /// Where results kept until the process exits go, for the process's own IO.
   private var keeper: ExitKeeper?
+  /// The process's standard output, to ask whether a write failed.
+  private var standardOutput: DescriptorWriter?
 
   /// Creates an IO from explicit pieces.
   public init(
     environment: [String: String], standardOutputIsTerminal: Bool, currentDirectory: URL,
     readInput: @escaping () -> Data, writeOutput: @escaping (String) -> Void,
-    writeError: @escaping (String) -> Void, readInputLimited: ((Int) -> Data?)? = nil
+    writeError: @escaping (String) -> Void,
+    readInputLimited: ((Int) throws(RosterError) -> Data?)? = nil
   ) {
     self.environment = environment
     self.standardOutputIsTerminal = standardOutputIsTerminal
@@ -35,17 +39,31 @@ public final class CommandIO {
   }
 
   /// The process's own standard streams and environment.
+  ///
+  /// Standard output and standard error are written with `write(2)`, never with a call that
+  /// traps on failure: a failed write to standard output is remembered
+  /// (``standardOutputFailure``) and the command ends with exit 3.
   public static func process() -> CommandIO {
+    let output = DescriptorWriter(STDOUT_FILENO)
+    let errors = DescriptorWriter(STDERR_FILENO)
     let io = CommandIO(
       environment: ProcessInfo.processInfo.environment,
       standardOutputIsTerminal: isatty(STDOUT_FILENO) == 1,
       currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
       readInput: { FileHandle.standardInput.readDataToEndOfFile() },
-      writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-      writeError: { FileHandle.standardError.write(Data($0.utf8)) },
-      readInputLimited: { RosterReader.readAll(FileHandle.standardInput, limit: $0) })
+      writeOutput: { output.write($0) },
+      writeError: { errors.write($0) },
+      readInputLimited: { limit throws(RosterError) in
+        try RosterReader.readAll(FileHandle.standardInput, limit: limit)
+      })
     io.keeper = ExitKeeper.shared
+    io.standardOutput = output
     return io
+  }
+
+  /// Why standard output could not be written (`the disk is full`), when a write failed.
+  public var standardOutputFailure: String? {
+    standardOutput?.failure.map { OutputFile.describe(errno: $0) }
   }
 
   /// Keeps a command's large results (a roster, an analysis) alive until the process exits,
@@ -74,8 +92,9 @@ public final class CommandIO {
 
   /// Reads standard input, in chunks, up to `limit` bytes; `nil` as soon as it holds more, so
   /// an endless or huge input is refused with bounded memory.
-  public func readStandardInput(limit: Int) -> Data? {
-    if let readInputLimited { return readInputLimited(limit) }
+  /// - Throws: ``RosterError`` when a read fails.
+  public func readStandardInput(limit: Int) throws(RosterError) -> Data? {
+    if let readInputLimited { return try readInputLimited(limit) }
     let data = readInput()
     return data.count > limit ? nil : data
   }
@@ -104,6 +123,29 @@ public final class CapturedOutput {
   public internal(set) var standardOutput = ""
   /// Everything written to standard error.
   public internal(set) var standardError = ""
+}
+
+/// Writes text to a file descriptor, whole, and remembers the first failure (after which it
+/// writes nothing more).
+private final class DescriptorWriter: Sendable {
+  private let descriptor: Int32
+  private let firstFailure = Mutex<Int32>(0)
+
+  init(_ descriptor: Int32) { self.descriptor = descriptor }
+
+  /// The `errno` of the first failed write, if one failed.
+  var failure: Int32? {
+    let code = firstFailure.withLock { $0 }
+    return code == 0 ? nil : code
+  }
+
+  func write(_ text: String) {
+    firstFailure.withLock { failure in
+      guard failure == 0 else { return }
+      var text = text
+      failure = text.withUTF8 { OutputFile.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
+    }
+  }
 }
 
 /// Values kept alive until the process exits (never released: the process ends first).

@@ -17,8 +17,19 @@ public enum GatewaysCommand {
   ]
 
   /// Runs the command line `arguments` (without the program name) and returns the exit code.
-  /// Results go to `io`'s standard output, diagnostics to its standard error.
+  /// Results go to `io`'s standard output, diagnostics to its standard error; when standard
+  /// output could not be written (a full disk), the exit code is 3.
   public static func run(arguments: [String], io: CommandIO) -> Int32 {
+    let status = dispatch(arguments: arguments, io: io)
+    if let reason = io.standardOutputFailure {
+      io.printError("gateways: error: standard output: cannot write: \(reason)\n")
+      return ExitCode.writeFailure
+    }
+    return status
+  }
+
+  /// Runs one command line; ``run(arguments:io:)`` without the check of standard output.
+  static func dispatch(arguments: [String], io: CommandIO) -> Int32 {
     guard let first = arguments.first else {
       io.printError("gateways: error: no command given\n\n" + shortUsage)
       return ExitCode.usageOrInput

@@ -78,7 +78,7 @@ func loadRosterAndPseudonymiser(
   let roster: Roster
   do throws(RosterError) {
     if path == "-" {
-      guard let data = io.readStandardInput(limit: limits.maximumFileBytes) else {
+      guard let data = try io.readStandardInput(limit: limits.maximumFileBytes) else {
         throw RosterReader.tooLarge("<stdin>", limit: limits.maximumFileBytes)
       }
       let sniffed: RosterFormat =

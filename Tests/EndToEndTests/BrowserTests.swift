@@ -3,8 +3,9 @@ import Testing
 
 /// Renders sample reports in a real browser (headless Chromium) when one is installed.
 ///
-/// `.ci/run` installs Chromium with `Scripts/ci-install-report-tools.sh`; elsewhere these tests
-/// print a note and pass. For each sample the test writes the report with the built binary, then
+/// `.ci/run` installs Chromium with `Scripts/ci-install-report-tools.sh`. Elsewhere a missing
+/// Chromium makes these tests print a note and pass; when the `CI` environment variable is set
+/// it makes them fail (``RequiredTool``). For each sample the test writes the report with the built binary, then
 /// asks Chromium for the DOM after parsing (`--dump-dom`), the console log
 /// (`--enable-logging=stderr`) and a screenshot, and checks: one `data-team` element per team,
 /// no console messages (a Content-Security-Policy violation or a script error would log one),
@@ -14,10 +15,7 @@ struct BrowserTests {
 
   @Test(arguments: samples)
   func reportRendersInChromium(sample: String) throws {
-    guard let chromium = Browser.find() else {
-      print("note: Chromium is not installed; the report was not rendered in a browser")
-      return
-    }
+    guard let chromium = Browser.find() else { return }
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("gateways-browser-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -79,15 +77,11 @@ struct BrowserTests {
 
 /// Finds and runs headless Chromium.
 enum Browser {
+  /// Chromium, or `nil` after a note (or, when `CI` is set, a failure): see ``RequiredTool``.
   static func find() -> URL? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for name in ["chromium", "chromium-browser", "google-chrome"] {
-      for directory in path.split(separator: ":") {
-        let url = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
-        if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-      }
-    }
-    return nil
+    RequiredTool.find(
+      ["chromium", "chromium-browser", "google-chrome"],
+      purpose: "the HTML report's rendering in a browser")
   }
 
   /// Runs Chromium headless with its own profile folder, killed after two minutes.

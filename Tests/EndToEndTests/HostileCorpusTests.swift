@@ -104,19 +104,12 @@ struct StandardInputLimitTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let big = folder.appendingPathComponent("big.csv")
     try Data(("staff_id,team\n" + String(repeating: "s1,t\n", count: 400_000)).utf8).write(to: big)
-    let process = Process()
-    process.executableURL = gatewaysExecutable()
-    process.arguments = ["check", "--max-file-size", "1M", "-"]
-    process.standardInput = try FileHandle(forReadingFrom: big)
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let message = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 2)
+    let result = try runProcess(
+      gatewaysExecutable(), ["check", "--max-file-size", "1M", "-"], input: .file(big),
+      timeout: gatewaysTimeout)
+    #expect(result.status == 2)
     #expect(
-      String(decoding: message, as: UTF8.self).hasPrefix(
+      result.standardError.hasPrefix(
         "gateways: error: <stdin>: the file is larger than the limit of 1048576 bytes"))
   }
 }

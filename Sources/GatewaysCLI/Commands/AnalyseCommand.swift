@@ -130,7 +130,7 @@ func couplingTarget(_ text: String) throws -> CouplingTarget {
 /// Writes a command's result to `--output` (atomically) or standard output.
 func emit(_ text: String, parsed: ParsedArguments, io: CommandIO) throws {
   if let path = parsed.value("output"), path != "-" {
-    try OutputFile.write(text, toPath: path, io: io, inputs: parsed.positionals)
+    try OutputFile.write(text, toPath: path, io: io, inputs: OutputFile.inputs(of: parsed))
   } else {
     io.print(text)
   }
@@ -140,7 +140,7 @@ func emit(_ text: String, parsed: ParsedArguments, io: CommandIO) throws {
 /// file piece by piece as the pieces are made, never joined or made a `String`.
 func emitJSON(_ analysis: SchoolAnalysis, parsed: ParsedArguments, io: CommandIO) throws {
   if let path = parsed.value("output"), path != "-" {
-    try OutputFile.write(toPath: path, io: io, inputs: parsed.positionals) { write in
+    try OutputFile.write(toPath: path, io: io, inputs: OutputFile.inputs(of: parsed)) { write in
       try analysis.writeJSON(write)
     }
   } else {

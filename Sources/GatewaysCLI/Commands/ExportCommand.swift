@@ -55,7 +55,8 @@ func csvTablePrefix(_ parsed: ParsedArguments) -> String {
 
 /// Writes an export to `--output` or standard output; shared by `export` and `analyse --format`.
 ///
-/// CSV to a file writes two files: `NAME.csv` (links) and `NAME-people.csv` (people).
+/// CSV to a file writes two files: `NAME.csv` (links) and `NAME-people.csv` (people); to a
+/// device, FIFO or socket, the two tables one after the other, as on standard output.
 func writeExport(
   _ format: ExportFormat, roster: Roster, analysis: SchoolAnalysis, parsed: ParsedArguments,
   io: CommandIO
@@ -65,16 +66,18 @@ func writeExport(
     io.print(prefix + format.render(roster: roster, analysis: analysis))
     return
   }
-  if format == .csv {
+  // A device, FIFO or socket gets one stream, both tables as on standard output.
+  if format == .csv && !OutputFile.isStream(path, io: io) {
     let csv = CSVExport(roster: roster, analysis: analysis)
-    try OutputFile.write(prefix + csv.links(), toPath: path, io: io, inputs: parsed.positionals)
+    try OutputFile.write(
+      prefix + csv.links(), toPath: path, io: io, inputs: OutputFile.inputs(of: parsed))
     try OutputFile.write(
       prefix + csv.people(), toPath: peopleTablePath(for: path), io: io,
-      inputs: parsed.positionals)
+      inputs: OutputFile.inputs(of: parsed))
   } else {
     try OutputFile.write(
-      format.render(roster: roster, analysis: analysis), toPath: path, io: io,
-      inputs: parsed.positionals)
+      prefix + format.render(roster: roster, analysis: analysis), toPath: path, io: io,
+      inputs: OutputFile.inputs(of: parsed))
   }
 }
 

@@ -77,7 +77,8 @@ extension CommandSpec {
 
     if let path = parsed.value("write") {
       try writeSuggestion(
-        RosterCSVWriter.csv(for: plan.applied(to: roster)), toPath: path, io: io, input: input)
+        RosterCSVWriter.csv(for: plan.applied(to: roster)), toPath: path, io: io,
+        inputs: OutputFile.inputs(of: parsed))
     }
     let output = parsed.value("output")
     let text =
@@ -86,7 +87,8 @@ extension CommandSpec {
       : plan.text(
         roster: roster, source: source, limit: limit, color: output == nil && io.colorEnabled)
     if let output, output != "-" {
-      try writeSuggestion(text, toPath: output, io: io, input: input)
+      try writeSuggestion(
+        text, toPath: output, io: io, inputs: OutputFile.inputs(of: parsed))
     } else {
       io.print(text)
     }
@@ -96,12 +98,14 @@ extension CommandSpec {
 
 /// Writes `text` to `path` (atomically, never over the input roster), or to standard output
 /// for `-`.
-private func writeSuggestion(_ text: String, toPath path: String, io: CommandIO, input: String)
+private func writeSuggestion(
+  _ text: String, toPath path: String, io: CommandIO, inputs: [String]
+)
   throws
 {
   if path == "-" {
     io.print(text)
   } else {
-    try OutputFile.write(text, toPath: path, io: io, inputs: [input])
+    try OutputFile.write(text, toPath: path, io: io, inputs: inputs)
   }
 }

@@ -103,61 +103,113 @@ public struct RosterReader: Sendable {
     ])
   }
 
-  /// Reads a file of at most `limit` bytes, in chunks, so a larger file (or an endless device
-  /// such as `/dev/zero`) is refused without reading more than `limit` + 1 bytes of it.
-  /// - Throws: ``RosterError`` when the file cannot be opened or is larger than `limit`.
+  /// Reads a file of at most `limit` bytes, so a larger file (or an endless device such as
+  /// `/dev/zero`) is refused without reading more than `limit` + 1 bytes of it.
+  ///
+  /// Every failed read is an error: a read error is never taken for the end of the file. A
+  /// regular file that changes size while it is read (something is writing to it) is refused.
+  /// - Throws: ``RosterError`` when the file cannot be opened or read, is a folder, is larger
+  ///   than `limit`, or changed size while it was read.
+  /// - Complexity: O(n) in the size of the file.
   public static func contents(of url: URL, displayName: String, limit: Int) throws(RosterError)
     -> Data
   {
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    {
-      throw RosterError(diagnostics: [
-        Diagnostic(.error, file: displayName, message: "this is a folder, not a roster file")
-      ])
+    let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw fileError(displayName, openFailure(errno))
     }
-    if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
-      size > limit
-    {
-      throw tooLarge(displayName, limit: limit)
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+      throw fileError(displayName, "cannot read the file (\(String(cString: strerror(errno))))")
     }
-    let handle: FileHandle
-    do {
-      handle = try FileHandle(forReadingFrom: url)
-    } catch {
-      throw RosterError(diagnostics: [
-        Diagnostic(.error, file: displayName, message: readFailure(url: url, error: error))
-      ])
-    }
-    defer { try? handle.close() }
-    guard let data = readAll(handle, limit: limit) else {
+    let type = info.st_mode & S_IFMT
+    if type == S_IFDIR { throw fileError(displayName, "this is a folder, not a roster file") }
+    let regular = type == S_IFREG
+    if regular && Int(info.st_size) > limit { throw tooLarge(displayName, limit: limit) }
+    guard
+      let data = try read(
+        descriptor: descriptor, displayName: displayName, limit: limit,
+        sizeWhenOpened: regular ? Int(info.st_size) : nil)
+    else {
       throw tooLarge(displayName, limit: limit)
     }
     return data
   }
 
-  /// Reads a handle to its end in chunks of at most 1 MiB; `nil` as soon as more than `limit`
-  /// bytes have been read.
-  public static func readAll(_ handle: FileHandle, limit: Int) -> Data? {
-    var data = Data()
-    while true {
-      let want = min(1 << 20, limit + 1 - data.count)
-      guard let chunk = try? handle.read(upToCount: max(1, want)), !chunk.isEmpty else {
-        return data
-      }
-      data.append(chunk)
-      if data.count > limit { return nil }
-    }
+  /// Reads a handle (standard input) to its end; `nil` as soon as more than `limit` bytes have
+  /// been read.
+  /// - Throws: ``RosterError`` naming `displayName` when a read fails.
+  /// - Complexity: O(n) in the bytes read.
+  public static func readAll(_ handle: FileHandle, displayName: String = "<stdin>", limit: Int)
+    throws(RosterError) -> Data?
+  {
+    try read(
+      descriptor: handle.fileDescriptor, displayName: displayName, limit: limit,
+      sizeWhenOpened: nil)
   }
 
-  /// Words for a file that cannot be read.
-  static func readFailure(url: URL, error: any Error) -> String {
-    var isDirectory: ObjCBool = false
-    if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
-      return "no such file; check the path and the spelling of the file name"
+  /// Reads a file descriptor to its end, retrying reads a signal interrupted; `nil` as soon as
+  /// more than `limit` bytes have been read.
+  /// - Parameter sizeWhenOpened: the size of a regular file when it was opened, to check that
+  ///   it did not change while it was read; `nil` for a pipe, a device or standard input.
+  /// - Throws: ``RosterError`` when a read fails or the file changed size.
+  /// - Complexity: O(n) in the bytes read (the buffer grows by doubling).
+  package static func read(
+    descriptor: Int32, displayName: String, limit: Int, sizeWhenOpened: Int?
+  ) throws(RosterError) -> Data? {
+    let most = limit < Int.max ? limit + 1 : Int.max
+    // A regular file's size is known: one buffer, one byte larger to see it grow.
+    var buffer = Data(count: min(most, (sizeWhenOpened ?? (1 << 16)) + 1))
+    var total = 0
+    while true {
+      if total == buffer.count {
+        if total > limit { return nil }
+        buffer.count = min(most, buffer.count * 2)
+      }
+      let (count, code) = buffer.withUnsafeMutableBytes { raw -> (Int, Int32) in
+        guard let base = raw.baseAddress else { return (0, 0) }
+        let count = Foundation.read(descriptor, base + total, raw.count - total)
+        return (count, count < 0 ? errno : 0)
+      }
+      if count < 0 {
+        if code == EINTR { continue }
+        throw fileError(
+          displayName,
+          "cannot read the file after \(total) bytes (\(String(cString: strerror(code)))); "
+            + "the roster was not read")
+      }
+      if count == 0 { break }
+      total += count
+      if total > limit { return nil }
     }
-    if isDirectory.boolValue { return "this is a folder, not a roster file" }
-    return "cannot read the file (\(error.localizedDescription)); check its permissions"
+    buffer.count = total
+    if let before = sizeWhenOpened {
+      var info = stat()
+      let after = fstat(descriptor, &info) == 0 ? Int(info.st_size) : before
+      // A file the system makes as it is read (/proc) says 0 bytes and has more.
+      if after != before || (before > 0 && total != before) {
+        throw fileError(
+          displayName,
+          "the file changed size while it was read (\(before) bytes when opened, \(total) read, "
+            + "\(after) now); something is writing to it, so read it again when that is done")
+      }
+    }
+    return buffer
+  }
+
+  /// An error about the file as a whole.
+  private static func fileError(_ fileName: String, _ message: String) -> RosterError {
+    RosterError(diagnostics: [Diagnostic(.error, file: fileName, message: message)])
+  }
+
+  /// Words for a file that cannot be opened.
+  static func openFailure(_ code: Int32) -> String {
+    switch code {
+    case ENOENT: "no such file; check the path and the spelling of the file name"
+    case ENOTDIR: "no such file (a folder on its path is a file); check the path"
+    case EACCES, EPERM: "cannot read the file (permission denied); check its permissions"
+    default: "cannot read the file (\(String(cString: strerror(code))))"
+    }
   }
 }
