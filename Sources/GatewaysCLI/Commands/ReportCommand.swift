@@ -42,8 +42,9 @@ extension CommandSpec {
       }
       let plan = Suggester(options: options).plan(for: realRoster)
       let changed = plan.applied(to: roster)
+      // Only what the page shows of the school after is computed, not a whole analysis.
       after = HTMLReport.After(
-        roster: changed, analysis: analyser.analyse(changed),
+        roster: changed,
         additions: plan.additions.map {
           HTMLReport.Addition(staff: $0.staff, team: $0.team, reason: $0.reason)
         })

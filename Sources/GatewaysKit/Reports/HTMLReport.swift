@@ -1,3 +1,5 @@
+import MembershipGraph
+
 /// A self-contained HTML report of an analysis: headline findings, the team network drawn, the
 /// deeps as a heat map, the coupling quadrant, and, when given, the suggested additions with the
 /// network before and after them.
@@ -31,21 +33,104 @@ public struct HTMLReport: Sendable {
   }
 
   /// The school after the suggested additions: shown beside the current network.
+  ///
+  /// Only what the page shows of it is computed: the counts of silos, islands and key people,
+  /// complementarity, and which teams are silos or in an island and which people are key people
+  /// (for the drawing); not the parts each key person would separate, nor brokers.
   public struct After: Sendable {
     /// The roster with the additions applied.
-    public var roster: Roster
-    /// Its analysis.
-    public var analysis: SchoolAnalysis
+    public let roster: Roster
     /// The additions, in the order the report lists them.
-    public var additions: [Addition]
+    public let additions: [Addition]
+    /// Teams linked to no other team.
+    public let silos: Int
+    /// Groups of two or more linked teams cut off from the main group.
+    public let islands: Int
+    /// People whose departure would split a group of teams.
+    public let keyPeople: Int
+    /// Complementarity of the four deeps.
+    public let complementarity: Double?
+    /// The roster's graph, for the links of the drawing.
+    let network: RosterGraph
+    /// Per team position: silo, and in an island.
+    let isSilo: [Bool]
+    let isIsland: [Bool]
+    /// Per staff position: a key person.
+    let isKeyPerson: [Bool]
 
-    /// Creates the after view.
-    public init(roster: Roster, analysis: SchoolAnalysis, additions: [Addition]) {
+    /// Creates the after view of a roster with the additions applied.
+    /// - Complexity: linear in staff, teams and memberships, plus the deep analysis.
+    public init(roster: Roster, additions: [Addition]) {
       self.roster = roster
-      self.analysis = analysis
       self.additions = additions
+      let network = RosterGraph(roster)
+      let graph = network.graph
+      self.network = network
+      let (structure, cuts) = Parallel.both(
+        { TeamStructure(network: network) }, { graph.cutStructure() })
+      // A team is a silo when none of its members is on another team.
+      isSilo = graph.groups.map { group in
+        !graph.members(of: group).contains { graph.degree(of: $0) >= 2 }
+      }
+      silos = isSilo.filter { $0 }.count
+      let components = structure.components
+      isIsland = structure.componentRank.map { $0 > 0 && components[$0].count >= 2 }
+      islands = components.dropFirst().filter { $0.count >= 2 }.count
+      var isKeyPerson = [Bool](repeating: false, count: graph.personCount)
+      var keyPeople = 0
+      for node in cuts.articulationPoints {
+        guard case .person(let person) = node else { continue }
+        isKeyPerson[person.position] = true
+        keyPeople += 1
+      }
+      self.isKeyPerson = isKeyPerson
+      self.keyPeople = keyPeople
+      complementarity = DeepAnalysis(network: network).findings.complementarity
+    }
+
+    /// The picture of the network after, its links marked new where the roster before has none.
+    /// - Complexity: the group projection of the roster, O(Σ k²) for people on k teams.
+    func picture(facts: ReportFacts) -> NetworkPicture {
+      let graph = network.graph
+      let teams = roster.teams
+      var oldLinks = Set<Int>()
+      for link in facts.links {
+        if let a = facts.teamPosition[link.first], let b = facts.teamPosition[link.second] {
+          oldLinks.insert(min(a, b) * teams.count + max(a, b))
+        }
+      }
+      let pictureTeams = teams.enumerated().map { position, team in
+        NetworkPicture.Team(
+          id: team.id, name: team.name, gateway: team.gateway,
+          deep: team.gateway.flatMap { roster.deeps.deep(of: $0) },
+          members: team.members.count, isSilo: isSilo[position], isIsland: isIsland[position])
+      }
+      let projection = graph.groupProjection()
+      var links: [NetworkPicture.Link] = []
+      links.reserveCapacity(projection.linkCount)
+      for link in 0..<projection.linkCount {
+        let (first, second) = projection.groups(ofLinkAt: link)
+        let shared = projection.sharedPeople(ofLinkAt: link)
+        let a = min(first.position, second.position)
+        let b = max(first.position, second.position)
+        links.append(
+          NetworkPicture.Link(
+            first: a, second: b, shared: shared.count,
+            names: shared.prefix(SVGNetworkDrawing.maximumNamesPerLink).map {
+              roster.staff[$0.position].name
+            },
+            throughKeyPerson: shared.contains { isKeyPerson[$0.position] },
+            isNew: !oldLinks.contains(a * teams.count + b)))
+      }
+      links.sort { ($0.first, $0.second) < ($1.first, $1.second) }
+      return NetworkPicture(teams: pictureTeams, links: links)
     }
   }
+
+  /// The most additions listed in the table; the rest are counted.
+  public static let maximumListedAdditions = 40
+  /// The most team names given for one island or one part a key person separates.
+  public static let maximumNamedTeams = 8
 
   /// The roster analysed.
   public var roster: Roster
@@ -68,10 +153,20 @@ public struct HTMLReport: Sendable {
     self.after = after
   }
 
-  /// The HTML document.
-  /// - Complexity: dominated by the layout, O(I·T²) for T teams (see ``TeamNetworkLayout``).
+  /// The HTML document, under 5 MB whatever the roster: up to
+  /// ``TeamNetworkLayout/maximumDrawnTeams`` teams every team is drawn (the layout computed once
+  /// for "before" and "after"), above that the groups of teams (``TeamGroupsDrawing``); every
+  /// list is bounded.
+  /// - Complexity: O(M + T + L) for M memberships, T teams and L links, plus the layout's
+  ///   O(I·T log T) when teams are drawn.
   public func render() -> String {
     let facts = ReportFacts(roster: roster, analysis: analysis)
+    let drawing: Drawing
+    if analysis.teams.count <= TeamNetworkLayout.maximumDrawnTeams {
+      drawing = .teams(TeamNetworkLayout(analysis: analysis), NetworkPicture(facts: facts))
+    } else {
+      drawing = .groups(TeamGroupsDrawing(analysis: analysis))
+    }
     let e = HTMLEscaping.text
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     out +=
@@ -84,13 +179,21 @@ public struct HTMLReport: Sendable {
     out += "\(plural(analysis.summary.teams, "team")), "
     out += "\(plural(analysis.summary.memberships, "membership"))</p></header>\n"
     out += headline(facts)
-    out += networkSection(facts)
+    out += networkSection(facts, drawing)
     out += deepsSection()
     out += couplingSection()
-    out += suggestionsSection(facts)
+    out += suggestionsSection(facts, drawing)
     out += "<footer>Made with gateways. Layout: deep-sectored, force-directed, deterministic; "
     out += "the same roster gives the same picture.</footer>\n</body>\n</html>\n"
     return out
+  }
+
+  /// How the network is drawn.
+  private enum Drawing {
+    /// Every team, at the layout's positions.
+    case teams(TeamNetworkLayout, NetworkPicture)
+    /// The groups of teams.
+    case groups(TeamGroupsDrawing)
   }
 
   // MARK: Sections
@@ -98,8 +201,15 @@ public struct HTMLReport: Sendable {
   private func headline(_ facts: ReportFacts) -> String {
     let e = HTMLEscaping.text
     let s = analysis.summary
+    // At most a few names, the rest counted.
     func teams(_ ids: [String]) -> String {
-      ids.map { "<bdi>\(e(facts.name(ofTeam: $0)))</bdi>" }.joined(separator: ", ")
+      var names = ids.prefix(Self.maximumNamedTeams).map {
+        "<bdi>\(e(facts.name(ofTeam: $0)))</bdi>"
+      }.joined(separator: ", ")
+      if ids.count > Self.maximumNamedTeams {
+        names += " and \(ids.count - Self.maximumNamedTeams) more"
+      }
+      return names
     }
     var out = "<section class=\"headline\"><h2>Headline findings</h2>\n<div class=\"cards\">"
     let healthy = s.silos == 0 && s.islands == 0
@@ -116,7 +226,8 @@ public struct HTMLReport: Sendable {
       ? "<li>Every team is linked, directly or through others, to every other team.</li>\n"
       : "<li>Some teams work apart from the rest.</li>\n"
     if !analysis.silos.isEmpty {
-      var names = teams(Array(analysis.silos.prefix(30)))
+      var names = analysis.silos.prefix(30).map { "<bdi>\(e(facts.name(ofTeam: $0)))</bdi>" }
+        .joined(separator: ", ")
       if analysis.silos.count > 30 { names += " and \(analysis.silos.count - 30) more" }
       out += "<li><strong>Silos</strong> (linked to no other team): \(names).</li>\n"
     }
@@ -163,26 +274,54 @@ public struct HTMLReport: Sendable {
       + "<span class=\"label\">\(HTMLEscaping.text(label))</span></div>"
   }
 
-  private func networkSection(_ facts: ReportFacts) -> String {
-    let layout = TeamNetworkLayout(analysis: analysis)
-    let drawing = SVGNetworkDrawing(
-      roster: roster, analysis: analysis, layout: layout, title: "The team network")
+  private func networkSection(_ facts: ReportFacts, _ drawing: Drawing) -> String {
     var out = "<section class=\"network-section\"><h2>The team network</h2>\n"
-    out += "<p class=\"note\">Each circle is a team, coloured by its deep and sized by its members "
-    out += "(the number inside). A line joins two teams that share people; the number on it is how "
-    out += "many.</p>\n"
-    if !drawing.drawsLabels {
-      out += "<p class=\"note warn\">\(analysis.teams.count) teams: too many to label legibly, so "
-      out += "this drawing shows the team level without names; see the tables and exports for "
-      out += "them.</p>\n"
+    switch drawing {
+    case .teams(let layout, let picture):
+      let svg = SVGNetworkDrawing(picture: picture, layout: layout, title: "The team network")
+      out += "<p class=\"note\">Each circle is a team, coloured by its deep and sized by its "
+      out += "members (the number inside). A line joins two teams that share people; the number "
+      out += "on it is how many.</p>\n"
+      if !svg.drawsLabels {
+        out += "<p class=\"note warn\">\(analysis.teams.count) teams: too many to label legibly, "
+        out += "so this drawing shows the team level without names; see the tables and exports "
+        out += "for them.</p>\n"
+      }
+      out += linksNote(picture)
+      out += "<figure class=\"network\">" + svg.svg() + "</figure>\n" + legend(groups: false)
+    case .groups(let groups):
+      out += groupsNote(groups)
+      out += "<figure class=\"network\">"
+      out += groups.svg(title: "The groups of teams") + "</figure>\n" + legend(groups: true)
     }
-    out += "<figure class=\"network\">" + drawing.svg() + "</figure>\n" + legend() + "</section>\n"
+    return out + "</section>\n"
+  }
+
+  /// Says how many links are left out of a drawing, if any.
+  private func linksNote(_ picture: NetworkPicture) -> String {
+    guard picture.links.count < picture.linkCount else { return "" }
+    return "<p class=\"note warn\">\(picture.linkCount) links: the \(picture.links.count) "
+      + "that share the most people are drawn, and \(picture.linkCount - picture.links.count) "
+      + "more are in the exports.</p>\n"
+  }
+
+  private func groupsNote(_ groups: TeamGroupsDrawing) -> String {
+    var out = "<p class=\"note\">\(analysis.teams.count) teams: too many to draw one by one "
+    out += "(the report draws every team up to \(TeamNetworkLayout.maximumDrawnTeams)), so each "
+    out += "circle is a group of linked teams, sized by its number of teams (the number inside): "
+    out += "the main group, the \(TeamGroupsDrawing.maximumDrawnIslands) largest islands, the "
+    out += "other islands together and the silos together. Every team is in the exports "
+    out += "(<code>gateways export</code>).</p>\n"
     return out
   }
 
-  private func legend() -> String {
+  private func legend(groups: Bool, after: Bool = false) -> String {
     var out = "<ul class=\"legend\">"
-    for deep in [Deep?](Deep.allCases) + [nil] {
+    if groups {
+      out += "<li><svg viewBox=\"0 0 14 14\" class=\"swatch\"><circle cx=\"7\" cy=\"7\" r=\"6\""
+      out += " class=\"group-fill\"/></svg>group of teams</li>"
+    }
+    for deep in groups ? [] : [Deep?](Deep.allCases) + [nil] {
       out += "<li><svg viewBox=\"0 0 14 14\" class=\"swatch\"><circle cx=\"7\" cy=\"7\" r=\"6\""
       out += " fill=\"\(deepColor(deep))\"/></svg>\(deep?.displayName ?? "no deep")</li>"
     }
@@ -190,8 +329,16 @@ public struct HTMLReport: Sendable {
     out += " class=\"silo-ring\"/></svg>silo</li>"
     out += "<li><svg viewBox=\"0 0 14 14\" class=\"swatch\"><circle cx=\"7\" cy=\"7\" r=\"5.5\""
     out += " class=\"island-ring\"/></svg>island</li>"
-    out += "<li><svg viewBox=\"0 0 24 14\" class=\"swatch wide\"><line x1=\"1\" y1=\"7\" x2=\"23\""
-    out += " y2=\"7\" class=\"link key\" stroke-width=\"3\"/></svg>link through a key person</li>"
+    if !groups {
+      out += "<li><svg viewBox=\"0 0 24 14\" class=\"swatch wide\"><line x1=\"1\" y1=\"7\""
+      out += " x2=\"23\" y2=\"7\" class=\"link key\" stroke-width=\"3\"/></svg>"
+      out += "link through a key person</li>"
+    }
+    if after {
+      out += "<li><svg viewBox=\"0 0 24 14\" class=\"swatch wide\"><line x1=\"1\" y1=\"7\""
+      out += " x2=\"23\" y2=\"7\" class=\"link new\" stroke-width=\"3\"/></svg>"
+      out += groups ? "additions joining two groups</li>" : "new link</li>"
+    }
     out += "</ul>\n"
     return out
   }
@@ -295,7 +442,7 @@ public struct HTMLReport: Sendable {
     return out
   }
 
-  private func suggestionsSection(_ facts: ReportFacts) -> String {
+  private func suggestionsSection(_ facts: ReportFacts, _ drawing: Drawing) -> String {
     guard let after else { return "" }
     let e = HTMLEscaping.text
     var out = "<section class=\"suggestions\"><h2>Suggested additions</h2>\n"
@@ -304,40 +451,54 @@ public struct HTMLReport: Sendable {
     } else {
       out += "<table class=\"additions\"><thead><tr><th scope=\"col\">Person</th>"
       out += "<th scope=\"col\">Joins team</th><th scope=\"col\">Why</th></tr></thead><tbody>\n"
-      for addition in after.additions {
+      for addition in after.additions.prefix(Self.maximumListedAdditions) {
         out += "<tr><td><bdi>\(e(facts.name(ofPerson: addition.staff)))</bdi></td>"
         out += "<td><bdi>\(e(facts.name(ofTeam: addition.team)))</bdi></td>"
         out += "<td>\(e(addition.reason))</td></tr>\n"
       }
       out += "</tbody></table>\n"
+      if after.additions.count > Self.maximumListedAdditions {
+        out += "<p class=\"note\">… and \(after.additions.count - Self.maximumListedAdditions) "
+        out += "more additions (<code>gateways suggest</code> lists them all).</p>\n"
+      }
     }
     let s = analysis.summary
-    let t = after.analysis.summary
-    out += "<p class=\"scores\">Silos \(s.silos) → \(t.silos), islands \(s.islands) → "
-    out += "\(t.islands), key people \(s.keyPeople) → \(t.keyPeople), complementarity "
+    out += "<p class=\"scores\">Silos \(s.silos) → \(after.silos), islands \(s.islands) → "
+    out += "\(after.islands), key people \(s.keyPeople) → \(after.keyPeople), complementarity "
     out += "\(formatScore(analysis.deeps.complementarity)) → "
-    out += "\(formatScore(after.analysis.deeps.complementarity)).</p>\n"
-    let before = TeamNetworkLayout(analysis: analysis)
-    let afterLayout = TeamNetworkLayout(analysis: after.analysis, startingFrom: before)
-    let changed = Set(after.additions.map(\.team))
-    // Both drawings at one scale, so a team is the same size in each.
-    let widest = max(before.width, afterLayout.width, 1)
-    func share(_ layout: TeamNetworkLayout) -> String {
-      "<div style=\"width:\(formatCoordinate(100 * layout.width / widest))%\">"
+    out += "\(formatScore(after.complementarity)).</p>\n"
+    out += "<div class=\"side-by-side\"><figure><figcaption>Before</figcaption>"
+    switch drawing {
+    case .teams(let layout, let before):
+      // One layout for both: every team keeps its place and only the new links appear.
+      let afterPicture = after.picture(facts: facts)
+      out += SVGNetworkDrawing(
+        picture: before, layout: layout, teamAttribute: "data-team-before",
+        title: "The team network before the additions"
+      ).svg()
+      out += "</figure><figure><figcaption>After</figcaption>"
+      out += SVGNetworkDrawing(
+        picture: afterPicture, layout: layout, teamAttribute: "data-team-after",
+        title: "The team network after the additions",
+        highlightedTeams: Set(after.additions.map(\.team))
+      ).svg()
+      out += "</figure></div>\n" + legend(groups: false, after: true)
+      let made = afterPicture.links.filter(\.isNew).count
+      out += "<p class=\"note\">Both drawings have the same layout: teams keep their places, "
+      out += "teams with a dark ring gain members, and the \(plural(made, "new link")) "
+      out += "\(made == 1 ? "is" : "are") dashed.</p></section>\n"
+    case .groups(let groups):
+      let joins = groups.joins(additions: after.additions, analysis: analysis, facts: facts)
+      out += groups.svg(
+        title: "The groups of teams before the additions", attribute: "data-group-before")
+      out += "</figure><figure><figcaption>After</figcaption>"
+      out += groups.svg(
+        title: "The groups of teams after the additions", attribute: "data-group-after",
+        joins: joins)
+      out += "</figure></div>\n" + legend(groups: true, after: true)
+      out += "<p class=\"note\">The same groups in the same places; a dashed line joins two "
+      out += "groups that the additions link, with how many additions do.</p></section>\n"
     }
-    out += "<div class=\"side-by-side\"><figure><figcaption>Before</figcaption>" + share(before)
-    out += SVGNetworkDrawing(
-      roster: roster, analysis: analysis, layout: before, teamAttribute: "data-team-before",
-      title: "The team network before the additions"
-    ).svg()
-    out += "</div></figure><figure><figcaption>After</figcaption>" + share(afterLayout)
-    out += SVGNetworkDrawing(
-      roster: after.roster, analysis: after.analysis, layout: afterLayout,
-      teamAttribute: "data-team-after", title: "The team network after the additions",
-      highlightedTeams: changed
-    ).svg()
-    out += "</div></figure></div>\n"
-    out += "<p class=\"note\">Teams with a dark ring gain members.</p></section>\n"
     return out
   }
 
@@ -386,6 +547,13 @@ public struct HTMLReport: Sendable {
     .silo-ring { fill: none; stroke: #c62828; stroke-width: 2; stroke-dasharray: 4 3; }
     .island-ring { fill: none; stroke: #e0a100; stroke-width: 3; }
     .team.changed .node { stroke: #111; stroke-width: 3.5; }
+    .link.new { stroke: #111; stroke-opacity: 1; stroke-dasharray: 5 3; }
+    .count.new { fill: #111; }
+    .group .node, .group-fill { fill: #4e79a7; stroke: #fff; stroke-width: 1.5; }
+    .group.island .node, .group.silo .node { fill: #8c9aa8; }
+    .group .size { font-size: 12px; fill: #fff; text-anchor: middle; font-weight: 700; }
+    .group .label { font-size: 12px; fill: #222; text-anchor: middle; }
+    code { font-size: 12px; }
     .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 6px 16px; padding: 0;
       margin: 8px 0; font-size: 12px; color: #444; }
     .legend li { display: flex; align-items: center; gap: 5px; }

@@ -6,6 +6,8 @@ struct ReportFacts {
   let staff: [String: StaffMember]
   /// Team findings by id.
   let teams: [String: TeamFinding]
+  /// The position of each team in the analysis's teams, by id.
+  let teamPosition: [String: Int]
   /// The ids of key people.
   let keyPeople: Set<String>
   /// Betweenness of each broker.
@@ -38,6 +40,8 @@ struct ReportFacts {
     self.analysis = analysis
     staff = Dictionary(roster.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     teams = Dictionary(analysis.teams.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    teamPosition = Dictionary(
+      analysis.teams.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     let keyPeople = Set(analysis.keyPeople.map(\.staff))
     self.keyPeople = keyPeople
     brokers = Dictionary(

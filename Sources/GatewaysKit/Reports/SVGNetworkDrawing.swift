@@ -2,21 +2,22 @@
 ///
 /// Teams are circles filled with their deep's colour and sized by members; silos have a dashed
 /// red ring and a red label, teams of an island an amber ring. Links are lines labelled with
-/// the number of shared people; links through a key person are red and thicker. Every team is a
+/// the number of shared people; links through a key person are red and thicker, links that
+/// suggested additions make are dark and dashed. Every team is a
 /// `<g class="team" data-team="ID">` element (the attribute name can be changed so a second
 /// drawing on the same page is told apart), with a `<title>` tooltip naming its gateway, deep
 /// and members. All text is escaped with ``HTMLEscaping/text(_:)``. Above
-/// ``TeamNetworkLayout/maximumLabelledTeams`` teams, labels are left out.
+/// ``TeamNetworkLayout/maximumLabelledTeams`` teams, labels are left out; at most
+/// ``maximumDrawnLinks`` links are drawn (the strongest, and every new one), so the drawing's
+/// size is bounded by its teams.
 ///
 /// ```swift
 /// let layout = TeamNetworkLayout(analysis: analysis)
 /// let svg = SVGNetworkDrawing(roster: roster, analysis: analysis, layout: layout).svg()
 /// ```
 public struct SVGNetworkDrawing: Sendable {
-  /// The roster drawn.
-  public var roster: Roster
-  /// Its analysis.
-  public var analysis: SchoolAnalysis
+  /// What is drawn.
+  let picture: NetworkPicture
   /// Where each team goes.
   public var layout: TeamNetworkLayout
   /// The attribute naming each team node, `data-team` by default.
@@ -26,14 +27,25 @@ public struct SVGNetworkDrawing: Sendable {
   /// Teams to mark as changed (a thicker dark ring), e.g. teams that gain members.
   public var highlightedTeams: Set<String>
 
-  /// Creates a drawing.
+  /// Creates a drawing of an analysed roster.
+  /// - Complexity: O(T + L + S) for T teams, L links and S staff.
   public init(
     roster: Roster, analysis: SchoolAnalysis, layout: TeamNetworkLayout,
     teamAttribute: String = "data-team", title: String = "The team network",
     highlightedTeams: Set<String> = []
   ) {
-    self.roster = roster
-    self.analysis = analysis
+    self.init(
+      picture: NetworkPicture(facts: ReportFacts(roster: roster, analysis: analysis)),
+      layout: layout, teamAttribute: teamAttribute, title: title,
+      highlightedTeams: highlightedTeams)
+  }
+
+  /// Creates a drawing of a picture already made.
+  init(
+    picture: NetworkPicture, layout: TeamNetworkLayout, teamAttribute: String = "data-team",
+    title: String, highlightedTeams: Set<String> = []
+  ) {
+    self.picture = picture
     self.layout = layout
     self.teamAttribute = teamAttribute
     self.title = title
@@ -46,15 +58,23 @@ public struct SVGNetworkDrawing: Sendable {
   /// How much larger than its units the drawing is shown when the page has room.
   public static let zoom = 1.35
 
+  /// The most links drawn; above, the strongest are drawn and the rest counted.
+  public static let maximumDrawnLinks = 2000
+
+  /// The most people named in a link's tooltip; the rest are counted.
+  public static let maximumNamesPerLink = 8
+
   /// Whether labels are drawn: up to ``TeamNetworkLayout/maximumLabelledTeams`` teams.
-  public var drawsLabels: Bool { analysis.teams.count <= TeamNetworkLayout.maximumLabelledTeams }
+  public var drawsLabels: Bool { picture.teams.count <= TeamNetworkLayout.maximumLabelledTeams }
 
   /// The `<svg>` element.
-  /// - Complexity: linear in teams and links.
+  /// - Complexity: linear in teams and drawn links, times the teams when labels are drawn (a
+  ///   link's count is placed clear of every circle).
   public func svg() -> String {
-    let facts = ReportFacts(roster: roster, analysis: analysis)
     var position: [String: TeamNetworkLayout.Node] = [:]
+    position.reserveCapacity(layout.nodes.count)
     for node in layout.nodes { position[node.team] = node }
+    let nodeOf = picture.teams.map { position[$0.id] }
     let c = formatCoordinate
     var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network\""
     // Drawn a third larger than its units, and never wider than the page (CSS max-width).
@@ -63,38 +83,45 @@ public struct SVGNetworkDrawing: Sendable {
     out += "<title>\(HTMLEscaping.text(title))</title>\n"
     out += "<g class=\"links\">\n"
     var labels = ""
-    for link in facts.links {
-      guard let a = position[link.first], let b = position[link.second] else { continue }
-      let widthOfLine = min(1.2 + Double(link.via.count - 1) * 1.2, 6)
-      let keyClass = link.throughKeyPerson ? " key" : ""
-      out += "<line class=\"link\(keyClass)\" x1=\"\(c(a.x))\" y1=\"\(c(a.y))\" x2=\"\(c(b.x))\""
+    let names = nameOf
+    let labelWidths =
+      drawsLabels
+      ? layout.nodes.map { TeamNetworkLayout.labelWidth(names[$0.team] ?? $0.team) } : []
+    for link in picture.links {
+      guard let a = nodeOf[link.first], let b = nodeOf[link.second] else { continue }
+      let widthOfLine = min(1.2 + Double(link.shared - 1) * 1.2, 6)
+      var classes = link.throughKeyPerson ? " key" : ""
+      if link.isNew { classes += " new" }
+      out += "<line class=\"link\(classes)\" x1=\"\(c(a.x))\" y1=\"\(c(a.y))\" x2=\"\(c(b.x))\""
       out +=
         " y2=\"\(c(b.y))\" stroke-width=\"\(c(widthOfLine + (link.throughKeyPerson ? 1 : 0)))\">"
-      let names = link.via.map(facts.name(ofPerson:)).joined(separator: ", ")
-      out +=
-        "<title>\(HTMLEscaping.text("\(facts.name(ofTeam: link.first)) – \(facts.name(ofTeam: link.second)): \(names)"))</title></line>\n"
+      var names = link.names.joined(separator: ", ")
+      if link.shared > link.names.count { names += " and \(link.shared - link.names.count) more" }
+      let first = picture.teams[link.first].name
+      let second = picture.teams[link.second].name
+      out += "<title>\(HTMLEscaping.text("\(first) – \(second): \(names)"))</title></line>\n"
       if drawsLabels {
-        let (mx, my) = countPosition(a, b, nodes: layout.nodes, names: facts)
-        labels += "<text class=\"count\(keyClass)\" x=\"\(c(mx))\" y=\"\(c(my + 3.5))\">"
-        labels += "\(link.via.count)</text>\n"
+        let (mx, my) = countPosition(a, b, labelWidths: labelWidths)
+        labels += "<text class=\"count\(classes)\" x=\"\(c(mx))\" y=\"\(c(my + 3.5))\">"
+        labels += "\(link.shared)</text>\n"
       }
     }
     out += "</g>\n<g class=\"counts\">\n" + labels + "</g>\n<g class=\"teams\">\n"
-    for team in analysis.teams {
-      guard let node = position[team.id] else { continue }
+    for (i, team) in picture.teams.enumerated() {
+      guard let node = nodeOf[i] else { continue }
       var classes = "team"
       if team.isSilo { classes += " silo" }
-      if facts.islandTeams.contains(team.id) { classes += " island" }
+      if team.isIsland { classes += " island" }
       if highlightedTeams.contains(team.id) { classes += " changed" }
       out += "<g class=\"\(classes)\" \(teamAttribute)=\"\(HTMLEscaping.text(team.id))\">"
       var tooltip = team.name
       if let gateway = team.gateway { tooltip += " — \(gateway.id)" }
       if let deep = team.deep { tooltip += " (\(deep.displayName))" }
-      tooltip += " — \(team.members.count) member\(team.members.count == 1 ? "" : "s")"
+      tooltip += " — \(team.members) member\(team.members == 1 ? "" : "s")"
       if team.isSilo { tooltip += " — silo" }
-      if facts.islandTeams.contains(team.id) { tooltip += " — island" }
+      if team.isIsland { tooltip += " — island" }
       out += "<title>\(HTMLEscaping.text(tooltip))</title>"
-      if team.isSilo || facts.islandTeams.contains(team.id) {
+      if team.isSilo || team.isIsland {
         let ring = team.isSilo ? "silo-ring" : "island-ring"
         out += "<circle class=\"\(ring)\" cx=\"\(c(node.x))\" cy=\"\(c(node.y))\""
         out += " r=\"\(c(node.radius + 4))\"/>"
@@ -103,7 +130,7 @@ public struct SVGNetworkDrawing: Sendable {
         "<circle class=\"node\" cx=\"\(c(node.x))\" cy=\"\(c(node.y))\" r=\"\(c(node.radius))\""
       out += " fill=\"\(deepColor(team.deep))\"/>"
       out +=
-        "<text class=\"size\" x=\"\(c(node.x))\" y=\"\(c(node.y + 4))\">\(team.members.count)</text>"
+        "<text class=\"size\" x=\"\(c(node.x))\" y=\"\(c(node.y + 4))\">\(team.members)</text>"
       if drawsLabels {
         let label = HTMLEscaping.shortened(team.name, limit: Self.labelLimit)
         out += "<text class=\"label\" x=\"\(c(node.x))\" y=\"\(c(node.y + node.radius + 13))\">"
@@ -114,25 +141,111 @@ public struct SVGNetworkDrawing: Sendable {
     out += "</g>\n</svg>\n"
     return out
   }
+
+  /// Team names by id, for the label widths.
+  private var nameOf: [String: String] {
+    Dictionary(picture.teams.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+  }
+
   /// Where a link's count goes: the first point along the link, from the middle outwards, that
   /// is clear of every circle and label, or the middle when none is.
   private func countPosition(
-    _ a: TeamNetworkLayout.Node, _ b: TeamNetworkLayout.Node, nodes: [TeamNetworkLayout.Node],
-    names: ReportFacts
+    _ a: TeamNetworkLayout.Node, _ b: TeamNetworkLayout.Node, labelWidths: [Double]
   ) -> (Double, Double) {
     for t in [0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73] {
       let x = a.x + (b.x - a.x) * t
       let y = a.y + (b.y - a.y) * t
-      let clear = nodes.allSatisfy { node in
+      let clear = layout.nodes.indices.allSatisfy { n in
+        let node = layout.nodes[n]
         let dx = x - node.x
         let dy = y - node.y
         if dx * dx + dy * dy < (node.radius + 7) * (node.radius + 7) { return false }
-        let half = TeamNetworkLayout.labelWidth(names.name(ofTeam: node.team)) / 2 + 4
+        let half = labelWidths[n] / 2 + 4
         let top = node.y + node.radius + 1
         return !(abs(dx) < half && y > top && y < top + TeamNetworkLayout.labelHeight)
       }
       if clear { return (x, y) }
     }
     return ((a.x + b.x) / 2, (a.y + b.y) / 2)
+  }
+}
+
+/// What a drawing of the team network shows, however it was found: the teams in id order and
+/// the links between them, at most ``SVGNetworkDrawing/maximumDrawnLinks`` of them.
+struct NetworkPicture: Sendable {
+  /// One team.
+  struct Team: Sendable {
+    var id: String
+    var name: String
+    var gateway: Gateway?
+    var deep: Deep?
+    var members: Int
+    var isSilo: Bool
+    var isIsland: Bool
+  }
+
+  /// One link, by positions in ``teams``.
+  struct Link: Sendable {
+    var first: Int
+    var second: Int
+    /// The number of people shared.
+    var shared: Int
+    /// The names of the first shared people, at most ``SVGNetworkDrawing/maximumNamesPerLink``.
+    var names: [String]
+    var throughKeyPerson: Bool
+    /// Whether the link is new (made by suggested additions).
+    var isNew: Bool
+  }
+
+  /// The teams, sorted by id.
+  var teams: [Team]
+  /// The links drawn, sorted by (first, second).
+  var links: [Link]
+  /// Every link, drawn or not.
+  var linkCount: Int
+
+  /// The picture of an analysed roster.
+  /// - Complexity: O(T + L log L) for T teams and L links (the sort only when links are cut).
+  init(facts: ReportFacts) {
+    let analysis = facts.analysis
+    var position: [String: Int] = [:]
+    position.reserveCapacity(analysis.teams.count)
+    for (i, team) in analysis.teams.enumerated() { position[team.id] = i }
+    teams = analysis.teams.map { team in
+      Team(
+        id: team.id, name: team.name, gateway: team.gateway, deep: team.deep,
+        members: team.members.count, isSilo: team.isSilo,
+        isIsland: facts.islandTeams.contains(team.id))
+    }
+    var links: [Link] = []
+    for link in facts.links {
+      guard let a = position[link.first], let b = position[link.second] else { continue }
+      links.append(
+        Link(
+          first: a, second: b, shared: link.via.count,
+          names: link.via.prefix(SVGNetworkDrawing.maximumNamesPerLink).map(
+            facts.name(ofPerson:)),
+          throughKeyPerson: link.throughKeyPerson, isNew: false))
+    }
+    linkCount = links.count
+    self.links = Self.bounded(links)
+  }
+
+  init(teams: [Team], links: [Link]) {
+    self.teams = teams
+    linkCount = links.count
+    self.links = Self.bounded(links)
+  }
+
+  /// The links kept when there are too many: new links first, then the most shared people, ties
+  /// by team positions; returned sorted by team positions.
+  static func bounded(_ links: [Link]) -> [Link] {
+    guard links.count > SVGNetworkDrawing.maximumDrawnLinks else { return links }
+    let kept = links.sorted { a, b in
+      if a.isNew != b.isNew { return a.isNew }
+      if a.shared != b.shared { return a.shared > b.shared }
+      return (a.first, a.second) < (b.first, b.second)
+    }.prefix(SVGNetworkDrawing.maximumDrawnLinks)
+    return kept.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
   }
 }

@@ -19,29 +19,37 @@ import MembershipGraph
 /// 1. **Sectors.** The circle is cut into five sectors, one per deep in Hargreaves' order and one
 ///    for teams with no deep. Each team starts in its deep's sector, teams of a sector spread by
 ///    id, at a distance from the centre that alternates over three rings, plus a small jitter
-///    from a `SeededGenerator` (MembershipGraph) with a fixed seed. With `startingFrom`, teams already placed in
-///    an earlier layout start where they were, so a before and an after drawing look alike.
+///    from a `SeededGenerator` (MembershipGraph) with a fixed seed.
 /// 2. **Forces.** A fixed number of Fruchterman and Reingold (1991) iterations: every pair of
 ///    teams closer than three ideal distances repels, linked teams attract (more strongly the
 ///    more people they share), a weak gravity holds the group together, and a weak pull towards
 ///    the deep's sector keeps each deep together. The step shrinks linearly to zero ("cooling").
+///    Repulsion is found through Fruchterman and Reingold's grid (``CellGrid``): teams are sorted
+///    into square cells as wide as the cut-off, and each team meets only the teams of its own and
+///    the eight neighbouring cells, found by binary search, so an iteration costs O(T log T)
+///    instead of comparing every pair of teams.
 /// 3. **No overlaps.** Each team has a box holding its circle and the label under it (its width
 ///    estimated from the name's length); overlapping boxes are pushed apart pair by pair, along
-///    the axis where they overlap least, until none overlap. Labels then never cover a circle or
-///    another label.
+///    the axis where they overlap least, until none overlap. Candidate pairs come from a grid of
+///    cells as large as the largest box, so a pass is O(T log T) too.
+///
+/// The report computes the layout once, from the school before any suggested additions, and
+/// draws both "before" and "after" from it: additions change members and links, never the set of
+/// teams, so every team keeps its place and only the new links appear.
 ///
 /// Nothing depends on the clock, hashing order or system randomness, so the same analysis gives
 /// the same positions on every run. Nodes are sized by members (radius grows with the square
-/// root). The layout is meant for 3 to ``maximumLabelledTeams`` teams; beyond that it is still
-/// computed (with fewer iterations), and the drawing leaves labels out and says so.
+/// root). The drawing labels up to ``maximumLabelledTeams`` teams and the report draws teams one
+/// by one up to ``maximumDrawnTeams``; the layout itself is computed for any number.
 ///
 /// ```swift
 /// let layout = TeamNetworkLayout(analysis: Analyser().analyse(roster))
 /// for node in layout.nodes { print(node.team, node.x, node.y, node.radius) }
 /// ```
 ///
-/// - Complexity: O(I·T² + L) for T teams, L links and I iterations (at most 300, fewer for large
-///   T so the work stays below about 10⁷ pair steps).
+/// - Complexity: O(I·T log T + L + P·T log T) for T teams, L links, I force iterations (300, fewer
+///   above 2,000 teams) and P overlap passes (at most 3,000, usually a few dozen), when the forces
+///   leave a bounded number of teams per cell, as they do.
 public struct TeamNetworkLayout: Sendable, Hashable {
   /// One team's circle.
   public struct Node: Sendable, Hashable {
@@ -68,14 +76,15 @@ public struct TeamNetworkLayout: Sendable, Hashable {
   /// The space kept between two circles, for the label under a node.
   public static let gap = 28.0
 
+  /// The teams up to which the report draws every team; above, it draws the groups of teams.
+  public static let maximumDrawnTeams = 500
+
   /// Computes the layout of an analysis.
   /// - Parameters:
   ///   - analysis: the analysed roster.
-  ///   - previous: an earlier layout whose positions teams with the same id start from.
   ///   - seed: the seed of the jitter; the default is fixed.
-  public init(
-    analysis: SchoolAnalysis, startingFrom previous: TeamNetworkLayout? = nil, seed: UInt64 = 2004
-  ) {
+  /// - Complexity: see the type.
+  public init(analysis: SchoolAnalysis, seed: UInt64 = 2004) {
     let teams = analysis.teams
     let count = teams.count
     guard count > 0 else {
@@ -85,11 +94,12 @@ public struct TeamNetworkLayout: Sendable, Hashable {
       return
     }
     var index: [String: Int] = [:]
+    index.reserveCapacity(count)
     for (i, team) in teams.enumerated() { index[team.id] = i }
+    // The local position of each team within its group, reused from group to group.
+    var localOf = [Int](repeating: -1, count: count)
     let base = count > 60 ? 9.0 : 12.0
     let radii = teams.map { min(base + 4 * Double($0.members.count).squareRoot(), 44) }
-    var previousPosition: [String: (Double, Double)] = [:]
-    for node in previous?.nodes ?? [] { previousPosition[node.team] = (node.x, node.y) }
     var rng = SeededGenerator(seed: seed)
     // Above the label limit the drawing has no labels, so boxes are just the circles.
     let labelled = count <= Self.maximumLabelledTeams
@@ -102,8 +112,7 @@ public struct TeamNetworkLayout: Sendable, Hashable {
       guard !members.isEmpty else { continue }
       var (x, y) = Self.forceLayout(
         labelled: labelled,
-        members: members, teams: teams, index: index, radii: radii,
-        previous: previousPosition, rng: &rng)
+        members: members, teams: teams, index: index, localOf: &localOf, radii: radii, rng: &rng)
       var minX = Double.infinity
       var minY = Double.infinity
       var maxX = -Double.infinity
@@ -175,15 +184,15 @@ public struct TeamNetworkLayout: Sendable, Hashable {
   /// the order of `members`, around the origin.
   private static func forceLayout(
     labelled: Bool,
-    members: [Int], teams: [TeamFinding], index: [String: Int], radii: [Double],
-    previous: [String: (Double, Double)], rng: inout SeededGenerator
+    members: [Int], teams: [TeamFinding], index: [String: Int], localOf: inout [Int],
+    radii: [Double], rng: inout SeededGenerator
   ) -> ([Double], [Double]) {
     let count = members.count
     guard count > 1 else { return ([0], [0]) }
     let side = 140 * Double(count).squareRoot()
     let centre = 0.0
-    var localOf: [Int: Int] = [:]
     for (local, i) in members.enumerated() { localOf[i] = local }
+    defer { for i in members { localOf[i] = -1 } }
 
     // 1. Sectors.
     let sectors = [Deep?](Deep.allCases) + [nil]
@@ -198,19 +207,11 @@ public struct TeamNetworkLayout: Sendable, Hashable {
     var placedInSector = [Int](repeating: 0, count: sectors.count)
     var x = [Double](repeating: 0, count: count)
     var y = [Double](repeating: 0, count: count)
-    let known = members.compactMap { previous[teams[$0].id] }
-    let knownX = known.isEmpty ? 0 : known.map(\.0).reduce(0, +) / Double(known.count)
-    let knownY = known.isEmpty ? 0 : known.map(\.1).reduce(0, +) / Double(known.count)
-    for (local, i) in members.enumerated() {
+    for local in 0..<count {
       let s = sectorOf[local]
       let j = placedInSector[s]
       placedInSector[s] += 1
       let jitter = Double(rng.next() % 1000) / 1000 - 0.5
-      if let (px, py) = previous[teams[i].id] {
-        x[local] = px - knownX
-        y[local] = py - knownY
-        continue
-      }
       let angle =
         Double(s) * sectorWidth + (Double(j) + 0.5 + jitter * 0.3) / Double(sectorSize[s])
         * sectorWidth - Double.pi / 2
@@ -223,45 +224,20 @@ public struct TeamNetworkLayout: Sendable, Hashable {
     var edges: [(Int, Int, Double)] = []
     for (a, i) in members.enumerated() {
       for link in teams[i].links {
-        if let j = index[link.team], let b = localOf[j], a < b {
-          edges.append((a, b, 1 + log2(Double(link.via.count))))
+        if let j = index[link.team], localOf[j] > a {
+          edges.append((a, localOf[j], 1 + log2(Double(max(link.via.count, 1)))))
         }
       }
     }
     let k = 0.85 * (side * side / Double(count)).squareRoot()
     let cutoff = 3 * k
-    let resumed = !known.isEmpty
-    let iterations = max(30, min(300, 10_000_000 / (count * count))) / (resumed ? 2 : 1)
-    let startTemperature = resumed ? side / 30 : side / 8
+    let iterations = count <= 2000 ? 300 : max(30, 600_000 / count)
+    let startTemperature = side / 8
     var dx = [Double](repeating: 0, count: count)
     var dy = [Double](repeating: 0, count: count)
+    var grid = CellGrid()
     for step in 0..<iterations {
-      for i in 0..<count {
-        dx[i] = 0
-        dy[i] = 0
-      }
-      for i in 0..<count {
-        for j in (i + 1)..<count {
-          var ddx = x[i] - x[j]
-          var ddy = y[i] - y[j]
-          var distance = (ddx * ddx + ddy * ddy).squareRoot()
-          if distance < 0.01 {
-            // Coincident points: separate them in a direction fixed by their indices.
-            let angle = Double((i * 7919 + j * 104_729) % 360) * Double.pi / 180
-            ddx = cos(angle) * 0.01
-            ddy = sin(angle) * 0.01
-            distance = 0.01
-          }
-          // Repulsion is local (Fruchterman and Reingold's grid variant): a dense core does not
-          // push chains of teams off the page.
-          guard distance < cutoff else { continue }
-          let force = k * k / distance
-          dx[i] += ddx / distance * force
-          dy[i] += ddy / distance * force
-          dx[j] -= ddx / distance * force
-          dy[j] -= ddy / distance * force
-        }
-      }
+      repulsion(x: x, y: y, k: k, cutoff: cutoff, grid: &grid, dx: &dx, dy: &dy)
       for (i, j, weight) in edges {
         let ddx = x[i] - x[j]
         let ddy = y[i] - y[j]
@@ -296,15 +272,77 @@ public struct TeamNetworkLayout: Sendable, Hashable {
     }
     let above = members.map { radii[$0] + gap / 4 }
     let below = members.map { radii[$0] + (labelled ? labelHeight : 3) }
+    removeOverlaps(
+      x: &x, y: &y, halfWidth: halfWidth, above: above, below: below, grid: &grid)
+    return (x, y)
+  }
+
+  /// The repulsive force k²/d on each point from every other point closer than `cutoff`, written
+  /// into `dx` and `dy` (which are overwritten). Points closer than 0.01 are pushed apart in a
+  /// direction fixed by their indices.
+  ///
+  /// The same forces as comparing every pair (up to the order of the additions): a pair closer
+  /// than `cutoff` lies in the same or neighbouring cells of a grid `cutoff` wide.
+  /// - Complexity: O(n log n + the pairs in neighbouring cells).
+  static func repulsion(
+    x: [Double], y: [Double], k: Double, cutoff: Double, grid: inout CellGrid,
+    dx: inout [Double], dy: inout [Double]
+  ) {
+    let count = x.count
+    grid.build(x: x, y: y, cellWidth: cutoff, cellHeight: cutoff)
+    for i in 0..<count {
+      var fx = 0.0
+      var fy = 0.0
+      grid.forEachNeighbour(of: i) { j in
+        guard j != i else { return }
+        var ddx = x[i] - x[j]
+        var ddy = y[i] - y[j]
+        var distance = (ddx * ddx + ddy * ddy).squareRoot()
+        if distance < 0.01 {
+          // Coincident points: separate them in a direction fixed by their indices.
+          let (low, high) = i < j ? (i, j) : (j, i)
+          let angle = Double((low * 7919 + high * 104_729) % 360) * Double.pi / 180
+          let sign: Double = i < j ? 1 : -1
+          ddx = sign * cos(angle) * 0.01
+          ddy = sign * sin(angle) * 0.01
+          distance = 0.01
+        }
+        // Repulsion is local (Fruchterman and Reingold's grid variant): a dense core does not
+        // push chains of teams off the page.
+        guard distance < cutoff else { return }
+        let force = k * k / distance
+        fx += ddx / distance * force
+        fy += ddy / distance * force
+      }
+      dx[i] = fx
+      dy[i] = fy
+    }
+  }
+
+  /// Pushes overlapping boxes apart until none overlap (or 3,000 passes). A box reaches
+  /// `halfWidth` left and right of its point, `above` over it and `below` under it.
+  /// - Complexity: O(n log n + close pairs) per pass.
+  static func removeOverlaps(
+    x: inout [Double], y: inout [Double], halfWidth: [Double], above: [Double], below: [Double],
+    grid: inout CellGrid
+  ) {
+    let count = x.count
+    guard count > 1 else { return }
+    // Two boxes that overlap are less than a cell apart on each axis.
+    let cellWidth = 2 * (halfWidth.max() ?? 1) + 1
+    let cellHeight = (above.max() ?? 1) + (below.max() ?? 1) + 1
     for _ in 0..<3000 {
       var moved = false
+      // Cells are those at the start of the pass; a pass with no move saw every pair fresh.
+      grid.build(x: x, y: y, cellWidth: cellWidth, cellHeight: cellHeight)
       for a in 0..<count {
-        for b in (a + 1)..<count {
+        grid.forEachNeighbour(of: a) { b in
+          guard b > a else { return }
           let overlapX = halfWidth[a] + halfWidth[b] - abs(x[b] - x[a])
-          guard overlapX > 1e-6 else { continue }
+          guard overlapX > 1e-6 else { return }
           let (upper, lower) = y[a] <= y[b] ? (a, b) : (b, a)
           let overlapY = below[upper] + above[lower] - (y[lower] - y[upper])
-          guard overlapY > 1e-6 else { continue }
+          guard overlapY > 1e-6 else { return }
           if overlapX < overlapY {
             var direction: Double = x[b] >= x[a] ? 1 : -1
             if x[b] == x[a] { direction = (a + b) % 2 == 0 ? 1 : -1 }
@@ -319,6 +357,70 @@ public struct TeamNetworkLayout: Sendable, Hashable {
       }
       if !moved { break }
     }
-    return (x, y)
+  }
+}
+
+/// Points sorted into the cells of a grid, to find the points near a point without comparing it
+/// with all of them (Fruchterman and Reingold 1991, section 5).
+///
+/// Each point's cell is numbered row by row; the points are sorted by (cell, index), and the
+/// points of a cell are found by binary search, so no hashing is involved and the order of visits
+/// is fixed. A point's cell is fixed when the grid is built: move the points, then build again.
+struct CellGrid {
+  /// Point indices sorted by cell, then by index.
+  private(set) var order: [Int] = []
+  /// The cell of each entry of `order`, ascending.
+  private(set) var cellOfEntry: [Int] = []
+  /// The column and row of each point.
+  private var column: [Int] = []
+  private var row: [Int] = []
+  private var columns = 1
+  private var rows = 1
+
+  /// Sorts the points into cells of the given size.
+  /// - Complexity: O(n log n).
+  mutating func build(x: [Double], y: [Double], cellWidth: Double, cellHeight: Double) {
+    let count = x.count
+    let minX = x.min() ?? 0
+    let minY = y.min() ?? 0
+    // Clamp the grid's extent so that cell numbers stay small even for points far apart.
+    let limit = 1 << 20
+    column = x.map { Int(max(0, min(Double(limit - 1), (($0 - minX) / cellWidth).rounded(.down)))) }
+    row = y.map { Int(max(0, min(Double(limit - 1), (($0 - minY) / cellHeight).rounded(.down)))) }
+    columns = (column.max() ?? 0) + 1
+    rows = (row.max() ?? 0) + 1
+    let cell = (0..<count).map { row[$0] * columns + column[$0] }
+    order = Array(0..<count)
+    order.sort { cell[$0] != cell[$1] ? cell[$0] < cell[$1] : $0 < $1 }
+    cellOfEntry = order.map { cell[$0] }
+  }
+
+  /// Calls `body` with every point in the cell of `point` and the eight cells around it
+  /// (`point` itself included), cells row by row, points by index within a cell.
+  func forEachNeighbour(of point: Int, _ body: (Int) -> Void) {
+    let c = column[point]
+    let r = row[point]
+    for nr in max(0, r - 1)...min(rows - 1, r + 1) {
+      let firstColumn = max(0, c - 1)
+      let lastColumn = min(columns - 1, c + 1)
+      // The cells of a row side by side are consecutive numbers: one search finds all three.
+      var entry = lowerBound(nr * columns + firstColumn)
+      let end = nr * columns + lastColumn
+      while entry < cellOfEntry.count, cellOfEntry[entry] <= end {
+        body(order[entry])
+        entry += 1
+      }
+    }
+  }
+
+  /// The first entry whose cell is at least `cell`.
+  private func lowerBound(_ cell: Int) -> Int {
+    var low = 0
+    var high = cellOfEntry.count
+    while low < high {
+      let middle = (low + high) / 2
+      if cellOfEntry[middle] < cell { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 }
