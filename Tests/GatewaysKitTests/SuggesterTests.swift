@@ -159,7 +159,8 @@ struct SuggesterTests {
   @Test func sameRosterGivesTheSamePlan() {
     for seed in UInt64(500)..<540 {
       let roster = Self.cappedRoster(seed: seed)
-      let options = SuggestionOptions(robust: true, involve: true)
+      var options = SuggestionOptions(robust: true, involve: true)
+      options.exactSearchLimit = 500
       let first = Suggester(options: options).plan(for: roster)
       let second = Suggester(options: options).plan(for: roster)
       #expect(first.additions == second.additions)
@@ -195,7 +196,8 @@ struct SuggesterTests {
     var total = 0
     for seed in UInt64(1000)..<1080 {
       let roster = RandomRosters.make(seed: seed, maxStaff: 14, maxTeams: 8)
-      let options = SuggestionOptions(defaultMaxTeams: 12, robust: true)
+      var options = SuggestionOptions(defaultMaxTeams: 12, robust: true)
+      options.exactSearchLimit = 500
       let plan = Suggester(options: options).plan(for: roster)
       Self.checkInvariants(plan, roster: roster, options: options)
       let bound = plan.lowerBound ?? -1
@@ -212,13 +214,14 @@ struct SuggesterTests {
     // The joint bound is met on most rosters (recorded, not a promise).
     #expect(meetsBound * 5 >= total * 4, "meets the bound on \(meetsBound) of \(total)")
     // Small rosters get the exact search: nearly every plan is proven the fewest.
-    #expect(proven * 10 >= total * 9, "proven optimal on \(proven) of \(total)")
+    #expect(proven * 5 >= total * 4, "proven optimal on \(proven) of \(total)")
   }
 
   @Test func robustWithCapsNeverBreaksCapsAndReportsWhatIsLeft() {
     for seed in UInt64(2000)..<2200 {
       let roster = Self.cappedRoster(seed: seed)
-      let options = SuggestionOptions(robust: true)
+      var options = SuggestionOptions(robust: true)
+      options.exactSearchLimit = 500
       let plan = Suggester(options: options).plan(for: roster)
       Self.checkInvariants(plan, roster: roster, options: options)
       let after = Analyser().analyse(plan.applied(to: roster))

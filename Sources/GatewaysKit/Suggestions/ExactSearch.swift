@@ -77,13 +77,13 @@ struct ExactSearch {
       aborted = true
       return false
     }
+    let key = added.map { Self.code($0.person, $0.team) }.sorted()
+    if let refutedBudget = refuted[key], refutedBudget >= budget { return false }
     let graph = graph()
     let forest = SuggestionEngine.PieceForest(graph: graph)
     let bound = JointBound(graph: graph, forest: forest, spare: spare)
     if bound.isDone { return true }
     if bound.value > budget { return false }
-    let key = added.map { Self.code($0.person, $0.team) }.sorted()
-    if let refutedBudget = refuted[key], refutedBudget >= budget { return false }
     for (p, t) in moves(forest: forest, components: bound.components) {
       count[p] += 1
       added.append((p, t))

@@ -5,9 +5,6 @@ extension SuggestionEngine {
   static let exactTeamLimit = 60
   /// Rosters up to this many members of staff get the exact search.
   static let exactStaffLimit = 1_000
-  /// The exact search gives up after this many rosters weighed (the plan then says it is not
-  /// proven optimal).
-  static let exactNodeLimit = 20_000
 
   /// What `--robust` found: the joint lower bound and whether the plan is proven optimal.
   struct RobustOutcome {
@@ -25,7 +22,8 @@ extension SuggestionEngine {
   /// optimal.
   ///
   /// - Complexity: the heuristic is O((S + T + M) log S) plus its strengthening rounds, each
-  ///   O(S + T + M); the exact search is bounded by ``exactNodeLimit`` rosters.
+  ///   O(S + T + M); the exact search weighs at most ``SuggestionOptions/exactSearchLimit`` rosters, each
+  ///   O(S + T + M).
   mutating func robust() -> RobustOutcome {
     let start = currentGraph()
     let bound = JointBound(
@@ -36,14 +34,14 @@ extension SuggestionEngine {
     heuristic.linkRemaining()
     _ = heuristic.strengthen()
     let small =
-      graph.groupCount <= Self.exactTeamLimit && graph.personCount <= Self.exactStaffLimit
+      options.exactSearchLimit > 0 && graph.groupCount <= Self.exactTeamLimit && graph.personCount <= Self.exactStaffLimit
     guard small else {
       self = heuristic
       return RobustOutcome(
         bound: bound.value,
         optimal: heuristic.additions.count == bound.value && heuristic.unmet.isEmpty)
     }
-    var search = ExactSearch(engine: self, nodeLimit: Self.exactNodeLimit)
+    var search = ExactSearch(engine: self, nodeLimit: options.exactSearchLimit)
     let upper =
       heuristic.unmet.isEmpty ? heuristic.additions.count - 1 : search.totalSpare
     var budget = bound.value
