@@ -36,7 +36,21 @@ struct SuggestCommandTests {
     #expect(after.islands.isEmpty)
     let robust = Suggester(options: SuggestionOptions(robust: true)).plan(for: roster)
     #expect(robust.after.keyPeople == 0)
-    #expect(robust.additions(of: .strengthen).count >= robust.lowerBound ?? 0)
+    #expect(robust.additions.count >= robust.lowerBound ?? .max)
+    #expect(robust.optimal == true)
+    let robustAfter = Analyser().analyse(robust.applied(to: roster))
+    #expect(robustAfter.components.count <= 1 && robustAfter.keyPeople.isEmpty)
+  }
+
+  @Test func secondaryRobustUsesFourAdditionsAndSaysItIsOptimal() {
+    let (status, output) = run(["suggest", "--robust", "--format", "json", "Samples/secondary.csv"])
+    #expect(status == 0)
+    #expect(output.standardOutput.contains("\"total\": 4,"))
+    #expect(output.standardOutput.contains("\"lowerBound\": 4,"))
+    #expect(output.standardOutput.contains("\"optimal\": true,"))
+    let (_, text) = run(["suggest", "--robust", "Samples/secondary.csv"])
+    #expect(text.standardOutput.contains("4 additions connect every team with no key people left"))
+    #expect(text.standardOutput.contains("Optimal: "))
   }
 
   @Test func textPlanNumbersTheAdditionsAndShowsBeforeAndAfter() {
@@ -54,7 +68,7 @@ struct SuggestCommandTests {
     ])
     #expect(status == 0)
     let text = output.standardOutput
-    #expect(text.hasPrefix("{\n  \"schemaVersion\": 1,\n  \"suggestions\": ["))
+    #expect(text.hasPrefix("{\n  \"schemaVersion\": 2,\n  \"suggestions\": ["))
     #expect(text.ranges(of: "\"reason\"").count == 1)
     #expect(text.contains("\"feasible\": true"))
     #expect(text.contains("\"before\": {"))

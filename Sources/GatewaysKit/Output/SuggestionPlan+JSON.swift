@@ -1,11 +1,12 @@
 extension SuggestionPlan {
   /// The version of the JSON schema written by ``json(limit:)``; bumped only when a key changes
   /// meaning or disappears.
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
 
-  /// The plan as JSON, schema version 1: `schemaVersion`, `suggestions` (each `staff`, `team`,
+  /// The plan as JSON, schema version 2 (2: `lowerBound` counts every addition of a robust
+  /// plan, connecting and strengthening together; `optimal` added): `schemaVersion`, `suggestions` (each `staff`, `team`,
   /// `links`, `kind`, `reason`), `total`, `before` and `after` (summary counts and scores),
-  /// `feasible`, `lowerBound` (with `--robust`, else `null`) and `unmet` (each `kind`, `teams`,
+  /// `feasible`, `lowerBound` and `optimal` (with `--robust`, else `null`) and `unmet` (each `kind`, `teams`,
   /// `blockedBy`, `reason`). Keys in a fixed order, so the same roster gives the same bytes.
   ///
   /// ```swift
@@ -39,6 +40,7 @@ extension SuggestionPlan {
       ("after", after.jsonValue()),
       ("feasible", .bool(feasible)),
       ("lowerBound", lowerBound.map { .int($0) } ?? .null),
+      ("optimal", optimal.map { .bool($0) } ?? .null),
       (
         "unmet",
         .array(

@@ -36,7 +36,31 @@ extension SuggestionPlan {
 
     var out = style.bold("gateways suggestions for \(source)") + "\n"
     let connect = additions(of: .connect).count
-    if componentsBefore <= 1 {
+    if let lowerBound {
+      let total = additions.count - additions(of: .involve).count
+      if total == 0 && feasible {
+        out += "The teams already form one connected group with no key people: nothing to add.\n"
+      } else if feasible || unmet.allSatisfy({ $0.kind == .involve }) {
+        out +=
+          "\(plural(total, "addition")) \(total == 1 ? "connects" : "connect") every team with no key people left "
+          + "(connecting and strengthening chosen together); no plan can use fewer than "
+          + "\(lowerBound) (lower bound).\n"
+        if optimal == true {
+          out +=
+            total == lowerBound
+            ? "Optimal: the plan meets the lower bound.\n"
+            : "Optimal: an exact search found no plan with fewer additions.\n"
+        } else {
+          out +=
+            "Not proven optimal (the roster is too large for the exact search): at most "
+            + "\(plural(total - lowerBound, "addition")) more than the fewest possible.\n"
+        }
+      } else {
+        out +=
+          "No plan can connect every team with no key people left within the caps; these "
+          + "\(plural(total, "addition")) do what the caps allow.\n"
+      }
+    } else if componentsBefore <= 1 {
       out += "The teams already form one connected group: nothing to link.\n"
     } else if feasible || unmet.allSatisfy({ $0.kind != .connect }) {
       out +=
@@ -46,11 +70,6 @@ extension SuggestionPlan {
       out +=
         "\(plural(connect, "addition")) \(connect == 1 ? "links" : "link") what the caps allow; "
         + "\(plural(unmet.filter { $0.kind == .connect }.count, "group")) must stay apart.\n"
-    }
-    if let lowerBound {
-      out +=
-        "Strengthening uses \(plural(additions(of: .strengthen).count, "addition")); "
-        + "no plan can use fewer than \(lowerBound) (lower bound).\n"
     }
 
     let shown = Array(additions.prefix(max(0, limit ?? additions.count)))

@@ -66,10 +66,15 @@ public struct Suggester: Sendable {
   public func plan(for roster: Roster) -> SuggestionPlan {
     let network = RosterGraph(roster)
     var engine = SuggestionEngine(network: network, options: options)
-    let components = engine.connect()
+    let components = TeamStructure(network: network).components.count
     var lowerBound: Int?
+    var optimal: Bool?
     if options.robust {
-      lowerBound = engine.strengthen()
+      let outcome = engine.robust()
+      lowerBound = outcome.bound
+      optimal = outcome.optimal
+    } else {
+      _ = engine.connect()
     }
     if options.involve {
       engine.involve()
@@ -80,6 +85,7 @@ public struct Suggester: Sendable {
       ? before : PlanSnapshot(SuggestionPlan.apply(engine.additions, to: roster))
     return SuggestionPlan(
       additions: engine.additions, feasible: engine.unmet.isEmpty, unmet: engine.unmet,
-      lowerBound: lowerBound, componentsBefore: components, before: before, after: after)
+      lowerBound: lowerBound, optimal: optimal, componentsBefore: components, before: before,
+      after: after)
   }
 }

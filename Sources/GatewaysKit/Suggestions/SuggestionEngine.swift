@@ -41,6 +41,12 @@ struct SuggestionEngine {
   /// The complementarity gained by linking one more pair of deeps.
   let deepPairWeight: Double
 
+  /// Each person's fit category and each team's, and which categories fit (see ``FitTable``):
+  /// a person may join a team only when `fitTable[personFitClass][teamFitClass]`.
+  let personFitClass: [Int]
+  let teamFitClass: [Int]
+  let fitTable: [[Bool]]
+
   var additions: [Addition] = []
   var unmet: [UnmetLink] = []
 
@@ -63,6 +69,9 @@ struct SuggestionEngine {
       }
     }
     self.leads = leads
+    personFitClass = [Int](repeating: 0, count: roster.staff.count)
+    teamFitClass = [Int](repeating: 0, count: roster.teams.count)
+    fitTable = [[true]]
     teamSize = graph.groups.map { graph.degree(of: $0) }
 
     let deeps = Deep.allCases
@@ -118,6 +127,9 @@ struct SuggestionEngine {
   }
 
   // MARK: People
+
+  /// Whether a person's role and type fit a team's gateway (see ``FitTable``).
+  func fits(_ p: Int, _ t: Int) -> Bool { fitTable[personFitClass[p]][teamFitClass[t]] }
 
   /// How many more teams a person may join.
   func spare(_ p: Int) -> Int { excluded[p] ? 0 : max(0, cap[p] - count[p]) }
@@ -217,11 +229,11 @@ struct SuggestionEngine {
     return member.name == member.id ? member.id : "\(member.name) (\(member.id))"
   }
 
-  /// Why this person, e.g. "leads no team and is on 1 team (cap 3)".
+  /// Why this person, e.g. "leads no team and is on 1 of at most 3 teams".
   func describePerson(_ p: Int) -> String {
-    let on = count[p] == 0 ? "is on no team" : "is on \(plural(count[p], "team"))"
+    let on = "is on \(count[p]) of at most \(plural(cap[p], "team"))"
     let lead = leads[p] ? "leads a team" : "leads no team"
-    return "\(lead) and \(on) (cap \(cap[p]))"
+    return "\(lead) and \(on)"
   }
 
   // MARK: Choosing and recording
@@ -238,7 +250,7 @@ struct SuggestionEngine {
   func best(people: [Int], teams: [Int]) -> Choice? {
     var best: Choice?
     for p in people {
-      for t in teams where !isOn(p, t) {
+      for t in teams where !isOn(p, t) && fits(p, t) {
         let candidate = Choice(person: p, team: t, gain: gain(p, joining: t))
         guard let current = best else {
           best = candidate

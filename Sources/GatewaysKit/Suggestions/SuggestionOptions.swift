@@ -23,6 +23,11 @@ public struct SuggestionOptions: Sendable {
   /// At most this many rounds of strengthening (each one recomputes the cut structure), so a
   /// huge roster cannot run for long. Default 64.
   public var maxStrengthenRounds: Int
+  /// With ``robust``: the exact search weighs at most this many rosters (each one the roster
+  /// with some additions, O(S + T + M) to weigh) before it gives up, and the plan then says it
+  /// is not proven optimal; 0 turns the search off. Default 5,000 (well under a second on a
+  /// school).
+  public var exactSearchLimit = 5_000
   /// Ids to report the plan in, by the roster's own ids (pseudonyms, say): the plan is worked
   /// out on the real roster, so hiding names never changes who is suggested, and every id and
   /// name in it is then written as given here (ids not listed are written as they are).

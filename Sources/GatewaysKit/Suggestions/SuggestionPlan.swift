@@ -81,12 +81,18 @@ public struct SuggestionPlan: Sendable {
   public var feasible: Bool
   /// What could not be done, and which caps stop it.
   public var unmet: [UnmetLink]
-  /// With ``SuggestionOptions/robust``: a lower bound on the number of strengthening additions
-  /// any plan needs once the teams are connected: the largest of max over key people of (parts
-  /// they separate - 1), ceil(L / 2) where L is the number of leaf pieces of the block
-  /// structure, and the number of leaf pieces where nobody may join another team (see
-  /// ``Suggester``); `nil` without `robust`.
+  /// With ``SuggestionOptions/robust``: a lower bound on the number of additions (connecting
+  /// and strengthening together) any plan needs, from the roster as it is, to reach one
+  /// connected group of teams with no key people: the largest of `components - 1`,
+  /// ceil(ends / 2) (one end per leaf piece, two per group with no key person when there are
+  /// two or more groups), the ends only a team end can give (beyond the spare places inside
+  /// each piece), and `components - 1 + parts - 1` for the key person separating the most
+  /// parts (see ``Suggester``); `nil` without `robust`.
   public var lowerBound: Int?
+  /// With ``SuggestionOptions/robust``: whether the plan is proven to use the fewest additions
+  /// possible (it meets ``lowerBound``, or the exact search found no smaller plan); `nil`
+  /// without `robust`.
+  public var optimal: Bool?
   /// The number of connected groups of teams before: the connecting additions number at most
   /// `components - 1`.
   public var componentsBefore: Int

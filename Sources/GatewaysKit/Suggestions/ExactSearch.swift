@@ -1,0 +1,161 @@
+import MembershipGraph
+
+/// The exact search of `--robust` on school-sized rosters: iterative deepening from the joint
+/// lower bound, branching on the additions that give an end to one piece that needs one.
+///
+/// Every valid plan has an addition with an end inside each leaf piece (and inside each
+/// isolated piece when there are two or more groups), and a plan is a set (the order of its
+/// additions does not matter), so branching on the additions with an end in one such piece
+/// loses no plan. People of one piece with the same spare places and the same fit are
+/// interchangeable for what any later addition can do, and so are teams of one piece with the
+/// same gateway, so one of each is tried. A branch is cut when the joint bound of its roster
+/// exceeds the additions left, and a set of additions already refuted with at least the same
+/// budget is not searched again.
+struct ExactSearch {
+  let personCount: Int
+  let groupCount: Int
+  let base: [(PersonIndex, GroupIndex)]
+  let cap: [Int]
+  /// Excluded, or kept out of every plan by the roster.
+  let blocked: [Bool]
+  let leads: [Bool]
+  /// Each person's fit category, and each team's: a person may join a team when
+  /// `fits(personClass, teamClass)`.
+  let personClass: [Int]
+  let teamClass: [Int]
+  let fits: (Int, Int) -> Bool
+  var count: [Int]
+  var added: [(person: Int, team: Int)] = []
+  var onTeam: Set<Int64>
+  var nodes = 0
+  let nodeLimit: Int
+  var aborted = false
+  private var refuted: [[Int64]: Int] = [:]
+
+  init(engine: SuggestionEngine, nodeLimit: Int) {
+    let graph = engine.graph
+    personCount = graph.personCount
+    groupCount = graph.groupCount
+    var base: [(PersonIndex, GroupIndex)] = []
+    var onTeam = Set<Int64>()
+    for person in graph.people {
+      for group in graph.groups(of: person) {
+        base.append((person, group))
+        onTeam.insert(Self.code(person.position, group.position))
+      }
+    }
+    self.base = base
+    self.onTeam = onTeam
+    cap = engine.cap
+    blocked = engine.excluded
+    leads = engine.leads
+    count = engine.count
+    personClass = engine.personFitClass
+    teamClass = engine.teamFitClass
+    let table = engine.fitTable
+    fits = { table[$0][$1] }
+    self.nodeLimit = nodeLimit
+  }
+
+  static func code(_ p: Int, _ t: Int) -> Int64 { Int64(p) << 32 | Int64(t) }
+
+  func spare(_ p: Int) -> Int { blocked[p] ? 0 : max(0, cap[p] - count[p]) }
+
+  func graph() -> BipartiteGraph {
+    BipartiteGraph(
+      personCount: personCount, groupCount: groupCount,
+      memberships: base + added.map { (PersonIndex($0.person), GroupIndex($0.team)) })
+  }
+
+  /// The total of everyone's spare places: no plan has more additions.
+  var totalSpare: Int { (0..<personCount).reduce(0) { $0 + spare($1) } }
+
+  /// Looks for a plan of at most `budget` more additions; on success ``added`` holds it.
+  mutating func search(budget: Int) -> Bool {
+    nodes += 1
+    if nodes > nodeLimit {
+      aborted = true
+      return false
+    }
+    let key = added.map { Self.code($0.person, $0.team) }.sorted()
+    if let refutedBudget = refuted[key], refutedBudget >= budget { return false }
+    let graph = graph()
+    let forest = SuggestionEngine.PieceForest(graph: graph)
+    let bound = JointBound(graph: graph, forest: forest, spare: spare)
+    if bound.isDone { return true }
+    if bound.value > budget { return false }
+    for (p, t) in moves(forest: forest, components: bound.components) {
+      count[p] += 1
+      added.append((p, t))
+      onTeam.insert(Self.code(p, t))
+      if search(budget: budget - 1) { return true }
+      onTeam.remove(Self.code(p, t))
+      added.removeLast()
+      count[p] -= 1
+      if aborted { return false }
+    }
+    refuted[key] = budget
+    return false
+  }
+
+  /// The preferred person of each (spare places, fit) class among `people`: people who lead no
+  /// team, then fewest teams, then position.
+  private func representatives(_ people: [Int]) -> [Int] {
+    var best: [Int64: Int] = [:]
+    for p in people where spare(p) > 0 {
+      let key = Int64(spare(p)) << 32 | Int64(personClass[p])
+      if let q = best[key] {
+        if (leads[p] ? 1 : 0, count[p], p) < (leads[q] ? 1 : 0, count[q], q) { best[key] = p }
+      } else {
+        best[key] = p
+      }
+    }
+    return best.values.sorted()
+  }
+
+  /// The first team of each fit class among `teams` (ascending).
+  private func teamRepresentatives(_ teams: [Int]) -> [Int] {
+    var seen = Set<Int>()
+    return teams.filter { seen.insert(teamClass[$0]).inserted }
+  }
+
+  /// The additions with an end in the piece that needs one and has the fewest of them.
+  private func moves(forest: SuggestionEngine.PieceForest, components: Int) -> [(Int, Int)] {
+    let pieces = forest.teamsOfPiece.indices
+    var interior = pieces.map { representatives(forest.peopleOfPiece[$0]) }
+    let teamReps = pieces.map { teamRepresentatives(forest.teamsOfPiece[$0]) }
+    var isKey = [Bool](repeating: false, count: personCount)
+    for k in forest.keyPeople { isKey[k] = true }
+    var onNone: [Int] = []
+    for p in 0..<personCount where count[p] == 0 && !isKey[p] { onNone.append(p) }
+    let noTeam = representatives(onNone)
+    var best: [(Int, Int)]?
+    for piece in pieces {
+      let keys = forest.keysOfPiece[piece].count
+      guard keys == 1 || (keys == 0 && components >= 2) else { continue }
+      var list: [(Int, Int)] = []
+      var seen = Set<Int64>()
+      func add(_ p: Int, _ t: Int) {
+        guard fits(personClass[p], teamClass[t]), !onTeam.contains(Self.code(p, t)) else { return }
+        if seen.insert(Self.code(p, t)).inserted { list.append((p, t)) }
+      }
+      for p in interior[piece] {
+        for other in pieces where other != piece {
+          for t in teamReps[other] { add(p, t) }
+        }
+      }
+      let touching = Set(forest.keysOfPiece[piece].map { forest.keyPeople[$0] })
+      for t in teamReps[piece] {
+        for other in pieces where other != piece {
+          for p in interior[other] { add(p, t) }
+        }
+        for k in forest.keyPeople where !touching.contains(k) && spare(k) > 0 { add(k, t) }
+        for p in noTeam { add(p, t) }
+      }
+      if best == nil || list.count < (best?.count ?? 0) { best = list }
+      if list.isEmpty { break }
+    }
+    interior.removeAll()
+    return best ?? []
+  }
+}
