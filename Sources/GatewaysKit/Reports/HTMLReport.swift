@@ -155,7 +155,7 @@ public struct HTMLReport: Sendable {
 
   /// The HTML document, under 5 MB whatever the roster: up to
   /// ``TeamNetworkLayout/maximumDrawnTeams`` teams every team is drawn (the layout computed once
-  /// for "before" and "after"), above that the groups of teams (``TeamGroupsDrawing``); every
+  /// for "before" and "after"), above that the groups of teams (`TeamGroupsDrawing`); every
   /// list is bounded.
   /// - Complexity: O(M + T + L) for M memberships, T teams and L links, plus the layout's
   ///   O(I·T log T) when teams are drawn.

@@ -24,7 +24,7 @@ import MembershipGraph
 ///    teams closer than three ideal distances repels, linked teams attract (more strongly the
 ///    more people they share), a weak gravity holds the group together, and a weak pull towards
 ///    the deep's sector keeps each deep together. The step shrinks linearly to zero ("cooling").
-///    Repulsion is found through Fruchterman and Reingold's grid (``CellGrid``): teams are sorted
+///    Repulsion is found through Fruchterman and Reingold's grid (`CellGrid`): teams are sorted
 ///    into square cells as wide as the cut-off, and each team meets only the teams of its own and
 ///    the eight neighbouring cells, found by binary search, so an iteration costs O(T log T)
 ///    instead of comparing every pair of teams.
