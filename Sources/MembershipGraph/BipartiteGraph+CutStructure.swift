@@ -60,7 +60,9 @@ public struct CutStructure: Sendable {
   ///
   /// - Precondition: the person belongs to the graph this structure was computed from.
   /// - Complexity: O(s log s) where s is the size of the person's component: each part is read
-  ///   from a contiguous run of the depth-first preorder, then sorted.
+  ///   from a contiguous run of the depth-first preorder, then sorted. Over every person of a
+  ///   path-like component this grows with the square of the component: to count the parts, or
+  ///   list only their first groups, use ``separationIndex()``.
   public func separatedGroups(by person: PersonIndex) -> [[GroupIndex]] {
     let v = person.position
     precondition(v < personCount, "person index \(person) out of range")
@@ -162,7 +164,7 @@ public struct CutStructure: Sendable {
   }
 
   /// The preorder number of the root of the tree holding a preorder position.
-  private func rootOfPreorder(_ position: Int) -> Int32 {
+  func rootOfPreorder(_ position: Int) -> Int32 {
     // The last root whose preorder number is <= position.
     var lo = 0
     var hi = rootPreorders.count

@@ -274,6 +274,13 @@ public struct GroupNeighborhood {
   /// The `i`-th linked group, ascending.
   public func neighbor(_ i: Int) -> GroupIndex { GroupIndex(raw: targets[i]) }
 
+  /// The number of people the group shares with its `i`-th linked group.
+  /// - Complexity: O(1).
+  public func sharedCount(_ i: Int) -> Int {
+    let link = Int(links[i])
+    return sharedOffsets[link + 1] - sharedOffsets[link]
+  }
+
   /// The people the group shares with its `i`-th linked group, ascending, as positions.
   public func sharedPeople(_ i: Int) -> UnsafeBufferPointer<Int32> {
     let link = Int(links[i])

@@ -25,8 +25,12 @@ struct AnalyseCommandTests {
     #expect(text.hasPrefix("gateways analysis of Samples/secondary.csv\n"))
     #expect(text.contains("2 silos, 1 island, 1 key person."))
     #expect(text.contains("  - ks3-reading (gateway curriculum, deep experience): 4 members\n"))
-    #expect(text.contains("  - design-and-organisation, workforce-development\n"))
-    #expect(text.contains("(S021, Head of Year 11): without them, {advice-and-guidance"))
+    #expect(text.contains("  - 2 teams: design-and-organisation and workforce-development\n"))
+    #expect(
+      text.contains(
+        "  - Without Uma Bookworth (S021, Head of Year 11), the 3 teams advice-and-guidance,"
+          + " mentoring-and-coaching and new-technologies (12 people) would lose their link to"
+          + " the other 4 teams (16 people).\n"))
     #expect(text.contains("Run 'gateways suggest Samples/secondary.csv'"))
     #expect(!text.contains("\u{1B}["))
   }
@@ -46,7 +50,7 @@ struct AnalyseCommandTests {
     #expect(first.standardOutput == second.standardOutput)
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any])
-    #expect(object["schemaVersion"] as? Int == 1)
+    #expect(object["schemaVersion"] as? Int == 2)
     for key in [
       "summary", "teams", "silos", "components", "islands", "keyPeople", "leaderOnlyLinks",
       "brokers", "deeps", "coupling", "uninvolved", "warnings",
@@ -58,7 +62,45 @@ struct AnalyseCommandTests {
     #expect(
       summary == [
         "staff": 90, "teams": 11, "memberships": 60, "silos": 2, "islands": 1, "keyPeople": 1,
+        "links": 9, "leaderOnlyLinks": 0,
       ])
+    #expect(object["listLimit"] as? Int == 20)
+    let key = try #require((object["keyPeople"] as? [[String: Any]])?.first)
+    #expect(key["staff"] as? String == "S021")
+    #expect(key["component"] as? Int == 0)
+    let parts = try #require(key["separates"] as? [[String: Any]])
+    #expect(parts.map { $0["teams"] as? Int } == [3, 4])
+    #expect(parts.map { $0["people"] as? Int } == [12, 16])
+    #expect(
+      parts.map { $0["listed"] as? [String] } == [
+        ["advice-and-guidance", "mentoring-and-coaching", "new-technologies"], [],
+      ])
+  }
+
+  @Test func listLimitCutsEveryPartAndZeroListsAll() throws {
+    func parts(_ extra: [String]) throws -> [[String: Any]] {
+      let (status, output) = run(
+        ["analyse", "--format", "json"] + extra + ["Samples/secondary.csv"])
+      #expect(status == 0)
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+      let key = try #require((object["keyPeople"] as? [[String: Any]])?.first)
+      return try #require(key["separates"] as? [[String: Any]])
+    }
+    #expect(
+      try parts(["--list-limit", "2"]).first?["listed"] as? [String] == [
+        "advice-and-guidance", "mentoring-and-coaching",
+      ])
+    #expect(
+      try parts(["--list-limit=0"]).first?["listed"] as? [String] == [
+        "advice-and-guidance", "mentoring-and-coaching", "new-technologies",
+      ])
+    let (status, output) = run(["analyse", "--list-limit", "-1", "Samples/secondary.csv"])
+    #expect(status == 2)
+    #expect(output.standardError.hasPrefix("gateways: error: --list-limit takes a whole number"))
+    #expect(
+      run(["export", "--format", "dot", "--list-limit", "1", "Samples/secondary.csv"]).0 == 0)
+    #expect(run(["report", "--list-limit", "1", "Samples/secondary.csv"]).0 == 0)
   }
 
   @Test func failOnExitsOneOnlyWhenTheFindingIsThere() {
@@ -117,7 +159,7 @@ struct AnalyseCommandTests {
     #expect(status == 0)
     #expect(output.standardOutput.isEmpty)
     let written = try String(contentsOf: folder.appendingPathComponent("out.json"), encoding: .utf8)
-    #expect(written.hasPrefix("{\n  \"schemaVersion\": 1,"))
+    #expect(written.hasPrefix("{\n  \"schemaVersion\": 2,"))
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
       $0.hasSuffix(".tmp")
     }

@@ -6,7 +6,9 @@ struct BruteForceAnalysis {
   var silos: [String] = []
   var components: [[String]] = []
   var islands: [[String]] = []
-  var keyPeople: [KeyPerson] = []
+  /// Every key person with every part of the teams they would leave apart: the part's teams,
+  /// sorted, and the people other than the key person on them; parts in no particular order.
+  var keyParts: [(staff: String, component: Int, parts: [(teams: [String], people: Int)])] = []
   var leaderOnlyLinks: [LeaderOnlyLink] = []
   var uninvolved: [String] = []
   var links: [String: [TeamLink]] = [:]
@@ -18,6 +20,43 @@ struct BruteForceAnalysis {
   var complementarity: Double?
   var professional: Double?
   var institutional: Double?
+
+  /// The key people as version 2 reports them with a list limit: parts ordered by team count,
+  /// people count and first team id, the largest last and unlisted, the others listing their
+  /// first `limit` teams.
+  func keyPeople(listLimit limit: Int?) -> [KeyPerson] {
+    keyParts.map { key in
+      let ordered = key.parts.sorted { a, b in
+        if a.teams.count != b.teams.count { return a.teams.count < b.teams.count }
+        if a.people != b.people { return a.people < b.people }
+        return a.teams[0].precedesInBytes(b.teams[0])
+      }
+      return KeyPerson(
+        staff: key.staff, component: key.component,
+        separates: ordered.enumerated().map { index, part in
+          KeyPerson.Part(
+            teamCount: part.teams.count, peopleCount: part.people,
+            teams: index == ordered.count - 1 ? [] : Array(part.teams.prefix(limit ?? Int.max)))
+        })
+    }
+  }
+
+  /// A team's links as version 2 lists them: most shared people first, ties by team id, at
+  /// most `limit`.
+  func listedLinks(of team: String, listLimit limit: Int?) -> [TeamLink] {
+    let ordered = (links[team] ?? []).sorted {
+      $0.via.count != $1.via.count ? $0.via.count > $1.via.count : $0.team.precedesInBytes($1.team)
+    }
+    return Array(ordered.prefix(limit ?? Int.max))
+  }
+
+  /// The leader-only links listed under either of their teams.
+  func listedLeaderOnlyLinks(listLimit limit: Int?) -> [LeaderOnlyLink] {
+    leaderOnlyLinks.filter { link in
+      listedLinks(of: link.teams[0], listLimit: limit).contains { $0.team == link.teams[1] }
+        || listedLinks(of: link.teams[1], listLimit: limit).contains { $0.team == link.teams[0] }
+    }
+  }
 
   init(_ roster: Roster) {
     let teams = roster.teams
@@ -73,12 +112,22 @@ struct BruteForceAnalysis {
       let parts = after.filter { part in part.contains { touched.contains($0) } }
       // The teams reachable from the person's teams, grouped by their new component.
       if parts.count >= 2 {
-        keyPeople.append(
-          KeyPerson(
-            staff: person.id,
-            separates: parts.map { $0.map { teams[$0].id }.sortedByBytes() }.sorted {
-              $0[0].utf8.lexicographicallyPrecedes($1[0].utf8)
-            }))
+        var others = parts.reduce(into: Set<String>()) { set, part in
+          for t in part { set.formUnion(members[t]) }
+        }
+        others.remove(person.id)
+        let component = components.firstIndex { $0.contains(teams[touched[0]].id) } ?? -1
+        keyParts.append(
+          (
+            person.id, component,
+            parts.map { part in
+              (
+                part.map { teams[$0].id }.sortedByBytes(),
+                part.reduce(into: Set<String>()) { $0.formUnion(members[$1]) }
+                  .subtracting([person.id]).count
+              )
+            }
+          ))
       }
     }
 

@@ -36,3 +36,19 @@ struct DocumentationTests {
     }
   }
 }
+
+/// Keeps the README's JSON schema table in step with what `analyse --format json` writes.
+struct SchemaTableTests {
+  @Test func everyTopLevelKeyIsInTheSchemaTableOfTheCurrentVersion() throws {
+    let url = packageRoot.appendingPathComponent("README.md")
+    let readme = try String(contentsOf: url, encoding: .utf8)
+    #expect(readme.contains("## JSON output (schema version \(SchoolAnalysis.schemaVersion))"))
+    #expect(readme.contains("| `schemaVersion` | `\(SchoolAnalysis.schemaVersion)`"))
+    let analysis = Analyser().analyse(RandomRosters.make(seed: 3))
+    guard case .object(let members) = analysis.jsonValue() else {
+      Issue.record("the analysis JSON is not an object")
+      return
+    }
+    for (key, _) in members { #expect(readme.contains("| `\(key)` |"), "\(key)") }
+  }
+}

@@ -27,6 +27,7 @@ extension CommandSpec {
       OptionSpec(
         "target", value: "P,I",
         help: "The coupling aimed for, professional,institutional in 0...1 (default 1,0)."),
+      listLimitOption,
     ],
     positionalCount: 1...1
   ) { parsed, io in
@@ -35,6 +36,7 @@ extension CommandSpec {
     let failOn = try failOnFindings(parsed)
     var analyser = Analyser()
     if let target = parsed.value("target") { analyser.target = try couplingTarget(target) }
+    analyser.listLimit = try listLimit(parsed)
     // The text report lists the warnings itself: on standard output, say them only there.
     let textToStandardOutput = format == "text" && (parsed.value("output") ?? "-") == "-"
     let roster = try loadRoster(parsed, io: io, printWarnings: !textToStandardOutput)
@@ -108,6 +110,23 @@ func outputFormat(_ parsed: ParsedArguments, allowed: [String]) throws -> String
       command: nil, message: "--format takes \(allowed.joined(separator: ", ")), not '\(format)'")
   }
   return format
+}
+
+/// `--list-limit N`: how many items each list that could grow faster than the roster shows.
+let listLimitOption = OptionSpec(
+  "list-limit", value: "N",
+  help:
+    "List at most N items per list: teams per part a key person separates, links per team, items per text section (default \(SchoolAnalysis.defaultListLimit); 0 for all)."
+)
+
+/// Parses `--list-limit N` (0 for no limit; the default when absent).
+func listLimit(_ parsed: ParsedArguments) throws -> Int? {
+  guard let text = parsed.value("list-limit") else { return SchoolAnalysis.defaultListLimit }
+  guard let value = Int(text), value >= 0 else {
+    throw CommandFailure.usage(
+      command: nil, message: "--list-limit takes a whole number >= 0, not '\(text)'")
+  }
+  return value == 0 ? nil : value
 }
 
 /// Parses `--target P,I`.

@@ -15,11 +15,13 @@ extension CommandSpec {
       with =, +, - or @ are neutralised with a leading '. --excel starts each CSV table with a
       UTF-8 byte order mark, so Excel on Windows shows accented names correctly; --sep-line
       also puts Excel's 'sep=,' line first (only for old Excel versions that need it: Excel
-      then ignores the mark). See Documentation/Reports.md.
+      then ignores the mark). Team-to-team links: each team's --list-limit with the most
+      shared people (0 for all). See Documentation/Reports.md.
       """,
     options: rosterOptions + csvExportOptions + [
       OptionSpec("format", short: "f", value: "FORMAT", help: "dot, mermaid, graphml or csv."),
       OptionSpec("output", short: "o", value: "FILE", help: "Write to FILE instead of stdout."),
+      listLimitOption,
     ],
     positionalCount: 1...1
   ) { parsed, io in
@@ -31,9 +33,10 @@ extension CommandSpec {
     guard let format = ExportFormat(rawValue: name) else {
       throw CommandFailure.usage(command: "export", message: "unknown --format '\(name)'")
     }
+    let analyser = Analyser(listLimit: try listLimit(parsed))
     let roster = try loadRoster(parsed, io: io)
     try writeExport(
-      format, roster: roster, analysis: Analyser().analyse(roster), parsed: parsed, io: io)
+      format, roster: roster, analysis: analyser.analyse(roster), parsed: parsed, io: io)
     return ExitCode.success
   }
 }

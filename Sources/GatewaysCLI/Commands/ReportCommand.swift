@@ -24,11 +24,13 @@ extension CommandSpec {
         help: "The coupling aimed for, professional,institutional in 0...1 (default 1,0)."),
       OptionSpec(
         "no-suggestions", help: "Leave out the suggested additions and the after view."),
+      listLimitOption,
     ],
     positionalCount: 1...1
   ) { parsed, io in
     var analyser = Analyser()
     if let target = parsed.value("target") { analyser.target = try couplingTarget(target) }
+    analyser.listLimit = try listLimit(parsed)
     let (realRoster, pseudonymiser) = try loadRosterAndPseudonymiser(parsed, io: io)
     let roster = pseudonymiser?.apply(to: realRoster) ?? realRoster
     let analysis = analyser.analyse(roster)

@@ -20,23 +20,32 @@ public struct Analyser: Sendable {
   public var betweennessSeed: UInt64
   /// How many brokers to report.
   public var brokerCount: Int
+  /// The most items kept in each list that could grow faster than the roster, `nil` for no
+  /// limit (``SchoolAnalysis/defaultListLimit`` by default): the team ids listed for each part
+  /// a key person separates (the largest part is only counted), and the links listed for each
+  /// team (those with the most shared people). Counts always cover everything.
+  public var listLimit: Int?
 
   /// Creates an analyser with the documented defaults.
   public init(
     target: CouplingTarget = .learningCommunity, exactBetweennessLimit: Int = 5000,
-    betweennessPivots: Int = 128, betweennessSeed: UInt64 = 2007, brokerCount: Int = 10
+    betweennessPivots: Int = 128, betweennessSeed: UInt64 = 2007, brokerCount: Int = 10,
+    listLimit: Int? = SchoolAnalysis.defaultListLimit
   ) {
+    precondition((listLimit ?? 0) >= 0, "negative list limit")
     self.target = target
     self.exactBetweennessLimit = exactBetweennessLimit
     self.betweennessPivots = betweennessPivots
     self.betweennessSeed = betweennessSeed
     self.brokerCount = brokerCount
+    self.listLimit = listLimit
   }
 
   /// Analyses a roster.
   /// - Complexity: linear in staff, teams and memberships for everything but the projection and
-  ///   E-I (proportional to the sum of squared team counts per person) and betweenness
-  ///   (O(N·M) exact, O(k·M) sampled).
+  ///   E-I (proportional to the sum of squared team counts per person), betweenness
+  ///   (O(N·M) exact, O(k·M) sampled) and the key people's parts (O(M log T)); the analysis
+  ///   itself holds O(S + T + M) items for a fixed ``listLimit``.
   public func analyse(_ roster: Roster) -> SchoolAnalysis {
     analyse(RosterGraph(roster))
   }
@@ -46,7 +55,7 @@ public struct Analyser: Sendable {
     let roster = network.roster
     let graph = network.graph
     // Independent walks of the graph, split over two cores in halves of about equal work.
-    let ((projection, eiIndices, deepFindings), (cuts, structure, couplingFindings)) =
+    let ((projection, eiIndices, deepFindings), (cutsAndSeparations, structure, couplingFindings)) =
       Parallel.both(
         {
           let projection = graph.groupProjection()
@@ -57,11 +66,13 @@ public struct Analyser: Sendable {
         },
         {
           let structure = TeamStructure(network: network)
+          let cuts = graph.cutStructure()
           return (
-            graph.cutStructure(), structure,
+            (cuts, cuts.separationIndex()), structure,
             coupling(network, mainGroupTeams: structure.components.first?.count ?? 0)
           )
         })
+    let (cuts, separations) = cutsAndSeparations
 
     // Staff and teams are sorted by id, so lists of positions in ascending order are lists of
     // ids in byte order: nothing below sorts strings.
@@ -70,11 +81,14 @@ public struct Analyser: Sendable {
     let rosterTeams = roster.teams
     let deeps = roster.deeps
     let pieces = rosterTeams.count >= 2048 ? Parallel.width * 2 : 1
-    let teams = Parallel.map(pieces) { piece in
+    let listLimit = self.listLimit
+    let pieceResults = Parallel.map(pieces) { piece in
       var findings: [TeamFinding] = []
+      var lastListed: [ListedLinks] = []
       let range =
         (rosterTeams.count * piece / pieces)..<(rosterTeams.count * (piece + 1) / pieces)
       findings.reserveCapacity(range.count)
+      lastListed.reserveCapacity(range.count)
       // Shared arrays are read through buffers, taken once per piece, so the cores do not
       // contend over their reference counts.
       staffIDs.withUnsafeBufferPointer { staffIDs in
@@ -82,9 +96,26 @@ public struct Analyser: Sendable {
           projection.forEachNeighborhood(in: range) { neighborhood in
             let position = neighborhood.group.position
             let team = rosterTeams[position]
+            // The links with the most shared people, most first, ties by team id (positions
+            // follow ids), at most the list limit.
+            var chosen = Array(0..<neighborhood.count)
+            chosen.sort {
+              let (a, b) = (neighborhood.sharedCount($0), neighborhood.sharedCount($1))
+              return a != b ? a > b : $0 < $1
+            }
+            if let listLimit, chosen.count > listLimit {
+              chosen.removeSubrange(listLimit...)
+              let last = chosen[chosen.count - 1]
+              lastListed.append(
+                ListedLinks(
+                  all: false, sharedCount: neighborhood.sharedCount(last),
+                  neighbor: neighborhood.neighbor(last).position))
+            } else {
+              lastListed.append(ListedLinks(all: true, sharedCount: 0, neighbor: 0))
+            }
             var links: [TeamLink] = []
-            links.reserveCapacity(neighborhood.count)
-            for i in 0..<neighborhood.count {
+            links.reserveCapacity(chosen.count)
+            for i in chosen {
               links.append(
                 TeamLink(
                   team: teamIDs[neighborhood.neighbor(i).position],
@@ -95,28 +126,39 @@ public struct Analyser: Sendable {
               TeamFinding(
                 id: team.id, name: team.name, gateway: team.gateway,
                 deep: team.gateway.flatMap { deeps.deep(of: $0) }, leaders: team.leaders,
-                members: team.members, links: links, isSilo: links.isEmpty, eiIndex: ei.value,
+                members: team.members, links: links, linkCount: neighborhood.count,
+                isSilo: neighborhood.count == 0, eiIndex: ei.value,
                 internalPairs: ei.internalPairs, externalPairs: ei.externalPairs))
           }
         }
       }
-      return findings
-    }.flatMap { $0 }
+      return (findings, lastListed)
+    }
+    let teams = pieceResults.flatMap { $0.0 }
+    let listed = pieceResults.flatMap { $0.1 }
 
     var keyPeople: [KeyPerson] = []
     for node in cuts.articulationPoints {
       guard case .person(let person) = node else { continue }
-      let parts = cuts.separatedGroups(by: person)
-        .map { $0.map(\.position).sorted() }
-        .sorted { ($0.first ?? -1) < ($1.first ?? -1) }
+      let parts = separations.parts(separatedBy: person)
+      let component = graph.groups(of: person).first.map { structure.componentRank[$0.position] }
       keyPeople.append(
         KeyPerson(
-          staff: staffIDs[person.position],
-          separates: parts.map { $0.map { teamIDs[$0] } }))
+          staff: staffIDs[person.position], component: component ?? 0,
+          separates: parts.enumerated().map { index, part in
+            KeyPerson.Part(
+              teamCount: part.groupCount, peopleCount: part.personCount,
+              teams: index == parts.count - 1
+                ? []
+                : separations.firstGroups(of: part, limit: listLimit).map {
+                  teamIDs[$0.position]
+                })
+          }))
     }
     keyPeople.sort { $0.staff.precedesInBytes($1.staff) }
 
     var leaderOnly: [LeaderOnlyLink] = []
+    var leaderOnlyCount = 0
     if network.hasLeaders {
       for link in 0..<projection.linkCount {
         let (first, second) = projection.groups(ofLinkAt: link)
@@ -125,6 +167,12 @@ public struct Analyser: Sendable {
           shared.allSatisfy({
             network.isLeader($0, of: first) || network.isLeader($0, of: second)
           })
+        else { continue }
+        leaderOnlyCount += 1
+        let count = shared.count
+        guard
+          listed[first.position].includes(sharedCount: count, neighbor: second.position)
+            || listed[second.position].includes(sharedCount: count, neighbor: first.position)
         else { continue }
         // The link's groups are ordered, so their ids are too.
         leaderOnly.append(
@@ -143,9 +191,11 @@ public struct Analyser: Sendable {
     let islands = structure.components.dropFirst().filter { $0.count >= 2 }
     let summary = SchoolAnalysis.Summary(
       staff: roster.staff.count, teams: roster.teams.count, memberships: graph.membershipCount,
-      silos: silos.count, islands: islands.count, keyPeople: keyPeople.count)
+      silos: silos.count, islands: islands.count, keyPeople: keyPeople.count,
+      links: projection.linkCount, leaderOnlyLinks: leaderOnlyCount)
     return SchoolAnalysis(
-      summary: summary, teams: teams, silos: silos, components: structure.components,
+      summary: summary, listLimit: listLimit, teams: teams, silos: silos,
+      components: structure.components,
       islands: Array(islands), keyPeople: keyPeople, leaderOnlyLinks: leaderOnly, brokers: brokers,
       brokerMethod: method, deeps: deepFindings, coupling: couplingFindings,
       uninvolved: uninvolved, warnings: roster.warnings)
@@ -173,5 +223,21 @@ public struct Analyser: Sendable {
     return (
       candidates.prefix(brokerCount).map { Broker(staff: $0.id, betweenness: $0.score) }, method
     )
+  }
+}
+
+/// Which of a team's links the analysis lists: all, or those ranked at or before the last one
+/// listed (most shared people first, ties by the other team's position).
+private struct ListedLinks {
+  /// Whether every link is listed.
+  let all: Bool
+  /// The shared people of the last link listed.
+  let sharedCount: Int
+  /// The other team of the last link listed.
+  let neighbor: Int
+
+  /// Whether the link to `neighbor` with `sharedCount` shared people is listed.
+  func includes(sharedCount count: Int, neighbor other: Int) -> Bool {
+    all || count > sharedCount || (count == sharedCount && other <= neighbor)
   }
 }

@@ -18,10 +18,22 @@ public struct SchoolAnalysis: Sendable {
     public var islands: Int
     /// People whose departure would split a group of teams.
     public var keyPeople: Int
+    /// Links between two teams (pairs of teams sharing someone), listed or not.
+    public var links: Int = 0
+    /// Links where every shared person leads one of the two teams, listed or not.
+    public var leaderOnlyLinks: Int = 0
   }
+
+  /// The default of ``listLimit``: how many items a list that could grow faster than the
+  /// roster shows.
+  public static let defaultListLimit = 20
 
   /// The headline counts.
   public var summary: Summary
+  /// The most items shown by each list that could grow faster than the roster (`nil`: no
+  /// limit): the teams listed for each part a key person separates, the links listed for each
+  /// team, and the sections of the text report. See ``Analyser/listLimit``.
+  public var listLimit: Int? = SchoolAnalysis.defaultListLimit
   /// One entry per team, sorted by team id.
   public var teams: [TeamFinding]
   /// The ids of the teams linked to no other team.
@@ -33,7 +45,9 @@ public struct SchoolAnalysis: Sendable {
   public var islands: [[String]]
   /// People whose departure would split a group of teams, sorted by staff id.
   public var keyPeople: [KeyPerson]
-  /// Links where every shared person leads one of the two teams, sorted by team pair.
+  /// Links where every shared person leads one of the two teams, sorted by team pair: those
+  /// among the links listed in ``teams`` (under either team), so at most ``listLimit`` for each
+  /// team; ``Summary/leaderOnlyLinks`` counts them all.
   public var leaderOnlyLinks: [LeaderOnlyLink]
   /// The people with the highest betweenness, highest first, ties by id.
   public var brokers: [Broker]
@@ -63,8 +77,12 @@ public struct TeamFinding: Sendable, Hashable {
   public var leaders: [String]
   /// Every member's id (leaders included), sorted.
   public var members: [String]
-  /// The teams this team shares people with, sorted by team id.
+  /// The teams this team shares people with: the ``SchoolAnalysis/listLimit`` links with the
+  /// most shared people, most first, ties by team id in byte order (all of them without a
+  /// limit). ``linkCount`` counts them all.
   public var links: [TeamLink]
+  /// The number of teams this team shares people with, listed or not.
+  public var linkCount: Int
   /// Whether the team is linked to no other team.
   public var isSilo: Bool
   /// Krackhardt and Stern's E-I index of the team, `nil` when it has no pairs to count.
@@ -84,12 +102,51 @@ public struct TeamLink: Sendable, Hashable {
 }
 
 /// A person whose departure would split a group of teams.
+///
+/// ```swift
+/// let key = analysis.keyPeople[0]
+/// key.separates.map(\.teamCount)   // [3, 15590]: 3 teams would lose their link to the rest
+/// key.separates[0].teams           // ["a", "b", "c"]
+/// ```
 public struct KeyPerson: Sendable, Hashable {
+  /// One of the parts a key person's departure would leave apart.
+  public struct Part: Sendable, Hashable {
+    /// The number of teams in the part.
+    public var teamCount: Int
+    /// The number of people in the part: the people, other than the key person, on the part's
+    /// teams (each of them is on teams of this part only).
+    public var peopleCount: Int
+    /// The part's first team ids in byte order, at most ``SchoolAnalysis/listLimit`` of them;
+    /// empty for the largest part (the last), whose teams are the rest of the component.
+    public var teams: [String]
+
+    /// Creates a part.
+    public init(teamCount: Int, peopleCount: Int, teams: [String]) {
+      self.teamCount = teamCount
+      self.peopleCount = peopleCount
+      self.teams = teams
+    }
+  }
+
   /// The person's staff id.
   public var staff: String
-  /// The teams of each part that would be left apart, each part sorted, parts ordered by their
-  /// first team id.
-  public var separates: [[String]]
+  /// The rank in ``SchoolAnalysis/components`` of the group of teams the person would split.
+  public var component: Int
+  /// The parts that would be left apart, ordered by team count, then people count, then first
+  /// team id: the largest part comes last.
+  public var separates: [Part]
+
+  /// Creates a key person.
+  public init(staff: String, component: Int, separates: [Part]) {
+    self.staff = staff
+    self.component = component
+    self.separates = separates
+  }
+
+  /// The teams in every part but the largest: how many teams would lose their link to the
+  /// rest. Key people are ranked by it in the text report.
+  /// - Complexity: O(parts).
+  public var teamsCutOff: Int { separates.dropLast().reduce(0) { $0 + $1.teamCount } }
 }
 
 /// A link that rests on leaders alone.

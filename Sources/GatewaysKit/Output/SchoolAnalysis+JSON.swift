@@ -3,10 +3,13 @@ import MembershipGraph
 extension SchoolAnalysis {
   /// The version of the JSON schema written by ``json()``. Programs rely on it: bump it only
   /// when a key changes meaning or disappears (adding keys keeps the version).
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
 
-  /// The analysis as JSON, schema version 1 (documented in the README): keys in a fixed order,
-  /// lists sorted, so the same roster gives the same bytes.
+  /// The analysis as JSON, schema version 2 (documented in the README): keys in a fixed order,
+  /// lists sorted, so the same roster gives the same bytes. Version 2 counts the parts each key
+  /// person separates and lists at most ``listLimit`` teams of each (none of the largest), and
+  /// lists at most ``listLimit`` links per team: the document grows in proportion to the
+  /// roster whatever its shape.
   /// - Complexity: O(size of the output), written straight into one buffer.
   public func json() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
 
@@ -27,6 +30,8 @@ extension SchoolAnalysis {
     writer.strings(team.leaders)
     writer.key("members")
     writer.strings(team.members)
+    writer.key("linkCount")
+    writer.value(.int(team.linkCount))
     writer.key("links")
     writer.beginArray()
     for link in team.links {
@@ -60,6 +65,8 @@ extension SchoolAnalysis {
     head.beginObject()
     head.key("schemaVersion")
     head.value(.int(Self.schemaVersion))
+    head.key("listLimit")
+    head.value(listLimit.map { .int($0) } ?? .null)
     head.key("summary")
     head.value(summary.jsonValue())
     head.key("teams")
@@ -101,11 +108,13 @@ extension SchoolAnalysis {
       writer.beginObject()
       writer.key("staff")
       writer.string(person.staff)
+      writer.key("component")
+      writer.value(.int(person.component))
       writer.key("separates")
       writer.beginArray()
       for part in person.separates {
         writer.item()
-        writer.strings(part)
+        writer.value(part.jsonValue())
       }
       writer.end()
       writer.end()
@@ -149,6 +158,7 @@ extension SchoolAnalysis {
   package func jsonValue() -> JSONValue {
     .object([
       ("schemaVersion", .int(Self.schemaVersion)),
+      ("listLimit", listLimit.map { .int($0) } ?? .null),
       ("summary", summary.jsonValue()),
       ("teams", .array(teams.map { $0.jsonValue() })),
       ("silos", .strings(silos)),
@@ -160,7 +170,8 @@ extension SchoolAnalysis {
           keyPeople.map {
             .object([
               ("staff", .string($0.staff)),
-              ("separates", .array($0.separates.map { .strings($0) })),
+              ("component", .int($0.component)),
+              ("separates", .array($0.separates.map { $0.jsonValue() })),
             ])
           })
       ),
@@ -192,6 +203,15 @@ extension SchoolAnalysis.Summary {
     .object([
       ("staff", .int(staff)), ("teams", .int(teams)), ("memberships", .int(memberships)),
       ("silos", .int(silos)), ("islands", .int(islands)), ("keyPeople", .int(keyPeople)),
+      ("links", .int(links)), ("leaderOnlyLinks", .int(leaderOnlyLinks)),
+    ])
+  }
+}
+
+extension KeyPerson.Part {
+  package func jsonValue() -> JSONValue {
+    .object([
+      ("teams", .int(teamCount)), ("people", .int(peopleCount)), ("listed", .strings(teams)),
     ])
   }
 }
@@ -205,6 +225,7 @@ extension TeamFinding {
       ("deep", .string(deep?.rawValue)),
       ("leaders", .strings(leaders)),
       ("members", .strings(members)),
+      ("linkCount", .int(linkCount)),
       (
         "links",
         .array(links.map { .object([("team", .string($0.team)), ("via", .strings($0.via))]) })

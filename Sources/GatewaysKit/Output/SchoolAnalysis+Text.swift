@@ -1,10 +1,22 @@
 extension SchoolAnalysis {
   /// How many uninvolved people of each type the text report names before "and N more".
   static let namesShownPerType = 8
+  /// How many teams one line of the text report names (an island, a part a key person
+  /// separates) before "and N more".
+  static let teamsShownPerItem = 5
+  /// How many of the parts a key person separates one sentence describes; the rest are counted.
+  static let partsShownPerKeyPerson = 5
 
   /// The analysis as a report a school leader reads in two minutes: the headline, then silos,
   /// islands, key people, leader-only links, brokers, the deeps, coupling, uninvolved staff and
   /// what to do next.
+  ///
+  /// Its size does not grow with the roster: each section lists at most ``listLimit`` items
+  /// (every item without a limit), the most important first (silos by members, islands by
+  /// teams, key people by the teams they would cut off), and ends with "and N more
+  /// (--format json lists them all)"; a line names at most ``teamsShownPerItem`` teams, and a
+  /// key person's sentence describes at most ``partsShownPerKeyPerson`` parts. The warnings
+  /// are listed the same way.
   ///
   /// - Parameters:
   ///   - roster: the roster analysed, for names and roles.
@@ -30,18 +42,59 @@ extension SchoolAnalysis {
       return finding.name == id ? id : "\(finding.name) [\(id)]"
     }
     func teamList(_ ids: [String]) -> String { ids.map(team).joined(separator: ", ") }
+    /// "a, b and c".
+    func sentenceList(_ items: [String]) -> String {
+      guard let last = items.last else { return "" }
+      return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and \(last)"
+    }
+    /// The team names of a list of `total` teams whose first ids are `ids`, at most
+    /// ``teamsShownPerItem`` of them: "a, b, c, d, e and 25 more".
+    func teamNames(_ ids: [String], total: Int) -> String {
+      let shown = ids.prefix(Self.teamsShownPerItem).map(team)
+      let hidden = total - shown.count
+      if hidden <= 0 { return sentenceList(shown) }
+      if shown.isEmpty { return countOf(total, "team") }
+      return shown.joined(separator: ", ") + " and \(grouped(hidden)) more"
+    }
+    func countOf(_ count: Int, _ word: String, _ plural: String? = nil) -> String {
+      "\(grouped(count)) \(count == 1 ? word : (plural ?? word + "s"))"
+    }
+    let limit = listLimit ?? Int.max
+    /// The line after a section that shows `shown` of `total` items.
+    func more(_ shown: Int, of total: Int, complete: Bool = true) -> String {
+      guard total > shown else { return "" }
+      let hint =
+        complete ? "--format json lists them all" : "--format json --list-limit 0 lists them all"
+      return "  and \(grouped(total - shown)) more (\(hint))\n"
+    }
+    /// "Name (ID, Role)", the staff type in place of an unknown role.
+    func personWithRole(_ id: String) -> String {
+      guard let member = people[id] else { return id }
+      let role = member.role.isEmpty ? member.staffType.rawValue : member.role
+      return member.name == id ? "\(id) (\(role))" : "\(member.name) (\(id), \(role))"
+    }
+    /// "team a (2 people)", "the 3 teams a, b and c (12 people)".
+    func partPhrase(_ part: KeyPerson.Part) -> String {
+      let teams =
+        part.teamCount == 1 && !part.teams.isEmpty
+        ? "team \(team(part.teams[0]))"
+        : part.teams.isEmpty
+          ? countOf(part.teamCount, "team")
+          : "the \(countOf(part.teamCount, "team")) \(teamNames(part.teams, total: part.teamCount))"
+      return teams + " (\(countOf(part.peopleCount, "person", "people")))"
+    }
 
     var out = ""
     out += style.bold("gateways analysis of \(source)") + "\n"
     out +=
-      "\(plural(summary.staff, "member", "members")) of staff, \(plural(summary.teams, "team")), "
-      + "\(plural(summary.memberships, "membership"))\n\n"
+      "\(countOf(summary.staff, "member", "members")) of staff, \(countOf(summary.teams, "team")), "
+      + "\(countOf(summary.memberships, "membership"))\n\n"
 
     // Headline.
     out += style.bold("Headline") + "\n"
     let problems = [
-      plural(summary.silos, "silo"), plural(summary.islands, "island"),
-      plural(summary.keyPeople, "key person", "key people"),
+      countOf(summary.silos, "silo"), countOf(summary.islands, "island"),
+      countOf(summary.keyPeople, "key person", "key people"),
     ].joined(separator: ", ")
     let healthy = summary.silos == 0 && summary.islands == 0
     out += "  " + (healthy ? style.green(problems) : style.red(problems)) + ".\n"
@@ -58,12 +111,16 @@ extension SchoolAnalysis {
         "professional coupling \(formatScore(coupling.professional)) (institutional coupling unknown: no departments or year groups given).\n"
     }
 
-    // Silos.
-    out += "\n" + style.bold("Silos: teams linked to no other team (\(silos.count))") + "\n"
+    // Silos, the largest first.
+    out +=
+      "\n" + style.bold("Silos: teams linked to no other team (\(grouped(silos.count)))") + "\n"
     if silos.isEmpty { out += "  None.\n" }
-    for id in silos {
-      guard let finding = teamsByID[id] else { continue }
-      var line = "  - \(team(id))"
+    let siloFindings = silos.compactMap { teamsByID[$0] }.sorted {
+      $0.members.count != $1.members.count
+        ? $0.members.count > $1.members.count : $0.id.precedesInBytes($1.id)
+    }
+    for finding in siloFindings.prefix(limit) {
+      var line = "  - \(team(finding.id))"
       if let gateway = finding.gateway {
         line += " (gateway \(gateway.id)"
         if let deep = finding.deep { line += ", \(deep.displayName)" }
@@ -71,49 +128,81 @@ extension SchoolAnalysis {
       }
       line +=
         finding.members.isEmpty
-        ? ": no members yet" : ": \(plural(finding.members.count, "member"))"
+        ? ": no members yet" : ": \(countOf(finding.members.count, "member"))"
       out += line + "\n"
     }
+    out += more(min(limit, siloFindings.count), of: siloFindings.count)
 
-    // Islands.
-    out +=
-      "\n" + style.bold("Islands: groups of teams cut off from the main group (\(islands.count))")
-      + "\n"
-    if islands.isEmpty { out += "  None.\n" }
-    for island in islands { out += "  - \(teamList(island))\n" }
-    if let main = components.first, components.count > 1 {
-      out += "  The main group has \(plural(main.count, "team")).\n"
-    }
-
-    // Key people.
-    out +=
-      "\n" + style.bold("Key people: their departure would split the teams (\(keyPeople.count))")
-      + "\n"
-    if keyPeople.isEmpty { out += "  None: no single person holds the teams together.\n" }
-    for key in keyPeople {
-      let parts = key.separates.map { "{\(teamList($0))}" }
-      out += "  - \(person(key.staff)): without them, "
-      if parts.count == 2 {
-        out += "\(parts[0]) would be cut off from \(parts[1]).\n"
-      } else {
-        out += parts.dropLast().joined(separator: ", ") + " and \(parts.last ?? "")"
-        out += " would be cut off from each other.\n"
-      }
-    }
-
-    // Leader-only links.
+    // Islands, in component order: the largest first.
     out +=
       "\n"
       + style.bold(
-        "Leader-only links: teams joined only through a leader (\(leaderOnlyLinks.count))") + "\n"
-    if leaderOnlyLinks.isEmpty {
+        "Islands: groups of teams cut off from the main group (\(grouped(islands.count)))")
+      + "\n"
+    if islands.isEmpty { out += "  None.\n" }
+    for island in islands.prefix(limit) {
+      out += "  - \(countOf(island.count, "team")): \(teamNames(island, total: island.count))\n"
+    }
+    out += more(min(limit, islands.count), of: islands.count)
+    if let main = components.first, components.count > 1 {
+      out += "  The main group has \(countOf(main.count, "team")).\n"
+    }
+
+    // Key people, those who would cut off the most teams first.
+    out +=
+      "\n"
+      + style.bold(
+        "Key people: their departure would split the teams (\(grouped(keyPeople.count)))")
+      + "\n"
+    if keyPeople.isEmpty { out += "  None: no single person holds the teams together.\n" }
+    let ranked = keyPeople.map { ($0, $0.teamsCutOff) }.sorted {
+      $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.staff.precedesInBytes($1.0.staff)
+    }
+    for (key, _) in ranked.prefix(limit) {
+      guard let largest = key.separates.last else { continue }
+      let smaller = Array(key.separates.dropLast())
+      let rest =
+        "the other \(countOf(largest.teamCount, "team")) (\(countOf(largest.peopleCount, "person", "people")))"
+      out += "  - Without \(personWithRole(key.staff)), "
+      if smaller.count == 1 {
+        let its = smaller[0].teamCount == 1 ? "its" : "their"
+        out += "\(partPhrase(smaller[0])) would lose \(its) link to \(rest).\n"
+      } else {
+        var phrases = smaller.prefix(Self.partsShownPerKeyPerson).map(partPhrase)
+        let hidden = smaller.dropFirst(Self.partsShownPerKeyPerson)
+        if !hidden.isEmpty {
+          let teams = hidden.reduce(0) { $0 + $1.teamCount }
+          phrases.append(
+            "\(grouped(hidden.count)) more parts of \(countOf(teams, "team")) in all")
+        }
+        out += "the teams would split into \(grouped(key.separates.count)) parts: "
+        out += phrases.joined(separator: "; ") + "; and \(rest).\n"
+      }
+    }
+    out += more(min(limit, keyPeople.count), of: keyPeople.count)
+
+    // Leader-only links.
+    let leaderOnlyTotal = max(summary.leaderOnlyLinks, leaderOnlyLinks.count)
+    out +=
+      "\n"
+      + style.bold(
+        "Leader-only links: teams joined only through a leader (\(grouped(leaderOnlyTotal)))")
+      + "\n"
+    if leaderOnlyTotal == 0 {
       out += "  None.\n"
     } else {
       out += "  Cross-membership should come from members who are not the leader (Vacher 2007).\n"
     }
-    for link in leaderOnlyLinks {
-      out += "  - \(teamList(link.teams)) via \(link.via.map(person).joined(separator: ", "))\n"
+    for link in leaderOnlyLinks.prefix(limit) {
+      let via = link.via.prefix(Self.teamsShownPerItem).map(person)
+      let hidden = link.via.count - via.count
+      out +=
+        "  - \(teamList(link.teams)) via \(via.joined(separator: ", "))"
+        + (hidden > 0 ? " and \(grouped(hidden)) more" : "") + "\n"
     }
+    out += more(
+      min(limit, leaderOnlyLinks.count), of: leaderOnlyTotal,
+      complete: leaderOnlyLinks.count == leaderOnlyTotal)
 
     // Brokers.
     let methodText: String
@@ -193,8 +282,9 @@ extension SchoolAnalysis {
     }
 
     if !warnings.isEmpty {
-      out += "\n" + style.yellow("Warnings (\(warnings.count))") + "\n"
-      for warning in warnings { out += "  \(warning.description)\n" }
+      out += "\n" + style.yellow("Warnings (\(grouped(warnings.count)))") + "\n"
+      for warning in warnings.prefix(limit) { out += "  \(warning.description)\n" }
+      out += more(min(limit, warnings.count), of: warnings.count)
     }
 
     // Next steps.

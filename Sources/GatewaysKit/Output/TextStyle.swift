@@ -30,6 +30,17 @@ package func formatScore(_ value: Double?) -> String {
   return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
 }
 
+/// A count with its thousands grouped by commas: `15,590`.
+package func grouped(_ count: Int) -> String {
+  let digits = String(count.magnitude)
+  var out = count < 0 ? "-" : ""
+  for (i, digit) in digits.enumerated() {
+    if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+    out.append(digit)
+  }
+  return out
+}
+
 /// `1 silo`, `2 silos`.
 package func plural(_ count: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
   "\(count) \(count == 1 ? singular : (pluralForm ?? singular + "s"))"

@@ -6,7 +6,9 @@
 /// name such as `=cmd|' /C calc'!A0` is shown, not run.
 ///
 /// - `links`: `team_a,team_b,team_a_name,team_b_name,shared,via,via_names,key_person_link,
-///   leader_only`, one row per link, team pairs in byte order. Lists are joined with `; `.
+///   leader_only`, one row per link the analysis lists (each team's
+///   ``SchoolAnalysis/listLimit`` with the most shared people, so a person on n teams adds at
+///   most n × limit rows, not n²), team pairs in byte order. Lists are joined with `; `.
 /// - `people`: `staff_id,name,role,staff_type,department,year_group,team_count,teams,leads,
 ///   key_person,broker,betweenness`, one row per member of staff, sorted by id.
 ///

@@ -2,7 +2,9 @@
 ///
 /// One node per team (filled with its deep's colour, dashed red when it is a silo, amber when in
 /// an island), one undirected edge per link labelled with the number of shared people; links
-/// through a key person are drawn red and thicker. Attributes carry the gateway, deep and member
+/// through a key person are drawn red and thicker. Only the links the analysis lists are drawn
+/// (each team's ``SchoolAnalysis/listLimit`` with the most shared people), so a person on n
+/// teams adds at most n × limit edges, not n²; a comment at the end counts those left out. Attributes carry the gateway, deep and member
 /// count so `gvpr` scripts can use them.
 ///
 /// ```swift
@@ -22,7 +24,7 @@ public struct DOTExport: Sendable {
   }
 
   /// Writes the DOT text: nodes sorted by team id, edges by team pair.
-  /// - Complexity: linear in teams and links.
+  /// - Complexity: linear in teams and listed links.
   public func render() -> String {
     let facts = ReportFacts(roster: roster, analysis: analysis)
     var out = "graph gateways {\n"
@@ -56,6 +58,7 @@ public struct DOTExport: Sendable {
       out += "  \(Self.quoted(link.first)) -- \(Self.quoted(link.second))"
       out += " [\(attributes.joined(separator: ", "))];\n"
     }
+    if let note = omittedLinksNote(facts) { out += "  // \(note).\n" }
     out += "}\n"
     return out
   }

@@ -6,7 +6,10 @@
 /// component rank; people their name, role, staff type, department, year group, team count and
 /// key-person and broker flags with betweenness. Edges are of two kinds (`kind`): `membership`
 /// (person to team, with `leader`) and `link` (team to team, with `weight`, the number of shared
-/// people). The graph is undirected.
+/// people). The membership edges are the whole network; the link edges are those the analysis
+/// lists (each team's ``SchoolAnalysis/listLimit`` with the most shared people), so a person on
+/// n teams adds n membership edges and at most n × limit link edges, not n²; the graph's `desc`
+/// counts the links left out. The graph is undirected.
 ///
 /// ```swift
 /// let xml = GraphMLExport(roster: roster, analysis: analysis).render()
@@ -48,6 +51,7 @@ public struct GraphMLExport: Sendable {
       out += " attr.type=\"\(key.type)\"/>\n"
     }
     out += "  <graph id=\"gateways\" edgedefault=\"undirected\">\n"
+    if let note = omittedLinksNote(facts) { out += "    <desc>\(Self.escaped(note)).</desc>\n" }
     func data(_ key: String, _ value: String) -> String {
       "      <data key=\"\(key)\">\(Self.escaped(value))</data>\n"
     }

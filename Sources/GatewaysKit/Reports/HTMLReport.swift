@@ -244,9 +244,10 @@ public struct HTMLReport: Sendable {
     if analysis.keyPeople.count > 12 {
       out += "<li>… and \(analysis.keyPeople.count - 12) more key people.</li>\n"
     }
-    if !analysis.leaderOnlyLinks.isEmpty {
+    let leaderOnly = max(analysis.summary.leaderOnlyLinks, analysis.leaderOnlyLinks.count)
+    if leaderOnly > 0 {
       out +=
-        "<li>\(plural(analysis.leaderOnlyLinks.count, "link")) \(analysis.leaderOnlyLinks.count == 1 ? "rests" : "rest") on team leaders alone.</li>\n"
+        "<li>\(plural(leaderOnly, "link")) \(leaderOnly == 1 ? "rests" : "rest") on team leaders alone.</li>\n"
     }
     if !analysis.uninvolved.isEmpty {
       out += "<li>\(plural(analysis.uninvolved.count, "member")) of staff on no team.</li>\n"
@@ -255,16 +256,17 @@ public struct HTMLReport: Sendable {
     return out
   }
 
-  /// "A, B would be cut off from the other 9 teams", naming the smaller parts and counting the
-  /// largest when it has more than three teams.
-  static func separation(_ parts: [[String]], names: ([String]) -> String) -> String {
-    guard let largest = parts.indices.max(by: { parts[$0].count < parts[$1].count }) else {
-      return "nothing changes"
+  /// "A, B would be cut off from the other 9 teams", naming the smaller parts (their listed
+  /// teams, with "and N more" when the list limit cut them short) and counting the largest.
+  static func separation(_ parts: [KeyPerson.Part], names: ([String]) -> String) -> String {
+    guard let largest = parts.last else { return "nothing changes" }
+    let others = parts.dropLast().map { part in
+      let hidden = part.teamCount - part.teams.count
+      return part.teams.isEmpty
+        ? "\(part.teamCount) teams"
+        : names(part.teams) + (hidden > 0 ? " and \(hidden) more" : "")
     }
-    let others = parts.indices.filter { $0 != largest }.map { names(parts[$0]) }
-    let rest =
-      parts[largest].count > 3
-      ? "the other \(parts[largest].count) teams" : names(parts[largest])
+    let rest = largest.teamCount == 1 ? "the other team" : "the other \(largest.teamCount) teams"
     let verb = parts.count > 2 ? "would each be cut off from" : "would be cut off from"
     return others.joined(separator: "; ") + " \(verb) " + rest
   }

@@ -1,9 +1,10 @@
 /// The team network as a Mermaid flowchart, for Markdown pages that render Mermaid.
 ///
 /// Teams become nodes `t0`, `t1`, … (in team-id order; ids are not used as Mermaid ids because
-/// Mermaid ids cannot hold arbitrary text), labelled with the team's name. Each link is drawn
-/// once with its number of shared people; silos are dashed red, island teams amber, and each
-/// node is classed by its deep.
+/// Mermaid ids cannot hold arbitrary text), labelled with the team's name. Each link the analysis
+/// lists (each team's ``SchoolAnalysis/listLimit`` with the most shared people) is drawn once
+/// with its number of shared people, and a `%%` comment counts those left out; silos are dashed
+/// red, island teams amber, and each node is classed by its deep.
 ///
 /// ```swift
 /// let text = MermaidExport(roster: roster, analysis: analysis).render()
@@ -56,6 +57,7 @@ public struct MermaidExport: Sendable {
     let islands = analysis.teams.filter { facts.islandTeams.contains($0.id) }
       .compactMap { nodeID[$0.id] }
     if !islands.isEmpty { out += "  class \(islands.joined(separator: ",")) island\n" }
+    if let note = omittedLinksNote(facts) { out += "  %% \(note).\n" }
     return out
   }
 

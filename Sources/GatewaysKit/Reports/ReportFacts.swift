@@ -18,8 +18,11 @@ struct ReportFacts {
   let siloTeams: Set<String>
   /// The rank of each team's component (0 is the main group).
   let componentOf: [String: Int]
-  /// Every link once, teams in byte order, sorted by (first, second).
+  /// Every link listed under either of its teams (all of them without a list limit), once,
+  /// teams in byte order, sorted by (first, second).
   let links: [Link]
+  /// The links between teams left out of ``links`` by the analysis's list limit.
+  var omittedLinks: Int { max(0, analysis.summary.links - links.count) }
 
   /// A link between two teams, counted once.
   struct Link {
@@ -54,17 +57,32 @@ struct ReportFacts {
     }
     self.componentOf = componentOf
     let leaderOnly = Set(analysis.leaderOnlyLinks.map { $0.teams.joined(separator: "\u{0}") })
-    var links: [Link] = []
+    // Each team lists its links with the most shared people: a link may be listed under one
+    // of its teams only, so both sides are gathered, sorted and made unique.
+    var pairs: [(first: String, second: String, via: [String])] = []
     for team in analysis.teams {
-      for link in team.links where team.id.utf8.lexicographicallyPrecedes(link.team.utf8) {
-        links.append(
-          Link(
-            first: team.id, second: link.team, via: link.via,
-            throughKeyPerson: link.via.contains { keyPeople.contains($0) },
-            leaderOnly: leaderOnly.contains(team.id + "\u{0}" + link.team)))
+      for link in team.links {
+        if team.id.utf8.lexicographicallyPrecedes(link.team.utf8) {
+          pairs.append((team.id, link.team, link.via))
+        } else {
+          pairs.append((link.team, team.id, link.via))
+        }
       }
     }
-    // analysis.teams is sorted by id and links by other id, so links are already in order.
+    pairs.sort {
+      $0.first != $1.first
+        ? $0.first.precedesInBytes($1.first) : $0.second.precedesInBytes($1.second)
+    }
+    var links: [Link] = []
+    links.reserveCapacity(pairs.count / 2)
+    for pair in pairs {
+      if let last = links.last, last.first == pair.first, last.second == pair.second { continue }
+      links.append(
+        Link(
+          first: pair.first, second: pair.second, via: pair.via,
+          throughKeyPerson: pair.via.contains { keyPeople.contains($0) },
+          leaderOnly: leaderOnly.contains(pair.first + "\u{0}" + pair.second)))
+    }
     self.links = links
   }
 
@@ -91,6 +109,15 @@ struct ReportFacts {
 
   /// A team's display name, or the id.
   func name(ofTeam id: String) -> String { teams[id]?.name ?? id }
+}
+
+/// The sentence exports write when the list limit left links out, or `nil` when none were.
+func omittedLinksNote(_ facts: ReportFacts) -> String? {
+  let omitted = facts.omittedLinks
+  guard omitted > 0, let limit = facts.analysis.listLimit else { return nil }
+  return
+    "\(grouped(omitted)) of \(grouped(facts.analysis.summary.links)) links between teams are left out: each team"
+    + " keeps the \(limit) with the most shared people (--list-limit 0 keeps them all)"
 }
 
 /// A number with at most one decimal, without a trailing `.0`, for SVG and DOT coordinates.
