@@ -14,7 +14,8 @@ public struct Analyser: Sendable {
   public var target: CouplingTarget
   /// Betweenness is exact (Brandes 2001) while its work, nodes times adjacency entries summed
   /// over components (``MembershipGraph/BipartiteGraph/exactBetweennessWork``), is at most
-  /// this; above, it is estimated from sampled shortest paths (Riondato and Kornaropoulos 2014).
+  /// this, or while there are no more nodes than ``betweennessSamples``; above, it is
+  /// estimated from sampled shortest paths (Riondato and Kornaropoulos 2014).
   public var exactBetweennessWork: Int
   /// The error wanted of a betweenness estimate (normalised betweenness, 0 to 1).
   public var betweennessEpsilon: Double
@@ -166,7 +167,10 @@ public struct Analyser: Sendable {
     let graph = network.graph
     let method: BetweennessMethod
     let scores: [Double]
-    if graph.exactBetweennessWork <= exactBetweennessWork {
+    // Exact when cheap, or when it searches from no more nodes than sampling would search
+    // between pairs (each sampled pair costing up to one search of its component).
+    if graph.exactBetweennessWork <= exactBetweennessWork || graph.nodeCount <= betweennessSamples
+    {
       method = .exact
       scores = graph.betweennessCentrality()
     } else {
