@@ -6,7 +6,9 @@ let usage = """
   usage: gateways-bench generate --memberships N [--seed S] [--shape schools|network]
                                   [--columns all|ids] --output FILE.csv
          gateways-bench run [--memberships N,N,...] [--file FILE.csv] [--seed S] [--repeats R]
-         gateways-bench pipeline [--memberships N,N,...] [--file FILE.csv] [--seed S] [--robust]
+         gateways-bench pipeline [--memberships N,N,...] [--shape schools,network] [--seed S]
+                                  [--commands analyse,report,...] [--repeats R]
+                                  [--gateways PATH] [--time-limit S] [--memory-limit-mb MB]
 
   generate  writes a seeded roster as CSV: --shape schools (the default: many small separate
             schools) or network (one large connected group of teams with islands and silos
@@ -16,8 +18,11 @@ let usage = """
             E-I and sampled betweenness (k = 64 pivots) and prints a markdown table.
             Default sizes: 1000,10000,100000,1000000 memberships. Each phase keeps the best
             of R runs (default 3 below 4 MB of CSV, else 1). Build with -c release.
-  pipeline  times the whole product on each roster: reading it, the analysis, its JSON,
-            and the suggestions (connect; --robust adds strengthen), with the peak RSS.
+  pipeline  times the whole product, one gateways process per command (analyse --format
+            json, analyse, suggest, suggest --robust, report, export --format graphml,
+            check) on each shape and size (default 10000,100000,1000000) with every column
+            filled: wall time and peak RSS, against the targets. Uses the gateways binary
+            beside this one (build both with -c release).
   """
 
 /// The benchmark tool: returns the exit status.

@@ -13,6 +13,12 @@ public final class CommandIO {
   public let standardOutputIsTerminal: Bool
   /// The directory relative paths are resolved against.
   public let currentDirectory: URL
+  /// Whether standard error is a terminal (a long run's progress is shown only then).
+  public var standardErrorIsTerminal = false
+  /// How long a run lasts before its progress is shown.
+  public var progressDelay: Duration = .seconds(1)
+  /// The progress shown on standard error for this run, if any (see ``startProgress()``).
+  private(set) var progress: ProgressReporter?
   private let readInput: () -> Data
   private let readInputLimited: ((Int) throws(RosterError) -> Data?)?
   private let writeOutput: (String) -> Void
@@ -58,6 +64,7 @@ public final class CommandIO {
       })
     io.keeper = ExitKeeper.shared
     io.standardOutput = output
+    io.standardErrorIsTerminal = isatty(STDERR_FILENO) == 1
     return io
   }
 
@@ -99,11 +106,38 @@ public final class CommandIO {
     return data.count > limit ? nil : data
   }
 
-  /// Writes text to standard output.
-  public func print(_ text: String) { writeOutput(text) }
+  /// Writes text to standard output (erasing the progress line first on a terminal).
+  public func print(_ text: String) {
+    if standardOutputIsTerminal { progress?.clear() }
+    writeOutput(text)
+  }
 
-  /// Writes text to standard error.
-  public func printError(_ text: String) { writeError(text) }
+  /// Writes text to standard error (erasing the progress line first).
+  public func printError(_ text: String) {
+    if let progress {
+      progress.pass(text)
+    } else {
+      writeError(text)
+    }
+  }
+
+  /// Starts showing progress on standard error, when it is a terminal: nothing appears unless
+  /// the run lasts ``progressDelay``. Ended by ``finishProgress()``.
+  func startProgress() {
+    guard standardErrorIsTerminal, progress == nil else { return }
+    progress = ProgressReporter(delay: progressDelay, write: writeError)
+  }
+
+  /// Enters a phase of the run (`reading`, `analysing`, `writing`), `fraction` of the way.
+  func enterPhase(_ phase: String, fraction: Double) {
+    progress?.enter(phase, fraction: fraction)
+  }
+
+  /// Stops showing progress and erases the line.
+  func finishProgress() {
+    progress?.finish()
+    progress = nil
+  }
 
   /// Whether output may use ANSI colour: only on a terminal, and never when `NO_COLOR` is set.
   public var colorEnabled: Bool {

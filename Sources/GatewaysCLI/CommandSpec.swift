@@ -34,13 +34,16 @@ struct CommandSpec: Sendable {
 
   /// The help option every command accepts.
   static let helpOption = OptionSpec("help", short: "h", help: "Show this help and exit.")
+  /// The option every command accepts to show no progress on standard error.
+  static let quietOption = OptionSpec(
+    "quiet", short: "q", help: "Show no progress on standard error (shown only on a terminal).")
 
   /// The full `--help` text.
   var helpText: String {
     var text = "\(abstract)\n\nUsage: gateways \(usage)\n"
     if !discussion.isEmpty { text += "\n\(discussion)\n" }
     text += "\nOptions:\n"
-    let all = options + [Self.helpOption]
+    let all = options + [Self.quietOption, Self.helpOption]
     let labels = all.map { spec -> String in
       var label = spec.short.map { "-\($0), " } ?? "    "
       label += "--\(spec.long)"

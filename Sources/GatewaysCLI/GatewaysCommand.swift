@@ -63,7 +63,8 @@ public enum GatewaysCommand {
     let parsed: ParsedArguments
     do {
       parsed = try ArgumentParser.parse(
-        Array(arguments.dropFirst()), options: command.options + [CommandSpec.helpOption])
+        Array(arguments.dropFirst()),
+        options: command.options + [CommandSpec.quietOption, CommandSpec.helpOption])
     } catch {
       return usageError(command: command.name, error.message, io: io)
     }
@@ -79,6 +80,8 @@ public enum GatewaysCommand {
         : "unexpected argument '\(parsed.positionals[command.positionalCount.upperBound])'"
       return usageError(command: command.name, message, io: io)
     }
+    if !parsed.has("quiet") { io.startProgress() }
+    defer { io.finishProgress() }
     do {
       return try command.run(parsed, io)
     } catch let failure as CommandFailure {

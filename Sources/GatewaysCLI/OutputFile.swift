@@ -43,6 +43,7 @@ enum OutputFile {
     toPath path: String, io: CommandIO, inputs: [String],
     body: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
   ) throws {
+    io.enterPhase("writing", fraction: 0.8)
     let given = io.url(forPath: path).path
     let target = try Target(resolving: given, shownAs: path)
     switch target {

@@ -51,6 +51,8 @@ func loadRoster(_ parsed: ParsedArguments, io: CommandIO, printWarnings: Bool = 
 func loadRosterAndPseudonymiser(
   _ parsed: ParsedArguments, io: CommandIO, printWarnings: Bool = true
 ) throws -> (Roster, Pseudonymiser?) {
+  io.enterPhase("reading", fraction: 0)
+  defer { io.enterPhase("analysing", fraction: 0.4) }
   var format: RosterFormat?
   if let name = parsed.value("input-format") {
     guard let given = RosterFormat(rawValue: name.lowercased()) else {

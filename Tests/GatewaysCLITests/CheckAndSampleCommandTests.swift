@@ -173,3 +173,76 @@ extension CheckAndSampleCommandTests {
     #expect(output.standardOutput.hasSuffix("warnings: 60\n"))
   }
 }
+
+/// The progress line: drawn only on a terminal's standard error, never with `--quiet`, and
+/// erased at the end.
+struct ProgressTests {
+  let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  func run(_ arguments: [String], terminal: Bool) -> (Int32, CapturedOutput) {
+    let (io, output) = CommandIO.capturing(currentDirectory: root)
+    io.standardErrorIsTerminal = terminal
+    io.progressDelay = .zero
+    return (GatewaysCommand.run(arguments: arguments, io: io), output)
+  }
+
+  @Test func theRendererDrawsThePhaseTheBarAndTheTime() {
+    #expect(
+      ProgressLine.render(phase: "reading", fraction: 0.25, elapsedTenths: 12)
+        == "\rgateways: reading    [######                  ]  25%  1.2 s\u{1B}[K")
+    #expect(
+      ProgressLine.render(phase: "analysing", fraction: 0.4, elapsedTenths: 105)
+        == "\rgateways: analysing  [#########               ]  40%  10.5 s\u{1B}[K")
+    #expect(
+      ProgressLine.render(phase: "writing", fraction: 1.5, elapsedTenths: 0)
+        == "\rgateways: writing    [########################] 100%  0.0 s\u{1B}[K")
+    #expect(
+      ProgressLine.render(phase: "reading", fraction: -1, elapsedTenths: 3)
+        == "\rgateways: reading    [                        ]   0%  0.3 s\u{1B}[K")
+    #expect(ProgressLine.erase == "\r\u{1B}[K")
+  }
+
+  @Test(arguments: ["check", "analyse", "suggest", "report", "export"])
+  func onATerminalTheRunShowsItsPhasesAndErasesThem(command: String) throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("gateways-progress-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var arguments = [command, "Samples/vacher.csv"]
+    if command == "report" { arguments += ["-o", folder.appendingPathComponent("r.html").path] }
+    if command == "export" { arguments += ["--format", "dot"] }
+    let (status, output) = run(arguments, terminal: true)
+    #expect(status == 0)
+    #expect(output.standardError.hasPrefix("\rgateways: reading    ["))
+    #expect(output.standardError.hasSuffix(ProgressLine.erase))
+    #expect(output.standardError.contains("\rgateways: analysing  ["))
+    // Standard output holds the results only.
+    #expect(!output.standardOutput.contains("\r"))
+    let (_, plain) = run(arguments, terminal: false)
+    #expect(plain.standardOutput == output.standardOutput)
+  }
+
+  @Test func withoutATerminalOrWithQuietNoProgressIsWritten() {
+    let (status, output) = run(["check", "Samples/vacher.csv"], terminal: false)
+    #expect(status == 0)
+    #expect(output.standardError.isEmpty)
+    let (quietStatus, quiet) = run(["check", "--quiet", "Samples/vacher.csv"], terminal: true)
+    #expect(quietStatus == 0)
+    #expect(quiet.standardError.isEmpty)
+    let (_, short) = run(["analyse", "-q", "Samples/vacher.csv"], terminal: true)
+    #expect(short.standardError.isEmpty)
+    #expect(!short.standardOutput.isEmpty)
+  }
+
+  @Test func warningsOnATerminalAreWrittenOnAClearedLine() {
+    let (io, output) = CommandIO.capturing(
+      standardInput: Data("staff_id,team\ns1,t\n".utf8), currentDirectory: root)
+    io.standardErrorIsTerminal = true
+    io.progressDelay = .zero
+    let status = GatewaysCommand.run(arguments: ["check", "-"], io: io)
+    #expect(status == 0)
+    #expect(output.standardError.contains("\r\u{1B}[Kgateways: warning: <stdin>:1:"))
+    #expect(output.standardError.hasSuffix(ProgressLine.erase))
+  }
+}

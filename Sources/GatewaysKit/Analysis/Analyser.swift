@@ -12,11 +12,18 @@ import MembershipGraph
 public struct Analyser: Sendable {
   /// The coupling the school aims for.
   public var target: CouplingTarget
-  /// Betweenness is exact up to this many nodes (staff + teams), sampled above.
-  public var exactBetweennessLimit: Int
-  /// The number of pivot sources when betweenness is sampled.
-  public var betweennessPivots: Int
-  /// The seed for choosing pivots, fixed so results repeat.
+  /// Betweenness is exact (Brandes 2001) while its work, nodes times adjacency entries summed
+  /// over components (``MembershipGraph/BipartiteGraph/exactBetweennessWork``), is at most
+  /// this, or while there are no more nodes than ``betweennessSamples``; above, it is
+  /// estimated from sampled shortest paths (Riondato and Kornaropoulos 2014).
+  public var exactBetweennessWork: Int
+  /// The error wanted of a betweenness estimate (normalised betweenness, 0 to 1).
+  public var betweennessEpsilon: Double
+  /// The probability allowed for any estimate to miss by more than its stated error.
+  public var betweennessDelta: Double
+  /// The most shortest paths sampled, which fixes the work; the stated error follows.
+  public var betweennessSamples: Int
+  /// The seed for sampling, fixed so results repeat.
   public var betweennessSeed: UInt64
   /// How many brokers to report.
   public var brokerCount: Int
@@ -28,14 +35,17 @@ public struct Analyser: Sendable {
 
   /// Creates an analyser with the documented defaults.
   public init(
-    target: CouplingTarget = .learningCommunity, exactBetweennessLimit: Int = 5000,
-    betweennessPivots: Int = 128, betweennessSeed: UInt64 = 2007, brokerCount: Int = 10,
+    target: CouplingTarget = .learningCommunity, exactBetweennessWork: Int = 100_000_000,
+    betweennessEpsilon: Double = 0.01, betweennessDelta: Double = 0.1,
+    betweennessSamples: Int = 50_000, betweennessSeed: UInt64 = 2007, brokerCount: Int = 10,
     listLimit: Int? = SchoolAnalysis.defaultListLimit
   ) {
     precondition((listLimit ?? 0) >= 0, "negative list limit")
     self.target = target
-    self.exactBetweennessLimit = exactBetweennessLimit
-    self.betweennessPivots = betweennessPivots
+    self.exactBetweennessWork = exactBetweennessWork
+    self.betweennessEpsilon = betweennessEpsilon
+    self.betweennessDelta = betweennessDelta
+    self.betweennessSamples = max(1, betweennessSamples)
     self.betweennessSeed = betweennessSeed
     self.brokerCount = brokerCount
     self.listLimit = listLimit
@@ -44,8 +54,9 @@ public struct Analyser: Sendable {
   /// Analyses a roster.
   /// - Complexity: linear in staff, teams and memberships for everything but the projection and
   ///   E-I (proportional to the sum of squared team counts per person), betweenness
-  ///   (O(N·M) exact, O(k·M) sampled) and the key people's parts (O(M log T)); the analysis
-  ///   itself holds O(S + T + M) items for a fixed ``listLimit``.
+  ///   (exact while its work is at most ``exactBetweennessWork``, else a fixed number of sampled
+  ///   shortest paths, each a bidirectional search) and the key people's parts (O(M log T)); the
+  ///   analysis itself holds O(S + T + M) items for a fixed ``listLimit``.
   public func analyse(_ roster: Roster) -> SchoolAnalysis {
     analyse(RosterGraph(roster))
   }
@@ -206,12 +217,20 @@ public struct Analyser: Sendable {
     let graph = network.graph
     let method: BetweennessMethod
     let scores: [Double]
-    if graph.nodeCount <= exactBetweennessLimit {
+    // Exact when cheap, or when it searches from no more nodes than sampling would search
+    // between pairs (each sampled pair costing up to one search of its component).
+    if graph.exactBetweennessWork <= exactBetweennessWork || graph.nodeCount <= betweennessSamples
+    {
       method = .exact
       scores = graph.betweennessCentrality()
     } else {
-      method = .sampled(pivots: betweennessPivots, seed: betweennessSeed)
-      scores = graph.betweennessCentrality(pivots: betweennessPivots, seed: betweennessSeed)
+      let estimate = graph.betweennessEstimate(
+        epsilon: betweennessEpsilon, delta: betweennessDelta,
+        maximumSamples: betweennessSamples, seed: betweennessSeed)
+      method = .sampledPaths(
+        samples: estimate.samples, epsilon: estimate.epsilon, delta: estimate.delta,
+        seed: estimate.seed)
+      scores = estimate.values
     }
     var candidates: [(score: Double, id: String)] = []
     for person in graph.people where scores[person.position] > 0 {

@@ -169,6 +169,8 @@ public struct Broker: Sendable, Hashable {
 public enum BetweennessMethod: Sendable, Hashable {
   /// From every node (Brandes 2001).
   case exact
-  /// From `pivots` sources drawn with a fixed `seed` (Brandes and Pich 2007), for large rosters.
-  case sampled(pivots: Int, seed: UInt64)
+  /// Estimated from `samples` shortest paths drawn with a fixed `seed` (Riondato and
+  /// Kornaropoulos 2014), for large rosters: with probability at least `1 - delta`, every
+  /// value is within `epsilon` of the exact one.
+  case sampledPaths(samples: Int, epsilon: Double, delta: Double, seed: UInt64)
 }

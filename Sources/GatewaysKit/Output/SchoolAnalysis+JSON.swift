@@ -240,8 +240,11 @@ extension BetweennessMethod {
   package func jsonValue() -> JSONValue {
     switch self {
     case .exact: .object([("kind", .string("exact"))])
-    case .sampled(let pivots, let seed):
-      .object([("kind", .string("sampled")), ("pivots", .int(pivots)), ("seed", .int(Int(seed)))])
+    case .sampledPaths(let samples, let epsilon, let delta, let seed):
+      .object([
+        ("kind", .string("sampled-paths")), ("samples", .int(samples)),
+        ("epsilon", .double(epsilon)), ("delta", .double(delta)), ("seed", .int(Int(seed))),
+      ])
     }
   }
 }

@@ -208,7 +208,13 @@ extension SchoolAnalysis {
     let methodText: String
     switch brokerMethod {
     case .exact: methodText = "exact"
-    case .sampled(let pivots, let seed): methodText = "sampled from \(pivots) sources, seed \(seed)"
+    case .sampledPaths(let samples, let epsilon, let delta, _):
+      // The stated error rounded up to thousandths, so it never claims more than it has.
+      let thousandths = Int((epsilon * 1000).rounded(.up))
+      let error = "\(thousandths / 1000).\(String(String(1000 + thousandths % 1000).dropFirst()))"
+      methodText =
+        "estimated from \(samples) sampled shortest paths, each within ±\(error) "
+        + "with \(Int(((1 - delta) * 100).rounded()))% confidence"
     }
     out +=
       "\n"

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+@testable import MembershipGraph
+
+struct BetweennessEstimateTests {
+  /// A seeded graph of a few hundred nodes: one fairly connected part and some small ones.
+  private func mediumGraph(seed: Int) -> BipartiteGraph {
+    var rng = SeededGenerator(seed: UInt64(seed) &* 7919 &+ 1)
+    let people = Int.random(in: 80...160, using: &rng)
+    let groups = Int.random(in: 20...50, using: &rng)
+    var pairs: [(PersonIndex, GroupIndex)] = []
+    for p in 0..<people {
+      for _ in 0..<Int.random(in: 0...2, using: &rng) {
+        // Most people join one of the first groups, so there is one main component.
+        let limit = p < people * 3 / 4 ? groups * 3 / 4 : groups
+        pairs.append((PersonIndex(p), GroupIndex(Int.random(in: 0..<limit, using: &rng))))
+      }
+    }
+    return BipartiteGraph(personCount: people, groupCount: groups, memberships: pairs)
+  }
+
+  /// Against exact Brandes: every node's estimate within the stated epsilon, on nearly every
+  /// seed (the bound allows one seed in ten to miss; the sampler's own seeds are fixed, so the
+  /// count is deterministic).
+  @Test func theEstimateIsWithinEpsilonOfExactBrandesForNearlyEverySeed() {
+    var within = 0
+    var largestError = 0.0
+    let seeds = 0..<30
+    for seed in seeds {
+      let graph = mediumGraph(seed: seed)
+      let exact = graph.betweennessCentrality()
+      let estimate = graph.betweennessEstimate(
+        epsilon: 0.05, delta: 0.1, seed: UInt64(seed) + 100)
+      #expect(estimate.epsilon <= 0.05 * Double(graph.nodeCount) / Double(graph.nodeCount - 2))
+      #expect(estimate.samples < 100_000)
+      let error = zip(exact, estimate.values).map { abs($0 - $1) }.max() ?? 0
+      largestError = max(largestError, error)
+      if error <= estimate.epsilon { within += 1 }
+      // Not all zeros: the estimate finds the nodes that carry paths.
+      #expect(estimate.values.contains { $0 > 0 })
+    }
+    #expect(within >= seeds.count * 9 / 10, "largest error \(largestError)")
+  }
+
+  @Test func theSameSeedGivesTheSameBytesAndAnotherSeedOtherValues() {
+    let graph = mediumGraph(seed: 3)
+    let first = graph.betweennessEstimate(epsilon: 0.05, delta: 0.1, seed: 9)
+    let again = graph.betweennessEstimate(epsilon: 0.05, delta: 0.1, seed: 9)
+    let other = graph.betweennessEstimate(epsilon: 0.05, delta: 0.1, seed: 10)
+    #expect(first == again)
+    #expect(first.values.map(\.bitPattern) == again.values.map(\.bitPattern))
+    #expect(first.values != other.values)
+    #expect(first.samples == other.samples)
+  }
+
+  /// On a path every shortest path is the only one, so the middle node's estimate is the
+  /// share of sampled pairs on its two sides; the ends are never inside a path.
+  @Test func onAPathTheEndsAreZeroAndTheMiddleIsNearItsExactValue() {
+    let graph = pathGraph(memberships: 10)  // 11 nodes
+    let exact = graph.betweennessCentrality()
+    let estimate = graph.betweennessEstimate(epsilon: 0.02, delta: 0.1, seed: 1)
+    // The vertex diameter of the path is 11 nodes; the bound from the first node is exact.
+    #expect(estimate.vertexDiameterBound == 11)
+    // The ends of the path: p0 (unified index 0) and p5 (index 5).
+    #expect(estimate.values[0] == 0 && estimate.values[5] == 0)
+    #expect(exact[0] == 0 && exact[5] == 0)
+    for (e, a) in zip(exact, estimate.values) { #expect(abs(e - a) <= estimate.epsilon) }
+  }
+
+  /// The number of samples follows Riondato and Kornaropoulos' bound, and a cap fixes the work
+  /// and states the error those samples give.
+  @Test func theSampleCountFollowsTheBoundAndACapStatesTheLargerError() {
+    let graph = pathGraph(memberships: 10)
+    let n = Double(graph.nodeCount)
+    let logTerm = Double(3) + 1 + log(10.0)  // ⌊log2(11 − 2)⌋ = 3, δ = 0.1
+    let full = graph.betweennessEstimate(epsilon: 0.02, delta: 0.1, seed: 1)
+    #expect(full.samples == Int((0.5 / (0.02 * 0.02) * logTerm).rounded(.up)))
+    let capped = graph.betweennessEstimate(
+      epsilon: 0.02, delta: 0.1, maximumSamples: 500, seed: 1)
+    #expect(capped.samples == 500)
+    #expect(abs(capped.epsilon - (0.5 * logTerm / 500).squareRoot() * n / (n - 2)) < 1e-12)
+    #expect(capped.epsilon > full.epsilon)
+  }
+
+  /// Pairs in different components have no path: an isolated node and the nodes of a second
+  /// component of two get nothing.
+  @Test func nodesWithoutInnerPathsGetZero() {
+    // p0-g0-p1-g1-p2 (a path), p3-g2 (a pair), p4 alone.
+    let graph = BipartiteGraph(
+      personCount: 5, groupCount: 3,
+      memberships: [
+        (PersonIndex(0), GroupIndex(0)), (PersonIndex(1), GroupIndex(0)),
+        (PersonIndex(1), GroupIndex(1)), (PersonIndex(2), GroupIndex(1)),
+        (PersonIndex(3), GroupIndex(2)),
+      ])
+    let estimate = graph.betweennessEstimate(epsilon: 0.05, delta: 0.1, seed: 4)
+    let exact = graph.betweennessCentrality()
+    for i in 0..<graph.nodeCount where exact[i] == 0 { #expect(estimate.values[i] == 0) }
+    #expect(estimate.values[1] > 0)
+  }
+
+  @Test(arguments: 0..<40)
+  func exactWorkIsNodesTimesEntriesPerComponent(seed: Int) {
+    var rng = SeededGenerator(seed: UInt64(seed))
+    let graph = randomGraph(using: &rng)
+    let adjacency = naiveAdjacency(graph)
+    var seen = [Bool](repeating: false, count: graph.nodeCount)
+    var expected = 0
+    for start in 0..<graph.nodeCount where !seen[start] {
+      seen[start] = true
+      var stack = [start]
+      var nodes = 0
+      var entries = 0
+      while let v = stack.popLast() {
+        nodes += 1
+        entries += adjacency[v].count
+        for w in adjacency[v] where !seen[w] {
+          seen[w] = true
+          stack.append(w)
+        }
+      }
+      expected += nodes * max(1, entries)
+    }
+    #expect(graph.exactBetweennessWork == expected)
+  }
+}
