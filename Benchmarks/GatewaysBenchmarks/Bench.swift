@@ -7,6 +7,7 @@ let usage = """
                                   [--columns all|ids] --output FILE.csv
          gateways-bench run [--memberships N,N,...] [--file FILE.csv] [--seed S] [--repeats R]
          gateways-bench pipeline [--memberships N,N,...] [--file FILE.csv] [--seed S] [--robust]
+         gateways-bench workbook --file FILE.xlsx [--repeats R]
 
   generate  writes a seeded roster as CSV: --shape schools (the default: many small separate
             schools) or network (one large connected group of teams with islands and silos
@@ -18,6 +19,8 @@ let usage = """
             of R runs (default 3 below 4 MB of CSV, else 1). Build with -c release.
   pipeline  times the whole product on each roster: reading it, the analysis, its JSON,
             and the suggestions (connect; --robust adds strengthen), with the peak RSS.
+  workbook  times reading an .xlsx roster: the archive, inflating the first sheet, its cells,
+            and the whole roster read (best of R runs, default 3).
   """
 
 /// The benchmark tool: returns the exit status.
@@ -53,6 +56,9 @@ func runBenchmarks(arguments: [String]) -> Int32 {
       return 0
     case "pipeline":
       try runPipeline(options: options, seed: seed)
+      return 0
+    case "workbook":
+      try runWorkbook(options: options)
       return 0
     default:
       throw BenchError.usage("unknown command '\(command)'")
