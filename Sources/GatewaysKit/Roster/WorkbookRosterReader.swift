@@ -205,25 +205,35 @@ enum WorkbookRosterReader {
     /// The message with `line N` turned into `row R` and `column N` (a CSV column on the
     /// diagnostic's line) into the column's letters.
     private func rewrite(_ message: String, line: Int?) -> String {
+      // Only where the CSV reader's messages name a line or column, not in quoted cell text.
+      let words: [(lead: String, isLine: Bool)] = [
+        (": line ", true), ("on line ", true), ("also column ", false),
+      ]
       var out = ""
       var rest = Substring(message)
-      // Only where the CSV reader's messages name a line or column, not in quoted cell text.
-      while let match = rest.firstMatch(of: /(: |on |also )(line|column) ([0-9]+)/) {
-        out += rest[..<match.range.lowerBound]
-        out += match.output.1
-        let text = rest[match.range].dropFirst(match.output.1.count)
-        let number = Int(match.output.3) ?? 0
-        if match.output.2 == "line" {
-          out += record(containingLine: number).map { "row \($0.row)" } ?? String(text)
-        } else if let line, let record = record(containingLine: line) {
+      while !rest.isEmpty {
+        guard let (lead, isLine) = words.first(where: { rest.hasPrefix($0.lead) }) else {
+          out.append(rest.removeFirst())
+          continue
+        }
+        let digits = rest.dropFirst(lead.count).prefix { $0.isASCII && $0.isNumber }
+        guard let number = Int(digits) else {
+          out.append(rest.removeFirst())
+          continue
+        }
+        let word = isLine ? "line " : "column "
+        out += lead.dropLast(word.count)
+        if isLine, let record = record(containingLine: number) {
+          out += "row \(record.row)"
+        } else if !isLine, let line, let record = record(containingLine: line) {
           let column = sheetColumn(line: line, column: number, in: record)
           out += "column \(ExcelReference.letters(forColumn: column))"
         } else {
-          out += text
+          out += word + digits
         }
-        rest = rest[match.range.upperBound...]
+        rest = rest.dropFirst(lead.count + digits.count)
       }
-      return out + rest
+      return out
     }
   }
 }
