@@ -3,7 +3,7 @@
 #
 #   Scripts/fuzz.sh TARGET [SECONDS] [extra libFuzzer flags...]
 #
-# TARGET is csv, csv-halves, json, analyse or write (see Fuzz/README.md). SECONDS defaults to 60. Runs on one core
+# TARGET is csv, csv-halves, json, analyse, write, workbook or inflate (see Fuzz/README.md). SECONDS defaults to 60. Runs on one core
 # (-jobs=1 -workers=1). The targets are compiled here with swiftc (-sanitize=fuzzer,address),
 # not by `swift build`, into .build-fuzz/. New corpus entries go to .build-fuzz/corpus/TARGET;
 # the committed seeds in Fuzz/Corpus/TARGET are read, never written. Crashes, hangs and leaks
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 
-target="${1:?usage: Scripts/fuzz.sh csv|csv-halves|json|analyse|write [SECONDS] [libFuzzer flags...]}"
+target="${1:?usage: Scripts/fuzz.sh csv|csv-halves|json|analyse|write|workbook|inflate [SECONDS] [libFuzzer flags...]}"
 seconds="${2:-60}"
 shift $(($# >= 2 ? 2 : 1))
 case "$target" in
@@ -21,7 +21,9 @@ case "$target" in
   json) source_file=Fuzz/Targets/FuzzJSON.swift ;;
   analyse) source_file=Fuzz/Targets/FuzzAnalyse.swift ;;
   write) source_file=Fuzz/Targets/FuzzWrite.swift ;;
-  *) echo "fuzz.sh: unknown target '$target' (csv, csv-halves, json, analyse or write)" >&2; exit 2 ;;
+  workbook) source_file=Fuzz/Targets/FuzzWorkbook.swift ;;
+  inflate) source_file=Fuzz/Targets/FuzzInflate.swift ;;
+  *) echo "fuzz.sh: unknown target '$target' (csv, csv-halves, json, analyse, write, workbook or inflate)" >&2; exit 2 ;;
 esac
 
 out=.build-fuzz
@@ -60,13 +62,16 @@ root="$PWD"
 mkdir -p "$out/logs/$target"
 cd "$out/logs/$target"
 # csv-halves starts from the csv seeds, write from the analyse seeds (each with two bytes in
-# front, that choose the output and the command: the fuzzer learns them).
+# front, that choose the output and the command: the fuzzer learns them); workbook also from
+# the workbook fixtures, inflate from the zlib streams of the decoder's tests.
 case "$target" in
-  csv-halves) seeds=Fuzz/Corpus/csv ;;
-  write) seeds=Fuzz/Corpus/write ;;
-  *) seeds="Fuzz/Corpus/$target" ;;
+  csv-halves) seeds=("$root/Fuzz/Corpus/csv") ;;
+  write) seeds=("$root/Fuzz/Corpus/write") ;;
+  workbook) seeds=("$root/Fuzz/Corpus/workbook" "$root/Tests/Fixtures/Workbooks") ;;
+  inflate) seeds=("$root/Tests/Fixtures/Deflate") ;;
+  *) seeds=("$root/Fuzz/Corpus/$target") ;;
 esac
-"$root/$binary" "$root/$out/corpus/$target" "$root/$seeds" \
+"$root/$binary" "$root/$out/corpus/$target" "${seeds[@]}" \
   -jobs=1 -workers=1 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$root/$out/artifacts/$target/" -print_final_stats=1 "$@" || status=$?
 tail -n 40 fuzz-0.log

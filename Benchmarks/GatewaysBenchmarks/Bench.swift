@@ -9,6 +9,7 @@ let usage = """
          gateways-bench pipeline [--memberships N,N,...] [--shape schools,network] [--seed S]
                                   [--commands analyse,report,...] [--repeats R]
                                   [--gateways PATH] [--time-limit S] [--memory-limit-mb MB]
+         gateways-bench workbook --file FILE.xlsx [--repeats R]
 
   generate  writes a seeded roster as CSV: --shape schools (the default: many small separate
             schools) or network (one large connected group of teams with islands and silos
@@ -23,6 +24,8 @@ let usage = """
             check) on each shape and size (default 10000,100000,1000000) with every column
             filled: wall time and peak RSS, against the targets. Uses the gateways binary
             beside this one (build both with -c release).
+  workbook  times reading an .xlsx roster: the archive, inflating the first sheet, its cells,
+            and the whole roster read (best of R runs, default 3).
   """
 
 /// The benchmark tool: returns the exit status.
@@ -58,6 +61,9 @@ func runBenchmarks(arguments: [String]) -> Int32 {
       return 0
     case "pipeline":
       try runPipeline(options: options, seed: seed)
+      return 0
+    case "workbook":
+      try runWorkbook(options: options)
       return 0
     default:
       throw BenchError.usage("unknown command '\(command)'")

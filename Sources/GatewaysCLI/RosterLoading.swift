@@ -5,7 +5,11 @@ import GatewaysKit
 let rosterOptions: [OptionSpec] = [
   OptionSpec(
     "input-format", value: "FORMAT",
-    help: "csv or json (default: from the extension; for '-', json if it starts with '{')."),
+    help:
+      "csv, json or xlsx (default: from the extension; for '-', from the first bytes)."),
+  OptionSpec(
+    "sheet", value: "NAME",
+    help: "For an .xlsx workbook: read the sheet NAME (default: the first)."),
   OptionSpec(
     "deeps", value: "FILE",
     help: "Group the gateways into deeps as FILE says (CSV gateway,deep or a JSON object)."),
@@ -57,7 +61,7 @@ func loadRosterAndPseudonymiser(
   if let name = parsed.value("input-format") {
     guard let given = RosterFormat(rawValue: name.lowercased()) else {
       throw CommandFailure.usage(
-        command: nil, message: "--input-format must be csv or json, not '\(name)'")
+        command: nil, message: "--input-format must be csv, json or xlsx, not '\(name)'")
     }
     format = given
   }
@@ -76,7 +80,8 @@ func loadRosterAndPseudonymiser(
   guard let path = parsed.positionals.first else {
     throw CommandFailure.usage(command: nil, message: "missing ROSTER argument")
   }
-  let reader = RosterReader(deepsOverride: deeps, limits: limits)
+  var reader = RosterReader(deepsOverride: deeps, limits: limits)
+  reader.sheetName = parsed.value("sheet")
   let roster: Roster
   do throws(RosterError) {
     if path == "-" {
@@ -84,7 +89,9 @@ func loadRosterAndPseudonymiser(
         throw RosterReader.tooLarge("<stdin>", limit: limits.maximumFileBytes)
       }
       let sniffed: RosterFormat =
-        data.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        Workbook.looksLikeWorkbook(data)
+        ? .xlsx
+        : data.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
           == UInt8(ascii: "{") ? .json : .csv
       roster = try reader.read(data, fileName: "<stdin>", format: format ?? sniffed)
     } else {

@@ -115,11 +115,11 @@ struct CheckAndSampleCommandTests {
   }
 
   @Test func aBadInputFormatIsAUsageError() {
-    let (status, output) = run(["check", "--input-format", "xlsx", "-"])
+    let (status, output) = run(["check", "--input-format", "ods", "-"])
     #expect(status == 2)
     #expect(
       output.standardError.hasPrefix(
-        "gateways: error: --input-format must be csv or json, not 'xlsx'"))
+        "gateways: error: --input-format must be csv, json or xlsx, not 'ods'"))
   }
 
   @Test func sampleAndCheckHaveHelp() {

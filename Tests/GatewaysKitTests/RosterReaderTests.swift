@@ -7,7 +7,9 @@ struct RosterReaderTests {
   @Test func formatsComeFromExtensions() {
     #expect(RosterFormat(fileExtension: "CSV") == .csv)
     #expect(RosterFormat(fileExtension: "json") == .json)
-    #expect(RosterFormat(fileExtension: "xlsx") == nil)
+    #expect(RosterFormat(fileExtension: "XLSX") == .xlsx)
+    #expect(RosterFormat(fileExtension: "xls") == .xlsx)
+    #expect(RosterFormat(fileExtension: "ods") == nil)
   }
 
   @Test func aMissingFileIsADiagnosticNotACrash() {
@@ -27,13 +29,14 @@ struct RosterReaderTests {
   @Test func anUnknownExtensionAsksForTheFormat() {
     do {
       _ = try RosterReader().read(
-        contentsOf: URL(fileURLWithPath: "/tmp/roster.xlsx"), displayName: "roster.xlsx",
+        contentsOf: URL(fileURLWithPath: "/tmp/roster.ods"), displayName: "roster.ods",
         format: nil)
       Issue.record("expected an error")
     } catch {
       #expect(
         error.diagnostics.first?.message.hasPrefix(
-          "cannot tell the roster's format from extension '.xlsx'") == true)
+          "cannot tell the roster's format from extension '.ods'; name the file .csv, .json or "
+            + ".xlsx") == true)
     }
   }
 

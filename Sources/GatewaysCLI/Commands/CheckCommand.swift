@@ -7,8 +7,8 @@ extension CommandSpec {
     abstract: "Check that a roster reads, and summarise it.",
     usage: "check [--format text|json] [OPTIONS] ROSTER",
     discussion: """
-      Reads ROSTER (CSV or JSON; '-' for standard input) and prints the number of staff, teams
-      and memberships, the gateways present and missing, and the people on no team. Warnings
+      Reads ROSTER (CSV, JSON or .xlsx; '-' for standard input) and prints the number of staff,
+      teams and memberships, the gateways present and missing, and the people on no team. Warnings
       go to standard error. Every problem in the file is reported with FILE:LINE[:COLUMN];
       the exit code is 0 when the roster reads, 2 when it does not.
       The formats are described in Documentation/RosterFormat.md. With --format json the

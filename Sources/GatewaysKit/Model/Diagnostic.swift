@@ -1,6 +1,7 @@
 /// A problem found in an input file, with where it is and what to do about it.
 ///
-/// Printed by the CLI as `gateways: error: FILE:LINE[:COLUMN]: MESSAGE` (or `warning:`).
+/// Printed by the CLI as `gateways: error: FILE:LINE[:COLUMN]: MESSAGE` (or `warning:`); for a
+/// workbook, as `gateways: error: FILE: Sheet1!C14: MESSAGE` (see ``place``).
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   /// How serious a problem is.
   public enum Severity: String, Sendable, Hashable {
@@ -20,20 +21,28 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   public var column: Int?
   /// What is wrong and what to do, in words a school office can act on.
   public var message: String
+  /// Where in a workbook, as Excel writes it: a cell (`Sheet1!C14`), a row (`Sheet1!14:14`)
+  /// or a sheet (`Sheet1`). When set, it is shown instead of the line and column, which then
+  /// hold the sheet's row and column numbers.
+  public var place: String?
 
   /// Creates a diagnostic.
   public init(
-    _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, message: String
+    _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, place: String? = nil,
+    message: String
   ) {
     self.severity = severity
     self.file = file
     self.line = line
     self.column = column
+    self.place = place
     self.message = message
   }
 
-  /// The position prefix: `FILE`, `FILE:LINE` or `FILE:LINE:COLUMN`.
+  /// The position prefix: `FILE`, `FILE:LINE` or `FILE:LINE:COLUMN`, or `FILE: PLACE` in a
+  /// workbook.
   public var location: String {
+    if let place { return "\(file): \(place)" }
     var text = file
     if let line {
       text += ":\(line)"

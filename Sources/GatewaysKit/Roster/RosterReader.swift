@@ -6,12 +6,16 @@ public enum RosterFormat: String, Sendable, CaseIterable {
   case csv
   /// `{"staff": [...], "teams": [...], "deeps": {...}}`.
   case json
+  /// An Excel workbook (Office Open XML): one sheet, laid out as the CSV roster.
+  case xlsx
 
-  /// The format a file extension names (`csv` or `json`, ignoring case); `nil` for any other.
+  /// The format a file extension names (`csv`, `json`, or `xlsx` and `xlsm`, ignoring case; an
+  /// old `.xls` too, so that it is refused with advice); `nil` for any other.
   public init?(fileExtension: String) {
     switch fileExtension.lowercased() {
     case "csv": self = .csv
     case "json": self = .json
+    case "xlsx", "xlsm", "xls": self = .xlsx
     default: return nil
     }
   }
@@ -36,6 +40,9 @@ public struct RosterReader: Sendable {
   /// CSV files of at least this many bytes are read in two halves at once when they allow it
   /// (tests and the differential fuzzer set it to 0 or `Int.max` to force one way).
   package var halvesThreshold = CSVRosterReader.halvesThreshold
+  /// The sheet of a workbook to read (`--sheet`); `nil` for the first visible one. Ignored for
+  /// CSV and JSON.
+  public var sheetName: String?
 
   /// Creates a reader; `deepsOverride`, when given, replaces any mapping in the roster.
   public init(deepsOverride: DeepMapping? = nil, limits: RosterLimits = RosterLimits()) {
@@ -47,7 +54,8 @@ public struct RosterReader: Sendable {
   /// - Parameters:
   ///   - data: the file's contents.
   ///   - fileName: the name diagnostics show (`-` for standard input).
-  ///   - format: CSV or JSON.
+  ///   - format: CSV, JSON or a workbook. Bytes given as CSV that start like a workbook (a ZIP
+  ///     archive or an OLE2 file) are read as one.
   /// - Returns: the roster, its warnings in ``Roster/warnings``.
   /// - Throws: ``RosterError`` with every problem, when the roster has errors.
   /// - Complexity: O(n log n) in the size of the file.
@@ -57,7 +65,12 @@ public struct RosterReader: Sendable {
     if data.count > limits.maximumFileBytes {
       throw Self.tooLarge(fileName, limit: limits.maximumFileBytes)
     }
+    let format = format == .csv && Workbook.looksLikeWorkbook(data) ? .xlsx : format
     switch format {
+    case .xlsx:
+      return try WorkbookRosterReader.read(
+        Array(data), fileName: fileName, sheet: sheetName, deeps: deepsOverride ?? .hargreaves,
+        limits: limits, halvesThreshold: halvesThreshold)
     case .csv:
       return try CSVRosterReader.read(
         Array(data), fileName: fileName, deeps: deepsOverride ?? .hargreaves, limits: limits,
@@ -84,8 +97,8 @@ public struct RosterReader: Sendable {
         Diagnostic(
           .error, file: displayName,
           message:
-            "cannot tell the roster's format from \(shown); name the file .csv or .json, "
-            + "or give the format (--input-format csv or json)")
+            "cannot tell the roster's format from \(shown); name the file .csv, .json or "
+            + ".xlsx, or give the format (--input-format csv, json or xlsx)")
       ])
     }
     let data = try Self.contents(of: url, displayName: displayName, limit: limits.maximumFileBytes)
