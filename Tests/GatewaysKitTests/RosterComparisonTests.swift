@@ -174,7 +174,8 @@ struct RosterComparisonTests {
 
     let s = step.scores
     #expect(s.coverage.change == b.deeps.coverage - a.deeps.coverage)
-    #expect(s.complementarity.change == difference(a.deeps.complementarity, b.deeps.complementarity))
+    #expect(
+      s.complementarity.change == difference(a.deeps.complementarity, b.deeps.complementarity))
     #expect(s.interDeep.change == difference(a.deeps.interDeep, b.deeps.interDeep))
     #expect(s.professional.change == difference(a.coupling.professional, b.coupling.professional))
     #expect(

@@ -59,6 +59,19 @@ extension CommandSpec {
     if let target = parsed.value("target") { analyser.target = try couplingTarget(target) }
     let pseudonymiser = try pseudonymiser(parsed, io: io)
 
+    // The plan first: a bad plan file stops the run before the rosters are read.
+    var plan: SuggestedPlan?
+    if let path = parsed.value("plan") {
+      do {
+        let limits = try rosterLimits(parsed)
+        let data = try RosterReader.contents(
+          of: io.url(forPath: path), displayName: path, limit: limits.maximumFileBytes)
+        plan = try SuggestedPlan.read(data, fileName: path)
+      } catch let error as RosterError {
+        throw CommandFailure.input(error.diagnostics.map(\.description))
+      }
+    }
+
     // Every roster read with the same options; pseudonyms worked out over all of them at once.
     var rosters: [Roster] = []
     for path in paths {
@@ -77,19 +90,8 @@ extension CommandSpec {
       rosters = pseudonymiser.apply(to: rosters, renaming: renaming)
     }
 
-    var plan: SuggestedPlan?
-    if let path = parsed.value("plan") {
-      do {
-        let limits = try rosterLimits(parsed)
-        let data = try RosterReader.contents(
-          of: io.url(forPath: path), displayName: path, limit: limits.maximumFileBytes)
-        plan = try SuggestedPlan.read(data, fileName: path)
-      } catch let error as RosterError {
-        throw CommandFailure.input(error.diagnostics.map(\.description))
-      }
-      // A plan written with real ids is read in the comparison's pseudonyms.
-      if pseudonymiser != nil { plan = plan?.renamed(staff: renaming.staff, teams: renaming.teams) }
-    }
+    // A plan written with real ids is read in the comparison's pseudonyms.
+    if pseudonymiser != nil { plan = plan?.renamed(staff: renaming.staff, teams: renaming.teams) }
 
     let terms = zip(labels, rosters).map { label, roster in
       RosterComparison.Term(label: label, roster: roster, analysis: analyser.analyse(roster))

@@ -21,12 +21,15 @@ extension ComparisonPage {
     func x(_ index: Int) -> Double { left + step * Double(index) }
     func y(_ value: Double) -> Double { top + plotHeight * (1 - min(max(value, 0), 1)) }
     let c = Self.coordinate
-    var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"score-chart\" width=\"\(c(width))\""
+    var out =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"score-chart\" width=\"\(c(width))\""
     out += " height=\"\(c(height))\" viewBox=\"0 0 \(c(width)) \(c(height))\" role=\"img\">\n"
     out += "<title>The scores over the terms</title>\n<g class=\"axes\">\n"
     for tick in [0.0, 0.25, 0.5, 0.75, 1.0] {
-      out += "<line class=\"grid\" x1=\"\(c(left))\" y1=\"\(c(y(tick)))\" x2=\"\(c(width - right))\""
-      out += " y2=\"\(c(y(tick)))\"/><text class=\"tick\" x=\"\(c(left - 6))\" y=\"\(c(y(tick) + 4))\">"
+      out +=
+        "<line class=\"grid\" x1=\"\(c(left))\" y1=\"\(c(y(tick)))\" x2=\"\(c(width - right))\""
+      out +=
+        " y2=\"\(c(y(tick)))\"/><text class=\"tick\" x=\"\(c(left - 6))\" y=\"\(c(y(tick) + 4))\">"
       out += formatScore(tick) + "</text>\n"
     }
     for (index, term) in terms.enumerated() {
@@ -56,13 +59,15 @@ extension ComparisonPage {
       for (index, value) in values.enumerated() {
         guard let value else { continue }
         out += "<circle cx=\"\(c(x(index)))\" cy=\"\(c(y(value)))\" r=\"3.5\" fill=\"\(color)\">"
-        out += "<title>\(e("\(name), \(terms[index].label): \(formatScore(value))"))</title></circle>"
+        out +=
+          "<title>\(e("\(name), \(terms[index].label): \(formatScore(value))"))</title></circle>"
       }
       out += "</g>\n"
     }
     out += "</svg>\n<ul class=\"legend\">"
     for (name, color) in Self.chartSeries {
-      out += "<li><svg class=\"swatch wide\" viewBox=\"0 0 24 14\"><line x1=\"0\" y1=\"7\" x2=\"24\""
+      out +=
+        "<li><svg class=\"swatch wide\" viewBox=\"0 0 24 14\"><line x1=\"0\" y1=\"7\" x2=\"24\""
       out += " y2=\"7\" stroke=\"\(color)\" stroke-width=\"3\"/></svg>\(name)</li>"
     }
     return out + "</ul>\n"
@@ -137,7 +142,8 @@ extension ComparisonPage {
         guard let node = layout.positions[id] else { continue }
         out += "<g class=\"team removed\" data-removed-team=\"\(e(id))\">"
         out += "<title>\(e("\(name[id] ?? id) — removed"))</title>"
-        out += "<circle class=\"ghost\" cx=\"\(c(node.x))\" cy=\"\(c(node.y))\" r=\"\(c(node.radius))\"/>"
+        out +=
+          "<circle class=\"ghost\" cx=\"\(c(node.x))\" cy=\"\(c(node.y))\" r=\"\(c(node.radius))\"/>"
         if labelled { out += label(name[id] ?? id, node) }
         out += "</g>\n"
       }
@@ -164,7 +170,8 @@ extension ComparisonPage {
       }
       out += "<circle class=\"node\" cx=\"\(c(node.x))\" cy=\"\(c(node.y))\" r=\"\(c(radius))\""
       out += " fill=\"\(Self.color(of: team.deep))\"/>"
-      out += "<text class=\"size\" x=\"\(c(node.x))\" y=\"\(c(node.y + 4))\">\(team.members.count)</text>"
+      out +=
+        "<text class=\"size\" x=\"\(c(node.x))\" y=\"\(c(node.y + 4))\">\(team.members.count)</text>"
       if labelled { out += label(team.name, node) }
       out += "</g>\n"
     }

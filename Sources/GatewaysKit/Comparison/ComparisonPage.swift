@@ -36,7 +36,8 @@ public struct ComparisonPage: Sendable {
     let e = HTMLEscaping.text
     let labels = comparison.terms.map(\.label)
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.contentSecurityPolicy)\">\n"
+    out +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.contentSecurityPolicy)\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     out += "<title>Gateway teams over the terms: \(e(labels.joined(separator: " → ")))</title>\n"
     out += "<style>\n\(Self.css)</style>\n</head>\n<body>\n"
@@ -45,7 +46,8 @@ public struct ComparisonPage: Sendable {
 
     out += "<section class=\"headline\"><h2>What changed</h2>\n<ul>\n"
     for (index, step) in comparison.steps.enumerated() {
-      out += "<li><strong><bdi>\(e(labels[index]))</bdi> → <bdi>\(e(labels[index + 1]))</bdi></strong>: "
+      out +=
+        "<li><strong><bdi>\(e(labels[index]))</bdi> → <bdi>\(e(labels[index + 1]))</bdi></strong>: "
       out += e(RosterComparison.headline(step)) + ".\n" + changeList(step) + "</li>\n"
     }
     out += "</ul>\n</section>\n"
@@ -103,7 +105,9 @@ public struct ComparisonPage: Sendable {
     }
     out += "<tr><th>quadrant</th>"
     out += "<td>\(comparison.steps.first?.scores.quadrantBefore?.rawValue ?? "unknown")</td>"
-    for step in comparison.steps { out += "<td>\(step.scores.quadrantAfter?.rawValue ?? "unknown")</td>" }
+    for step in comparison.steps {
+      out += "<td>\(step.scores.quadrantAfter?.rawValue ?? "unknown")</td>"
+    }
     return out + "</tr>\n</table>\n"
   }
 
@@ -112,20 +116,25 @@ public struct ComparisonPage: Sendable {
     var out = "<section class=\"plan\"><h2>Last term's plan</h2>\n<p><bdi>\(e(plan.file))</bdi>: "
     out += "\(plan.count(.carriedOut)) carried out, \(plan.count(.doneOtherwise)) done otherwise, "
     out += "\(plan.count(.notDone)) not done, \(plan.count(.moot)) moot.</p>\n"
-    out += "<table class=\"additions\"><tr><th>Person</th><th>Team</th><th>Kind</th><th>Outcome</th>"
+    out +=
+      "<table class=\"additions\"><tr><th>Person</th><th>Team</th><th>Kind</th><th>Outcome</th>"
     out += "<th>Done by</th></tr>\n"
     let limit = 50
     for item in plan.items.prefix(limit) {
-      let by = item.by.prefix(RosterComparison.itemsShown).map { "\($0.staff) joined \($0.team)" }
+      let by =
+        item.by.prefix(RosterComparison.itemsShown).map { "\($0.staff) joined \($0.team)" }
         .joined(separator: ", ") + (item.by.count > RosterComparison.itemsShown ? " …" : "")
       out += "<tr><td><bdi>\(e(item.suggestion.staff))</bdi></td>"
-      out += "<td><bdi>\(e(item.suggestion.team))</bdi></td><td>\(item.suggestion.kind.rawValue)</td>"
-      out += "<td class=\"\(item.outcome.rawValue)\">\(String(item.outcome.rawValue.map { $0 == "-" ? " " : $0 }))</td>"
+      out +=
+        "<td><bdi>\(e(item.suggestion.team))</bdi></td><td>\(item.suggestion.kind.rawValue)</td>"
+      out +=
+        "<td class=\"\(item.outcome.rawValue)\">\(String(item.outcome.rawValue.map { $0 == "-" ? " " : $0 }))</td>"
       out += "<td><bdi>\(e(by))</bdi></td></tr>\n"
     }
     out += "</table>\n"
     if plan.items.count > limit {
-      out += "<p class=\"note\">and \(plan.items.count - limit) more (--format json lists them all)</p>\n"
+      out +=
+        "<p class=\"note\">and \(plan.items.count - limit) more (--format json lists them all)</p>\n"
     }
     return out + "</section>\n"
   }

@@ -113,7 +113,11 @@ public struct PlanFollowUp: Sendable, Hashable {
       while low < high {
         let middle = (low + high) / 2
         if links[middle].team == pair.second { return links[middle].via }
-        if links[middle].team.precedesInBytes(pair.second) { low = middle + 1 } else { high = middle }
+        if links[middle].team.precedesInBytes(pair.second) {
+          low = middle + 1
+        } else {
+          high = middle
+        }
       }
       return []
     }
@@ -148,7 +152,9 @@ public struct PlanFollowUp: Sendable, Hashable {
       switch suggestion.kind {
       case .connect:
         let sides = ([suggestion.team] + suggestion.links).compactMap { oldGroup[$0] }
-        guard sides.count == suggestion.links.count + 1, let first = sides.first else { break }
+        guard !suggestion.links.isEmpty, sides.count == suggestion.links.count + 1,
+          let first = sides.first
+        else { break }
         var common = laterOf[first]
         for side in sides.dropFirst() { common.formIntersection(laterOf[side]) }
         if !common.isEmpty {
@@ -191,7 +197,11 @@ public struct PlanFollowUp: Sendable, Hashable {
       while low < high {
         let middle = (low + high) / 2
         if members[middle] == membership.staff { return true }
-        if members[middle].precedesInBytes(membership.staff) { low = middle + 1 } else { high = middle }
+        if members[middle].precedesInBytes(membership.staff) {
+          low = middle + 1
+        } else {
+          high = middle
+        }
       }
       return false
     }

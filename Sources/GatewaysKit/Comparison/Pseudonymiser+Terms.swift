@@ -21,7 +21,9 @@ extension Pseudonymiser {
   /// Each roster pseudonymised as ``apply(to:)`` does, with the pseudonyms of
   /// ``renaming(for:)-([Roster])`` so the same person matches across rosters.
   /// - Complexity: O(m log m) in the rosters' memberships.
-  public func apply(to rosters: [Roster], renaming: (staff: [String: String], teams: [String: String]))
+  public func apply(
+    to rosters: [Roster], renaming: (staff: [String: String], teams: [String: String])
+  )
     -> [Roster]
   {
     rosters.map { roster in

@@ -29,7 +29,9 @@ extension RosterComparison {
     } else {
       fields.append(("steps", .array(steps.indices.map { .object(stepFields($0)) })))
     }
-    if let plan { fields.append(("plan", plan.jsonValue(from: terms[0].label, to: terms[1].label))) }
+    if let plan {
+      fields.append(("plan", plan.jsonValue(from: terms[0].label, to: terms[1].label)))
+    }
     return .object(fields)
   }
 
@@ -46,9 +48,18 @@ extension RosterComparison {
     return [
       ("from", .string(terms[index].label)),
       ("to", .string(terms[index + 1].label)),
-      ("teams", .object([("added", .strings(step.teamsAdded)), ("removed", .strings(step.teamsRemoved))])),
-      ("memberships", .object([("joined", memberships(step.joined)), ("left", memberships(step.left))])),
-      ("staff", .object([("joined", .strings(step.staffJoined)), ("left", .strings(step.staffLeft))])),
+      (
+        "teams",
+        .object([("added", .strings(step.teamsAdded)), ("removed", .strings(step.teamsRemoved))])
+      ),
+      (
+        "memberships",
+        .object([("joined", memberships(step.joined)), ("left", memberships(step.left))])
+      ),
+      (
+        "staff",
+        .object([("joined", .strings(step.staffJoined)), ("left", .strings(step.staffLeft))])
+      ),
       (
         "silos",
         .object([
@@ -63,7 +74,9 @@ extension RosterComparison {
             "merged",
             .array(
               islands.merged.map {
-                .object([("teams", .strings($0.island)), ("intoMainGroup", .bool($0.intoMainGroup))])
+                .object([
+                  ("teams", .strings($0.island)), ("intoMainGroup", .bool($0.intoMainGroup)),
+                ])
               })
           ),
           (
@@ -80,15 +93,24 @@ extension RosterComparison {
           ("remaining", lists(islands.remaining)),
         ])
       ),
-      ("keyPeople", .object([("gained", .strings(step.keyPeopleGained)), ("lost", .strings(step.keyPeopleLost))])),
+      (
+        "keyPeople",
+        .object([
+          ("gained", .strings(step.keyPeopleGained)), ("lost", .strings(step.keyPeopleLost)),
+        ])
+      ),
       (
         "leaderOnlyLinks",
-        .object([("gained", pairs(step.leaderOnlyLinksGained)), ("lost", pairs(step.leaderOnlyLinksLost))])
+        .object([
+          ("gained", pairs(step.leaderOnlyLinksGained)), ("lost", pairs(step.leaderOnlyLinksLost)),
+        ])
       ),
       ("links", .object([("gained", pairs(step.linksGained)), ("lost", pairs(step.linksLost))])),
       (
         "uninvolved",
-        .object([("gotATeam", .strings(step.gotATeam)), ("lostEveryTeam", .strings(step.lostEveryTeam))])
+        .object([
+          ("gotATeam", .strings(step.gotATeam)), ("lostEveryTeam", .strings(step.lostEveryTeam)),
+        ])
       ),
       ("scores", step.scores.jsonValue()),
     ]
@@ -107,7 +129,10 @@ extension ScoreChanges {
       ("coverage", score(coverage)),
       (
         "cohesion",
-        .object(Deep.allCases.map { ($0.rawValue, score(cohesion[$0] ?? ScoreChange(before: nil, after: nil))) })
+        .object(
+          Deep.allCases.map {
+            ($0.rawValue, score(cohesion[$0] ?? ScoreChange(before: nil, after: nil)))
+          })
       ),
       ("interDeep", score(interDeep)),
       ("complementarity", score(complementarity)),
@@ -117,7 +142,8 @@ extension ScoreChanges {
       (
         "quadrant",
         .object([
-          ("before", .string(quadrantBefore?.rawValue)), ("after", .string(quadrantAfter?.rawValue)),
+          ("before", .string(quadrantBefore?.rawValue)),
+          ("after", .string(quadrantAfter?.rawValue)),
         ])
       ),
     ])
@@ -148,7 +174,10 @@ extension PlanFollowUp {
               ("outcome", .string(item.outcome.rawValue)),
               (
                 "by",
-                .array(item.by.map { .object([("staff", .string($0.staff)), ("team", .string($0.team))]) })
+                .array(
+                  item.by.map {
+                    .object([("staff", .string($0.staff)), ("team", .string($0.team))])
+                  })
               ),
             ])
           })

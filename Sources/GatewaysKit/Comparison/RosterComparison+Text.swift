@@ -21,7 +21,8 @@ extension RosterComparison {
       out += "  " + Self.headline(step) + ".\n"
       out += "  \(before.analysis.summary.staff) -> \(after.analysis.summary.staff) staff, "
       out += "\(before.analysis.summary.teams) -> \(after.analysis.summary.teams) teams, "
-      out += "\(before.analysis.summary.memberships) -> \(after.analysis.summary.memberships) memberships.\n"
+      out +=
+        "\(before.analysis.summary.memberships) -> \(after.analysis.summary.memberships) memberships.\n"
       out += Self.sections(step, before: before.label, after: after.label, style: style)
     }
     if let plan { out += "\n" + plan.text(from: terms[0].label, to: terms[1].label, style: style) }
@@ -61,7 +62,9 @@ extension RosterComparison {
       parts.append(
         [
           gained > 0 ? "\(plural(gained, "key person", "key people")) gained" : nil,
-          lost > 0 ? (gained > 0 ? "\(lost) lost" : "\(plural(lost, "key person", "key people")) lost") : nil,
+          lost > 0
+            ? (gained > 0 ? "\(lost) lost" : "\(plural(lost, "key person", "key people")) lost")
+            : nil,
         ].compactMap { $0 }.joined(separator: ", "))
     }
     if !step.gotATeam.isEmpty {
@@ -110,7 +113,11 @@ extension RosterComparison {
         position[membership.team] = index
         byTeam.append((membership.team, [], []))
       }
-      if joined { byTeam[index].joined.append(membership.staff) } else { byTeam[index].left.append(membership.staff) }
+      if joined {
+        byTeam[index].joined.append(membership.staff)
+      } else {
+        byTeam[index].left.append(membership.staff)
+      }
     }
     byTeam.sort { $0.team.precedesInBytes($1.team) }
     for entry in byTeam.prefix(itemsShown) {
@@ -145,7 +152,8 @@ extension RosterComparison {
       out += group(merge.island) + "\n"
     }
     if islands.merged.count > itemsShown {
-      out += "  and \(islands.merged.count - itemsShown) more merged (--format json lists them all)\n"
+      out +=
+        "  and \(islands.merged.count - itemsShown) more merged (--format json lists them all)\n"
     }
     for split in islands.split.prefix(itemsShown) {
       out += "  split: \(split.wasMainGroup ? "the main group" : "the island") of "
@@ -184,7 +192,8 @@ extension RosterComparison {
     pairLine("lost", step.linksLost)
 
     heading(
-      "Staff on no team: \(step.gotATeam.count) got a team, \(step.lostEveryTeam.count) now on none")
+      "Staff on no team: \(step.gotATeam.count) got a team, \(step.lostEveryTeam.count) now on none"
+    )
     line("got a team", step.gotATeam)
     line("now on none", step.lostEveryTeam)
 
@@ -226,16 +235,21 @@ extension RosterComparison {
 extension PlanFollowUp {
   /// The plan's follow-up as text: counts, then each outcome's suggestions (bounded).
   func text(from: String, to: String, style: TextStyle) -> String {
-    var out = style.bold("Plan \(file): \(plural(items.count, "suggestion")) for \(from), checked in \(to)") + "\n"
+    var out =
+      style.bold("Plan \(file): \(plural(items.count, "suggestion")) for \(from), checked in \(to)")
+      + "\n"
     if total > items.count {
-      out += "  The file lists \(items.count) of the plan's \(total) suggestions (written with --limit).\n"
+      out +=
+        "  The file lists \(items.count) of the plan's \(total) suggestions (written with --limit).\n"
     }
     out += "  \(count(.carriedOut)) carried out, \(count(.doneOtherwise)) done otherwise, "
     out += "\(count(.notDone)) not done, \(count(.moot)) moot (the person or team is gone).\n"
     if unfitting > 0 {
-      out += "  " + style.yellow(
-        "\(plural(unfitting, "suggestion")) do not fit \(from) (person or team missing, or already "
-          + "a member): was the plan made for this roster?") + "\n"
+      out +=
+        "  "
+        + style.yellow(
+          "\(plural(unfitting, "suggestion")) do not fit \(from) (person or team missing, or already "
+            + "a member): was the plan made for this roster?") + "\n"
     }
     let limit = RosterComparison.itemsShown
     for outcome in Outcome.allCases {

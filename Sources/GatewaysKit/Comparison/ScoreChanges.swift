@@ -57,7 +57,8 @@ public struct ScoreChanges: Sendable, Hashable {
   public var named: [(name: String, change: ScoreChange)] {
     var list: [(String, ScoreChange)] = [("coverage", coverage)]
     for deep in Deep.allCases {
-      list.append(("cohesion.\(deep.rawValue)", cohesion[deep] ?? ScoreChange(before: nil, after: nil)))
+      list.append(
+        ("cohesion.\(deep.rawValue)", cohesion[deep] ?? ScoreChange(before: nil, after: nil)))
     }
     list += [
       ("interDeep", interDeep), ("complementarity", complementarity),

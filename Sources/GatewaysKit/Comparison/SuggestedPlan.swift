@@ -25,8 +25,7 @@ public struct SuggestedPlan: Sendable, Hashable {
     public var line: Int
 
     /// Creates a suggestion.
-    public init(staff: String, team: String, links: [String], kind: Addition.Kind, line: Int = 0)
-    {
+    public init(staff: String, team: String, links: [String], kind: Addition.Kind, line: Int = 0) {
       self.staff = staff
       self.team = team
       self.links = links

@@ -52,7 +52,9 @@ extension TermChanges {
     let newTeamIDs = Set(new.teams.map(\.id))
     let oldSilos = Set(before.analysis.silos)
     let newSilos = Set(after.analysis.silos)
-    silosResolved = before.analysis.silos.filter { newTeamIDs.contains($0) && !newSilos.contains($0) }
+    silosResolved = before.analysis.silos.filter {
+      newTeamIDs.contains($0) && !newSilos.contains($0)
+    }
     silosRemoved = before.analysis.silos.filter { !newTeamIDs.contains($0) }
     silosNew = after.analysis.silos.filter { !oldSilos.contains($0) }
     silosRemaining = after.analysis.silos.filter { oldSilos.contains($0) }

@@ -41,7 +41,8 @@ public struct TermChanges: Sendable {
 
     /// Orders pairs by first, then second id, in byte order.
     func precedes(_ other: TeamPair) -> Bool {
-      first != other.first ? first.precedesInBytes(other.first) : second.precedesInBytes(other.second)
+      first != other.first
+        ? first.precedesInBytes(other.first) : second.precedesInBytes(other.second)
     }
   }
 
