@@ -39,6 +39,12 @@ public struct TermChanges: Sendable {
       (first, second) = a.precedesInBytes(b) ? (a, b) : (b, a)
     }
 
+    /// Creates the pair of two ids already in byte order.
+    init(uncheckedFirst first: String, second: String) {
+      self.first = first
+      self.second = second
+    }
+
     /// Orders pairs by first, then second id, in byte order.
     func precedes(_ other: TeamPair) -> Bool {
       first != other.first
