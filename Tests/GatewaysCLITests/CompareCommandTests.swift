@@ -243,4 +243,23 @@ struct CompareCommandTests {
     #expect(status == 2)
     #expect(output.standardError.contains("refusing to write over the input file"))
   }
+
+  @Test(arguments: ["text", "json", "html"])
+  func pseudonymisedOutputNamesNobody(format: String) throws {
+    let hostile = "Tests/Fixtures/hostile-names.csv"
+    let (status, output) = run([
+      "compare", "--format", format, "--pseudonym-key", "k", "Samples/vacher.csv", hostile,
+    ])
+    #expect(status == 0)
+    let roster = try RosterReader().read(
+      contentsOf: root.appendingPathComponent(hostile), displayName: "h", format: nil)
+    let everything = output.standardOutput + output.standardError
+    for person in roster.staff {
+      for secret in [person.id, person.name, person.role] where secret.count >= 3 {
+        #expect(!everything.contains(secret), "\(format): '\(secret)' in the output")
+      }
+    }
+    // The page lists teams and counts; text and JSON list people, by pseudonym.
+    if format != "html" { #expect(everything.contains("Staff-")) }
+  }
 }

@@ -77,9 +77,14 @@ extension RosterComparison {
 
   /// A list of ids, at most ``itemsShown`` of them, then "and N more".
   static func bounded(_ items: [String]) -> String {
-    var text = items.prefix(itemsShown).joined(separator: ", ")
-    if items.count > itemsShown {
-      text += " and \(items.count - itemsShown) more (--format json lists them all)"
+    bounded(Array(items.prefix(itemsShown)), total: items.count)
+  }
+
+  /// The first items of a list of `total`, then "and N more" for the rest.
+  static func bounded(_ shown: [String], total: Int) -> String {
+    var text = shown.joined(separator: ", ")
+    if total > shown.count {
+      text += " and \(total - shown.count) more (--format json lists them all)"
     }
     return text
   }
@@ -104,30 +109,47 @@ extension RosterComparison {
     line("removed", step.teamsRemoved)
 
     heading("Memberships: \(step.joined.count) joined a team, \(step.left.count) left one")
-    // Grouped by team: both lists are sorted by team, then staff.
-    var byTeam: [(team: String, joined: [String], left: [String])] = []
-    var position: [String: Int] = [:]
-    for (membership, joined) in step.joined.map({ ($0, true) }) + step.left.map({ ($0, false) }) {
-      let index = position[membership.team] ?? byTeam.count
-      if index == byTeam.count {
-        position[membership.team] = index
-        byTeam.append((membership.team, [], []))
-      }
-      if joined {
-        byTeam[index].joined.append(membership.staff)
+    // Grouped by team: both lists are sorted by team, then staff, so one merge walks the teams
+    // in order; only the first teams' people are collected.
+    var shownTeams = 0
+    var moreTeams = 0
+    var j = 0
+    var l = 0
+    while j < step.joined.count || l < step.left.count {
+      let team: String
+      if l == step.left.count
+        || (j < step.joined.count && !step.left[l].team.precedesInBytes(step.joined[j].team))
+      {
+        team = step.joined[j].team
       } else {
-        byTeam[index].left.append(membership.staff)
+        team = step.left[l].team
       }
-    }
-    byTeam.sort { $0.team.precedesInBytes($1.team) }
-    for entry in byTeam.prefix(itemsShown) {
+      var joined: [String] = []
+      var left: [String] = []
+      var joinedCount = 0
+      var leftCount = 0
+      while j < step.joined.count, step.joined[j].team == team {
+        if joined.count < itemsShown { joined.append(step.joined[j].staff) }
+        joinedCount += 1
+        j += 1
+      }
+      while l < step.left.count, step.left[l].team == team {
+        if left.count < itemsShown { left.append(step.left[l].staff) }
+        leftCount += 1
+        l += 1
+      }
+      guard shownTeams < itemsShown else {
+        moreTeams += 1
+        continue
+      }
+      shownTeams += 1
       var parts: [String] = []
-      if !entry.joined.isEmpty { parts.append("joined \(bounded(entry.joined))") }
-      if !entry.left.isEmpty { parts.append("left \(bounded(entry.left))") }
-      out += "  \(entry.team): \(parts.joined(separator: "; "))\n"
+      if joinedCount > 0 { parts.append("joined \(bounded(joined, total: joinedCount))") }
+      if leftCount > 0 { parts.append("left \(bounded(left, total: leftCount))") }
+      out += "  \(team): \(parts.joined(separator: "; "))\n"
     }
-    if byTeam.count > itemsShown {
-      out += "  and \(byTeam.count - itemsShown) more teams (--format json lists them all)\n"
+    if moreTeams > 0 {
+      out += "  and \(moreTeams) more teams (--format json lists them all)\n"
     }
 
     heading("Staff: \(step.staffJoined.count) joined the school, \(step.staffLeft.count) left")
