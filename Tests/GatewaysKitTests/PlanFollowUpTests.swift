@@ -140,7 +140,7 @@ struct PlanFollowUpTests {
 
   @Test(arguments: [
     ("[1, 2]", "a plan is a JSON object"),
-    ("{\"schemaVersion\": 2, \"suggestions\": []}", "schemaVersion is not 1"),
+    ("{\"schemaVersion\": 3, \"suggestions\": []}", "schemaVersion is not 1 or 2"),
     ("{\"schemaVersion\": 1}", "no \"suggestions\" list"),
     ("{\"suggestions\": [{\"staff\": \"a\"}]}", "suggestion 1 has no \"team\""),
     (

@@ -8,7 +8,7 @@ import Foundation
 /// for suggestion in plan.suggestions { print(suggestion.staff, "->", suggestion.team) }
 /// ```
 ///
-/// Only `schemaVersion` (which must be 1), `suggestions` (each `staff`, `team`, and, if given,
+/// Only `schemaVersion` (1 or 2: their suggestions are the same), `suggestions` (each `staff`, `team`, and, if given,
 /// `links` and `kind`) and `total` are read; other keys are ignored.
 public struct SuggestedPlan: Sendable, Hashable {
   /// One suggested addition.
@@ -84,9 +84,9 @@ public struct SuggestedPlan: Sendable, Hashable {
     }
     func member(_ key: String) -> JSONNode? { fields.first { $0.key == key }?.node }
     if let version = member("schemaVersion") {
-      guard case .number(let text) = version.value, text == "1" else {
+      guard case .number(let text) = version.value, text == "1" || text == "2" else {
         log.error(
-          "this plan's schemaVersion is not 1; write it again with this version of gateways",
+          "this plan's schemaVersion is not 1 or 2; write it again with this version of gateways",
           line: version.line)
         throw log.rosterError
       }
