@@ -1,0 +1,198 @@
+extension TermChanges {
+  /// The changes from one roster and its analysis to the next.
+  ///
+  /// - Parameters:
+  ///   - before: the earlier roster and its analysis (by ``Analyser``).
+  ///   - after: the later roster and its analysis.
+  /// - Complexity: O(S + T + M + L): staff, teams and each team's members are sorted in both
+  ///   rosters and merged; links and components are compared through hash tables by id.
+  public init(
+    before: (roster: Roster, analysis: SchoolAnalysis),
+    after: (roster: Roster, analysis: SchoolAnalysis)
+  ) {
+    let old = before.roster
+    let new = after.roster
+    let oldFindings = before.analysis.teams
+    let newFindings = after.analysis.teams
+
+    // Teams, memberships, silos and links: both rosters (and their analyses) keep teams, each
+    // team's members and each team's links in byte order, so one merge of the team lists, and
+    // within a team present in both a merge of its members and of its links, finds every
+    // difference with comparisons alone. A link is taken from its first team.
+    var added: [String] = []
+    var removed: [String] = []
+    var joined: [Membership] = []
+    var left: [Membership] = []
+    var silosResolved: [String] = []
+    var silosNew: [String] = []
+    var silosRemaining: [String] = []
+    var silosRemoved: [String] = []
+    var linksGained: [TeamPair] = []
+    var linksLost: [TeamPair] = []
+    func laterLinks(_ finding: TeamFinding) -> ArraySlice<TeamLink> {
+      let links = finding.links
+      let first = links.firstIndex { finding.id.precedesInBytes($0.team) } ?? links.endIndex
+      return links[first...]
+    }
+    Self.merge(old.teams, new.teams, id: \.id) { i, j in
+      switch (i, j) {
+      case (let i?, nil):
+        let team = old.teams[i]
+        removed.append(team.id)
+        for id in team.members { left.append(Membership(staff: id, team: team.id)) }
+        if oldFindings[i].isSilo { silosRemoved.append(team.id) }
+        for link in laterLinks(oldFindings[i]) {
+          linksLost.append(TeamPair(uncheckedFirst: team.id, second: link.team))
+        }
+      case (nil, let j?):
+        let team = new.teams[j]
+        added.append(team.id)
+        for id in team.members { joined.append(Membership(staff: id, team: team.id)) }
+        if newFindings[j].isSilo { silosNew.append(team.id) }
+        for link in laterLinks(newFindings[j]) {
+          linksGained.append(TeamPair(uncheckedFirst: team.id, second: link.team))
+        }
+      case (let i?, let j?):
+        let id = old.teams[i].id
+        let wasMembers = old.teams[i].members
+        let nowMembers = new.teams[j].members
+        Self.merge(wasMembers, nowMembers, id: { $0 }) { a, b in
+          if let a, b == nil { left.append(Membership(staff: wasMembers[a], team: id)) }
+          if let b, a == nil { joined.append(Membership(staff: nowMembers[b], team: id)) }
+        }
+        switch (oldFindings[i].isSilo, newFindings[j].isSilo) {
+        case (true, false): silosResolved.append(id)
+        case (false, true): silosNew.append(id)
+        case (true, true): silosRemaining.append(id)
+        case (false, false): break
+        }
+        let was = Array(laterLinks(oldFindings[i]))
+        let now = Array(laterLinks(newFindings[j]))
+        Self.merge(was, now, id: \.team) { a, b in
+          if let a, b == nil { linksLost.append(TeamPair(uncheckedFirst: id, second: was[a].team)) }
+          if let b, a == nil {
+            linksGained.append(TeamPair(uncheckedFirst: id, second: now[b].team))
+          }
+        }
+      case (nil, nil): break
+      }
+    }
+    teamsAdded = added
+    teamsRemoved = removed
+    self.joined = joined
+    self.left = left
+    self.silosResolved = silosResolved
+    self.silosNew = silosNew
+    self.silosRemaining = silosRemaining
+    self.silosRemoved = silosRemoved
+    self.linksGained = linksGained
+    self.linksLost = linksLost
+
+    // Staff, and who is on a team: positions, not ids, so nothing is hashed.
+    let oldOnTeam = Self.onTeam(old)
+    let newOnTeam = Self.onTeam(new)
+    var staffJoined: [String] = []
+    var staffLeft: [String] = []
+    var gotATeam: [String] = []
+    var lostEveryTeam: [String] = []
+    Self.merge(old.staff, new.staff, id: \.id) { i, j in
+      switch (i, j) {
+      case (let i?, nil): staffLeft.append(old.staff[i].id)
+      case (nil, let j?): staffJoined.append(new.staff[j].id)
+      case (let i?, let j?):
+        if !oldOnTeam[i] && newOnTeam[j] { gotATeam.append(old.staff[i].id) }
+        if oldOnTeam[i] && !newOnTeam[j] { lostEveryTeam.append(old.staff[i].id) }
+      case (nil, nil): break
+      }
+    }
+    self.staffJoined = staffJoined
+    self.staffLeft = staffLeft
+    self.gotATeam = gotATeam
+    self.lostEveryTeam = lostEveryTeam
+
+    islands = IslandChanges(before: before.analysis, after: after.analysis)
+
+    let oldKey = before.analysis.keyPeople.map(\.staff)
+    let newKey = after.analysis.keyPeople.map(\.staff)
+    keyPeopleGained = Self.difference(newKey, Set(oldKey))
+    keyPeopleLost = Self.difference(oldKey, Set(newKey))
+
+    let oldLeaderOnly = before.analysis.leaderOnlyLinks.compactMap(Self.pair)
+    let newLeaderOnly = after.analysis.leaderOnlyLinks.compactMap(Self.pair)
+    leaderOnlyLinksGained = Self.difference(newLeaderOnly, Set(oldLeaderOnly))
+    leaderOnlyLinksLost = Self.difference(oldLeaderOnly, Set(newLeaderOnly))
+
+    scores = ScoreChanges(before: before.analysis, after: after.analysis)
+  }
+
+  /// For each member of staff of a roster (in its order), whether they are on a team.
+  /// - Complexity: O(S + M).
+  static func onTeam(_ roster: Roster) -> [Bool] {
+    var on = [Bool](repeating: false, count: roster.staff.count)
+    for positions in roster.memberPositions {
+      for position in positions { on[Int(position)] = true }
+    }
+    return on
+  }
+
+  /// Walks two lists sorted by id in byte order (ids unique within each) in step, calling `body`
+  /// with the index in each list of the element that has the next id, or `nil` where one list
+  /// lacks it.
+  /// - Complexity: O(n + m) calls and comparisons.
+  static func merge<Element>(
+    _ first: [Element], _ second: [Element], id: (Element) -> String,
+    _ body: (Int?, Int?) -> Void
+  ) {
+    var i = 0
+    var j = 0
+    while i < first.count || j < second.count {
+      if i == first.count {
+        body(nil, j)
+        j += 1
+      } else if j == second.count {
+        body(i, nil)
+        i += 1
+      } else {
+        let a = id(first[i])
+        let b = id(second[j])
+        if a == b {
+          body(i, j)
+          i += 1
+          j += 1
+        } else if a.precedesInBytes(b) {
+          body(i, nil)
+          i += 1
+        } else {
+          body(nil, j)
+          j += 1
+        }
+      }
+    }
+  }
+
+  /// The elements of `list` (in its order) that are not in `others`.
+  static func difference<Element: Hashable>(_ list: [Element], _ others: Set<Element>) -> [Element]
+  {
+    list.filter { !others.contains($0) }
+  }
+
+  /// A leader-only link's team pair.
+  static func pair(_ link: LeaderOnlyLink) -> TeamPair? {
+    guard link.teams.count == 2 else { return nil }
+    return TeamPair(link.teams[0], link.teams[1])
+  }
+
+  /// Every link of an analysis once, sorted by first then second team id: the analysis lists
+  /// teams by id and each team's links by id, so keeping each link from its first team gives
+  /// them in order.
+  /// - Complexity: O(L).
+  static func links(_ analysis: SchoolAnalysis) -> [TeamPair] {
+    var pairs: [TeamPair] = []
+    for team in analysis.teams {
+      for link in team.links where team.id.precedesInBytes(link.team) {
+        pairs.append(TeamPair(team.id, link.team))
+      }
+    }
+    return pairs
+  }
+}
