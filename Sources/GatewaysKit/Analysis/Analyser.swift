@@ -214,6 +214,8 @@ public struct Analyser: Sendable {
 
   /// The top people by betweenness, and how it was computed.
   func brokers(_ network: RosterGraph) -> ([Broker], BetweennessMethod) {
+    // No brokers asked for (as `compare` asks): no betweenness to compute.
+    guard brokerCount > 0 else { return ([], .exact) }
     let graph = network.graph
     let method: BetweennessMethod
     let scores: [Double]
