@@ -1,3 +1,4 @@
+import Foundation
 import MembershipGraph
 import Testing
 
@@ -55,6 +56,7 @@ struct RobustExactTests {
         leaders: members[t].first.map { Bool.random(using: &rng) ? ["s\($0)"] : [] } ?? [])
     }
     var options = SuggestionOptions(robust: true)
+    options.fit = .everyone
     options.excluded = Set(excluded.map { "s\($0)" })
     return Case(roster: Roster(staff: staff, teams: teams), options: options)
   }
@@ -165,5 +167,43 @@ struct RobustExactTests {
     }
     #expect(infeasible >= 5, "infeasible \(infeasible)")
     #expect(nonTrivial >= 20, "non-trivial \(nonTrivial)")
+  }
+
+  @Test func everyAdditionFitsTheTeamsGatewayAndDevelopAvoidsSeniorLeaders() throws {
+    let table = try FitTable.read(
+      Array("gateway,staff\ncurriculum,teacher; middle\n".utf8).withUnsafeBufferPointer {
+        Data(buffer: $0)
+      }, fileName: "fit.csv")
+    #expect(table.fits(.teacher, .curriculum))
+    #expect(!table.fits(.officeSupport, .curriculum))
+    #expect(!table.fits(.senior, .curriculum))
+    #expect(!FitTable.standard.fits(.officeSupport, .curriculum))
+    #expect(FitTable.standard.fits(.officeSupport, .mentoringAndCoaching))
+    #expect(
+      FitTable.kind(of: StaffMember(id: "d", role: "Data Manager", staffType: .support))
+        == .officeSupport)
+    #expect(throws: RosterError.self) {
+      _ = try FitTable.read(Data("gateway,staff\ncurriculum,wizards\n".utf8), fileName: "f.csv")
+    }
+    for seed in UInt64(0)..<60 {
+      var c = Self.makeCase(seed: seed)
+      c.options.fit = .standard
+      c.options.develop = seed % 2 == 0
+      let plan = Suggester(options: c.options).plan(for: c.roster)
+      let staff = Dictionary(uniqueKeysWithValues: c.roster.staff.map { ($0.id, $0) })
+      let teams = Dictionary(uniqueKeysWithValues: c.roster.teams.map { ($0.id, $0) })
+      for addition in plan.additions {
+        guard let member = staff[addition.staff], let team = teams[addition.team] else {
+          Issue.record("unknown id in seed \(seed)")
+          continue
+        }
+        #expect(FitTable.standard.fits(FitTable.kind(of: member), team.gateway), "seed \(seed)")
+        // Why this person comes first.
+        #expect(addition.reason.hasPrefix(FitTable.kind(of: member).words), "seed \(seed)")
+      }
+      if plan.feasible {
+        #expect(plan.after.keyPeople == 0 && plan.after.components <= 1, "seed \(seed)")
+      }
+    }
   }
 }

@@ -42,6 +42,7 @@ struct SuggesterTests {
     for seed in UInt64(0)..<400 {
       let roster = Self.cappedRoster(seed: seed)
       var options = SuggestionOptions()
+      options.fit = .everyone
       if seed % 5 == 0, let first = roster.staff.first { options.excluded = [first.id] }
       let plan = Suggester(options: options).plan(for: roster)
       Self.checkInvariants(plan, roster: roster, options: options)
@@ -198,6 +199,7 @@ struct SuggesterTests {
       let roster = RandomRosters.make(seed: seed, maxStaff: 14, maxTeams: 8)
       var options = SuggestionOptions(defaultMaxTeams: 12, robust: true)
       options.exactSearchLimit = 500
+      options.fit = .everyone
       let plan = Suggester(options: options).plan(for: roster)
       Self.checkInvariants(plan, roster: roster, options: options)
       let bound = plan.lowerBound ?? -1

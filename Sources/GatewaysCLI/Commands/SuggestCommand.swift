@@ -7,7 +7,7 @@ extension CommandSpec {
     name: "suggest",
     abstract: "Suggest the fewest cross-memberships that end the silos, and why each one.",
     usage:
-      "suggest [--format text|json] [--robust] [--involve] [--max-teams N] [--exclude ID]... [--limit N] [--write NEW.csv] [--output FILE] ROSTER",
+      "suggest [--format text|json] [--robust] [--involve] [--develop] [--fit FILE] [--max-teams N] [--exclude ID]... [--limit N] [--write NEW.csv] [--output FILE] ROSTER",
     discussion: """
       Suggests who should join which team (as a member, not a leader) so that no silo and no
       island remain, with the fewest additions possible: one per group of teams after the
@@ -15,9 +15,14 @@ extension CommandSpec {
       default 3) or onto a team they are on; --exclude keeps people out. Preferred: people who
       lead no team, then people on the fewest teams, then links that raise the complementarity
       of the deeps most, then ids.
-      --robust adds links until no single person's departure splits the teams, and reports a
-      lower bound on how many that takes. --involve finds a team for each teaching member of
-      staff on none (--involve-all includes support staff).
+      --robust chooses every addition together, connecting and strengthening, to reach one
+      group of teams where no single person's departure splits them, in the fewest additions:
+      it reports a lower bound beside the count, and on a school-sized roster proves the plan
+      optimal by an exact search. --involve finds a team for each teaching member of staff on
+      none, and says whom it left out (--involve-all includes support staff). Nobody joins a
+      team whose gateway does not draw on their kind of staff (--fit FILE overrides the table,
+      see Documentation/Suggest.md). --develop prefers people who lead no team and are not
+      senior leaders.
       When caps make a link impossible, the plan says which teams stay apart and whose caps
       stop it; the rest of the plan still comes out (feasible: false in JSON), exit 0.
       --write saves the whole roster with the additions applied as CSV, to edit and run again
@@ -36,6 +41,11 @@ extension CommandSpec {
       OptionSpec("robust", help: "Also link so no single departure splits the teams."),
       OptionSpec("involve", help: "Also find a team for teaching staff on no team."),
       OptionSpec("involve-all", help: "Like --involve, support staff included."),
+      OptionSpec(
+        "develop", help: "Prefer people who lead no team and are not senior leaders."),
+      OptionSpec(
+        "fit", value: "FILE",
+        help: "Which staff each gateway draws on (CSV gateway,staff; see Suggest.md)."),
     ],
     positionalCount: 1...1
   ) { parsed, io in
@@ -60,6 +70,16 @@ extension CommandSpec {
     options.robust = parsed.has("robust")
     options.involve = parsed.has("involve") || parsed.has("involve-all")
     options.involveSupportStaff = parsed.has("involve-all")
+    options.develop = parsed.has("develop")
+    if let path = parsed.value("fit") {
+      do throws(RosterError) {
+        let data = try RosterReader.contents(
+          of: io.url(forPath: path), displayName: path, limit: 16 << 20)
+        options.fit = try FitTable.read(data, fileName: path)
+      } catch {
+        throw CommandFailure.input(error.diagnostics.map(\.description))
+      }
+    }
 
     let (realRoster, pseudonymiser) = try loadRosterAndPseudonymiser(parsed, io: io)
     let roster = pseudonymiser?.apply(to: realRoster) ?? realRoster

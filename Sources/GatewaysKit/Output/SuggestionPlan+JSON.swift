@@ -41,6 +41,7 @@ extension SuggestionPlan {
       ("feasible", .bool(feasible)),
       ("lowerBound", lowerBound.map { .int($0) } ?? .null),
       ("optimal", optimal.map { .bool($0) } ?? .null),
+      ("notes", .strings(notes)),
       (
         "unmet",
         .array(

@@ -114,6 +114,11 @@ extension SuggestionPlan {
       }
     }
 
+    if !notes.isEmpty {
+      out += "\n" + style.bold("Left out") + "\n"
+      for note in notes { out += "  - \(note).\n" }
+    }
+
     out += "\n" + style.bold("Before -> after") + "\n"
     func row(_ label: String, _ a: String, _ b: String) -> String {
       "  \(label.padded(to: 24))\(a.padded(to: 6))-> \(b)\n"

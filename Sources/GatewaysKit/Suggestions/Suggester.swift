@@ -85,7 +85,7 @@ public struct Suggester: Sendable {
       ? before : PlanSnapshot(SuggestionPlan.apply(engine.additions, to: roster))
     return SuggestionPlan(
       additions: engine.additions, feasible: engine.unmet.isEmpty, unmet: engine.unmet,
-      lowerBound: lowerBound, optimal: optimal, componentsBefore: components, before: before,
-      after: after)
+      lowerBound: lowerBound, optimal: optimal, notes: engine.notes, componentsBefore: components,
+      before: before, after: after)
   }
 }

@@ -12,6 +12,21 @@ extension SuggestionEngine {
       count[p] == 0 && !excluded[p]
         && (options.involveSupportStaff || roster.staff[p].staffType.isTeaching)
     }
+    let support = (0..<roster.staff.count).filter { p in
+      count[p] == 0 && !excluded[p] && !options.involveSupportStaff
+        && !roster.staff[p].staffType.isTeaching
+    }
+    if !support.isEmpty {
+      notes.append(
+        "--involve left out \(plural(support.count, "member")) of support staff on no team "
+          + "(\(idList(support))); --involve-all includes them")
+    }
+    let out = (0..<roster.staff.count).filter { count[$0] == 0 && excluded[$0] }
+    if !out.isEmpty {
+      notes.append(
+        "--involve left out \(plural(out.count, "member")) of staff on no team who may not be "
+          + "suggested (\(idList(out)))")
+    }
     if candidates.isEmpty { return }
     let atZero = candidates.filter { cap[$0] == 0 }
     if !atZero.isEmpty {
@@ -42,7 +57,22 @@ extension SuggestionEngine {
     var heap = TeamHeap(weakness: weakness)
     for t in 0..<graph.groupCount { heap.push(t, size: teamSize[t]) }
     for p in people {
-      guard let (t, _) = heap.pop() else { break }
+      var skipped: [(Int, Int)] = []
+      var found: (Int, Int)?
+      while let top = heap.pop() {
+        if fits(p, top.team) {
+          found = top
+          break
+        }
+        skipped.append(top)
+      }
+      for item in skipped { heap.push(item.0, size: item.1) }
+      guard let (t, _) = found else {
+        notes.append(
+          "--involve found no team for \(reportedStaffID(p)): no team's gateway draws on "
+            + FitTable.kind(of: roster.staff[p]).words + " (see --fit)")
+        continue
+      }
       let deepText: String
       if teamGateway[t] >= 0 {
         let deep = Deep.allCases[gatewayDeep[teamGateway[t]]]
@@ -56,6 +86,15 @@ extension SuggestionEngine {
         Choice(person: p, team: t, gain: Gain()), kind: .involve, links: [], what: what)
       heap.push(t, size: teamSize[t])
     }
+  }
+}
+
+extension SuggestionEngine {
+  /// Staff ids for a note: up to five, then "and N more".
+  func idList(_ people: [Int]) -> String {
+    let ids = people.map { reportedStaffID($0) }.sortedByBytes()
+    if ids.count <= 5 { return ids.joined(separator: ", ") }
+    return ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more"
   }
 }
 

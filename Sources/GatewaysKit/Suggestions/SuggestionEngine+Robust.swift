@@ -34,7 +34,8 @@ extension SuggestionEngine {
     heuristic.linkRemaining()
     _ = heuristic.strengthen()
     let small =
-      options.exactSearchLimit > 0 && graph.groupCount <= Self.exactTeamLimit && graph.personCount <= Self.exactStaffLimit
+      options.exactSearchLimit > 0 && graph.groupCount <= Self.exactTeamLimit
+      && graph.personCount <= Self.exactStaffLimit
     guard small else {
       self = heuristic
       return RobustOutcome(

@@ -49,6 +49,8 @@ struct SuggestionEngine {
 
   var additions: [Addition] = []
   var unmet: [UnmetLink] = []
+  /// What the plan left out and why, in words (shown after the plan).
+  var notes: [String] = []
 
   /// Sentinel key for a person who cannot take another team.
   static let full = Int.max
@@ -69,9 +71,17 @@ struct SuggestionEngine {
       }
     }
     self.leads = leads
-    personFitClass = [Int](repeating: 0, count: roster.staff.count)
-    teamFitClass = [Int](repeating: 0, count: roster.teams.count)
-    fitTable = [[true]]
+    let kinds = FitTable.Kind.allCases
+    personFitClass = roster.staff.map { kinds.firstIndex(of: FitTable.kind(of: $0)) ?? 0 }
+    var slots: [Gateway?] = []
+    var slotOf: [Gateway?: Int] = [:]
+    teamFitClass = roster.teams.map { team in
+      if let slot = slotOf[team.gateway] { return slot }
+      slotOf[team.gateway] = slots.count
+      slots.append(team.gateway)
+      return slots.count - 1
+    }
+    fitTable = kinds.map { kind in slots.map { options.fit.fits(kind, $0) } }
     teamSize = graph.groups.map { graph.degree(of: $0) }
 
     let deeps = Deep.allCases
@@ -134,10 +144,12 @@ struct SuggestionEngine {
   /// How many more teams a person may join.
   func spare(_ p: Int) -> Int { excluded[p] ? 0 : max(0, cap[p] - count[p]) }
 
-  /// The preference key of a person: non-leaders first, then fewest teams; ``full`` when they
-  /// cannot take another team.
+  /// The preference key of a person: non-leaders first, then (with `--develop`) people who are
+  /// not senior leaders, then fewest teams; ``full`` when they cannot take another team.
   func key(_ p: Int) -> Int {
-    spare(p) > 0 ? (leads[p] ? 1 << 32 : 0) | count[p] : Self.full
+    guard spare(p) > 0 else { return Self.full }
+    let senior = options.develop && network.roster.staff[p].staffType == .senior
+    return (leads[p] ? 1 << 32 : 0) | (senior ? 1 << 31 : 0) | count[p]
   }
 
   /// The team positions a person is on, with the additions so far.
@@ -229,11 +241,27 @@ struct SuggestionEngine {
     return member.name == member.id ? member.id : "\(member.name) (\(member.id))"
   }
 
-  /// Why this person, e.g. "leads no team and is on 1 of at most 3 teams".
-  func describePerson(_ p: Int) -> String {
-    let on = "is on \(count[p]) of at most \(plural(cap[p], "team"))"
+  /// Why this person, before why this team, e.g. "a teacher (curriculum draws on teachers),
+  /// leads no team and is on 1 of at most 3 teams".
+  func describePerson(_ p: Int, joining t: Int) -> String {
+    let member = network.roster.staff[p]
+    let kind = FitTable.kind(of: member)
+    var who = kind.words
+    if let gateway = network.roster.teams[t].gateway,
+      options.fit.kindsOfGateway[gateway] != nil
+    {
+      who +=
+        " (\(gateway.id) draws on \(kind == .senior || kind == .middle ? "leaders like them" : "them"))"
+    }
+    if let department = member.department, !department.isEmpty {
+      who += " in \(department)"
+    }
     let lead = leads[p] ? "leads a team" : "leads no team"
-    return "\(lead) and \(on)"
+    var text = "\(who), \(lead) and is on \(count[p]) of at most \(plural(cap[p], "team"))"
+    if options.develop && !leads[p] && member.staffType != .senior {
+      text += ", so the plan widens who takes part"
+    }
+    return text
   }
 
   // MARK: Choosing and recording
@@ -284,7 +312,7 @@ struct SuggestionEngine {
   ) {
     let p = choice.person
     let t = choice.team
-    var reason = describePerson(p)
+    var reason = describePerson(p, joining: t)
     if !what.isEmpty { reason += "; " + what }
     if let deeps = describe(choice.gain) { reason += "; " + deeps }
     additions.append(

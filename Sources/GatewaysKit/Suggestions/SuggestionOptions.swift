@@ -23,6 +23,12 @@ public struct SuggestionOptions: Sendable {
   /// At most this many rounds of strengthening (each one recomputes the cut structure), so a
   /// huge roster cannot run for long. Default 64.
   public var maxStrengthenRounds: Int
+  /// Which staff each gateway draws on (`--fit FILE`); nobody is suggested for a team whose
+  /// gateway does not draw on their kind of staff. Default ``FitTable/standard``.
+  public var fit = FitTable.standard
+  /// Prefer people who lead no team and are not senior leaders, so the plan widens who takes
+  /// part (`--develop`; Stoll on succession).
+  public var develop = false
   /// With ``robust``: the exact search weighs at most this many rosters (each one the roster
   /// with some additions, O(S + T + M) to weigh) before it gives up, and the plan then says it
   /// is not proven optimal; 0 turns the search off. Default 5,000 (well under a second on a

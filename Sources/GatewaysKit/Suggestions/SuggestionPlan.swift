@@ -93,6 +93,9 @@ public struct SuggestionPlan: Sendable {
   /// possible (it meets ``lowerBound``, or the exact search found no smaller plan); `nil`
   /// without `robust`.
   public var optimal: Bool?
+  /// What the plan left out and why, in words (for example support staff on no team that
+  /// `--involve` does not include).
+  public var notes: [String] = []
   /// The number of connected groups of teams before: the connecting additions number at most
   /// `components - 1`.
   public var componentsBefore: Int

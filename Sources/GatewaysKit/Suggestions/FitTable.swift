@@ -1,0 +1,163 @@
+import Foundation
+
+/// Which staff each gateway draws on: the `--fit FILE` table that every suggestion keeps to.
+///
+/// Staff fall into five kinds: `senior`, `middle`, `teacher` (by staff type), and support staff
+/// split by role into `office-support` (office, administration, data, finance, business, site,
+/// premises, reception, catering, cleaning, technicians) and `classroom-support` (the rest:
+/// teaching assistants, learning mentors, cover supervisors, ...). By default:
+///
+/// | gateways | draw on |
+/// |---|---|
+/// | student voice, assessment for learning, learning to learn, curriculum, new technologies | senior, middle, teacher, classroom-support |
+/// | advice and guidance, mentoring and coaching, workforce development | everyone |
+/// | design and organisation | senior, middle, office-support |
+/// | custom gateways, teams with no gateway | everyone |
+///
+/// A file overrides gateways one row each, under the header `gateway,staff`, with the kinds
+/// separated by spaces or semicolons, or `all`:
+///
+/// ```text
+/// gateway,staff
+/// design and organisation,senior; middle; teacher; office-support
+/// curriculum,all
+/// ```
+///
+/// - Complexity: O(1) to look up.
+public struct FitTable: Sendable, Hashable {
+  /// A kind of staff, for fit.
+  public enum Kind: String, Sendable, Hashable, CaseIterable {
+    case senior, middle, teacher
+    case classroomSupport = "classroom-support"
+    case officeSupport = "office-support"
+
+    /// Words for reasons: "a middle leader", "a teacher", "support staff (office)".
+    var words: String {
+      switch self {
+      case .senior: return "a senior leader"
+      case .middle: return "a middle leader"
+      case .teacher: return "a teacher"
+      case .classroomSupport: return "classroom support staff"
+      case .officeSupport: return "office or site staff"
+      }
+    }
+  }
+
+  /// The kinds each listed gateway draws on; gateways not listed draw on everyone.
+  public var kindsOfGateway: [Gateway: Set<Kind>]
+
+  /// Creates a table.
+  /// - Complexity: O(1).
+  public init(_ kindsOfGateway: [Gateway: Set<Kind>]) { self.kindsOfGateway = kindsOfGateway }
+
+  /// The default table (above).
+  public static let standard: FitTable = {
+    let teaching: Set<Kind> = [.senior, .middle, .teacher, .classroomSupport]
+    return FitTable([
+      .studentVoice: teaching, .assessmentForLearning: teaching, .learningToLearn: teaching,
+      .curriculum: teaching, .newTechnologies: teaching,
+      .designAndOrganisation: [.senior, .middle, .officeSupport],
+    ])
+  }()
+
+  /// Everyone fits every gateway.
+  public static let everyone = FitTable([:])
+
+  /// Role words that make support staff office or site staff.
+  static let officeWords = [
+    "office", "admin", "data", "finance", "business", "bursar", "site", "premises", "caretaker",
+    "reception", "clerk", "catering", "cleaner", "technician", "secretary", "payroll",
+  ]
+
+  /// The kind of a member of staff.
+  /// - Complexity: O(r) in the length of their role.
+  public static func kind(of member: StaffMember) -> Kind {
+    switch member.staffType {
+    case .senior: return .senior
+    case .middle: return .middle
+    case .teacher: return .teacher
+    case .support:
+      let role = member.role.lowercased()
+      return officeWords.contains { role.contains($0) } ? .officeSupport : .classroomSupport
+    }
+  }
+
+  /// Whether a kind of staff fits a gateway (`nil`: a team with no gateway).
+  /// - Complexity: O(1).
+  public func fits(_ kind: Kind, _ gateway: Gateway?) -> Bool {
+    guard let gateway, let kinds = kindsOfGateway[gateway] else { return true }
+    return kinds.contains(kind)
+  }
+
+  /// Reads a table from a file (`gateway,staff` rows over the standard table).
+  /// - Throws: ``RosterError`` naming every bad line.
+  /// - Complexity: O(n) in the size of the file.
+  public static func read(_ data: Data, fileName: String) throws(RosterError) -> FitTable {
+    var log = DiagnosticLog(file: fileName)
+    var table = standard.kindsOfGateway
+    var parser = CSVParser(bytes: Array(data))
+    var header: CSVRecord?
+    while header == nil, let record = parser.next() {
+      if !record.isBlank { header = record }
+    }
+    let keys = header?.fields.map { CSVRosterReader.headerKey($0.value) } ?? []
+    guard let header, let gatewayColumn = keys.firstIndex(of: "gateway"),
+      let staffColumn = keys.firstIndex(where: { $0 == "staff" || $0 == "staff_type" })
+    else {
+      log.error("the fit file needs a header row with the columns gateway and staff", line: 1)
+      throw log.rosterError
+    }
+    var seen: [Gateway: Int] = [:]
+    while let record = parser.next() {
+      if record.isBlank { continue }
+      guard record.fields.count == header.fields.count else {
+        log.error(
+          "this row has \(record.fields.count) fields but the header has "
+            + "\(header.fields.count); quote cells that contain commas",
+          line: record.line)
+        continue
+      }
+      let gatewayCell = record.fields[gatewayColumn]
+      let name = gatewayCell.value.trimmingCharacters(in: .whitespacesAndNewlines)
+      let id = GatewayCatalog.normalize(name)
+      guard let gateway = GatewayCatalog.resolve(name) ?? (id.isEmpty ? nil : Gateway(id: id))
+      else {
+        log.error(
+          "gateway '\(name)' has no letters or digits", line: gatewayCell.line,
+          column: gatewayCell.column)
+        continue
+      }
+      let staffCell = record.fields[staffColumn]
+      var kinds = Set<Kind>()
+      var bad = false
+      for word in staffCell.value.split(whereSeparator: { " ;\t".contains($0) }) {
+        let key = GatewayCatalog.normalize(String(word))
+        if key == "all" || key == "everyone" {
+          kinds.formUnion(Kind.allCases)
+        } else if let kind = Kind(rawValue: key) {
+          kinds.insert(kind)
+        } else {
+          log.error(
+            "unknown kind of staff '\(word)'; use senior, middle, teacher, classroom-support, "
+              + "office-support or all",
+            line: staffCell.line, column: staffCell.column)
+          bad = true
+        }
+      }
+      if bad { continue }
+      if let first = seen[gateway] {
+        log.error(
+          "gateway \(gateway.id) is listed twice (also on line \(first)); keep one row",
+          line: record.line)
+        continue
+      }
+      seen[gateway] = record.line
+      table[gateway] = kinds
+    }
+    for problem in parser.problems {
+      log.error(problem.message, line: problem.line, column: problem.column)
+    }
+    if log.hasErrors { throw log.rosterError }
+    return FitTable(table)
+  }
+}
