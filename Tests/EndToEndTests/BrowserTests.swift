@@ -94,3 +94,79 @@ enum Browser {
       ] + arguments, timeout: 120)
   }
 }
+
+/// The report of a large connected network (10⁵ memberships) renders in Chromium.
+struct LargeReportBrowserTests {
+  /// A roster of about `memberships` memberships: one network of teams in a ring where each team
+  /// shares one person with the next and one with the one after (so no one person holds it
+  /// together), fifty islands of four teams and a hundred silos; every column filled.
+  static func networkRoster(memberships: Int) -> String {
+    let teams = memberships / 6
+    var csv = "staff_id,name,role,department,year_group,team,gateway,team_role\n"
+    let gateways = ["student voice", "curriculum", "afl", "coaching", "new technologies"]
+    var staff = 0
+    func row(_ person: Int, _ team: Int, leader: Bool) {
+      csv += "s\(person),\"Ñame \(person), Synthetic\",Teacher,Dept \(person % 7),"
+      csv += "Year \(7 + person % 5),t\(team),\(gateways[team % gateways.count]),"
+      csv += leader ? "leader\n" : "member\n"
+    }
+    let ring = teams - 300
+    for t in 0..<ring {
+      row(staff, t, leader: true)
+      row(staff, (t + 1) % ring, leader: false)
+      row(staff + 1, t, leader: false)
+      row(staff + 1, (t + 2) % ring, leader: false)
+      row(staff + 2, t, leader: false)
+      row(staff + 3, t, leader: false)
+      staff += 4
+    }
+    for island in 0..<50 {
+      for t in 0..<4 {
+        row(staff, ring + island * 4 + t, leader: true)
+        row(staff, ring + island * 4 + (t + 1) % 4, leader: false)
+        staff += 1
+      }
+    }
+    for silo in 0..<100 {
+      row(staff, ring + 200 + silo, leader: true)
+      row(staff + 1, ring + 200 + silo, leader: false)
+      staff += 2
+    }
+    return csv
+  }
+
+  // Passed (72 s under load) on 81a351b; on 5741981 the debug binary's analysis of 10^5
+  // memberships runs past the 300 s timeout, so the test waits for that to be fixed.
+  @Test(.disabled("the debug analysis of 10^5 memberships is too slow on main since 5741981"))
+  func reportOfALargeNetworkRendersInChromium() throws {
+    guard let chromium = Browser.find() else {
+      print("note: Chromium is not installed; the large report was not rendered in a browser")
+      return
+    }
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("gateways-large-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let roster = directory.appendingPathComponent("network.csv")
+    try Data(Self.networkRoster(memberships: 100_000).utf8).write(to: roster)
+    let page = directory.appendingPathComponent("report.html")
+    let report = try runGateways(["report", roster.path, "-o", page.path])
+    #expect(report.status == 0, "report failed: \(report.standardError)")
+    let size = (try? Data(contentsOf: page).count) ?? 0
+    #expect(size > 0 && size < 5_000_000, "\(size) bytes")
+
+    let dump = try Browser.run(
+      chromium, ["--dump-dom", "--enable-logging=stderr", "--v=0", page.absoluteString],
+      profile: directory.appendingPathComponent("profile"))
+    #expect(dump.status == 0)
+    let dom = dump.standardOutput
+    #expect(dom.contains("</html>"), "Chromium dumped no DOM: \(dump.standardError)")
+    // The groups are drawn: the main group, the 24 largest islands, the other islands, the silos.
+    #expect(BrowserTests.count("data-group=\"", in: dom) == 27)
+    #expect(BrowserTests.count("data-group-after=\"", in: dom) == 27)
+    #expect(dom.contains("too many to draw one by one"))
+    #expect(!dom.lowercased().contains("<script"))
+    let console = dump.standardError.split(separator: "\n").filter { $0.contains(":CONSOLE") }
+    #expect(console.isEmpty, "console messages: \(console.joined(separator: "\n"))")
+  }
+}

@@ -88,42 +88,26 @@ public struct HTMLReport: Sendable {
       complementarity = DeepAnalysis(network: network).findings.complementarity
     }
 
-    /// The picture of the network after, its links marked new where the roster before has none.
-    /// - Complexity: the group projection of the roster, O(Σ k²) for people on k teams.
-    func picture(facts: ReportFacts) -> NetworkPicture {
-      let graph = network.graph
+    /// The picture of the network after, its links marked new where `before` has none.
+    /// - Complexity: the group projections of both rosters, O(Σ k²) for people on k teams.
+    func picture(before: Roster) -> NetworkPicture {
       let teams = roster.teams
+      var positionOf: [String: Int] = [:]
+      positionOf.reserveCapacity(teams.count)
+      for (position, team) in teams.enumerated() { positionOf[team.id] = position }
+      let old = RosterGraph(before).graph.groupProjection()
       var oldLinks = Set<Int>()
-      for link in facts.links {
-        if let a = facts.teamPosition[link.first], let b = facts.teamPosition[link.second] {
+      for link in 0..<old.linkCount {
+        let (first, second) = old.groups(ofLinkAt: link)
+        if let a = positionOf[before.teams[first.position].id],
+          let b = positionOf[before.teams[second.position].id]
+        {
           oldLinks.insert(min(a, b) * teams.count + max(a, b))
         }
       }
-      let pictureTeams = teams.enumerated().map { position, team in
-        NetworkPicture.Team(
-          id: team.id, name: team.name, gateway: team.gateway,
-          deep: team.gateway.flatMap { roster.deeps.deep(of: $0) },
-          members: team.members.count, isSilo: isSilo[position], isIsland: isIsland[position])
-      }
-      let projection = graph.groupProjection()
-      var links: [NetworkPicture.Link] = []
-      links.reserveCapacity(projection.linkCount)
-      for link in 0..<projection.linkCount {
-        let (first, second) = projection.groups(ofLinkAt: link)
-        let shared = projection.sharedPeople(ofLinkAt: link)
-        let a = min(first.position, second.position)
-        let b = max(first.position, second.position)
-        links.append(
-          NetworkPicture.Link(
-            first: a, second: b, shared: shared.count,
-            names: shared.prefix(SVGNetworkDrawing.maximumNamesPerLink).map {
-              roster.staff[$0.position].name
-            },
-            throughKeyPerson: shared.contains { isKeyPerson[$0.position] },
-            isNew: !oldLinks.contains(a * teams.count + b)))
-      }
-      links.sort { ($0.first, $0.second) < ($1.first, $1.second) }
-      return NetworkPicture(teams: pictureTeams, links: links)
+      return NetworkPicture(
+        network: network, isSilo: isSilo, isIsland: isIsland, isKeyPerson: isKeyPerson,
+        oldLinks: oldLinks)
     }
   }
 
@@ -163,7 +147,8 @@ public struct HTMLReport: Sendable {
     let facts = ReportFacts(roster: roster, analysis: analysis)
     let drawing: Drawing
     if analysis.teams.count <= TeamNetworkLayout.maximumDrawnTeams {
-      drawing = .teams(TeamNetworkLayout(analysis: analysis), NetworkPicture(facts: facts))
+      drawing = .teams(
+        TeamNetworkLayout(analysis: analysis), NetworkPicture(roster: roster, facts: facts))
     } else {
       drawing = .groups(TeamGroupsDrawing(analysis: analysis))
     }
@@ -473,7 +458,7 @@ public struct HTMLReport: Sendable {
     switch drawing {
     case .teams(let layout, let before):
       // One layout for both: every team keeps its place and only the new links appear.
-      let afterPicture = after.picture(facts: facts)
+      let afterPicture = after.picture(before: roster)
       out += SVGNetworkDrawing(
         picture: before, layout: layout, teamAttribute: "data-team-before",
         title: "The team network before the additions"

@@ -1,3 +1,5 @@
+import MembershipGraph
+
 /// An SVG drawing of the team network, for the HTML report.
 ///
 /// Teams are circles filled with their deep's colour and sized by members; silos have a dashed
@@ -8,8 +10,8 @@
 /// drawing on the same page is told apart), with a `<title>` tooltip naming its gateway, deep
 /// and members. All text is escaped with ``HTMLEscaping/text(_:)``. Above
 /// ``TeamNetworkLayout/maximumLabelledTeams`` teams, labels are left out; at most
-/// ``maximumDrawnLinks`` links are drawn (the strongest, and every new one), so the drawing's
-/// size is bounded by its teams.
+/// ``maximumDrawnLinksPerTeam`` links per team and ``maximumDrawnLinks`` in all are drawn (new
+/// ones first, then those sharing the most people), so the drawing grows with its teams.
 ///
 /// ```swift
 /// let layout = TeamNetworkLayout(analysis: analysis)
@@ -35,7 +37,8 @@ public struct SVGNetworkDrawing: Sendable {
     highlightedTeams: Set<String> = []
   ) {
     self.init(
-      picture: NetworkPicture(facts: ReportFacts(roster: roster, analysis: analysis)),
+      picture: NetworkPicture(
+        roster: roster, facts: ReportFacts(roster: roster, analysis: analysis)),
       layout: layout, teamAttribute: teamAttribute, title: title,
       highlightedTeams: highlightedTeams)
   }
@@ -58,8 +61,18 @@ public struct SVGNetworkDrawing: Sendable {
   /// How much larger than its units the drawing is shown when the page has room.
   public static let zoom = 1.35
 
-  /// The most links drawn; above, the strongest are drawn and the rest counted.
+  /// The most links drawn, whatever the teams; above, the strongest are drawn and the rest
+  /// counted.
   public static let maximumDrawnLinks = 2000
+
+  /// The most links drawn per team drawn: the drawing grows with its teams even when a few
+  /// people on many teams link every pair of them.
+  public static let maximumDrawnLinksPerTeam = 4
+
+  /// The most links drawn for `teams` teams.
+  public static func drawnLinkLimit(teams: Int) -> Int {
+    min(maximumDrawnLinks, maximumDrawnLinksPerTeam * max(teams, 1))
+  }
 
   /// The most people named in a link's tooltip; the rest are counted.
   public static let maximumNamesPerLink = 8
@@ -171,7 +184,7 @@ public struct SVGNetworkDrawing: Sendable {
 }
 
 /// What a drawing of the team network shows, however it was found: the teams in id order and
-/// the links between them, at most ``SVGNetworkDrawing/maximumDrawnLinks`` of them.
+/// the links between them, at most ``SVGNetworkDrawing/drawnLinkLimit(teams:)`` of them.
 struct NetworkPicture: Sendable {
   /// One team.
   struct Team: Sendable {
@@ -204,48 +217,70 @@ struct NetworkPicture: Sendable {
   /// Every link, drawn or not.
   var linkCount: Int
 
-  /// The picture of an analysed roster.
-  /// - Complexity: O(T + L log L) for T teams and L links (the sort only when links are cut).
-  init(facts: ReportFacts) {
-    let analysis = facts.analysis
-    var position: [String: Int] = [:]
-    position.reserveCapacity(analysis.teams.count)
-    for (i, team) in analysis.teams.enumerated() { position[team.id] = i }
-    teams = analysis.teams.map { team in
+  /// The picture of an analysed roster: teams marked as the analysis finds them, every link
+  /// from the roster's group projection (whatever the analysis lists).
+  /// - Complexity: the group projection, O(Σ k²) for people on k teams, plus O(S + T).
+  init(roster: Roster, facts: ReportFacts) {
+    let isKeyPerson = roster.staff.map { facts.keyPeople.contains($0.id) }
+    let isSilo = roster.teams.map { facts.siloTeams.contains($0.id) }
+    let isIsland = roster.teams.map { facts.islandTeams.contains($0.id) }
+    self.init(
+      network: RosterGraph(roster), isSilo: isSilo, isIsland: isIsland,
+      isKeyPerson: isKeyPerson, oldLinks: nil)
+  }
+
+  /// The picture of a roster's graph; with `oldLinks` (pairs of team positions `a * T + b`,
+  /// `a < b`), a link not among them is new.
+  /// - Complexity: the group projection, O(Σ k²) for people on k teams, plus O(L log L).
+  init(
+    network: RosterGraph, isSilo: [Bool], isIsland: [Bool], isKeyPerson: [Bool],
+    oldLinks: Set<Int>?
+  ) {
+    let roster = network.roster
+    let rosterTeams = roster.teams
+    let deeps = roster.deeps
+    let teams = rosterTeams.enumerated().map { position, team in
       Team(
-        id: team.id, name: team.name, gateway: team.gateway, deep: team.deep,
-        members: team.members.count, isSilo: team.isSilo,
-        isIsland: facts.islandTeams.contains(team.id))
+        id: team.id, name: team.name, gateway: team.gateway,
+        deep: team.gateway.flatMap { deeps.deep(of: $0) },
+        members: team.members.count, isSilo: isSilo[position], isIsland: isIsland[position])
     }
+    let projection = network.graph.groupProjection()
     var links: [Link] = []
-    for link in facts.links {
-      guard let a = position[link.first], let b = position[link.second] else { continue }
+    links.reserveCapacity(projection.linkCount)
+    for link in 0..<projection.linkCount {
+      let (first, second) = projection.groups(ofLinkAt: link)
+      let shared = projection.sharedPeople(ofLinkAt: link)
+      let a = min(first.position, second.position)
+      let b = max(first.position, second.position)
       links.append(
         Link(
-          first: a, second: b, shared: link.via.count,
-          names: link.via.prefix(SVGNetworkDrawing.maximumNamesPerLink).map(
-            facts.name(ofPerson:)),
-          throughKeyPerson: link.throughKeyPerson, isNew: false))
+          first: a, second: b, shared: shared.count,
+          names: shared.prefix(SVGNetworkDrawing.maximumNamesPerLink).map {
+            roster.staff[$0.position].name
+          },
+          throughKeyPerson: shared.contains { isKeyPerson[$0.position] },
+          isNew: oldLinks.map { !$0.contains(a * rosterTeams.count + b) } ?? false))
     }
-    linkCount = links.count
-    self.links = Self.bounded(links)
+    links.sort { ($0.first, $0.second) < ($1.first, $1.second) }
+    self.init(teams: teams, links: links)
   }
 
   init(teams: [Team], links: [Link]) {
     self.teams = teams
     linkCount = links.count
-    self.links = Self.bounded(links)
+    self.links = Self.bounded(links, limit: SVGNetworkDrawing.drawnLinkLimit(teams: teams.count))
   }
 
   /// The links kept when there are too many: new links first, then the most shared people, ties
   /// by team positions; returned sorted by team positions.
-  static func bounded(_ links: [Link]) -> [Link] {
-    guard links.count > SVGNetworkDrawing.maximumDrawnLinks else { return links }
+  static func bounded(_ links: [Link], limit: Int) -> [Link] {
+    guard links.count > limit else { return links }
     let kept = links.sorted { a, b in
       if a.isNew != b.isNew { return a.isNew }
       if a.shared != b.shared { return a.shared > b.shared }
       return (a.first, a.second) < (b.first, b.second)
-    }.prefix(SVGNetworkDrawing.maximumDrawnLinks)
+    }.prefix(limit)
     return kept.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
   }
 }

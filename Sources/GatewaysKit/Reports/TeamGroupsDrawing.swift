@@ -3,7 +3,8 @@
 ///
 /// One circle for the main group and one for each of the ``maximumDrawnIslands`` largest islands,
 /// each with an area in proportion to its teams (never smaller than a readable minimum); the
-/// other islands share one circle and the silos another, labelled with how many there are. The
+/// other islands share one circle and the silos another (no larger than the largest group),
+/// labelled with how many there are. The
 /// circles are packed in rows, largest first. In the "after" drawing the same circles stay where
 /// they are and the suggested additions that join two groups are drawn as lines between them,
 /// labelled with how many additions join that pair.
@@ -79,7 +80,10 @@ struct TeamGroupsDrawing: Sendable {
   /// Radii by teams, packed in rows (shelves) left to right.
   private mutating func layOut() {
     guard !groups.isEmpty else { return }
-    let largest = Double(groups.map(\.teams).max() ?? 1)
+    // Scaled by the largest single group; the shared circles are capped at its size (their
+    // number says how many teams they hold).
+    let single = groups.filter { $0.kind == .main || $0.kind == .island }.map(\.teams)
+    let largest = Double(single.max() ?? groups.map(\.teams).max() ?? 1)
     let rowWidth = 880.0
     let labelRoom = 34.0
     var cursorX = 0.0
@@ -87,8 +91,9 @@ struct TeamGroupsDrawing: Sendable {
     var rowHeight = 0.0
     var usedWidth = 0.0
     for i in groups.indices {
-      let radius = max(18, 110 * (Double(groups[i].teams) / largest).squareRoot())
-      let cell = 2 * radius + 24
+      let radius = max(18, 110 * min(1, (Double(groups[i].teams) / largest).squareRoot()))
+      // Room for the label under the circle: about 7 units a character at the 12-unit font.
+      let cell = max(2 * radius + 24, Double(label(of: groups[i]).count) * 7 + 12)
       if cursorX > 0, cursorX + cell > rowWidth {
         cursorX = 0
         cursorY += rowHeight
