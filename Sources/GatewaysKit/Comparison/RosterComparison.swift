@@ -63,7 +63,7 @@ public struct RosterComparison: Sendable {
   /// The analyser a comparison uses: the standard one with the given coupling target, without
   /// brokers (a comparison does not report betweenness, the costliest part of an analysis).
   public static func analyser(target: CouplingTarget = .learningCommunity) -> Analyser {
-    Analyser(target: target, exactBetweennessLimit: -1, betweennessPivots: 1, brokerCount: 0)
+    Analyser(target: target, exactBetweennessWork: -1, betweennessSamples: 1, brokerCount: 0)
   }
 
   /// The most items each section of the text (and the HTML page) lists before "and N more".
