@@ -13,7 +13,7 @@ public struct Analyser: Sendable {
   /// The coupling the school aims for.
   public var target: CouplingTarget
   /// Betweenness is exact (Brandes 2001) while its work, nodes times adjacency entries summed
-  /// over components (``MembershipGraph/BipartiteGraph/exactBetweennessWork``), is at most
+  /// over components (`BipartiteGraph.exactBetweennessWork`), is at most
   /// this, or while there are no more nodes than ``betweennessSamples``; above, it is
   /// estimated from sampled shortest paths (Riondato and Kornaropoulos 2014).
   public var exactBetweennessWork: Int
