@@ -16,37 +16,44 @@ struct CrashSafetyTests {
     ["export", "--format", "graphml", "-o", output, roster]
   }
 
-  @Test func aRunKilledAtOneHundredRandomMomentsLeavesTheOldOrTheNewFileWhole() throws {
+  /// A roster of 2,100 one-person teams: `analyse --format json` streams its 530 KB to the
+  /// file in 16 pieces as they are made (2,048 teams or more), a write long enough to be hit.
+  static let streamedRoster = SyntheticRoster.csv(staff: 2100, teamSize: 1)
+
+  @Test func aRunKilledAtOneHundredRandomMomentsOfItsWriteLeavesTheOldOrTheNewFileWhole()
+    throws
+  {
     let folder = try TemporaryFolder("kill")
     defer { folder.remove() }
     let roster = folder.path("roster.csv")
-    try FileSystem.write(Self.roster, to: roster)
-    let output = folder.path("out.xml")
-    let arguments = Self.arguments(output: output, roster: roster)
-    // One whole run gives the new file, and how long a run takes here, to spread the kills.
-    let started = Date()
-    let whole = try runGateways(arguments)
-    let duration = Date().timeIntervalSince(started)
-    #expect(whole.status == 0, "\(whole.standardError)")
+    try FileSystem.write(Self.streamedRoster, to: roster)
+    let output = folder.path("out.json")
+    let arguments = ["analyse", "--format", "json", "-o", output, roster]
+    func start() throws -> RunningProcess {
+      try Self.old.write(to: URL(fileURLWithPath: output))
+      return try RunningProcess(
+        gatewaysExecutable(), arguments, environment: gatewaysEnvironment(),
+        directory: folder.url)
+    }
+    // One whole run gives the new file, and how long its write lasts here (from the moment it
+    // begins to the end of the run), to spread the kills over it.
+    let whole = try start()
+    let began = Self.waitForWriteToBegin(in: folder, output: output, of: whole)
+    let writeStarted = Date()
+    let wholeResult = try whole.wait(timeout: gatewaysTimeout)
+    let window = max(Date().timeIntervalSince(writeStarted), 0.001)
+    #expect(began && wholeResult.status == 0, "\(wholeResult.standardError)")
     let new = try #require(FileSystem.contents(output))
-    #expect(new.count > 150_000)
+    #expect(new.count > 500_000)
     var random = SplitMix64(seed: 2026)
     var kept = 0
     var replaced = 0
     var temporaryLeft = 0
     for iteration in 0..<100 {
-      try Self.old.write(to: URL(fileURLWithPath: output))
-      let process = try RunningProcess(
-        gatewaysExecutable(), arguments, environment: gatewaysEnvironment(),
-        directory: folder.url)
-      if iteration.isMultiple(of: 2) {
-        // Any moment of the run, from its start to a little after its usual end.
-        usleep(UInt32(random.next(below: UInt64(duration * 1.2 * 1e6) + 1)))
-      } else {
-        // A moment of the write itself: once the temporary file exists.
-        _ = Self.waitForTemporaryFile(in: folder, seconds: max(1, 3 * duration), of: process)
-        usleep(UInt32(random.next(below: UInt64(duration * 0.2 * 1e6) + 1)))
-      }
+      let process = try start()
+      // A random moment of the write: once it has begun, up to a little after its usual end.
+      _ = Self.waitForWriteToBegin(in: folder, output: output, of: process)
+      usleep(UInt32(random.next(below: UInt64(window * 1.2 * 1e6) + 1)))
       process.send(SIGKILL)
       _ = try process.wait(timeout: gatewaysTimeout)
       let now = FileSystem.contents(output)
@@ -61,8 +68,8 @@ struct CrashSafetyTests {
       }
     }
     print(
-      "note: 100 SIGKILLs: \(kept) left the old file, \(replaced) the new one; "
-        + "\(temporaryLeft) were in the middle of the write (a temporary file was left)")
+      "note: 100 SIGKILLs during a write of \(new.count) bytes (about \(Int(window * 1000)) ms): "
+        + "\(kept) left the old file, \(replaced) the new one, \(temporaryLeft) a temporary file")
   }
 
   @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
@@ -132,13 +139,27 @@ struct CrashSafetyTests {
     }
   }
 
+  /// Waits until the write of `output` has begun, while `process` runs: a temporary file has
+  /// appeared, or the output is no longer the old file (as it would be at once if it were
+  /// written in place). Whether the write was seen to begin.
+  static func waitForWriteToBegin(
+    in folder: TemporaryFolder, output: String, of process: RunningProcess
+  ) -> Bool {
+    while process.isRunning {
+      if Self.waitForTemporaryFile(in: folder, seconds: 0, of: process) { return true }
+      if FileSystem.status(output).map({ Int($0.st_size) }) != Self.old.count { return true }
+      usleep(100)
+    }
+    return false
+  }
+
   /// Waits until a temporary file (`.NAME.UUID.tmp`) is in `folder`, while `process` runs;
   /// whether one was seen.
   static func waitForTemporaryFile(
     in folder: TemporaryFolder, seconds: Double, of process: RunningProcess
   ) -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline && process.isRunning {
+    repeat {
       if let directory = opendir(folder.url.path) {
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -148,9 +169,9 @@ struct CrashSafetyTests {
           if name.hasSuffix(".tmp") { return true }
         }
       }
+      if Date() >= deadline || !process.isRunning { return false }
       usleep(100)
-    }
-    return false
+    } while true
   }
 }
 

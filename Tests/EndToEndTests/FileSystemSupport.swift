@@ -91,11 +91,11 @@ enum FileSystem {
 
 /// Generated rosters with synthetic names (`Staff 17`), every team led, no warnings.
 enum SyntheticRoster {
-  /// `staff` people in teams of ten, each team led by its first member; a second, larger
-  /// team list when `variant` is 1, so two rosters give different outputs.
-  static func csv(staff: Int, variant: Int = 0) -> String {
+  /// `staff` people in teams of `teamSize` (ten by default), each team led by its first
+  /// member; teams five larger when `variant` is 1, so two rosters give different outputs.
+  static func csv(staff: Int, variant: Int = 0, teamSize: Int = 10) -> String {
     var text = "staff_id,name,team,team_role\n"
-    let size = 10 + variant * 5
+    let size = teamSize + variant * 5
     for person in 0..<staff {
       let role = person % size == 0 ? "leader" : "member"
       text += "s\(person),Staff \(person),team\(person / size),\(role)\n"
