@@ -6,7 +6,7 @@ let usage = """
   usage: gateways-bench generate --memberships N [--seed S] [--shape schools|network]
                                   [--columns all|ids] --output FILE.csv
          gateways-bench run [--memberships N,N,...] [--file FILE.csv] [--seed S] [--repeats R]
-         gateways-bench pipeline [--memberships N,N,...] [--file FILE.csv] [--seed S] [--robust]
+         gateways-bench pipeline [--memberships N,N,...] [--file FILE.csv] [--seed S] [--robust] [--halves on|off]
 
   generate  writes a seeded roster as CSV: --shape schools (the default: many small separate
             schools) or network (one large connected group of teams with islands and silos

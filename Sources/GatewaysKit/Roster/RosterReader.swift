@@ -2,15 +2,16 @@ import Foundation
 
 /// The file formats a roster may be written in.
 public enum RosterFormat: String, Sendable, CaseIterable {
-  /// One row per membership (see `Documentation/RosterFormat.md`).
+  /// Delimited text (CSV, or semicolon- or tab-separated; see `Documentation/RosterFormat.md`).
   case csv
   /// `{"staff": [...], "teams": [...], "deeps": {...}}`.
   case json
 
-  /// The format a file extension names (`csv` or `json`, ignoring case); `nil` for any other.
+  /// The format a file extension names (`csv`, `txt` and `tsv` are delimited text, `json`;
+  /// ignoring case); `nil` for any other.
   public init?(fileExtension: String) {
     switch fileExtension.lowercased() {
-    case "csv": self = .csv
+    case "csv", "txt", "tsv", "tab": self = .csv
     case "json": self = .json
     default: return nil
     }
@@ -33,14 +34,20 @@ public struct RosterReader: Sendable {
   public let deepsOverride: DeepMapping?
   /// The largest file, line and row the reader accepts.
   public let limits: RosterLimits
+  /// What the user chose about columns, layout, separator, encoding and ids.
+  public var options: RosterReadOptions
   /// CSV files of at least this many bytes are read in two halves at once when they allow it
   /// (tests and the differential fuzzer set it to 0 or `Int.max` to force one way).
   package var halvesThreshold = CSVRosterReader.halvesThreshold
 
   /// Creates a reader; `deepsOverride`, when given, replaces any mapping in the roster.
-  public init(deepsOverride: DeepMapping? = nil, limits: RosterLimits = RosterLimits()) {
+  public init(
+    deepsOverride: DeepMapping? = nil, limits: RosterLimits = RosterLimits(),
+    options: RosterReadOptions = RosterReadOptions()
+  ) {
     self.deepsOverride = deepsOverride
     self.limits = limits
+    self.options = options
   }
 
   /// Reads a roster from the bytes of a file.
@@ -61,10 +68,11 @@ public struct RosterReader: Sendable {
     case .csv:
       return try CSVRosterReader.read(
         Array(data), fileName: fileName, deeps: deepsOverride ?? .hargreaves, limits: limits,
-        halvesThreshold: halvesThreshold)
+        options: options, halvesThreshold: halvesThreshold)
     case .json:
       return try JSONRosterReader.read(
-        Array(data), fileName: fileName, deepsOverride: deepsOverride)
+        Array(data), fileName: fileName, deepsOverride: deepsOverride,
+        exactIDs: options.exactIDs)
     }
   }
 
@@ -84,8 +92,8 @@ public struct RosterReader: Sendable {
         Diagnostic(
           .error, file: displayName,
           message:
-            "cannot tell the roster's format from \(shown); name the file .csv or .json, "
-            + "or give the format (--input-format csv or json)")
+            "cannot tell the roster's format from \(shown); name the file .csv (or .txt, .tsv) "
+            + "or .json, or give the format (--input-format csv or json)")
       ])
     }
     let data = try Self.contents(of: url, displayName: displayName, limit: limits.maximumFileBytes)
