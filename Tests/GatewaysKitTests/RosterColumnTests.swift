@@ -112,3 +112,9 @@ struct RosterColumnTests {
     #expect(StaffTypeClassifier.staffType(forRole: "Assistant Head") == .senior)
   }
 }
+
+extension RosterColumnTests {
+  @Test func ordinalsArePositionsInAllCases() {
+    #expect(RosterColumn.allCases.map(\.ordinal) == Array(RosterColumn.allCases.indices))
+  }
+}

@@ -92,10 +92,25 @@ enum RosterColumn: String, CaseIterable, Sendable {
     }
   }
 
-  /// The column's position in `allCases`, for array-indexed rows.
-  var ordinal: Int { Self.ordinals[self] ?? 0 }
-  private static let ordinals: [RosterColumn: Int] = Dictionary(
-    uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+  /// The column's position in `allCases`, for array-indexed rows (a switch: rows ask for it
+  /// once per cell, and hashing the column's name would cost more than reading the cell).
+  var ordinal: Int {
+    switch self {
+    case .staffID: 0
+    case .team: 1
+    case .name: 2
+    case .forename: 3
+    case .surname: 4
+    case .role: 5
+    case .staffType: 6
+    case .gateway: 7
+    case .teamRole: 8
+    case .department: 9
+    case .yearGroup: 10
+    case .maxTeams: 11
+    case .teamName: 12
+    }
+  }
 
   /// The column every roster must have (`team` too, except in the grid layout).
   static let required: [RosterColumn] = [.staffID, .team]
