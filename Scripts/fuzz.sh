@@ -3,7 +3,7 @@
 #
 #   Scripts/fuzz.sh TARGET [SECONDS] [extra libFuzzer flags...]
 #
-# TARGET is csv, csv-halves, json, analyse, write, workbook or inflate (see Fuzz/README.md). SECONDS defaults to 60. Runs on one core
+# TARGET is csv, csv-halves, json, analyse, write, workbook, inflate, layouts or encoding (see Fuzz/README.md). SECONDS defaults to 60. Runs on one core
 # (-jobs=1 -workers=1). The targets are compiled here with swiftc (-sanitize=fuzzer,address),
 # not by `swift build`, into .build-fuzz/. New corpus entries go to .build-fuzz/corpus/TARGET;
 # the committed seeds in Fuzz/Corpus/TARGET are read, never written. Crashes, hangs and leaks
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 
-target="${1:?usage: Scripts/fuzz.sh csv|csv-halves|json|analyse|write|workbook|inflate [SECONDS] [libFuzzer flags...]}"
+target="${1:?usage: Scripts/fuzz.sh csv|csv-halves|json|analyse|write|workbook|inflate|layouts|encoding [SECONDS] [libFuzzer flags...]}"
 seconds="${2:-60}"
 shift $(($# >= 2 ? 2 : 1))
 case "$target" in
@@ -23,7 +23,9 @@ case "$target" in
   write) source_file=Fuzz/Targets/FuzzWrite.swift ;;
   workbook) source_file=Fuzz/Targets/FuzzWorkbook.swift ;;
   inflate) source_file=Fuzz/Targets/FuzzInflate.swift ;;
-  *) echo "fuzz.sh: unknown target '$target' (csv, csv-halves, json, analyse, write, workbook or inflate)" >&2; exit 2 ;;
+  layouts) source_file=Fuzz/Targets/FuzzLayouts.swift ;;
+  encoding) source_file=Fuzz/Targets/FuzzEncoding.swift ;;
+  *) echo "fuzz.sh: unknown target '$target' (csv, csv-halves, json, analyse, write, workbook, inflate, layouts or encoding)" >&2; exit 2 ;;
 esac
 
 out=.build-fuzz

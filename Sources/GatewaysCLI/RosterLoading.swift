@@ -30,6 +30,19 @@ let rosterOptions: [OptionSpec] = [
     "max-line-length", value: "BYTES",
     help: "Refuse a CSV line or field longer than this (default 64K)."),
   OptionSpec("max-fields", value: "N", help: "Refuse a CSV row with more fields (default 1000)."),
+  OptionSpec(
+    "columns", value: "MAP",
+    help: "Name the headers of columns: \"staff_id=Staff Code,role=Post\" (others by synonym)."),
+  OptionSpec(
+    "columns-file", value: "FILE", help: "Read such a mapping from FILE (one column=Header a line)."
+  ),
+  OptionSpec("layout", value: "LAYOUT", help: "long, list or grid (default: detected)."),
+  OptionSpec(
+    "delimiter", value: "SEP", help: "comma, semicolon or tab between columns (default: detected)."
+  ),
+  OptionSpec(
+    "encoding", value: "ENC", help: "utf-8, utf-16 or windows-1252 (default: detected)."),
+  OptionSpec("exact-ids", help: "Keep ids that differ only in case apart (default: one id)."),
 ]
 
 /// Reads the roster named by the first positional argument (`-` for standard input), with the
@@ -80,7 +93,8 @@ func loadRosterAndPseudonymiser(
   guard let path = parsed.positionals.first else {
     throw CommandFailure.usage(command: nil, message: "missing ROSTER argument")
   }
-  var reader = RosterReader(deepsOverride: deeps, limits: limits)
+  var reader = RosterReader(
+    deepsOverride: deeps, limits: limits, options: try readOptions(parsed, io: io))
   reader.sheetName = parsed.value("sheet")
   let roster: Roster
   do throws(RosterError) {
@@ -153,6 +167,45 @@ func pseudonymiser(_ parsed: ParsedArguments, io: CommandIO) throws -> Pseudonym
   }
   guard parsed.has("pseudonymise") || teams || key != nil else { return nil }
   return Pseudonymiser(key: key ?? Pseudonymiser.randomKey(), pseudonymiseTeams: teams)
+}
+
+/// The reading choices given by `--columns`, `--columns-file`, `--layout`, `--delimiter`,
+/// `--encoding` and `--exact-ids`.
+func readOptions(_ parsed: ParsedArguments, io: CommandIO) throws -> RosterReadOptions {
+  var options = RosterReadOptions()
+  options.exactIDs = parsed.has("exact-ids")
+  do throws(RosterError) {
+    if let path = parsed.value("columns-file") {
+      let data = try RosterReader.contents(
+        of: io.url(forPath: path), displayName: path, limit: 1 << 20)
+      try options.addColumns(String(decoding: data, as: UTF8.self), source: path)
+    }
+    if let text = parsed.value("columns") { try options.addColumns(text) }
+  } catch {
+    throw CommandFailure.input(error.diagnostics.map(\.description))
+  }
+  if let name = parsed.value("layout") {
+    guard let layout = RosterLayout(rawValue: name.lowercased()) else {
+      throw CommandFailure.usage(
+        command: nil, message: "--layout must be long, list or grid, not '\(name)'")
+    }
+    options.layout = layout
+  }
+  if let name = parsed.value("delimiter") {
+    guard let delimiter = RosterDelimiter(name: name) else {
+      throw CommandFailure.usage(
+        command: nil, message: "--delimiter must be comma, semicolon or tab, not '\(name)'")
+    }
+    options.delimiter = delimiter
+  }
+  if let name = parsed.value("encoding") {
+    guard let encoding = TextEncoding(name: name) else {
+      throw CommandFailure.usage(
+        command: nil, message: "--encoding must be utf-8, utf-16 or windows-1252, not '\(name)'")
+    }
+    options.encoding = encoding
+  }
+  return options
 }
 
 /// The limits given by `--max-file-size`, `--max-line-length` and `--max-fields`.

@@ -45,6 +45,16 @@ enum HostileRecipes {
     case "every-row-twice-10000.csv":
       try write(
         "staff_id,team\n" + (0..<10_000).map { "s\($0 % 5000),t\($0 % 5000 / 10)\n" }.joined())
+    case "grid-10000-teams.csv":
+      // One column per team, 10^4 of them, a person on every one.
+      try write(
+        "staff_id," + (0..<10_000).map { "t\($0)" }.joined(separator: ",") + "\n"
+          + (0..<20).map { "s\($0)," + Array(repeating: "Y", count: 10_000).joined(separator: ",") }
+          .joined(separator: "\n") + "\n")
+    case "list-cell-100000-teams.csv":
+      // One person on 10^5 teams, listed in one cell.
+      try write(
+        "staff_id,teams\ns1,\"" + (0..<100_000).map { "t\($0)" }.joined(separator: ";") + "\"\n")
     case "sparse-4GB.csv":
       // A 4 GiB file that takes no disk space: the reader must refuse it from its size.
       guard FileManager.default.createFile(atPath: url.path, contents: nil) else {

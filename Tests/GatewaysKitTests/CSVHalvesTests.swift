@@ -82,7 +82,7 @@ struct CSVHalvesTests {
     _ = parser.next()
     let columns: [CSVRosterReader.Column?] = [.staffID, .team, .name]
     let merged = CSVRosterReader.readInHalves(
-      bytes, after: parser, columns: columns, deeps: .hargreaves,
+      bytes, after: parser, map: .init(columns: columns), deeps: .hargreaves,
       log: DiagnosticLog(file: "r.csv"), limits: RosterLimits())
     #expect(merged != nil)
     #expect(Self.outcome(text, halvesThreshold: 0) == Self.outcome(text, halvesThreshold: .max))
@@ -102,7 +102,7 @@ struct CSVHalvesTests {
       var parser = CSVParser(bytes: bytes)
       _ = parser.next()
       let merged = CSVRosterReader.readInHalves(
-        bytes, after: parser, columns: [.staffID, .team, .name], deeps: .hargreaves,
+        bytes, after: parser, map: .init(columns: [.staffID, .team, .name]), deeps: .hargreaves,
         log: DiagnosticLog(file: "r.csv"), limits: RosterLimits())
       #expect((merged != nil) == merges)
       #expect(Self.outcome(text, halvesThreshold: 0) == Self.outcome(text, halvesThreshold: .max))
@@ -121,7 +121,7 @@ extension CSVHalvesTests {
         .staffID, .team, .name, .gateway, .teamRole, .yearGroup,
       ]
       if CSVRosterReader.readInHalves(
-        bytes, after: parser, columns: columns, deeps: .hargreaves,
+        bytes, after: parser, map: .init(columns: columns), deeps: .hargreaves,
         log: DiagnosticLog(file: "r.csv"), limits: RosterLimits()) != nil
       {
         merged += 1
@@ -148,7 +148,7 @@ extension CSVHalvesTests {
     _ = parser.next()
     #expect(
       CSVRosterReader.readInHalves(
-        bytes, after: parser, columns: [.staffID, .team, .gateway, .teamRole],
+        bytes, after: parser, map: .init(columns: [.staffID, .team, .gateway, .teamRole]),
         deeps: .hargreaves, log: DiagnosticLog(file: "r.csv"), limits: RosterLimits()) != nil)
     let halves = Self.outcome(text, halvesThreshold: 0)
     #expect(halves == Self.outcome(text, halvesThreshold: .max))

@@ -69,7 +69,9 @@ struct CSVRosterReaderTests {
     #expect(found[0].line == 1)
     #expect(
       found[0].message.hasPrefix(
-        "missing required column 'staff_id'; the first row has 2 columns and none is staff_id"))
+        "missing required column 'staff_id' (a person's id; also read from Staff ID, Staff Code, "
+          + "Employee ID"))
+    #expect(found[0].message.contains("the first row has 2 columns: 'name', 'team'"))
   }
 
   @Test func anUnknownColumnIsAWarningWithASuggestion() throws {
@@ -83,10 +85,12 @@ struct CSVRosterReaderTests {
     )
     #expect(
       messages[1].hasPrefix(
-        "warning: roster.csv:1:15: unknown column 'team_rol' is ignored (did you mean team_role?)"))
+        "warning: roster.csv:1:15: unknown column 'team_rol' is ignored (did you mean team_role, the team_role column?)"
+      ))
     #expect(
       messages[2].hasPrefix(
-        "warning: roster.csv:1:24: unknown column 'colour' is ignored; known columns:"))
+        "warning: roster.csv:1:24: unknown column 'colour' is ignored; if it holds one of the "
+          + "roster's columns, name it with --columns"))
   }
 
   @Test func raggedRowsAreErrorsAndEveryOneIsReported() {
@@ -97,7 +101,7 @@ struct CSVRosterReaderTests {
     #expect(found[1].column == 13)
     #expect(
       found[1].message.hasPrefix(
-        "this row has 4 fields but the header has 3; there is an extra comma"))
+        "this row has 4 fields but the header has 3; there is an extra separator"))
   }
 
   @Test func anUnterminatedQuoteIsAnError() {
@@ -109,14 +113,22 @@ struct CSVRosterReaderTests {
       ])
   }
 
-  @Test func invalidUTF8IsAnErrorWithLineAndColumn() {
+  @Test func invalidUTF8IsAnErrorWithLineAndColumnWhenUTF8IsForced() throws {
     var data = Data("staff_id,team,name\ns1,t,Caf".utf8)
     data.append(0xE9)
     data.append(Data("\n".utf8))
-    let found = diagnostics(csv: data)
-    #expect(found.count == 1)
+    var options = RosterReadOptions()
+    options.encoding = .utf8
+    let found = diagnostics(csv: data, options: options)
+    try #require(found.count == 1)
     #expect(found[0].location == "roster.csv:2:9")
     #expect(found[0].message.hasPrefix("the file is not valid UTF-8 (byte 0xE9 here)"))
+    // Without --encoding, the same bytes are Windows-1252, with one warning on that line.
+    let roster = try readCSV(data)
+    #expect(roster.staff.map(\.name) == ["Caf\u{E9}"])
+    #expect(roster.reading?.encoding == .windows1252)
+    let warning = try #require(roster.warnings.first { $0.message.contains("Windows-1252") })
+    #expect(warning.location == "roster.csv:2")
   }
 
   @Test func aLineOfMegabytesIsAnErrorNotAHang() {
@@ -260,15 +272,25 @@ struct CSVReaderHintTests {
       ])
   }
 
-  @Test(arguments: [("a;b;team", "';'"), ("a\tb\tteam", "tabs")])
-  func aForeignSeparatorIsNamed(header: String, separator: String) {
-    do {
-      _ = try RosterReader().read(Data("\(header)\nx\n".utf8), fileName: "r.csv", format: .csv)
-      Issue.record("expected an error")
-    } catch {
-      #expect(
-        error.diagnostics.first?.message.hasPrefix(
-          "the columns are separated by \(separator), not commas") == true)
-    }
+  @Test(arguments: [(";", RosterDelimiter.semicolon), ("\t", .tab), (",", .comma)])
+  func theSeparatorIsDetected(separator: String, delimiter: RosterDelimiter) throws {
+    let text = ["staff_id,name,team", "a,\"Ada, A\",t1", "b,Ben,t1"].map {
+      $0.replacingOccurrences(of: ",", with: separator)
+    }.joined(separator: "\n")
+    // A quoted cell with the other separators inside does not mislead the detection.
+    let roster = try readCSV(text.replacingOccurrences(of: "Ada\(separator) A", with: "Ada, A;\tX"))
+    #expect(roster.reading?.delimiter == delimiter)
+    #expect(roster.staff.map(\.id) == ["a", "b"])
+    #expect(roster.teams.map(\.members) == [["a", "b"]])
+  }
+
+  @Test(arguments: [("a;b;team", "semicolons"), ("a\tb\tteam", "tabs")])
+  func aForcedSeparatorThatIsNotTheFilesIsNamed(header: String, separator: String) {
+    var options = RosterReadOptions()
+    options.delimiter = .comma
+    let found = diagnostics(csv: Data("\(header)\nx\n".utf8), options: options)
+    #expect(
+      found.first?.message.hasPrefix("the columns are separated by \(separator), not commas")
+        == true)
   }
 }

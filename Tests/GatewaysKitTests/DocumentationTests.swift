@@ -33,6 +33,13 @@ struct DocumentationTests {
   @Test func everyCSVColumnIsDocumented() {
     for column in CSVRosterReader.Column.allCases {
       #expect(text.contains("| `\(column.rawValue)` |"), "\(column.rawValue)")
+      // The column's row lists every other name it goes by.
+      let row = text.components(separatedBy: "\n").first {
+        $0.hasPrefix("| `\(column.rawValue)` |")
+      }
+      for synonym in column.synonyms {
+        #expect(row?.contains(synonym.lowercased()) == true, "\(column.rawValue): \(synonym)")
+      }
     }
   }
 }

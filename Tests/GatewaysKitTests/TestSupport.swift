@@ -11,15 +11,24 @@ func readCSV(_ text: String, file: String = "roster.csv") throws(RosterError) ->
   try RosterReader().read(Data(text.utf8), fileName: file, format: .csv)
 }
 
+/// Reads delimited-text bytes as a roster, with reading options.
+func readCSV(
+  _ bytes: Data, options: RosterReadOptions = RosterReadOptions(), file: String = "roster.csv"
+) throws(RosterError) -> Roster {
+  try RosterReader(options: options).read(bytes, fileName: file, format: .csv)
+}
+
 /// Reads JSON text as a roster.
 func readJSON(_ text: String, file: String = "roster.json") throws(RosterError) -> Roster {
   try RosterReader().read(Data(text.utf8), fileName: file, format: .json)
 }
 
 /// The diagnostics of a roster that fails to read, or none when it reads.
-func diagnostics(csv bytes: Data, file: String = "roster.csv") -> [Diagnostic] {
+func diagnostics(
+  csv bytes: Data, file: String = "roster.csv", options: RosterReadOptions = RosterReadOptions()
+) -> [Diagnostic] {
   do {
-    _ = try RosterReader().read(bytes, fileName: file, format: .csv)
+    _ = try RosterReader(options: options).read(bytes, fileName: file, format: .csv)
     return []
   } catch {
     return error.diagnostics

@@ -18,6 +18,8 @@ public struct Roster: Sendable {
   public var deeps: DeepMapping
   /// Warnings raised while reading, in file order.
   public var warnings: [Diagnostic]
+  /// How a delimited-text roster was read (layout, separator, encoding); `nil` otherwise.
+  public var reading: RosterReading?
 
   /// For each team (in ``teams`` order), the positions in ``staff`` of its members, ascending:
   /// the same people, in the same order, as the team's ``Team/members``. Lets the analysis

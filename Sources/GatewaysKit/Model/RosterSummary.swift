@@ -35,10 +35,13 @@ public struct RosterSummary: Sendable, Hashable {
   public var staffOnNoTeam: [String]
   /// How many warnings the roster carries.
   public var warnings: Int
+  /// How a delimited-text roster was read (layout, separator, encoding), if it was one.
+  public var reading: RosterReading?
 
   /// Summarises a roster.
   /// - Complexity: O(staff + memberships + teams log teams).
   public init(_ roster: Roster) {
+    reading = roster.reading
     let present = Set(roster.teams.compactMap(\.gateway))
     staff = roster.staff.count
     teams = roster.teams.count
@@ -68,6 +71,7 @@ public struct RosterSummary: Sendable, Hashable {
   /// - Complexity: O(the lines printed).
   public func text(source: String) -> String {
     var lines = ["\(source): the roster reads."]
+    if let reading { lines.append("read as: \(reading.summary)") }
     lines.append("staff: \(staff)")
     lines.append("teams: \(teams)")
     lines.append("memberships: \(memberships)")

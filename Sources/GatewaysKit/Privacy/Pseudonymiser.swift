@@ -121,6 +121,8 @@ public struct Pseudonymiser: Sendable {
         id: id, name: pseudonymiseTeams ? id : team.name, gateway: team.gateway,
         members: team.members.map(person), leaders: team.leaders.map(person))
     }
-    return Roster(staff: staff, teams: teams, deeps: roster.deeps, warnings: roster.warnings)
+    var renamed = Roster(staff: staff, teams: teams, deeps: roster.deeps, warnings: roster.warnings)
+    renamed.reading = roster.reading
+    return renamed
   }
 }

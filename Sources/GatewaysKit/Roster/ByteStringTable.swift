@@ -3,8 +3,10 @@
 ///
 /// The reader interns staff and team ids with it straight from the file's bytes, so a row costs
 /// one hash of a few bytes and no `String`. The keys are ranges of the caller's buffer, which
-/// must outlive the table and be passed, unchanged, to every call. Equal keys are equal bytes;
-/// the reader only uses it for printable ASCII, where that is also Swift's string equality.
+/// must outlive the table and be passed, unchanged, to every call. Equal keys are equal bytes,
+/// or, when the table ``foldsCase``, bytes equal once ASCII letters are in lower case; the
+/// reader only uses it for printable ASCII, where that is also Swift's string equality (of the
+/// ids, or of their lower-case forms).
 ///
 /// ```swift
 /// let bytes = Array("s1,s2,s1".utf8)
@@ -26,9 +28,13 @@ struct ByteStringTable: Sendable {
   private var ends: [Int] = []
   private var hashes: [UInt64] = []
   private var mask: Int
+  /// Whether keys that differ only in the case of ASCII letters are one key.
+  let foldsCase: Bool
 
-  /// Creates an empty table with room for about `expectedCount` keys before it grows.
-  init(expectedCount: Int) {
+  /// Creates an empty table with room for about `expectedCount` keys before it grows; with
+  /// `foldsCase`, `Coaching` and `coaching` are one key.
+  init(expectedCount: Int, foldsCase: Bool = false) {
+    self.foldsCase = foldsCase
     var capacity = 16
     while capacity < 2 * expectedCount { capacity <<= 1 }
     buckets = [UInt64](repeating: 0, count: capacity)
@@ -60,21 +66,26 @@ struct ByteStringTable: Sendable {
   /// The hash of the key of `slot`.
   func hash(ofSlot slot: Int) -> UInt64 { hashes[slot] }
 
-  /// A 64-bit hash of `buffer[range]`, eight bytes at a time.
-  static func hash(_ range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  /// A 64-bit hash of `buffer[range]`, eight bytes at a time; with `foldsCase`, of the bytes
+  /// with ASCII letters in lower case (so keys equal but for case hash alike).
+  static func hash(
+    _ range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>, foldsCase: Bool = false
+  ) -> UInt64 {
     let raw = UnsafeRawBufferPointer(buffer)
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(range.count)
     var index = range.lowerBound
     while index + 8 <= range.upperBound {
-      hash =
-        (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+      var word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      if foldsCase { word = lowercasedASCII(word) }
+      hash = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
       hash ^= hash >> 31
       index += 8
     }
     var tail: UInt64 = 0
     var shift: UInt64 = 0
     while index < range.upperBound {
-      tail |= UInt64(buffer[index]) << shift
+      let byte = buffer[index]
+      tail |= UInt64(foldsCase ? lowercased(byte) : byte) << shift
       shift += 8
       index += 1
     }
@@ -82,9 +93,33 @@ struct ByteStringTable: Sendable {
     return hash ^ (hash >> 29)
   }
 
+  /// The hash of `buffer[range]` as this table hashes its keys.
+  func hash(_ range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    Self.hash(range, in: buffer, foldsCase: foldsCase)
+  }
+
+  /// An ASCII byte with an upper-case letter made lower case.
+  @inline(__always)
+  static func lowercased(_ byte: UInt8) -> UInt8 {
+    byte &- 0x41 < 26 ? byte | 0x20 : byte
+  }
+
+  /// Eight ASCII bytes (each below 0x80) with their upper-case letters made lower case, all at
+  /// once: a byte's top bit is set by adding 0x3F when it is at least `A`, and by adding 0x25
+  /// when it is above `Z`; the bytes with the first and not the second get 0x20.
+  @inline(__always)
+  static func lowercasedASCII(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let seven = word & (0x7F &* ones)
+    let atLeastA = (seven &+ 0x3F &* ones) & (0x80 &* ones)
+    let aboveZ = (seven &+ 0x25 &* ones) & (0x80 &* ones)
+    let upper = atLeastA & ~aboveZ & ~word
+    return word | (upper >> 2)
+  }
+
   /// The slot of the key `buffer[range]`, or `nil` when it was never inserted.
   func slot(of range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-    slot(of: range, hash: Self.hash(range, in: buffer), in: buffer)
+    slot(of: range, hash: hash(range, in: buffer), in: buffer)
   }
 
   /// The slot of the key `buffer[range]` whose hash is `hash`, or `nil`.
@@ -96,7 +131,9 @@ struct ByteStringTable: Sendable {
       if stored == 0 { return nil }
       if stored & 0xFFFF_FFFF == tag {
         let slot = Int(stored >> 32) - 1
-        if Self.equal(starts[slot]..<ends[slot], range, in: buffer) { return slot }
+        if Self.equal(starts[slot]..<ends[slot], range, in: buffer, foldsCase: foldsCase) {
+          return slot
+        }
       }
       bucket = (bucket + 1) & mask
     }
@@ -105,7 +142,7 @@ struct ByteStringTable: Sendable {
   /// Adds the key `buffer[range]`, which must not be in the table yet; returns its slot.
   @discardableResult
   mutating func insert(_ range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
-    insert(range, hash: Self.hash(range, in: buffer))
+    insert(range, hash: hash(range, in: buffer))
   }
 
   /// Adds a key whose hash is `hash`, which must not be in the table yet; returns its slot.
@@ -132,15 +169,19 @@ struct ByteStringTable: Sendable {
     for slot in 0..<count { place(slot: slot, hash: hashes[slot]) }
   }
 
-  /// Whether `buffer[a]` and `buffer[b]` hold the same bytes.
+  /// Whether `buffer[a]` and `buffer[b]` hold the same bytes (with `foldsCase`, once their
+  /// ASCII letters are in lower case).
   static func equal(
-    _ a: Range<Int>, _ b: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>
+    _ a: Range<Int>, _ b: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>,
+    foldsCase: Bool = false
   ) -> Bool {
     guard a.count == b.count else { return false }
     var i = a.lowerBound
     var j = b.lowerBound
     while i < a.upperBound {
-      if buffer[i] != buffer[j] { return false }
+      let x = buffer[i]
+      let y = buffer[j]
+      if x != y, !foldsCase || lowercased(x) != lowercased(y) { return false }
       i += 1
       j += 1
     }

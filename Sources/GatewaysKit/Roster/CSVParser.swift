@@ -92,12 +92,17 @@ struct CSVParser: IteratorProtocol, Sendable {
   private(set) var furtherInvalidUTF8Count = 0
   private var reportedInvalidUTF8 = false
 
+  /// The byte between fields: a comma, or a semicolon or a tab.
+  let separator: UInt8
+
   /// Creates a tokenizer over the bytes of a file; a UTF-8 byte-order mark is skipped.
   init(
-    bytes: [UInt8], maximumFieldBytes: Int = CSVParser.defaultMaximumFieldBytes,
+    bytes: [UInt8], separator: UInt8 = 0x2C,
+    maximumFieldBytes: Int = CSVParser.defaultMaximumFieldBytes,
     maximumFields: Int = RosterLimits.defaultMaximumFields
   ) {
     self.bytes = bytes
+    self.separator = separator
     self.maximumFieldBytes = maximumFieldBytes
     self.maximumFields = maximumFields
     index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -106,11 +111,13 @@ struct CSVParser: IteratorProtocol, Sendable {
 
   /// A tokenizer over `bytes[range]`, a part of an input that starts a record on line `line`.
   init(
-    bytes: [UInt8], range: Range<Int>, line: Int,
+    bytes: [UInt8], range: Range<Int>, line: Int, separator: UInt8 = 0x2C,
     maximumFieldBytes: Int = CSVParser.defaultMaximumFieldBytes,
     maximumFields: Int = RosterLimits.defaultMaximumFields
   ) {
-    self.init(bytes: bytes, maximumFieldBytes: maximumFieldBytes, maximumFields: maximumFields)
+    self.init(
+      bytes: bytes, separator: separator, maximumFieldBytes: maximumFieldBytes,
+      maximumFields: maximumFields)
     index = max(index, range.lowerBound)
     endIndex = range.upperBound
     self.line = line
@@ -128,7 +135,6 @@ struct CSVParser: IteratorProtocol, Sendable {
   }
 
   private static let quote: UInt8 = 0x22
-  private static let comma: UInt8 = 0x2C
   private static let newline: UInt8 = 0x0A
   private static let carriageReturn: UInt8 = 0x0D
 
@@ -311,7 +317,7 @@ struct CSVParser: IteratorProtocol, Sendable {
           column: startColumn, isPlainASCII: true)
       }
       if index >= endIndex { return (done(&self), true) }
-      if bytes[index] == Self.comma {
+      if bytes[index] == separator {
         advance()
         return (done(&self), false)
       }
@@ -324,13 +330,13 @@ struct CSVParser: IteratorProtocol, Sendable {
             + "inside it as \"\""))
       if !copied { buffer.append(contentsOf: bytes[contentStart..<prefixEnd]) }
       // Keep the stray text as part of the field and carry on to the next comma.
-      while index < endIndex, bytes[index] != Self.comma, bytes[index] != Self.newline,
+      while index < endIndex, bytes[index] != separator, bytes[index] != Self.newline,
         bytes[index] != Self.carriageReturn
       {
         buffer.append(bytes[index])
         advance()
       }
-      if index < endIndex, bytes[index] == Self.comma {
+      if index < endIndex, bytes[index] == separator {
         advance()
         return (finish(&self, buffer), false)
       }
@@ -341,13 +347,14 @@ struct CSVParser: IteratorProtocol, Sendable {
     // An unquoted field: find its end, then decode the bytes in place (no copy).
     let start = index
     let limit = min(endIndex, start + maximumFieldBytes + 1)
+    let separator = self.separator
     let (end, scalars, plain) = bytes.withUnsafeBufferPointer { buffer in
       var end = start
       var scalars = 0
       var plain = true
       while end < limit {
         let byte = buffer[end]
-        if byte == Self.comma || byte == Self.newline || byte == Self.carriageReturn { break }
+        if byte == separator || byte == Self.newline || byte == Self.carriageReturn { break }
         if byte & 0xC0 != 0x80 { scalars += 1 }
         if byte < 0x20 || byte >= 0x7F { plain = false }
         end += 1
@@ -373,7 +380,7 @@ struct CSVParser: IteratorProtocol, Sendable {
       start: start, end: end,
       text: plain ? nil : decode(bytes[start..<end], line: startLine, column: startColumn),
       line: startLine, column: startColumn, isPlainASCII: plain)
-    if index < endIndex, bytes[index] == Self.comma {
+    if index < endIndex, bytes[index] == separator {
       advance()
       return (field, false)
     }

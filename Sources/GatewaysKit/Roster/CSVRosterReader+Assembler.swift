@@ -13,6 +13,30 @@ extension CSVRosterReader {
     let columns: [Column?]
     /// Whether the header has a `team_role` column.
     let hasTeamRoleColumn: Bool
+    /// Whether the rows are a grid, and its team columns (positions and header cells).
+    let isGrid: Bool
+    private let teamPositions: [Int]
+    private let teamHeaders: [CSVCell]
+    /// Whether a cell of each position is read (a known column, or a grid's team).
+    private let isRead: [Bool]
+    /// Whether team cells are taken whole (`--layout long`), not split into lists.
+    private let splitsLists: Bool
+    /// The positions of the forename and surname read where the preferred ones are blank, or -1.
+    private let forenameFallback: Int
+    private let surnameFallback: Int
+    /// The layout `--layout` gave, if any.
+    private let forcedLayout: RosterLayout?
+    /// Whether some team cell listed several teams, or marked a leader (the list layout).
+    private(set) var sawList = false
+    /// Whether some team cell of a list marked a leader or a member.
+    private(set) var sawMarker = false
+    /// The teams of the row being read.
+    private var entries: [TeamEntry] = []
+    /// People and teams already warned about for an id written in another case.
+    private var warnedCase: Set<Int> = []
+    private var warnedTeamCase: Set<Int> = []
+    /// Whether some id matched one written in another case (the halves then do not merge).
+    private(set) var sawCaseDifference = false
     /// The deep mapping the roster will use.
     let deeps: DeepMapping
     /// Errors and warnings so far.
@@ -64,18 +88,31 @@ extension CSVRosterReader {
     /// The position in the row of each known column's cell (by ``Column/ordinal``), or -1.
     private let cellOfColumn: [Int]
 
-    /// Creates an assembler for rows under a header whose cells name `columns`; `expectedRows`
-    /// (and `expectedPeople`, by default half of them) size the tables up front.
+    /// Creates an assembler for rows under a header that `map` describes; `expectedRows` (and
+    /// `expectedPeople`, by default half of them) size the tables up front; with `exactIDs`,
+    /// ids that differ only in case are different people or teams.
     init(
-      columns: [Column?], deeps: DeepMapping, log: DiagnosticLog, expectedRows: Int,
-      expectedPeople: Int? = nil
+      map: ColumnMap, deeps: DeepMapping, log: DiagnosticLog, exactIDs: Bool = false,
+      expectedRows: Int, expectedPeople: Int? = nil
     ) {
+      let columns = map.columns
       self.columns = columns
       self.hasTeamRoleColumn = columns.contains(.teamRole)
+      isGrid = map.isGrid
+      teamPositions = map.teamPositions
+      teamHeaders = map.teamHeaders
+      var isRead = columns.map { $0 != nil }
+      for position in map.teamPositions { isRead[position] = true }
+      for position in map.fallbacks.values { isRead[position] = true }
+      forenameFallback = map.fallbacks[.forename] ?? -1
+      surnameFallback = map.fallbacks[.surname] ?? -1
+      self.isRead = isRead
+      splitsLists = map.forcedLayout != .long
+      forcedLayout = map.forcedLayout
       self.deeps = deeps
       self.log = log
-      people = IDIndex(expectedCount: expectedPeople ?? expectedRows / 2)
-      teams = IDIndex(expectedCount: expectedRows / 8)
+      people = IDIndex(expectedCount: expectedPeople ?? expectedRows / 2, exactCase: exactIDs)
+      teams = IDIndex(expectedCount: expectedRows / 8, exactCase: exactIDs)
       rowTeams.reserveCapacity(expectedRows)
       rowPeople.reserveCapacity(expectedRows)
       rowLines.reserveCapacity(expectedRows)
@@ -93,7 +130,12 @@ extension CSVRosterReader {
       let positions = cellOfColumn
       positions.withUnsafeBufferPointer { positions in
         while let (line, isDamaged) = parser.nextRecord(into: &cells) {
-          if cells.count == 1, cells[0].isEmpty { continue }
+          // A blank line, or a row of empty cells (Excel's `,,,,`), is skipped.
+          if cells[0].isEmpty || Self.isBlank(cells[0], buffer),
+            cells.allSatisfy({ $0.isEmpty || Self.isBlank($0, buffer) })
+          {
+            continue
+          }
           // The tokenizer reported this row's problem (a missing quote, invalid UTF-8, too many
           // fields); its fields cannot be trusted.
           if isDamaged {
@@ -111,7 +153,13 @@ extension CSVRosterReader {
     /// merged with another part's by ``absorb(_:in:)``. (The warnings a row draws depend on
     /// that row alone, or, for an unknown gateway, are merged to one per id.)
     var canMerge: Bool {
-      !log.hasErrors && !people.comparesStrings && !teams.comparesStrings
+      !log.hasErrors && !people.comparesStrings && !teams.comparesStrings && !sawCaseDifference
+    }
+
+    /// The layout the rows had: as forced, a grid, or a list when a cell listed teams.
+    var layout: RosterLayout {
+      if let forced = forcedLayout { return forced }
+      return isGrid ? .grid : sawList ? .list : .long
     }
 
     /// Adds the rows of `later`, an assembler of the rows that follow this one's in the same
@@ -119,12 +167,14 @@ extension CSVRosterReader {
     /// leaving this assembler unusable, when the two parts disagree about a person or a team
     /// (the caller then reads the file row by row, to report the conflict where it is).
     mutating func absorb(_ later: Assembler, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-      let personSlots = people.absorb(later.people, in: buffer)
+      guard let personSlots = people.absorb(later.people, in: buffer) else { return false }
       for (slot, line) in later.personLines.enumerated()
       where Int(personSlots[slot]) == personLines.count {
         personLines.append(line)
       }
-      let teamSlots = teams.absorb(later.teams, in: buffer)
+      guard let teamSlots = teams.absorb(later.teams, in: buffer) else { return false }
+      sawList = sawList || later.sawList
+      sawMarker = sawMarker || later.sawMarker
       for slot in later.teamLines.indices where Int(teamSlots[slot]) == teamLines.count {
         teamLines.append(later.teamLines[slot])
         teamColumns.append(later.teamColumns[slot])
@@ -153,6 +203,24 @@ extension CSVRosterReader {
       return true
     }
 
+    /// One team a row puts its person on (or declares): the cell holding the team's id (for a
+    /// grid, the column's header) and what the row says about leading it.
+    struct TeamEntry: Sendable {
+      var cell: CSVCell
+      var leader: Sourced<Bool>?
+    }
+
+    /// Whether a cell holds nothing but spaces and tabs.
+    static func isBlank(_ cell: CSVCell, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+      if let text = cell.text { return text.allSatisfy { $0 == " " || $0 == "\t" } }
+      var index = cell.start
+      while index < cell.end {
+        if buffer[index] != 0x20, buffer[index] != 0x09 { return false }
+        index += 1
+      }
+      return true
+    }
+
     /// Reads one data row (a record that is not blank and that the tokenizer did not damage).
     /// `cellOfColumn` is ``cellOfColumn``.
     private mutating func add(
@@ -167,15 +235,14 @@ extension CSVRosterReader {
           "this row has \(count) field\(count == 1 ? "" : "s") but the header has "
             + "\(columns.count); "
             + (count > columns.count
-              ? "there is an extra comma: put cells that contain commas in double quotes"
-              : "a cell is missing: add the missing commas so every row has every column"),
+              ? "there is an extra separator: put cells that contain one in double quotes"
+              : "a cell is missing: add the missing separators so every row has every column"),
           line: line, column: extra?.column)
         return
       }
-      // Trim the cells of known columns, check their characters, and note where they are.
+      // Trim the cells that are read, check their characters, and note where they are.
       var hasControl = false
-      for position in cells.indices {
-        guard let column = columns[position] else { continue }
+      for position in cells.indices where isRead[position] {
         if let text = cells[position].text {
           let trimmed = trimmedCell(text)
           cells[position].text = trimmed
@@ -183,8 +250,9 @@ extension CSVRosterReader {
             let scalar = IdentifierCheck.controlCharacter(in: trimmed)
           {
             log.error(
-              IdentifierCheck.controlMessage(column.rawValue, scalar), line: cells[position].line,
-              column: cells[position].column)
+              IdentifierCheck.controlMessage(
+                columns[position]?.rawValue ?? "a team's mark", scalar),
+              line: cells[position].line, column: cells[position].column)
             hasControl = true
           }
         } else {
@@ -210,33 +278,89 @@ extension CSVRosterReader {
       func text(_ cell: CSVCell) -> String { CSVRosterReader.text(of: cell, in: buffer) }
 
       let staffCell = value(.staffID)
-      let teamCell = value(.team)
-      if staffCell == nil, teamCell == nil {
+      // The teams of this row: a grid's marked columns, or the team cell (a list of teams
+      // unless --layout long).
+      entries.removeAll(keepingCapacity: true)
+      var roleCell: CSVCell?
+      if isGrid {
+        for (index, position) in teamPositions.enumerated() {
+          let cell = cells[position]
+          if cell.isEmpty { continue }
+          switch CSVRosterReader.gridMark(cell, in: buffer) {
+          case nil:
+            log.error(
+              "'\(shown(text(cell)))' is not a mark; mark a member Y (or X, 1, member) and a "
+                + "leader L (or leader), and leave the cell blank for someone not on the team",
+              line: cell.line, column: cell.column)
+          case .none?: break
+          case .member?:
+            entries.append(TeamEntry(cell: teamHeaders[index], leader: sourced(false, cell)))
+          case .leader?:
+            entries.append(TeamEntry(cell: teamHeaders[index], leader: sourced(true, cell)))
+          }
+        }
+      } else {
+        var isLeader: Sourced<Bool>?
+        roleCell = value(.teamRole)
+        if let cell = roleCell {
+          let word = text(cell)
+          if let known = leaderOfText[word] {
+            isLeader = sourced(known, cell)
+          } else {
+            let normalized = GatewayCatalog.normalize(word)
+            if leaderWords.contains(normalized) {
+              isLeader = sourced(true, cell)
+            } else if memberWords.contains(normalized) {
+              isLeader = sourced(false, cell)
+            } else {
+              log.error(
+                "team_role must be 'leader' or 'member' (or blank for member); got '\(word)'",
+                line: cell.line, column: cell.column)
+            }
+            if let isLeader { leaderOfText[word] = isLeader.value }
+          }
+        }
+        if let teamCell = value(.team) {
+          if splitsLists {
+            appendListEntries(teamCell, leader: isLeader, in: buffer)
+          } else {
+            entries.append(TeamEntry(cell: teamCell, leader: isLeader))
+          }
+        }
+      }
+      if staffCell == nil, entries.isEmpty {
         log.error(
-          "this row has neither a staff_id nor a team; fill in at least one, or delete the row",
+          isGrid
+            ? "this row has no staff_id; fill it in, or delete the row"
+            : "this row has neither a staff_id nor a team; fill in at least one, or delete the row",
           line: line)
         return
       }
-      // Each id is looked up once; the slot found serves the checks and the row below.
-      let foundPerson = staffCell.map { people.find($0, in: buffer) }
-      let foundTeam = teamCell.map { teams.find($0, in: buffer) }
-      // Printable ASCII ids found by their bytes need no check; others may hide characters or
-      // match a known id only after Unicode normalisation.
-      if staffCell?.text != nil || teamCell?.text != nil || people.comparesStrings
-        || teams.comparesStrings
-      {
-        let badPerson = hasBadID(
-          .staffID, staffCell, people, foundPerson?.slot, personLines, buffer)
-        let badTeam = hasBadID(.team, teamCell, teams, foundTeam?.slot, teamLines, buffer)
-        if badPerson || badTeam { return }
+      if let cell = roleCell, entries.isEmpty || staffCell == nil {
+        log.warning(
+          "team_role is ignored on a row without both a staff_id and a team", line: cell.line,
+          column: cell.column)
       }
 
+      // The person: looked up once, checked, then added.
       var personOfRow: Int?
-      if let staffCell, let found = foundPerson {
+      if let staffCell {
+        let found = people.find(staffCell, in: buffer)
+        if hasBadID(.staffID, staffCell, found, line: line, in: buffer) {
+          // Check the teams too, so one run reports every problem of the row.
+          for entry in entries {
+            let found = teams.find(entry.cell, in: buffer)
+            _ = hasBadID(.team, entry.cell, found, line: line, in: buffer)
+          }
+          return
+        }
         let (slot, isNew) = people.slot(of: staffCell, found: found, in: buffer)
         if isNew { personLines.append(line) }
         personOfRow = slot
-        readPersonCells(of: slot, value: value, buffer: buffer)
+        func fallback(_ position: Int) -> CSVCell? {
+          position >= 0 && !cells[position].isEmpty ? cells[position] : nil
+        }
+        readPersonCells(of: slot, value: value, fallback: fallback, buffer: buffer)
       } else if let first = Column.personColumns.lazy.compactMap({ value($0) }).first {
         log.warning(
           "this row has no staff_id, so it only declares its team; its person details are "
@@ -244,34 +368,8 @@ extension CSVRosterReader {
           line: first.line, column: first.column)
       }
 
-      var isLeader: Bool?
-      let roleCell = value(.teamRole)
-      if let cell = roleCell {
-        let word = text(cell)
-        if let known = leaderOfText[word] {
-          isLeader = known
-        } else {
-          let normalized = GatewayCatalog.normalize(word)
-          if leaderWords.contains(normalized) {
-            isLeader = true
-          } else if memberWords.contains(normalized) {
-            isLeader = false
-          } else {
-            log.error(
-              "team_role must be 'leader' or 'member' (or blank for member); got '\(word)'",
-              line: cell.line, column: cell.column)
-          }
-          if let isLeader { leaderOfText[word] = isLeader }
-        }
-        if teamCell == nil || staffCell == nil {
-          log.warning(
-            "team_role is ignored on a row without both a staff_id and a team", line: cell.line,
-            column: cell.column)
-        }
-      }
-
-      guard let teamCell, let found = foundTeam else {
-        for column in [Column.gateway, .teamName] {
+      if entries.isEmpty {
+        for column in Column.teamColumns {
           if let cell = value(column) {
             log.warning(
               "\(column.rawValue) is ignored on a row with no team; fill in the team",
@@ -280,41 +378,161 @@ extension CSVRosterReader {
         }
         return
       }
-      let (team, isNewTeam) = teams.slot(of: teamCell, found: found, in: buffer)
-      if isNewTeam {
-        teamLines.append(line)
-        teamColumns.append(teamCell.column)
+      let gatewayCell = value(.gateway)
+      let teamNameCell = value(.teamName)
+      for entry in entries {
+        let teamCell = entry.cell
+        let found = teams.find(teamCell, in: buffer)
+        if hasBadID(.team, teamCell, found, line: line, in: buffer) { continue }
+        let (team, isNewTeam) = teams.slot(of: teamCell, found: found, in: buffer)
+        if isNewTeam {
+          teamLines.append(isGrid ? teamCell.line : line)
+          teamColumns.append(teamCell.column)
+        }
+        if let cell = teamNameCell {
+          Self.agreeText(
+            &teamNames, team, cell, "team_name", owner: "team", shown: true, buffer, &log)
+        }
+        if let cell = gatewayCell { readGateway(cell, of: team, in: buffer) }
+        guard let person = personOfRow else { continue }
+        if let leader = entry.leader { rowLeaders.set(leader, for: rowTeams.count) }
+        rowTeams.append(Int32(truncatingIfNeeded: team))
+        rowPeople.append(Int32(truncatingIfNeeded: person))
+        rowLines.append(line)
       }
-      if let cell = value(.teamName) {
-        Self.agreeText(
-          &teamNames, team, cell, "team_name", owner: "team", shown: true, buffer, &log)
+    }
+
+    /// Reads a gateway cell for `team`.
+    private mutating func readGateway(
+      _ cell: CSVCell, of team: Int, in buffer: UnsafeBufferPointer<UInt8>
+    ) {
+      let name = CSVRosterReader.text(of: cell, in: buffer)
+      var gateway = gatewayOfText[name]
+      if gateway == nil {
+        var found = DiagnosticLog(file: log.file)
+        let warnedBefore = warnedGateways.count
+        gateway = CSVRosterReader.gateway(
+          named: name, cell: cell, deeps: deeps, warned: &warnedGateways, log: &found)
+        for error in found.errors { log.add(error) }
+        if warnedGateways.count > warnedBefore, let warning = found.warnings.first {
+          gatewayWarnings.append((GatewayCatalog.normalize(name), warning))
+        }
+        if let gateway { gatewayOfText[name] = gateway }
       }
-      if let cell = value(.gateway) {
-        let name = text(cell)
-        var gateway = gatewayOfText[name]
-        if gateway == nil {
-          var found = DiagnosticLog(file: log.file)
-          let warnedBefore = warnedGateways.count
-          gateway = CSVRosterReader.gateway(
-            named: name, cell: cell, deeps: deeps, warned: &warnedGateways, log: &found)
-          for error in found.errors { log.add(error) }
-          if warnedGateways.count > warnedBefore, let warning = found.warnings.first {
-            gatewayWarnings.append((GatewayCatalog.normalize(name), warning))
+      if let gateway {
+        Self.agree(&gateways, team, sourced(gateway, cell), "gateway", "team", \.id, &log)
+      }
+    }
+
+    /// Adds the teams a team cell lists to ``entries``: one team, or several separated by `;`
+    /// or `|`, each marked as led by `*` before it or `(leader)` after it (`(member)` for a
+    /// member); an unmarked team takes `leader`, what the row's team_role cell says.
+    private mutating func appendListEntries(
+      _ cell: CSVCell, leader: Sourced<Bool>?, in buffer: UnsafeBufferPointer<UInt8>
+    ) {
+      if cell.text == nil {
+        // Most cells hold one plain team: nothing to split or unmark.
+        let first = buffer[cell.start]
+        let last = buffer[cell.end - 1]
+        var plain = first != 0x2A && last != 0x29
+        var index = cell.start
+        while plain, index < cell.end {
+          if buffer[index] == 0x3B || buffer[index] == 0x7C { plain = false }
+          index += 1
+        }
+        if plain {
+          entries.append(TeamEntry(cell: cell, leader: leader))
+          return
+        }
+        Self.listParts(UnsafeBufferPointer(rebasing: buffer[cell.start..<cell.end])) {
+          start, end, scalars, marker in
+          var part = cell
+          part.start = cell.start + start
+          part.end = cell.start + end
+          part.column = cell.column + scalars
+          addPart(part, marker)
+        }
+      } else {
+        var text = cell.text ?? ""
+        text.withUTF8 { bytes in
+          Self.listParts(bytes) { start, end, scalars, marker in
+            var part = cell
+            part.text = String(
+              decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            part.column = cell.column + scalars
+            addPart(part, marker)
           }
-          if let gateway { gatewayOfText[name] = gateway }
-        }
-        if let gateway {
-          Self.agree(
-            &gateways, team, sourced(gateway, cell), "gateway", "team", \.id, &log)
         }
       }
-      guard let person = personOfRow else { return }
-      if let isLeader, let cell = roleCell {
-        rowLeaders.set(sourced(isLeader, cell), for: rowTeams.count)
+      func addPart(_ part: CSVCell, _ marker: Bool?) {
+        if let marker {
+          sawMarker = true
+          entries.append(TeamEntry(cell: part, leader: sourced(marker, part)))
+        } else {
+          entries.append(TeamEntry(cell: part, leader: leader))
+        }
       }
-      rowTeams.append(Int32(truncatingIfNeeded: team))
-      rowPeople.append(Int32(truncatingIfNeeded: person))
-      rowLines.append(line)
+      sawList = true
+    }
+
+    /// Calls `part` with each team a list cell's bytes hold: its start and end offsets, the
+    /// scalars before it, and its marker (`true` for a leader, `false` for `(member)`, `nil`).
+    static func listParts(
+      _ bytes: UnsafeBufferPointer<UInt8>, _ part: (Int, Int, Int, Bool?) -> Void
+    ) {
+      var start = 0
+      var scalarsBefore = 0
+      var scalars = 0
+      var index = 0
+      func emit(_ from: Int, _ to: Int, _ scalarsAt: Int) {
+        var from = from
+        var to = to
+        var atScalar = scalarsAt
+        func skipSpaces() {
+          while from < to, bytes[from] == 0x20 {
+            from += 1
+            atScalar += 1
+          }
+          while to > from, bytes[to - 1] == 0x20 { to -= 1 }
+        }
+        skipSpaces()
+        var marker: Bool?
+        if from < to, bytes[from] == 0x2A {
+          marker = true
+          from += 1
+          atScalar += 1
+          skipSpaces()
+        }
+        if to > from, bytes[to - 1] == 0x29,
+          let open = (from..<to).last(where: { bytes[$0] == 0x28 })
+        {
+          let word = GatewayCatalog.normalize(
+            String(
+              decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<(to - 1)]), as: UTF8.self))
+          if CSVRosterReader.leaderWords.contains(word) {
+            marker = true
+            to = open
+          } else if CSVRosterReader.memberWords.contains(word) {
+            marker = marker ?? false
+            to = open
+          }
+          skipSpaces()
+        }
+        if from < to { part(from, to, atScalar, marker) }
+      }
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == 0x3B || byte == 0x7C {
+          emit(start, index, scalarsBefore)
+          start = index + 1
+          scalars += 1
+          scalarsBefore = scalars
+        } else if byte & 0xC0 != 0x80 {
+          scalars += 1
+        }
+        index += 1
+      }
+      emit(start, bytes.count, scalarsBefore)
     }
 
     /// Finds the distinct members of every team once every row is added: warns about a
@@ -370,12 +588,16 @@ extension CSVRosterReader {
     }
 
     /// Reports an id with an invisible character, or one spelled with other bytes than the known
-    /// id Swift finds equal to it (at `slot`, first seen on `firstLines[slot]`); whether it did.
+    /// id it matches (`found`): a warning, once per person or team, when they differ only in
+    /// case (they are read as one), an error when only after Unicode normalisation. Returns
+    /// whether the id is unusable.
     private mutating func hasBadID(
-      _ column: Column, _ cell: CSVCell?, _ index: IDIndex, _ slot: Int?, _ firstLines: [Int],
-      _ buffer: UnsafeBufferPointer<UInt8>
+      _ column: Column, _ cell: CSVCell, _ found: (slot: Int?, hash: UInt64, caseDiffers: Bool),
+      line: Int, in buffer: UnsafeBufferPointer<UInt8>
     ) -> Bool {
-      guard let cell, cell.text != nil || index.comparesStrings else { return false }
+      let isPerson = column == .staffID
+      let comparesStrings = isPerson ? people.comparesStrings : teams.comparesStrings
+      guard found.caseDiffers || cell.text != nil || comparesStrings else { return false }
       let id = CSVRosterReader.text(of: cell, in: buffer)
       var bad = false
       if !cell.isPlainASCII, let scalar = IdentifierCheck.invisibleCharacter(in: id) {
@@ -384,20 +606,44 @@ extension CSVRosterReader {
           column: cell.column)
         bad = true
       }
-      if let slot, IdentifierCheck.differInBytes(index.ids[slot], id) {
+      guard let slot = found.slot, found.caseDiffers else { return bad }
+      let known = isPerson ? people.ids[slot] : teams.ids[slot]
+      let exactCase = isPerson ? people.exactCase : teams.exactCase
+      if exactCase || !IdentifierCheck.differOnlyInCase(known, id) {
+        let firstLines = isPerson ? personLines : teamLines
         log.error(
           IdentifierCheck.spellingMessage(column.rawValue, firstLine: firstLines[slot]),
           line: cell.line, column: cell.column)
-        bad = true
+        return true
+      }
+      sawCaseDifference = true
+      if isPerson {
+        if warnedCase.insert(slot).inserted {
+          log.warning(
+            "this staff_id differs only in case from the one on line \(personLines[slot]); "
+              + "read as the same person (give --exact-ids to keep such ids apart)",
+            line: cell.line, column: cell.column)
+        }
+      } else if warnedTeamCase.insert(slot).inserted {
+        log.warning(
+          "team '\(shown(id))' differs only in case from '\(shown(known))' on line "
+            + "\(teamLines[slot]); read as the same team (give --exact-ids to keep such ids "
+            + "apart)",
+          line: cell.line, column: cell.column)
       }
       return bad
     }
 
     /// Reads the cells that describe the person in `slot`.
     private mutating func readPersonCells(
-      of slot: Int, value: (Column) -> CSVCell?, buffer: UnsafeBufferPointer<UInt8>
+      of slot: Int, value: (Column) -> CSVCell?, fallback: (Int) -> CSVCell?,
+      buffer: UnsafeBufferPointer<UInt8>
     ) {
-      if let cell = value(.name) {
+      if let cell = value(.name)
+        ?? joinedName(
+          forename: value(.forename) ?? fallback(forenameFallback),
+          surname: value(.surname) ?? fallback(surnameFallback), buffer: buffer)
+      {
         Self.agreeText(&names, slot, cell, "name", owner: "staff_id", shown: false, buffer, &log)
       }
       if let cell = value(.role) {
@@ -439,6 +685,20 @@ extension CSVRosterReader {
             line: cell.line, column: cell.column)
         }
       }
+    }
+
+    /// A name made of the forename and surname cells (either alone when the other is blank),
+    /// as a cell at the forename's place; `nil` when both are blank.
+    private func joinedName(
+      forename: CSVCell?, surname: CSVCell?, buffer: UnsafeBufferPointer<UInt8>
+    ) -> CSVCell? {
+      guard var cell = forename ?? surname else { return nil }
+      let parts = [forename, surname].compactMap { $0 }.map {
+        CSVRosterReader.text(of: $0, in: buffer)
+      }
+      cell.text = parts.joined(separator: " ")
+      cell.isPlainASCII = cell.isPlainASCII && (surname?.isPlainASCII ?? true)
+      return cell
     }
 
     private func sourced<Value>(_ value: Value, _ cell: CSVCell) -> Sourced<Value> {
@@ -487,11 +747,18 @@ extension CSVRosterReader {
     /// The roster the rows describe: staff and teams sorted by id, the warnings of the whole
     /// read. Call after ``finishMemberships()``, and only when the log has no errors.
     mutating func roster() -> Roster {
-      // Without a team_role column no team has a leader: say so once, not once per team.
-      if !hasTeamRoleColumn, hasMemberships {
+      // Without a team_role column (or list markers, or a grid's marks) no team has a leader:
+      // say so once, not once per team.
+      let marksLeaders = hasTeamRoleColumn || isGrid || sawMarker
+      if !marksLeaders, hasMemberships {
         log.warning(
-          "the roster has no team_role column, so no team has a leader; add a team_role column "
-            + "and put 'leader' on each leader's row (Vacher: the leader should not be the link)",
+          layout == .list
+            ? "the roster marks no leader, so no team has one; mark each leader's team in the "
+              + "list as '(leader)' or with '*' before it (Vacher: the leader should not be the "
+              + "link)"
+            : "the roster has no team_role column, so no team has a leader; add a team_role "
+              + "column and put 'leader' on each leader's row (Vacher: the leader should not be "
+              + "the link)",
           line: headerLine)
       }
       let personIDs = people.ids
@@ -507,12 +774,18 @@ extension CSVRosterReader {
         leadersOfTeam[Int(rowTeams[Int(row)]), default: []].append(
           positionOfSlot[Int(rowPeople[Int(row)])])
       }
-      if hasTeamRoleColumn {
+      if marksLeaders {
+        let hint =
+          isGrid
+          ? "mark its leader L in this column"
+          : layout == .list && !hasTeamRoleColumn
+            ? "mark it '(leader)' in its leader's list"
+            : "put 'leader' in the team_role column of its leader's row"
         for team in teamOrder
         where leadersOfTeam[team] == nil && memberOffsets[team] < memberOffsets[team + 1] {
           log.warning(
-            "this team has no leader; put 'leader' in the team_role column of its leader's row",
-            line: teamLines[team], column: teamColumns[team])
+            "this team has no leader; \(hint)", line: teamLines[team],
+            column: teamColumns[team])
         }
       }
       // The staff and the teams are built on two cores.

@@ -15,11 +15,12 @@ extension CSVRosterReader {
   ///
   /// Returns `nil`, and the caller reads row by row, when the file does not allow a split (no
   /// line break near the middle, or the one there is inside a quoted field), or when a half
-  /// found an error or an id that is not printable ASCII, or the halves disagree about someone:
+  /// found an error, an id that is not printable ASCII or one written in two cases, or the
+  /// halves disagree about someone:
   /// those diagnostics then come from the one reader that words and places them exactly.
   static func readInHalves(
-    _ bytes: [UInt8], after parser: CSVParser, columns: [Column?], deeps: DeepMapping,
-    log: DiagnosticLog, limits: RosterLimits
+    _ bytes: [UInt8], after parser: CSVParser, map: ColumnMap, deeps: DeepMapping,
+    log: DiagnosticLog, limits: RosterLimits, exactIDs: Bool = false
   ) -> Assembler? {
     let start = parser.position
     return bytes.withUnsafeBufferPointer { buffer -> Assembler? in
@@ -35,7 +36,7 @@ extension CSVRosterReader {
       beforeSplit.stop(at: split)
       let first = beforeSplit
       let second = CSVParser(
-        bytes: bytes, range: split..<buffer.count, line: line,
+        bytes: bytes, range: split..<buffer.count, line: line, separator: parser.separator,
         maximumFieldBytes: limits.maximumLineBytes, maximumFields: limits.maximumFields)
       let shared = SharedBytes(buffer: buffer)
       let expectedRows = min(bytes.count / 32, 1 << 21)
@@ -45,7 +46,7 @@ extension CSVRosterReader {
       @Sendable func half(_ parser: CSVParser, expectedPeople: Int) -> (Assembler, Bool) {
         var parser = parser
         var assembler = Assembler(
-          columns: columns, deeps: deeps, log: DiagnosticLog(file: file),
+          map: map, deeps: deeps, log: DiagnosticLog(file: file), exactIDs: exactIDs,
           expectedRows: expectedRows, expectedPeople: expectedPeople)
         assembler.addRows(from: &parser, in: shared.buffer)
         return (assembler, parser.problems.isEmpty && parser.furtherInvalidUTF8Count == 0)

@@ -4,9 +4,15 @@ extension CSVRosterReader {
   /// While every id is printable ASCII it finds them by their bytes in the file, with no
   /// `String` per row; the first id that is not (it may equal another id only after Unicode
   /// normalisation) switches it, for good, to a dictionary keyed by Swift's string equality.
+  ///
+  /// Unless it keeps ``exactCase``, ids that differ only in case are one id (the spelling seen
+  /// first is kept): the byte table folds ASCII letters to lower case, the dictionary is keyed
+  /// by the ids in lower case, and ``find(_:in:)`` says when the bytes differ.
   struct IDIndex: Sendable {
     private var table: ByteStringTable
     private var dictionary: [String: Int]?
+    /// Whether ids that differ in case are different ids.
+    let exactCase: Bool
     /// The bytes and slot of the id found last: rows of one person (or team) are often
     /// adjacent, and then need no hashing.
     private var last: (range: Range<Int>, slot: Int)?
@@ -14,8 +20,9 @@ extension CSVRosterReader {
     private(set) var ids: [String] = []
 
     /// Creates an empty index with room for about `expectedCount` ids.
-    init(expectedCount: Int) {
-      table = ByteStringTable(expectedCount: expectedCount)
+    init(expectedCount: Int, exactCase: Bool = false) {
+      self.exactCase = exactCase
+      table = ByteStringTable(expectedCount: expectedCount, foldsCase: !exactCase)
       ids.reserveCapacity(expectedCount)
     }
 
@@ -23,32 +30,45 @@ extension CSVRosterReader {
     var comparesStrings: Bool { dictionary != nil }
 
     /// The slot of the id in `cell`, and the hash to pass to ``insert(_:hash:in:)`` when the id
-    /// is new.
+    /// is new. `caseDiffers` when the id found is written with other bytes (for byte-compared
+    /// ids: it differs only in case; for others, the caller tells case from normalisation).
     mutating func find(_ cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>) -> (
-      slot: Int?, hash: UInt64
+      slot: Int?, hash: UInt64, caseDiffers: Bool
     ) {
       if dictionary == nil, cell.text == nil {
         let range = cell.start..<cell.end
         if let last, ByteStringTable.equal(last.range, range, in: buffer) {
-          return (last.slot, 0)
+          return (last.slot, 0, false)
         }
-        let hash = ByteStringTable.hash(range, in: buffer)
+        let hash = table.hash(range, in: buffer)
         let slot = table.slot(of: range, hash: hash, in: buffer)
-        if let slot { last = (range, slot) }
-        return (slot, hash)
+        guard let slot else { return (nil, hash, false) }
+        let known = table.range(ofSlot: slot)
+        // Only a table that folds case finds other bytes.
+        if !exactCase, !ByteStringTable.equal(known, range, in: buffer) {
+          return (slot, hash, true)
+        }
+        last = (range, slot)
+        return (slot, hash, false)
       }
       if dictionary == nil {
         var byID: [String: Int] = [:]
         byID.reserveCapacity(ids.count * 2)
-        for (slot, id) in ids.enumerated() { byID[id] = slot }
+        for (slot, id) in ids.enumerated() where byID[key(id)] == nil { byID[key(id)] = slot }
         dictionary = byID
       }
-      return (dictionary?[CSVRosterReader.text(of: cell, in: buffer)], 0)
+      let id = CSVRosterReader.text(of: cell, in: buffer)
+      guard let slot = dictionary?[key(id)] else { return (nil, 0, false) }
+      return (slot, 0, IdentifierCheck.differInBytes(ids[slot], id))
     }
 
+    /// The dictionary's key for an id: the id, or its lower-case form when case is folded.
+    private func key(_ id: String) -> String { exactCase ? id : id.lowercased() }
+
     /// Adds the ids of `other`, an index over another part of the same buffer that never
-    /// compared strings (nor did this one); returns, for each slot of `other`, its slot here.
-    mutating func absorb(_ other: IDIndex, in buffer: UnsafeBufferPointer<UInt8>) -> [Int32] {
+    /// compared strings (nor did this one); returns, for each slot of `other`, its slot here, or
+    /// `nil` (this index left part-merged) when an id of `other` is one of these in another case.
+    mutating func absorb(_ other: IDIndex, in buffer: UnsafeBufferPointer<UInt8>) -> [Int32]? {
       precondition(dictionary == nil && other.dictionary == nil, "ids compared as bytes only")
       var slots: [Int32] = []
       slots.reserveCapacity(other.ids.count)
@@ -60,6 +80,8 @@ extension CSVRosterReader {
         let range = other.table.range(ofSlot: slot)
         let hash = other.table.hash(ofSlot: slot)
         if let known = table.slot(of: range, hash: hash, in: buffer) {
+          // The same id written in another case in each part: the row-by-row reader words it.
+          if !ByteStringTable.equal(table.range(ofSlot: known), range, in: buffer) { return nil }
           slots.append(Int32(truncatingIfNeeded: known))
         } else {
           slots.append(Int32(truncatingIfNeeded: ids.count))
@@ -73,7 +95,8 @@ extension CSVRosterReader {
     /// The slot of the id in `cell`, given what ``find(_:in:)`` found for it: the one found, or
     /// a new one (`isNew`) when the id was not there.
     mutating func slot(
-      of cell: CSVCell, found: (slot: Int?, hash: UInt64), in buffer: UnsafeBufferPointer<UInt8>
+      of cell: CSVCell, found: (slot: Int?, hash: UInt64, caseDiffers: Bool),
+      in buffer: UnsafeBufferPointer<UInt8>
     ) -> (slot: Int, isNew: Bool) {
       if let slot = found.slot { return (slot, false) }
       return (insert(cell, hash: found.hash, in: buffer), true)
@@ -87,7 +110,8 @@ extension CSVRosterReader {
       let id = CSVRosterReader.text(of: cell, in: buffer)
       ids.append(id)
       if dictionary != nil {
-        dictionary?[id] = slot
+        let key = key(id)
+        dictionary?[key] = slot
       } else {
         table.insert(cell.start..<cell.end, hash: hash)
         last = (cell.start..<cell.end, slot)

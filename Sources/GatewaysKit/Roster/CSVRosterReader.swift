@@ -1,49 +1,15 @@
 import Foundation
 
-/// Reads the CSV roster format: one row per membership, a header row naming the columns.
+/// Reads delimited-text rosters (CSV, semicolon- or tab-separated text, in UTF-8, UTF-16 or
+/// Windows-1252) in the long, list or grid layout, a header row naming the columns.
 ///
-/// See `Documentation/RosterFormat.md` for the columns. Rows about the same person or team must
-/// agree; a blank cell never conflicts with a value given on another row.
+/// Every source takes one path: its text is made UTF-8 (``TextEncoding``), its header row is
+/// mapped to columns through the one table of them (``RosterColumn``, by ``columnMap``), and
+/// its rows go, as cells, into one ``Assembler``. See `Documentation/RosterFormat.md`. Rows about
+/// the same person or team must agree; a blank cell never conflicts with a value given on
+/// another row.
 enum CSVRosterReader {
-  /// The columns the reader knows, by canonical header name.
-  enum Column: String, CaseIterable, Sendable {
-    case staffID = "staff_id"
-    case team
-    case name
-    case role
-    case staffType = "staff_type"
-    case gateway
-    case teamRole = "team_role"
-    case department
-    case yearGroup = "year_group"
-    case maxTeams = "max_teams"
-    case teamName = "team_name"
-
-    /// The column's position in `allCases`, for array-indexed rows.
-    var ordinal: Int {
-      switch self {
-      case .staffID: 0
-      case .team: 1
-      case .name: 2
-      case .role: 3
-      case .staffType: 4
-      case .gateway: 5
-      case .teamRole: 6
-      case .department: 7
-      case .yearGroup: 8
-      case .maxTeams: 9
-      case .teamName: 10
-      }
-    }
-
-    /// The columns every roster must have.
-    static let required: [Column] = [.staffID, .team]
-
-    /// The columns that describe a person.
-    static let personColumns: [Column] = [
-      .name, .role, .staffType, .department, .yearGroup, .maxTeams,
-    ]
-  }
+  typealias Column = RosterColumn
 
   /// A header cell reduced for comparison: lower case, with space, `-` and `_` alike.
   static func headerKey(_ text: String) -> String {
@@ -57,15 +23,6 @@ enum CSVRosterReader {
     }
     while key.last == "_" { key.removeLast() }
     return key
-  }
-
-  /// The column a header cell names, if any (`Staff ID`, `staff-id`, `StaffID` all name
-  /// `staff_id`).
-  static func column(forHeader text: String) -> Column? {
-    let key = headerKey(text)
-    if let column = Column(rawValue: key) { return column }
-    let squashed = key.replacingOccurrences(of: "_", with: "")
-    return Column.allCases.first { $0.rawValue.replacingOccurrences(of: "_", with: "") == squashed }
   }
 
   /// A value with the cell it came from.
@@ -83,13 +40,25 @@ enum CSVRosterReader {
   /// The words accepted in a `team_role` cell meaning "member".
   static let memberWords: Set<String> = ["member", "team-member"]
 
-  /// Reads a CSV roster; `deeps` is the mapping it will use (a custom gateway it places draws no
-  /// warning).
+  /// Reads a delimited-text roster; `deeps` is the mapping it will use (a custom gateway it
+  /// places draws no warning), `options` what the user chose (columns, layout, separator,
+  /// encoding, exact ids).
   static func read(
-    _ bytes: [UInt8], fileName: String, deeps: DeepMapping = .hargreaves,
-    limits: RosterLimits = RosterLimits(), halvesThreshold: Int = halvesThreshold
+    _ raw: [UInt8], fileName: String, deeps: DeepMapping = .hargreaves,
+    limits: RosterLimits = RosterLimits(), options: RosterReadOptions = RosterReadOptions(),
+    halvesThreshold: Int = halvesThreshold
   ) throws(RosterError) -> Roster {
     var log = DiagnosticLog(file: fileName)
+    let decoded = TextEncoding.utf8(from: raw, forced: options.encoding)
+    if let error = decoded.error {
+      log.error(error.message, line: error.line)
+      throw log.rosterError
+    }
+    let bytes = decoded.bytes
+    if let warning = decoded.warning {
+      let (lines, _, _) = CSVParser.firstInvalidByte(in: raw)
+      log.warning(warning + " (the first byte that is not UTF-8 is on this line)", line: lines + 1)
+    }
     if let (line, length) = firstLongLine(in: bytes, limit: limits.maximumLineBytes) {
       log.error(
         "this line is \(length) bytes long, more than the limit of \(limits.maximumLineBytes); "
@@ -98,8 +67,9 @@ enum CSVRosterReader {
         line: line)
       throw log.rosterError
     }
+    let delimiter = options.delimiter ?? RosterDelimiter.detect(in: bytes)
     var parser = CSVParser(
-      bytes: bytes, maximumFieldBytes: limits.maximumLineBytes,
+      bytes: bytes, separator: delimiter.byte, maximumFieldBytes: limits.maximumLineBytes,
       maximumFields: limits.maximumFields)
     if parser.isBlankInput {
       log.error(
@@ -109,85 +79,85 @@ enum CSVRosterReader {
       throw log.rosterError
     }
 
-    // The header: the first non-blank record.
-    var header: CSVRecord?
-    while let record = parser.next() {
-      if !record.isBlank {
-        header = record
+    // The header: the first row, within the first ten lines, with a cell naming staff_id;
+    // rows that are blank or all empty cells are skipped, and so are a title and such above it.
+    var first: (record: CSVRecord, before: CSVParser)?
+    var found: (record: CSVRecord, before: CSVParser)?
+    while true {
+      let before = parser
+      guard let record = parser.next() else { break }
+      if record.fields.allSatisfy({ trimmedCell($0.value).isEmpty }) { continue }
+      if first == nil { first = (record, before) }
+      if record.isDamaged || record.fields.count > limits.maximumFields
+        || (found == nil && record.line > maximumHeaderLine)
+      {
+        break
+      }
+      if namesStaffID(record.fields, options: options) {
+        found = (record, before)
         break
       }
     }
-    guard let header else {
+    guard let first else {
       log.error("the file has no header row; start it with staff_id,team", line: 1)
       throw log.rosterError
     }
-    if header.fields.count > limits.maximumFields {
-      addProblems(of: parser, to: &log)
-      throw log.rosterError
-    }
-    var columns: [Column?] = []
-    var seen: [Column: CSVField] = [:]
-    for field in header.fields {
-      let column = column(forHeader: field.value)
-      columns.append(column)
-      if let column {
-        if let first = seen[column] {
-          log.error(
-            "column \(column.rawValue) appears twice (also column \(first.column)); "
-              + "delete one of them",
-            line: field.line, column: field.column)
-        } else {
-          seen[column] = field
-        }
-      } else if field.value.trimmingCharacters(in: .whitespaces).isEmpty {
-        log.warning(
-          "a column has no name and is ignored; name it or delete it", line: field.line,
-          column: field.column)
-      } else {
-        log.warning(
-          "unknown column '\(field.value)' is ignored\(suggestColumn(field.value)); "
-            + "known columns: \(Column.allCases.map(\.rawValue).joined(separator: ", "))",
-          line: field.line, column: field.column)
-      }
-    }
-    let missing = Column.required.filter { seen[$0] == nil }
-    if !missing.isEmpty {
-      // The first row is probably not a header (it may be data, or binary): report the missing
-      // columns, or the tokenizer's problems in that row, but never repeat its cells.
-      var headless = DiagnosticLog(file: fileName)
-      if header.isDamaged {
-        addProblems(of: parser, to: &headless)
-      } else if header.fields.count == 1,
-        let separator = foreignSeparator(in: header.fields[0].value)
+    guard let (header, beforeHeader) = found else {
+      // No row names staff_id: report the first row's problems, or the missing column, with the
+      // headers it has and the nearest candidates.
+      var headless = log
+      var again = first.before
+      _ = again.next()
+      if first.record.isDamaged || first.record.fields.count > limits.maximumFields {
+        addProblems(of: again, to: &headless)
+      } else if first.record.fields.count == 1, options.delimiter != nil,
+        let separator = foreignSeparator(in: first.record.fields[0].value, not: delimiter)
       {
-        // A spreadsheet saved with another separator (Excel in many European locales uses ';').
         headless.error(
-          "the columns are separated by \(separator), not commas; save the file again as "
-            + "comma-separated CSV (\"CSV UTF-8 (Comma delimited)\" in Excel)",
-          line: header.line)
+          "the columns are separated by \(separator), not \(delimiter.words); leave out "
+            + "--delimiter to detect the separator",
+          line: first.record.line)
+      } else if let given = options.columnHeaders[.staffID] {
+        headless.error(
+          "--columns names '\(given)' for staff_id, but no row of the first ten lines has such "
+            + "a column; the first row has \(headersSeen(first.record.fields))",
+          line: first.record.line)
       } else {
-        for column in missing {
-          headless.error(
-            "missing required column '\(column.rawValue)'; the first row has "
-              + "\(header.fields.count) column\(header.fields.count == 1 ? "" : "s") and none "
-              + "is \(column.rawValue). Add a \(column.rawValue) column (the header must be the "
-              + "first row, with commas between the columns)",
-            line: header.line)
-        }
+        headless.error(
+          missingColumnMessage(.staffID, header: first.record, options: options),
+          line: first.record.line)
       }
       throw headless.rosterError
+    }
+    if header.line != first.record.line {
+      log.warning(
+        "the header row is line \(header.line); the lines above it (a title?) are skipped",
+        line: header.line)
+    }
+    // The header again, as cells over the bytes: a grid's team ids are its cells.
+    var headerParser = beforeHeader
+    var headerCells: [CSVCell] = []
+    _ = headerParser.nextRecord(into: &headerCells)
+    guard
+      let map = columnMap(
+        header: header, cells: headerCells, bytes: bytes, rows: parser, options: options,
+        log: &log)
+    else {
+      throw log.rosterError
     }
 
     var assembler: Assembler
     if bytes.count >= halvesThreshold,
       let merged = readInHalves(
-        bytes, after: parser, columns: columns, deeps: deeps, log: log, limits: limits)
+        bytes, after: parser, map: map, deeps: deeps, log: log, limits: limits,
+        exactIDs: options.exactIDs)
     {
       assembler = merged
     } else {
       // Room for a row every ~16 bytes up front, so the tables do not rehash as they grow.
       assembler = Assembler(
-        columns: columns, deeps: deeps, log: log, expectedRows: min(bytes.count / 16, 1 << 22))
+        map: map, deeps: deeps, log: log, exactIDs: options.exactIDs,
+        expectedRows: min(bytes.count / 16, 1 << 22))
       bytes.withUnsafeBufferPointer { assembler.addRows(from: &parser, in: $0) }
     }
     assembler.headerLine = header.line
@@ -199,13 +169,22 @@ enum CSVRosterReader {
     }
     addProblems(of: parser, to: &assembler.log)
     if assembler.log.hasErrors { throw assembler.log.rosterError }
-    return assembler.roster()
+    var roster = assembler.roster()
+    roster.reading = RosterReading(
+      layout: assembler.layout, delimiter: delimiter, encoding: decoded.encoding,
+      headerLine: header.line)
+    return roster
   }
 
-  /// `';'` or `a tab` when a header cell is really several columns joined by that separator.
-  static func foreignSeparator(in cell: String) -> String? {
-    if cell.contains(";") { return "';'" }
-    if cell.contains("\t") { return "tabs" }
+  /// The last line the header row may start on (a title and blank lines may come before it).
+  static let maximumHeaderLine = 10
+
+  /// A separator other than `not` that a header cell holds, in words, when the cell is
+  /// really several columns joined by it.
+  static func foreignSeparator(in cell: String, not delimiter: RosterDelimiter) -> String? {
+    for candidate in RosterDelimiter.allCases where candidate != delimiter {
+      if cell.utf8.contains(candidate.byte) { return candidate.words }
+    }
     return nil
   }
 
@@ -237,16 +216,6 @@ enum CSVRosterReader {
         column: cell.column)
     }
     return Gateway(id: id)
-  }
-
-  /// ", did you mean staff_id?" when a header is close to a known column.
-  private static func suggestColumn(_ header: String) -> String {
-    let key = Array(headerKey(header))
-    let scored = Column.allCases.map { ($0, GatewayCatalog.editDistance(key, Array($0.rawValue))) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, key.count / 3) else {
-      return ""
-    }
-    return " (did you mean \(best.0.rawValue)?)"
   }
 
   /// The first line (1-based, LF, CRLF or CR ends) longer than `limit` bytes and its length,

@@ -40,6 +40,13 @@ enum IdentifierCheck {
     }
   }
 
+  /// Whether two ids are different strings that are the same once in lower case (`Coaching`
+  /// and `coaching`); ids Swift finds equal (`K` and the Kelvin sign) differ in encoding, not
+  /// case.
+  static func differOnlyInCase(_ first: String, _ second: String) -> Bool {
+    first != second && first.lowercased() == second.lowercased()
+  }
+
   /// Words for an id that matches an earlier one only after Unicode normalisation.
   static func spellingMessage(_ field: String, firstLine: Int) -> String {
     "\(field) matches the one on line \(firstLine) only after Unicode normalisation (the same "

@@ -11,16 +11,18 @@ import Foundation
 /// Diagnostics name the JSON path (`teams[3].members[1]`, indices from 0) and the line. Every
 /// team member and leader must be listed in `staff`; `members` may list the leaders again or not.
 enum JSONRosterReader {
-  /// The keys a staff entry may have.
-  static let staffKeys = ["id", "name", "role", "staffType", "department", "yearGroup", "maxTeams"]
+  /// The keys a staff entry may have: the JSON keys of the person's columns in the one table of
+  /// columns (``RosterColumn/jsonKey``).
+  static let staffKeys = ["id"] + RosterColumn.personColumns.compactMap(\.jsonKey)
   /// The keys a team entry may have.
-  static let teamKeys = ["id", "name", "gateway", "leaders", "members"]
+  static let teamKeys =
+    ["id"] + [RosterColumn.teamName, .gateway].compactMap(\.jsonKey) + ["leaders", "members"]
 
   /// Reads a JSON roster; `deepsOverride` replaces its `deeps` (a custom gateway placed by the
   /// mapping in use draws no warning).
-  static func read(_ bytes: [UInt8], fileName: String, deepsOverride: DeepMapping? = nil)
-    throws(RosterError) -> Roster
-  {
+  static func read(
+    _ bytes: [UInt8], fileName: String, deepsOverride: DeepMapping? = nil, exactIDs: Bool = false
+  ) throws(RosterError) -> Roster {
     var log = DiagnosticLog(file: fileName)
     let blank = bytes.allSatisfy { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
     if blank {
@@ -52,6 +54,10 @@ enum JSONRosterReader {
     var staff: [StaffMember] = []
     var staffLines: [String: Int] = [:]
     var staffSpellings: [String: String] = [:]
+    // Unless ids are exact, a staff id in lower case finds its spelling (case differs only).
+    var lowercased: [String: (id: String, line: Int)] = [:]
+    var teamsLowercased: [String: Int] = [:]
+    var warnedCase: Set<String> = []
     if let node = member(top, "staff") {
       for (index, entry) in (array(node, "staff", &log) ?? []).enumerated() {
         let path = "staff[\(index)]"
@@ -67,6 +73,14 @@ enum JSONRosterReader {
           continue
         }
         staffSpellings[id] = staffSpellings[id] ?? id
+        if !exactIDs, staffLines[id] == nil, let first = lowercased[id.lowercased()] {
+          log.error(
+            "\(path).id: this staff id differs only in case from the one on line \(first.line), "
+              + "so it is the same person listed twice; give each person one entry (or give "
+              + "--exact-ids to keep such ids apart)",
+            line: entry.line)
+          continue
+        }
         if let first = staffLines[id] {
           log.error(
             "\(path).id: this staff id is listed twice (also on line \(first)); give each "
@@ -75,6 +89,7 @@ enum JSONRosterReader {
           continue
         }
         staffLines[id] = entry.line
+        if !exactIDs { lowercased[id.lowercased()] = (id, entry.line) }
         let role = optionalText(fields, "role", path, &log) ?? ""
         var type: StaffType?
         if let node = member(fields, "staffType"), let text = text(node, "\(path).staffType", &log)
@@ -126,7 +141,16 @@ enum JSONRosterReader {
             line: entry.line)
           continue
         }
+        if !exactIDs, let first = teamsLowercased[id.lowercased()] {
+          log.error(
+            "\(path).id: this team id differs only in case from the one on line \(first), so it "
+              + "is the same team listed twice; give each team one entry (or give --exact-ids to "
+              + "keep such ids apart)",
+            line: entry.line)
+          continue
+        }
         teamLines[id] = entry.line
+        if !exactIDs { teamsLowercased[id.lowercased()] = entry.line }
         var gateway: Gateway?
         if let node = member(fields, "gateway"), let name = text(node, "\(path).gateway", &log) {
           gateway = GatewayCatalog.resolve(name)
@@ -145,8 +169,9 @@ enum JSONRosterReader {
             }
           }
         }
-        let leaders = idList(fields, "leaders", path, staffSpellings, &log)
-        let members = idList(fields, "members", path, staffSpellings, &log)
+        let byCase = exactIDs ? nil : lowercased
+        let leaders = idList(fields, "leaders", path, staffSpellings, byCase, &warnedCase, &log)
+        let members = idList(fields, "members", path, staffSpellings, byCase, &warnedCase, &log)
         if leaders.isEmpty, !members.isEmpty {
           log.warning(
             "\(path): this team has no leader; list its leader in \"leaders\"", line: entry.line)
@@ -261,7 +286,8 @@ enum JSONRosterReader {
   /// spelling there, which the list takes).
   static func idList(
     _ fields: [(key: String, node: JSONNode)], _ key: String, _ path: String,
-    _ staff: [String: String], _ log: inout DiagnosticLog
+    _ staff: [String: String], _ byCase: [String: (id: String, line: Int)]?,
+    _ warnedCase: inout Set<String>, _ log: inout DiagnosticLog
   ) -> [String] {
     guard let node = member(fields, key), !isNull(node),
       let elements = array(node, "\(path).\(key)", &log)
@@ -274,6 +300,20 @@ enum JSONRosterReader {
         if isNull(element) { log.error("\(elementPath): expected a staff id", line: element.line) }
         continue
       }
+      if staff[id] == nil, let known = byCase?[id.lowercased()] {
+        if warnedCase.insert(id).inserted {
+          log.warning(
+            "\(elementPath): this id differs only in case from the staff id on line "
+              + "\(known.line); read as the same person (give --exact-ids to keep such ids apart)",
+            line: element.line)
+        }
+        if !seen.insert(known.id).inserted {
+          log.warning(
+            "\(elementPath): this id is listed twice in \(key); counted once", line: element.line)
+        }
+        ids.append(known.id)
+        continue
+      }
       guard let spelling = staff[id] else {
         log.error(
           "\(elementPath): this id is not in the staff list; add them to \"staff\" or correct "
@@ -281,7 +321,7 @@ enum JSONRosterReader {
           line: element.line)
         continue
       }
-      if !seen.insert(id).inserted {
+      if !seen.insert(spelling).inserted {
         log.warning(
           "\(elementPath): this id is listed twice in \(key); counted once", line: element.line)
       }

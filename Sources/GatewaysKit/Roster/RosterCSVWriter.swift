@@ -47,6 +47,7 @@ public enum RosterCSVWriter {
       switch column {
       case .staffID: value = person?.id ?? ""
       case .name: value = person?.name ?? ""
+      case .forename, .surname: value = ""  // the whole name is written
       case .role: value = person?.role ?? ""
       case .staffType: value = person?.staffType.rawValue ?? ""
       case .department: value = person?.department ?? ""

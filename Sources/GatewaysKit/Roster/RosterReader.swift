@@ -2,18 +2,19 @@ import Foundation
 
 /// The file formats a roster may be written in.
 public enum RosterFormat: String, Sendable, CaseIterable {
-  /// One row per membership (see `Documentation/RosterFormat.md`).
+  /// Delimited text (CSV, or semicolon- or tab-separated; see `Documentation/RosterFormat.md`).
   case csv
   /// `{"staff": [...], "teams": [...], "deeps": {...}}`.
   case json
   /// An Excel workbook (Office Open XML): one sheet, laid out as the CSV roster.
   case xlsx
 
-  /// The format a file extension names (`csv`, `json`, or `xlsx` and `xlsm`, ignoring case; an
-  /// old `.xls` too, so that it is refused with advice); `nil` for any other.
+  /// The format a file extension names (`csv`, `txt` and `tsv` are delimited text; `json`;
+  /// `xlsx` and `xlsm`, and an old `.xls` too, so that it is refused with advice; ignoring
+  /// case); `nil` for any other.
   public init?(fileExtension: String) {
     switch fileExtension.lowercased() {
-    case "csv": self = .csv
+    case "csv", "txt", "tsv", "tab": self = .csv
     case "json": self = .json
     case "xlsx", "xlsm", "xls": self = .xlsx
     default: return nil
@@ -37,6 +38,8 @@ public struct RosterReader: Sendable {
   public let deepsOverride: DeepMapping?
   /// The largest file, line and row the reader accepts.
   public let limits: RosterLimits
+  /// What the user chose about columns, layout, separator, encoding and ids.
+  public var options: RosterReadOptions
   /// CSV files of at least this many bytes are read in two halves at once when they allow it
   /// (tests and the differential fuzzer set it to 0 or `Int.max` to force one way).
   package var halvesThreshold = CSVRosterReader.halvesThreshold
@@ -45,9 +48,13 @@ public struct RosterReader: Sendable {
   public var sheetName: String?
 
   /// Creates a reader; `deepsOverride`, when given, replaces any mapping in the roster.
-  public init(deepsOverride: DeepMapping? = nil, limits: RosterLimits = RosterLimits()) {
+  public init(
+    deepsOverride: DeepMapping? = nil, limits: RosterLimits = RosterLimits(),
+    options: RosterReadOptions = RosterReadOptions()
+  ) {
     self.deepsOverride = deepsOverride
     self.limits = limits
+    self.options = options
   }
 
   /// Reads a roster from the bytes of a file.
@@ -70,14 +77,15 @@ public struct RosterReader: Sendable {
     case .xlsx:
       return try WorkbookRosterReader.read(
         Array(data), fileName: fileName, sheet: sheetName, deeps: deepsOverride ?? .hargreaves,
-        limits: limits, halvesThreshold: halvesThreshold)
+        limits: limits, options: options, halvesThreshold: halvesThreshold)
     case .csv:
       return try CSVRosterReader.read(
         Array(data), fileName: fileName, deeps: deepsOverride ?? .hargreaves, limits: limits,
-        halvesThreshold: halvesThreshold)
+        options: options, halvesThreshold: halvesThreshold)
     case .json:
       return try JSONRosterReader.read(
-        Array(data), fileName: fileName, deepsOverride: deepsOverride)
+        Array(data), fileName: fileName, deepsOverride: deepsOverride,
+        exactIDs: options.exactIDs)
     }
   }
 
@@ -97,8 +105,8 @@ public struct RosterReader: Sendable {
         Diagnostic(
           .error, file: displayName,
           message:
-            "cannot tell the roster's format from \(shown); name the file .csv, .json or "
-            + ".xlsx, or give the format (--input-format csv, json or xlsx)")
+            "cannot tell the roster's format from \(shown); name the file .csv (or .txt, .tsv), "
+            + ".json or .xlsx, or give the format (--input-format csv, json or xlsx)")
       ])
     }
     let data = try Self.contents(of: url, displayName: displayName, limit: limits.maximumFileBytes)

@@ -16,7 +16,8 @@ enum WorkbookRosterReader {
   /// - Complexity: O(n) in the size of the workbook's parts read, plus the CSV reader's cost.
   static func read(
     _ bytes: [UInt8], fileName: String, sheet: String?, deeps: DeepMapping,
-    limits: RosterLimits, halvesThreshold: Int = CSVRosterReader.halvesThreshold
+    limits: RosterLimits, options: RosterReadOptions = RosterReadOptions(),
+    halvesThreshold: Int = CSVRosterReader.halvesThreshold
   ) throws(RosterError) -> Roster {
     func failure(_ error: WorkbookError) -> RosterError {
       RosterError(diagnostics: [
@@ -58,8 +59,13 @@ enum WorkbookRosterReader {
       Diagnostic(.warning, file: fileName, place: $0.place, message: $0.message)
     }
     do throws(RosterError) {
+      // The sheet's columns, layout and ids follow the options; its text is the bridge's own
+      // comma-separated UTF-8.
+      var sheetOptions = options
+      sheetOptions.delimiter = .comma
+      sheetOptions.encoding = .utf8
       var roster = try CSVRosterReader.read(
-        csv.bytes, fileName: fileName, deeps: deeps, limits: limits,
+        csv.bytes, fileName: fileName, deeps: deeps, limits: limits, options: sheetOptions,
         halvesThreshold: halvesThreshold)
       roster.warnings = sheetWarnings + roster.warnings.map(csv.translate)
       return roster
