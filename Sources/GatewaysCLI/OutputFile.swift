@@ -67,7 +67,10 @@ enum OutputFile {
   /// The names of the files a command reads: its positional arguments (except `-`) and the
   /// files its options name, all of which an output must never overwrite.
   static func inputs(of parsed: ParsedArguments) -> [String] {
-    parsed.positionals + ["deeps", "pseudonym-key-file"].compactMap { parsed.value($0) }
+    parsed.positionals
+      + ["deeps", "pseudonym-key-file", "columns-file", "fit", "plan"].compactMap {
+        parsed.value($0)
+      }
   }
 
   // MARK: Replacing a file

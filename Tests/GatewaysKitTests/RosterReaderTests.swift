@@ -35,8 +35,8 @@ struct RosterReaderTests {
     } catch {
       #expect(
         error.diagnostics.first?.message.hasPrefix(
-          "cannot tell the roster's format from extension '.ods'; name the file .csv, .json or "
-            + ".xlsx") == true)
+          "cannot tell the roster's format from extension '.ods'; name the file .csv (or .txt, "
+            + ".tsv), .json or .xlsx") == true)
     }
   }
 

@@ -49,9 +49,9 @@ struct WorkbookRosterReaderTests {
     let sheetName = sheet ?? "Staff"
     #expect(
       roster.warnings.first?.description
-        == "warning: \(file): \(sheetName)!I1: unknown column 'start_date' is ignored; known "
-        + "columns: staff_id, team, name, role, staff_type, gateway, team_role, department, "
-        + "year_group, max_teams, team_name")
+        == "warning: \(file): \(sheetName)!I1: unknown column 'start_date' is ignored; if it "
+        + "holds one of the roster's columns, name it with --columns (see "
+        + "Documentation/RosterFormat.md)")
   }
 
   @Test func theFirstSheetIsReadUnlessAnotherIsNamed() throws {

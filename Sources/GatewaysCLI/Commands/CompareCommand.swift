@@ -103,7 +103,7 @@ extension CommandSpec {
           + "\(labels[0]) (the person or team is not in it, or the person is already on the "
           + "team); was the plan made for this roster?\n")
     }
-    let inputs = OutputFile.inputs(of: parsed) + (parsed.value("plan").map { [$0] } ?? [])
+    let inputs = OutputFile.inputs(of: parsed)
     let output: String
     switch format {
     case "json": output = comparison.json()

@@ -28,7 +28,8 @@ extension CommandSpec {
     ],
     positionalCount: 1...1
   ) { parsed, io in
-    var analyser = Analyser()
+    // The page shows no brokers, so no betweenness is computed for it.
+    var analyser = Analyser(brokerCount: 0)
     if let target = parsed.value("target") { analyser.target = try couplingTarget(target) }
     analyser.listLimit = try listLimit(parsed)
     let (realRoster, pseudonymiser) = try loadRosterAndPseudonymiser(parsed, io: io)

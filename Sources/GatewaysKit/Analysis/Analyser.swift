@@ -221,7 +221,10 @@ public struct Analyser: Sendable {
     let scores: [Double]
     // Exact when cheap, or when it searches from no more nodes than sampling would search
     // between pairs (each sampled pair costing up to one search of its component).
-    if graph.exactBetweennessWork <= exactBetweennessWork || graph.nodeCount <= betweennessSamples
+    // The second case is capped too, so a small but dense roster never runs for hours.
+    let work = graph.exactBetweennessWork
+    if work <= exactBetweennessWork
+      || (graph.nodeCount <= betweennessSamples && work / 10 <= exactBetweennessWork)
     {
       method = .exact
       scores = graph.betweennessCentrality()

@@ -107,19 +107,8 @@ public struct PlanFollowUp: Sendable, Hashable {
     /// The people two teams share in the later roster.
     func shared(_ pair: TermChanges.TeamPair) -> [String] {
       guard let index = newTeamFinding[pair.first] else { return [] }
-      let links = after.analysis.teams[index].links
-      var low = 0
-      var high = links.count
-      while low < high {
-        let middle = (low + high) / 2
-        if links[middle].team == pair.second { return links[middle].via }
-        if links[middle].team.precedesInBytes(pair.second) {
-          low = middle + 1
-        } else {
-          high = middle
-        }
-      }
-      return []
+      // The links are listed most shared first: look the pair up among them.
+      return after.analysis.teams[index].links.first { $0.team == pair.second }?.via ?? []
     }
     /// The memberships joined this term that make the links.
     func makers(_ pairs: [TermChanges.TeamPair]) -> [TermChanges.Membership] {

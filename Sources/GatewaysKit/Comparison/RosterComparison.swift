@@ -61,9 +61,10 @@ public struct RosterComparison: Sendable {
   }
 
   /// The analyser a comparison uses: the standard one with the given coupling target, without
-  /// brokers (a comparison does not report betweenness, the costliest part of an analysis).
+  /// brokers (a comparison does not report betweenness, the costliest part of an analysis) and
+  /// with every link listed (a comparison matches links one by one, so none may be cut off).
   public static func analyser(target: CouplingTarget = .learningCommunity) -> Analyser {
-    Analyser(target: target, brokerCount: 0)
+    Analyser(target: target, brokerCount: 0, listLimit: nil)
   }
 
   /// The most items each section of the text (and the HTML page) lists before "and N more".

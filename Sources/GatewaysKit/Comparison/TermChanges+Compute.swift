@@ -29,10 +29,11 @@ extension TermChanges {
     var silosRemoved: [String] = []
     var linksGained: [TeamPair] = []
     var linksLost: [TeamPair] = []
-    func laterLinks(_ finding: TeamFinding) -> ArraySlice<TeamLink> {
-      let links = finding.links
-      let first = links.firstIndex { finding.id.precedesInBytes($0.team) } ?? links.endIndex
-      return links[first...]
+    // A team's links to teams after it in byte order, sorted by id: the analysis lists the
+    // links with the most shared people first (all of them, with a comparison's analyser).
+    func laterLinks(_ finding: TeamFinding) -> [TeamLink] {
+      finding.links.filter { finding.id.precedesInBytes($0.team) }
+        .sorted { $0.team.precedesInBytes($1.team) }
     }
     Self.merge(old.teams, new.teams, id: \.id) { i, j in
       switch (i, j) {
@@ -66,8 +67,8 @@ extension TermChanges {
         case (true, true): silosRemaining.append(id)
         case (false, false): break
         }
-        let was = Array(laterLinks(oldFindings[i]))
-        let now = Array(laterLinks(newFindings[j]))
+        let was = laterLinks(oldFindings[i])
+        let now = laterLinks(newFindings[j])
         Self.merge(was, now, id: \.team) { a, b in
           if let a, b == nil { linksLost.append(TeamPair(uncheckedFirst: id, second: was[a].team)) }
           if let b, a == nil {
@@ -183,15 +184,15 @@ extension TermChanges {
   }
 
   /// Every link of an analysis once, sorted by first then second team id: the analysis lists
-  /// teams by id and each team's links by id, so keeping each link from its first team gives
+  /// teams by id, so keeping each link from its first team, each team's sorted by id, gives
   /// them in order.
-  /// - Complexity: O(L).
+  /// - Complexity: O(L log L).
   static func links(_ analysis: SchoolAnalysis) -> [TeamPair] {
     var pairs: [TeamPair] = []
     for team in analysis.teams {
-      for link in team.links where team.id.precedesInBytes(link.team) {
-        pairs.append(TeamPair(team.id, link.team))
-      }
+      let later = team.links.filter { team.id.precedesInBytes($0.team) }
+        .sorted { $0.team.precedesInBytes($1.team) }
+      for link in later { pairs.append(TeamPair(team.id, link.team)) }
     }
     return pairs
   }
