@@ -14,8 +14,8 @@ extension SchoolAnalysis {
   /// Its size does not grow with the roster: each section lists at most ``listLimit`` items
   /// (every item without a limit), the most important first (silos by members, islands by
   /// teams, key people by the teams they would cut off), and ends with "and N more
-  /// (--format json lists them all)"; a line names at most ``teamsShownPerItem`` teams, and a
-  /// key person's sentence describes at most ``partsShownPerKeyPerson`` parts. The warnings
+  /// (--format json lists them all)"; a line names at most `teamsShownPerItem` teams, and a
+  /// key person's sentence describes at most `partsShownPerKeyPerson` parts. The warnings
   /// are listed the same way.
   ///
   /// - Parameters:
@@ -48,7 +48,7 @@ extension SchoolAnalysis {
       return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and \(last)"
     }
     /// The team names of a list of `total` teams whose first ids are `ids`, at most
-    /// ``teamsShownPerItem`` of them: "a, b, c, d, e and 25 more".
+    /// `teamsShownPerItem` of them: "a, b, c, d, e and 25 more".
     func teamNames(_ ids: [String], total: Int) -> String {
       let shown = ids.prefix(Self.teamsShownPerItem).map(team)
       let hidden = total - shown.count

@@ -1,6 +1,6 @@
 /// The character encodings a delimited-text roster may be saved in.
 ///
-/// The reader turns every file into UTF-8 first (``utf8(from:forced:)``), then reads that:
+/// The reader turns every file into UTF-8 first (`utf8(from:forced:)`), then reads that:
 /// Excel's "CSV UTF-8" (with a byte-order mark), plain UTF-8, Excel's "Unicode Text" (UTF-16
 /// with a byte-order mark, little-endian on Windows), and Excel's "CSV (Comma delimited)" on
 /// Windows, which is Windows-1252, read as such when the bytes are not valid UTF-8.
