@@ -39,7 +39,7 @@ enum WorkbookRosterReader {
       throw failure(error)
     }
     let sheetPlace = ExcelReference.sheetPrefix(worksheet.name)
-    let csv = SheetCSV(worksheet)
+    let csv = SheetCSV(worksheet, limit: limits.maximumFileBytes)
     if csv.records.isEmpty {
       throw failure(
         WorkbookError(
@@ -51,7 +51,7 @@ enum WorkbookRosterReader {
     if csv.bytes.count > limits.maximumFileBytes {
       throw failure(
         WorkbookError(
-          "the sheet's \(csv.records.count) rows of \(worksheet.width) columns come to more "
+          "the sheet's \(worksheet.rowCount) rows of \(worksheet.width) columns come to more "
             + "than the limit of \(limits.maximumFileBytes) bytes as text; check that this is "
             + "the right sheet (or raise --max-file-size)", place: sheetPlace))
     }
@@ -92,10 +92,14 @@ enum WorkbookRosterReader {
     /// Writes every row with a cell that is not blank, each padded to the sheet's width, so
     /// every record has as many fields as the header.
     /// - Complexity: O(rows × width + text).
-    init(_ worksheet: Worksheet) {
+    /// Stops once the text passes `limit` bytes (the caller then refuses the sheet), so a small
+    /// workbook whose sheet is wide and long cannot make it hold more than that.
+    init(_ worksheet: Worksheet, limit: Int = .max) {
       sheet = worksheet.name
       let width = worksheet.width
-      bytes.reserveCapacity(worksheet.textByteCount + worksheet.rowCount * (width + 1))
+      let estimate = worksheet.textByteCount.addingReportingOverflow(
+        worksheet.rowCount.multipliedReportingOverflow(by: width + 1).partialValue)
+      bytes.reserveCapacity(min(estimate.overflow ? .max : estimate.partialValue, limit))
       var slots = [Int](repeating: -1, count: width + 1)
       var line = 1
       for index in 0..<worksheet.rowCount {
@@ -115,6 +119,7 @@ enum WorkbookRosterReader {
         bytes.append(0x0A)
         line += 1
         for cell in cells { slots[worksheet.column(ofCell: cell)] = -1 }
+        if bytes.count > limit { break }
       }
     }
 
