@@ -195,6 +195,16 @@ struct XMLScanner {
   /// Calls `body` with the local name and raw value of every attribute in `range`, in order.
   /// - Complexity: O(k) in the length of the attributes.
   func forEachAttribute(in range: Range<Int>, _ body: (Range<Int>, Range<Int>) -> Void) {
+    scanAttributes(in: range) { name, value in
+      body(name, value)
+      return false
+    }
+  }
+
+  /// Walks the attributes in `range` in order, calling `body` with each local name and raw
+  /// value until it returns `true`.
+  /// - Complexity: O(k) in the length of the attributes.
+  private func scanAttributes(in range: Range<Int>, _ body: (Range<Int>, Range<Int>) -> Bool) {
     var index = range.lowerBound
     let end = range.upperBound
     while index < end {
@@ -208,7 +218,7 @@ struct XMLScanner {
       let valueStart = index + 1
       index = valueStart
       while index < end, bytes[index] != quote { index += 1 }
-      body(attributeName, valueStart..<index)
+      if body(attributeName, valueStart..<index) { return }
       index += 1
     }
   }
@@ -242,23 +252,13 @@ struct XMLScanner {
   /// The raw value of the attribute whose local name is `name`, if the tag has it.
   /// - Complexity: O(k) in the length of the attributes.
   func attribute(_ name: StaticString, in range: Range<Int>) -> Range<Int>? {
-    var index = range.lowerBound
-    let end = range.upperBound
-    while index < end {
-      while index < end, !Self.isNameByte(bytes[index]) { index += 1 }
-      let nameStart = index
-      while index < end, Self.isNameByte(bytes[index]) { index += 1 }
-      let attributeName = localName(nameStart..<index)
-      while index < end, bytes[index] != 0x22, bytes[index] != 0x27 { index += 1 }
-      guard index < end else { return nil }
-      let quote = bytes[index]
-      let valueStart = index + 1
-      index = valueStart
-      while index < end, bytes[index] != quote { index += 1 }
-      if `is`(attributeName, name) { return valueStart..<index }
-      index += 1
+    var found: Range<Int>?
+    scanAttributes(in: range) { attributeName, value in
+      guard `is`(attributeName, name) else { return false }
+      found = value
+      return true
     }
-    return nil
+    return found
   }
 
   /// Appends the bytes of `range` to `out` with the five named entities and character
