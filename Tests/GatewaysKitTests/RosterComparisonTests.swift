@@ -377,4 +377,41 @@ struct RosterComparisonTests {
         == "1 team added, 0 removed; 3 silos linked, 1 new; 2 key people gained; "
         + "complementarity 0.17 -> 0.37")
   }
+
+  /// A chain of `chained` teams (consecutive teams share a person) and `silos` silo teams.
+  static func chainAndSilos(chained: Int, silos: Int) -> Roster {
+    var staff: [StaffMember] = []
+    var teams: [Team] = []
+    for i in 0..<(chained + silos) {
+      staff.append(StaffMember(id: "p\(i)"))
+      var members = ["p\(i)"]
+      if i > 0, i < chained { members.append("p\(i - 1)") }
+      teams.append(Team(id: "t\(i)", members: members))
+    }
+    return Roster(staff: staff, teams: teams)
+  }
+
+  @Test func aPageOfManyTeamsDrawsEachTermAsGroupsAndStaysSmall() {
+    let old = Self.chainAndSilos(chained: 500, silos: 300)
+    var linked = Self.chainAndSilos(chained: 500, silos: 300)
+    // p500 (the first silo's person) joins the chain's last team: one silo fewer.
+    let teams = linked.teams.map { team in
+      team.id == "t499" ? Team(id: team.id, members: team.members + ["p500"]) : team
+    }
+    linked = Roster(staff: linked.staff, teams: teams)
+    let page = ComparisonPage(comparison: Self.compare(old, linked)).render()
+    #expect(page.components(separatedBy: "class=\"network groups\"").count == 3)
+    #expect(!page.contains("data-team="))
+    #expect(page.contains("800 teams over the terms: too many to draw one by one"))
+    #expect(page.contains("Main group: 500 teams; 0 islands; 300 silos."))
+    #expect(page.contains("main group +1, islands no change, silos −1)"))
+    #expect(page.utf8.count < 40_000)
+
+    let larger = ComparisonPage(
+      comparison: Self.compare(
+        Self.chainAndSilos(chained: 2000, silos: 1200),
+        Self.chainAndSilos(chained: 2000, silos: 1200))
+    ).render()
+    #expect(larger.utf8.count < 2 * page.utf8.count)
+  }
 }

@@ -178,6 +178,74 @@ extension ComparisonPage {
     return out + "</g>\n</svg>\n"
   }
 
+  /// The number of distinct team ids over all terms.
+  /// - Complexity: O(R·T).
+  func distinctTeamCount() -> Int {
+    var ids = Set<String>()
+    for term in comparison.terms { for team in term.analysis.teams { ids.insert(team.id) } }
+    return ids.count
+  }
+
+  /// Says why the terms are drawn as groups of teams.
+  func groupsNote(teams: Int) -> String {
+    var out = "<p class=\"note\">\(teams) teams over the terms: too many to draw one by one "
+    out += "(the page draws every team up to \(TeamNetworkLayout.maximumDrawnTeams)), so each "
+    out += "term is drawn as its groups of linked teams, each circle sized by its number of "
+    out += "teams (the number inside): the main group, the "
+    out += "\(TeamGroupsDrawing.maximumDrawnIslands) largest islands, the other islands together "
+    out += "and the silos together. Every team's changes are in <code>--format json</code>.</p>\n"
+    return out
+  }
+
+  /// The legend of the group drawings.
+  static let groupsLegend = """
+    <ul class="legend">\
+    <li><svg class="swatch" viewBox="0 0 14 14"><circle cx="7" cy="7" r="6" class="group-fill"/></svg>main group of linked teams</li>\
+    <li><svg class="swatch" viewBox="0 0 14 14"><circle cx="7" cy="7" r="5" class="group-fill"/><circle cx="7" cy="7" r="6" class="island-ring"/></svg>island (teams linked to each other only)</li>\
+    <li><svg class="swatch" viewBox="0 0 14 14"><circle cx="7" cy="7" r="5" class="group-fill"/><circle cx="7" cy="7" r="6" class="silo-ring"/></svg>silos (teams linked to no other)</li>\
+    </ul>
+
+    """
+
+  /// One term drawn as its groups of teams, captioned with the main group, islands and silos
+  /// and their change since the term before.
+  /// - Complexity: O(C) for the term's C components.
+  func groupsDrawing(term index: Int) -> String {
+    let term = comparison.terms[index]
+    let groups = TeamGroupsDrawing(analysis: term.analysis)
+    var out = groups.svg(title: "The groups of teams, \(term.label)", attribute: "data-group")
+    let now = Self.groupCounts(term.analysis)
+    var caption = "Main group: \(now.main) teams; \(now.islands) islands; \(now.silos) silos"
+    if index > 0 {
+      let before = Self.groupCounts(comparison.terms[index - 1].analysis)
+      func change(_ after: Int, _ before: Int) -> String {
+        after == before ? "no change" : after > before ? "+\(after - before)" : "−\(before - after)"
+      }
+      caption += " (since \(comparison.terms[index - 1].label): main group "
+      caption += change(now.main, before.main) + ", islands " + change(now.islands, before.islands)
+      caption += ", silos " + change(now.silos, before.silos) + ")"
+    }
+    out += "<p class=\"note\">\(HTMLEscaping.text(caption)).</p>\n"
+    return out
+  }
+
+  /// The teams of the main group, and the numbers of islands and silos, of an analysis.
+  static func groupCounts(_ analysis: SchoolAnalysis) -> (main: Int, islands: Int, silos: Int) {
+    var main = 0
+    var islands = 0
+    var silos = 0
+    for (rank, component) in analysis.components.enumerated() {
+      if component.count < 2 {
+        silos += 1
+      } else if rank == 0 {
+        main = component.count
+      } else {
+        islands += 1
+      }
+    }
+    return (main, islands, silos)
+  }
+
   private func label(_ name: String, _ node: TeamNetworkLayout.Node) -> String {
     let c = Self.coordinate
     return "<text class=\"label\" x=\"\(c(node.x))\" y=\"\(c(node.y + node.radius + 13))\">"
@@ -241,6 +309,10 @@ extension ComparisonPage {
     .team.removed .label { fill: #888; text-decoration: line-through; }
     .silo-ring { fill: none; stroke: #c62828; stroke-width: 2; stroke-dasharray: 4 3; }
     .added-ring { fill: none; stroke: #1b8a3a; stroke-width: 3.5; }
+    .group .node, .group-fill { fill: #4e79a7; stroke: #fff; stroke-width: 1.5; }
+    .group .size { font-size: 12px; fill: #fff; text-anchor: middle; font-weight: 700; }
+    .group .label { font-size: 12px; fill: #222; text-anchor: middle; }
+    .island-ring { fill: none; stroke: #e0a100; stroke-width: 3; }
     .ghost { fill: none; stroke: #888; stroke-width: 1.5; stroke-dasharray: 4 3; }
     .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 6px 16px; padding: 0;
       margin: 8px 0; font-size: 12px; color: #444; }

@@ -16,7 +16,14 @@
 /// let html = ComparisonPage(comparison: comparison).render()
 /// ```
 ///
-/// - Complexity: dominated by the layout, O(I·T²) for T teams over all terms.
+/// Up to ``TeamNetworkLayout/maximumDrawnTeams`` distinct teams over all terms, every team is
+/// drawn; above that each term is drawn as its groups of teams (the main group, the largest
+/// islands, the other islands and the silos as circles sized by their teams, the report's
+/// `TeamGroupsDrawing`), captioned with how each group changed since the term before, so the
+/// page stays small whatever the rosters.
+///
+/// - Complexity: O(R·(T + L)) for R terms of T teams and L links, plus the layout's
+///   O(I·T log T) when every team is drawn.
 public struct ComparisonPage: Sendable {
   /// The comparison drawn.
   public var comparison: RosterComparison
@@ -55,13 +62,22 @@ public struct ComparisonPage: Sendable {
     out += "<section class=\"scores\"><h2>Scores over the terms</h2>\n"
     out += "<figure class=\"chart\">" + scoreChart() + "</figure>\n" + scoreTable() + "</section>\n"
 
-    let layout = ComparisonLayout(terms: comparison.terms)
     out += "<section class=\"networks\"><h2>The team network, term by term</h2>\n"
-    out += "<p class=\"note\">Every team keeps its place in every term; a new team is placed "
-    out += "near the teams it links with.</p>\n" + Self.legend
-    for index in comparison.terms.indices {
-      out += "<figure class=\"network\"><figcaption>\(e(labels[index]))</figcaption>\n"
-      out += networkDrawing(term: index, layout: layout) + "</figure>\n"
+    let teams = distinctTeamCount()
+    if teams <= TeamNetworkLayout.maximumDrawnTeams {
+      let layout = ComparisonLayout(terms: comparison.terms)
+      out += "<p class=\"note\">Every team keeps its place in every term; a new team is placed "
+      out += "near the teams it links with.</p>\n" + Self.legend
+      for index in comparison.terms.indices {
+        out += "<figure class=\"network\"><figcaption>\(e(labels[index]))</figcaption>\n"
+        out += networkDrawing(term: index, layout: layout) + "</figure>\n"
+      }
+    } else {
+      out += groupsNote(teams: teams) + Self.groupsLegend
+      for index in comparison.terms.indices {
+        out += "<figure class=\"network\"><figcaption>\(e(labels[index]))</figcaption>\n"
+        out += groupsDrawing(term: index) + "</figure>\n"
+      }
     }
     out += "</section>\n"
     if let plan = comparison.plan { out += planSection(plan) }
