@@ -6,17 +6,17 @@ import Synchronization
 ///
 /// The real program uses ``process()``; tests use ``capturing(standardInput:environment:isTerminal:)``
 /// and read what was written from the returned ``CapturedOutput``.
-public final class CommandIO {
+package final class CommandIO {
   /// The process environment (for `NO_COLOR`).
-  public let environment: [String: String]
+  package let environment: [String: String]
   /// Whether standard output is a terminal (colour is used only then).
-  public let standardOutputIsTerminal: Bool
+  package let standardOutputIsTerminal: Bool
   /// The directory relative paths are resolved against.
-  public let currentDirectory: URL
+  package let currentDirectory: URL
   /// Whether standard error is a terminal (a long run's progress is shown only then).
-  public var standardErrorIsTerminal = false
+  package var standardErrorIsTerminal = false
   /// How long a run lasts before its progress is shown.
-  public var progressDelay: Duration = .seconds(1)
+  package var progressDelay: Duration = .seconds(1)
   /// The progress shown on standard error for this run, if any (see ``startProgress()``).
   private(set) var progress: ProgressReporter?
   private let readInput: () -> Data
@@ -29,7 +29,7 @@ public final class CommandIO {
   private var standardOutput: DescriptorWriter?
 
   /// Creates an IO from explicit pieces.
-  public init(
+  package init(
     environment: [String: String], standardOutputIsTerminal: Bool, currentDirectory: URL,
     readInput: @escaping () -> Data, writeOutput: @escaping (String) -> Void,
     writeError: @escaping (String) -> Void,
@@ -49,7 +49,7 @@ public final class CommandIO {
   /// Standard output and standard error are written with `write(2)`, never with a call that
   /// traps on failure: a failed write to standard output is remembered
   /// (``standardOutputFailure``) and the command ends with exit 3.
-  public static func process() -> CommandIO {
+  package static func process() -> CommandIO {
     let output = DescriptorWriter(STDOUT_FILENO)
     let errors = DescriptorWriter(STDERR_FILENO)
     let io = CommandIO(
@@ -69,7 +69,7 @@ public final class CommandIO {
   }
 
   /// Why standard output could not be written (`the disk is full`), when a write failed.
-  public var standardOutputFailure: String? {
+  package var standardOutputFailure: String? {
     standardOutput?.failure.map { OutputFile.describe(errno: $0) }
   }
 
@@ -77,10 +77,10 @@ public final class CommandIO {
   /// when this is the process's own IO: freeing millions of small arrays one by one takes a
   /// noticeable part of a second, and the system reclaims the memory at exit at once. Other IOs
   /// (tests) let the results go as usual.
-  public func keepUntilExit(_ value: Any) { keeper?.keep(value) }
+  package func keepUntilExit(_ value: Any) { keeper?.keep(value) }
 
   /// An IO that reads `standardInput` and records everything written, for tests.
-  public static func capturing(
+  package static func capturing(
     standardInput: Data = Data(), environment: [String: String] = [:], isTerminal: Bool = false,
     currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
   ) -> (CommandIO, CapturedOutput) {
@@ -95,25 +95,25 @@ public final class CommandIO {
   }
 
   /// Reads all of standard input.
-  public func readStandardInput() -> Data { readInput() }
+  package func readStandardInput() -> Data { readInput() }
 
   /// Reads standard input, in chunks, up to `limit` bytes; `nil` as soon as it holds more, so
   /// an endless or huge input is refused with bounded memory.
   /// - Throws: ``RosterError`` when a read fails.
-  public func readStandardInput(limit: Int) throws(RosterError) -> Data? {
+  package func readStandardInput(limit: Int) throws(RosterError) -> Data? {
     if let readInputLimited { return try readInputLimited(limit) }
     let data = readInput()
     return data.count > limit ? nil : data
   }
 
   /// Writes text to standard output (erasing the progress line first on a terminal).
-  public func print(_ text: String) {
+  package func print(_ text: String) {
     if standardOutputIsTerminal { progress?.clear() }
     writeOutput(text)
   }
 
   /// Writes text to standard error (erasing the progress line first).
-  public func printError(_ text: String) {
+  package func printError(_ text: String) {
     if let progress {
       progress.pass(text)
     } else {
@@ -140,23 +140,23 @@ public final class CommandIO {
   }
 
   /// Whether output may use ANSI colour: only on a terminal, and never when `NO_COLOR` is set.
-  public var colorEnabled: Bool {
+  package var colorEnabled: Bool {
     standardOutputIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty
   }
 
   /// Resolves a user-given path against ``currentDirectory``.
-  public func url(forPath path: String) -> URL {
+  package func url(forPath path: String) -> URL {
     if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
     return currentDirectory.appendingPathComponent(path)
   }
 }
 
 /// What a command wrote, recorded by ``CommandIO/capturing(standardInput:environment:isTerminal:currentDirectory:)``.
-public final class CapturedOutput {
+package final class CapturedOutput {
   /// Everything written to standard output.
-  public internal(set) var standardOutput = ""
+  package internal(set) var standardOutput = ""
   /// Everything written to standard error.
-  public internal(set) var standardError = ""
+  package internal(set) var standardError = ""
 }
 
 /// Writes text to a file descriptor, whole, and remembers the first failure (after which it

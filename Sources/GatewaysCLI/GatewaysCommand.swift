@@ -7,9 +7,9 @@ import GatewaysKit
 /// let (io, output) = CommandIO.capturing()
 /// let status = GatewaysCommand.run(arguments: ["check", "Samples/vacher.csv"], io: io)
 /// ```
-public enum GatewaysCommand {
+package enum GatewaysCommand {
   /// The version printed by `--version`.
-  public static let version = "0.1.0"
+  package static let version = "0.1.0"
 
   /// Every subcommand, in the order `--help` lists them.
   static let commands: [CommandSpec] = [
@@ -19,7 +19,7 @@ public enum GatewaysCommand {
   /// Runs the command line `arguments` (without the program name) and returns the exit code.
   /// Results go to `io`'s standard output, diagnostics to its standard error; when standard
   /// output could not be written (a full disk), the exit code is 3.
-  public static func run(arguments: [String], io: CommandIO) -> Int32 {
+  package static func run(arguments: [String], io: CommandIO) -> Int32 {
     let status = dispatch(arguments: arguments, io: io)
     if let reason = io.standardOutputFailure {
       io.printError("gateways: error: standard output: cannot write: \(reason)\n")

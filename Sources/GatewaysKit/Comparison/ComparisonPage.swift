@@ -5,7 +5,7 @@
 /// Like the report of `gateways report`, the page is one file with inline CSS and SVG and no
 /// script; it declares the Content-Security-Policy
 /// `default-src 'none'; style-src 'unsafe-inline'; img-src data:` and prints on A4. Every name
-/// from a roster is escaped with ``HTMLEscaping/text(_:)``; no date or time is written, so the
+/// from a roster is escaped with `HTMLEscaping.text(_:)`; no date or time is written, so the
 /// same rosters give the same bytes.
 ///
 /// In each term's drawing every team is a `<g class="team" data-term="N" data-team="ID">`

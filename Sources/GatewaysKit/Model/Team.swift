@@ -43,7 +43,7 @@ public struct Team: Hashable, Sendable {
 extension Sequence where Element == String {
   /// The strings sorted in byte (UTF-8) order, the order every list of ids is printed in.
   /// - Complexity: O(n log n) comparisons, each a byte comparison of contiguous storage.
-  public func sortedByBytes() -> [String] {
+  package func sortedByBytes() -> [String] {
     let strings = Array(self)
     if strings.count < 16 { return strings.sorted { $0.precedesInBytes($1) } }
     return ByteOrder.sortedIndices(strings).map { strings[$0] }
@@ -65,7 +65,7 @@ extension String {
   /// Whether this string comes before `other` in byte (UTF-8) order: the order ids are sorted
   /// in everywhere, independent of locale and Unicode collation.
   /// - Complexity: O(min(m, n)) on the strings' contiguous UTF-8.
-  public func precedesInBytes(_ other: String) -> Bool {
+  package func precedesInBytes(_ other: String) -> Bool {
     var left = self
     var right = other
     return left.withUTF8 { a in

@@ -5,11 +5,11 @@
 /// // ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad
 /// ```
 /// - Complexity: O(n) in the length of the message.
-public enum SHA256 {
+package enum SHA256 {
   /// The length of a digest, in bytes.
-  public static let digestByteCount = 32
+  package static let digestByteCount = 32
   /// The length of a block, in bytes.
-  public static let blockByteCount = 64
+  package static let blockByteCount = 64
 
   /// The round constants: the first 32 bits of the fractional parts of the cube roots of the
   /// first 64 primes.
@@ -35,7 +35,7 @@ public enum SHA256 {
 
   /// The SHA-256 digest of `message`: 32 bytes.
   /// - Complexity: O(n) in the length of the message.
-  public static func hash(_ message: [UInt8]) -> [UInt8] {
+  package static func hash(_ message: [UInt8]) -> [UInt8] {
     var padded = message
     padded.append(0x80)
     while padded.count % blockByteCount != 56 { padded.append(0) }
@@ -108,7 +108,7 @@ public enum SHA256 {
 
 extension Sequence where Element == UInt8 {
   /// The bytes as lower-case hexadecimal, two digits each.
-  public var hexString: String {
+  package var hexString: String {
     let digits = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
     for byte in self {

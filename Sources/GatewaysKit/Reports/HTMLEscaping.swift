@@ -6,14 +6,14 @@
 /// ```swift
 /// HTMLEscaping.text("<b>Sons</b>")  // "&lt;b&gt;Sons&lt;/b&gt;"
 /// ```
-public enum HTMLEscaping {
+package enum HTMLEscaping {
   /// Escapes text for an HTML or SVG text node or a double-quoted attribute value.
   ///
   /// `&`, `<`, `>`, `"` and `'` become character references; C0 control characters other than
   /// tab, line feed and carriage return, and DEL, are dropped (they are parse errors in HTML and
   /// not allowed in XML).
   /// - Complexity: O(n) in the length of the text.
-  public static func text(_ raw: String) -> String {
+  package static func text(_ raw: String) -> String {
     var out = ""
     out.reserveCapacity(raw.utf8.count)
     for scalar in raw.unicodeScalars {
@@ -35,7 +35,7 @@ public enum HTMLEscaping {
   /// Shortens text to at most `limit` characters, ending with `…` when cut, and folds line
   /// breaks and tabs into spaces. The result is not escaped.
   /// - Precondition: `limit >= 2`.
-  public static func shortened(_ raw: String, limit: Int) -> String {
+  package static func shortened(_ raw: String, limit: Int) -> String {
     precondition(limit >= 2, "a shortened label needs room for at least two characters")
     let folded = String(
       raw.map { $0.isNewline || $0 == "\t" ? " " : $0 })

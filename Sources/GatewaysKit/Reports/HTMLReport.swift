@@ -7,7 +7,7 @@ import MembershipGraph
 /// The page is one file with inline CSS and SVG and no script, so it opens offline, survives
 /// e-mail, renders under the strict Content-Security-Policy it declares
 /// (`default-src 'none'; style-src 'unsafe-inline'; img-src data:`) and prints on A4. Every name
-/// from the roster is escaped with ``HTMLEscaping/text(_:)``. The same inputs give the same
+/// from the roster is escaped with `HTMLEscaping.text(_:)`. The same inputs give the same
 /// bytes: no date or time is written.
 ///
 /// ```swift

@@ -8,7 +8,7 @@ import MembershipGraph
 /// suggested additions make are dark and dashed. Every team is a
 /// `<g class="team" data-team="ID">` element (the attribute name can be changed so a second
 /// drawing on the same page is told apart), with a `<title>` tooltip naming its gateway, deep
-/// and members. All text is escaped with ``HTMLEscaping/text(_:)``. Above
+/// and members. All text is escaped with `HTMLEscaping.text(_:)`. Above
 /// ``TeamNetworkLayout/maximumLabelledTeams`` teams, labels are left out; at most
 /// ``maximumDrawnLinksPerTeam`` links per team and ``maximumDrawnLinks`` in all are drawn (new
 /// ones first, then those sharing the most people), so the drawing grows with its teams.
