@@ -8,7 +8,7 @@
 import Foundation
 import GatewaysKit
 
-/// A ZIP archive of stored parts (see Tests/GatewaysKitTests/TestWorkbook.swift).
+/// A ZIP archive of stored parts (see Tests/GatewaysKitTests/Parsing/Workbook/TestWorkbook.swift).
 func storedZip(_ parts: [(String, [UInt8])]) -> [UInt8] {
   var out: [UInt8] = []
   var central: [UInt8] = []

@@ -7,8 +7,7 @@ import Testing
 /// target runs: each must now end, with the outcome recorded for it in
 /// `Fuzz/Regressions/outcomes.tsv` (a roster that reads, or its first diagnostic).
 struct FuzzRegressionTests {
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let root = packageRoot
 
   /// `target/file` for every saved input.
   static let inputs: [String] = ["csv", "json", "analyse"].flatMap { target in
