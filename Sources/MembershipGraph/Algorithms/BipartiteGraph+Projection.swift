@@ -260,29 +260,29 @@ extension BipartiteGraph {
 
 /// The linked groups of one group and the people shared with each, read straight from a
 /// ``GroupProjection``'s storage: valid only inside the call that hands it out.
-public struct GroupNeighborhood {
+package struct GroupNeighborhood {
   /// The group whose neighbours these are.
-  public let group: GroupIndex
+  package let group: GroupIndex
   fileprivate let targets: UnsafeBufferPointer<Int32>
   fileprivate let links: UnsafeBufferPointer<Int32>
   fileprivate let sharedOffsets: UnsafeBufferPointer<Int>
   fileprivate let sharedPeople: UnsafeBufferPointer<Int32>
 
   /// The number of linked groups.
-  public var count: Int { targets.count }
+  package var count: Int { targets.count }
 
   /// The `i`-th linked group, ascending.
-  public func neighbor(_ i: Int) -> GroupIndex { GroupIndex(raw: targets[i]) }
+  package func neighbor(_ i: Int) -> GroupIndex { GroupIndex(raw: targets[i]) }
 
   /// The number of people the group shares with its `i`-th linked group.
   /// - Complexity: O(1).
-  public func sharedCount(_ i: Int) -> Int {
+  package func sharedCount(_ i: Int) -> Int {
     let link = Int(links[i])
     return sharedOffsets[link + 1] - sharedOffsets[link]
   }
 
   /// The people the group shares with its `i`-th linked group, ascending, as positions.
-  public func sharedPeople(_ i: Int) -> UnsafeBufferPointer<Int32> {
+  package func sharedPeople(_ i: Int) -> UnsafeBufferPointer<Int32> {
     let link = Int(links[i])
     return UnsafeBufferPointer(
       rebasing: sharedPeople[sharedOffsets[link]..<sharedOffsets[link + 1]])
@@ -295,7 +295,7 @@ extension GroupProjection {
   /// The storage is reached once for the whole range, not once per group or link, so threads
   /// walking different ranges at once do not contend over reference counts.
   /// - Complexity: O(groups + their links + their shared people).
-  public func forEachNeighborhood(
+  package func forEachNeighborhood(
     in groups: Range<Int>, _ body: (GroupNeighborhood) -> Void
   ) {
     neighborOffsets.withUnsafeBufferPointer { offsets in

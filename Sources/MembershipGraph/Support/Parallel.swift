@@ -7,10 +7,10 @@ import Foundation
 /// let sums = Parallel.map(4) { chunk in (chunk * 1000..<(chunk + 1) * 1000).reduce(0, +) }
 /// let (a, b) = Parallel.both({ graph.groupProjection() }, { graph.cutStructure() })
 /// ```
-public enum Parallel {
+package enum Parallel {
   /// `[body(0), body(1), ..., body(count - 1)]`, the calls made concurrently.
   /// - Complexity: the calls' total work, spread over the cores.
-  public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+  package static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     if count <= 1 { return count == 1 ? [body(0)] : [] }
     let slots = ResultSlots<T>(count: count)
     defer { slots.deallocate() }
@@ -21,7 +21,7 @@ public enum Parallel {
   }
 
   /// The results of two computations made concurrently.
-  public static func both<A: Sendable, B: Sendable>(
+  package static func both<A: Sendable, B: Sendable>(
     _ first: @Sendable () -> A, _ second: @Sendable () -> B
   ) -> (A, B) {
     let firstSlot = ResultSlots<A>(count: 1)
@@ -46,7 +46,7 @@ public enum Parallel {
   ///
   /// If `consume` throws, the remaining results are still produced (and dropped) before the
   /// error is rethrown.
-  public static func stream<T: Sendable>(
+  package static func stream<T: Sendable>(
     _ count: Int, produce: @escaping @Sendable (Int) -> T, consume: (T) throws -> Void
   ) rethrows {
     guard count > 0 else { return }
@@ -70,7 +70,7 @@ public enum Parallel {
   }
 
   /// How many pieces to cut work into so every core has some: the number of active cores.
-  public static var width: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+  package static var width: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
 
 /// Storage that worker threads fill at distinct indices; read only after they all finish.
