@@ -10,7 +10,9 @@ extension OutputFile {
     case stream(path: String, kind: StreamKind)
 
     /// Looks at `path` (absolute or relative to the working folder).
-    /// - Parameter shown: the path as the user gave it, for messages.
+    /// - Parameters:
+    ///   - path: the path to write, absolute or relative to the working folder.
+    ///   - shown: the path as the user gave it, for messages.
     /// - Throws: ``CommandFailure/write(_:)`` for a folder, a block device, a loop of links
     ///   or a path that cannot be looked at.
     init(resolving path: String, shownAs shown: String) throws {

@@ -10,6 +10,7 @@ extension RosterComparison {
   /// ```
   ///
   /// - Parameter color: whether to use ANSI colour (only on a terminal, never with `NO_COLOR`).
+  /// - Returns: the text, ending with a line feed.
   /// - Complexity: O(R·k) for R terms and k = ``itemsShown``, plus the plan's size.
   public func text(color: Bool = false) -> String {
     let style = TextStyle(enabled: color)
