@@ -9,9 +9,31 @@ import Testing
 /// asks Chromium for the DOM after parsing (`--dump-dom`), the console log
 /// (`--enable-logging=stderr`) and a screenshot, and checks: one `data-team` element per team,
 /// no console messages (a Content-Security-Policy violation or a script error would log one),
-/// no element created from a hostile name, and a screenshot that is not blank.
+/// no element created from a hostile name, one row of the team table per team and one entry
+/// per person on no team, and a screenshot that is not blank. The secondary sample's report,
+/// printed to PDF, fits on four A4 pages.
 struct BrowserTests {
-  static let samples = ["Samples/secondary.csv", "Tests/Fixtures/hostile-names.csv"]
+  /// Every bundled sample, and the hostile names.
+  static let samples: [String] =
+    ((try? FileManager.default.contentsOfDirectory(
+      atPath: packageRoot.appendingPathComponent("Samples").path)) ?? [])
+    .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }.sorted().map { "Samples/\($0)" }
+    + ["Tests/Fixtures/hostile-names.csv"]
+
+  /// The number of teams and of staff on no team, from `analyse --format json`.
+  static func counts(of sample: String) throws -> (teams: Int, uninvolved: Int) {
+    let result = try runGateways(["analyse", "--format", "json", sample])
+    let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
+    let json = try #require(object as? [String: Any])
+    let teams = try #require(json["teams"] as? [Any])
+    let uninvolved = try #require(json["uninvolved"] as? [Any])
+    return (teams.count, uninvolved.count)
+  }
+
+  @Test func everySampleIsRendered() {
+    #expect(Self.samples.count >= 5)
+    #expect(Self.samples.contains("Samples/secondary.csv"))
+  }
 
   @Test(arguments: samples)
   func reportRendersInChromium(sample: String) throws {
@@ -36,6 +58,11 @@ struct BrowserTests {
     let dom = dump.standardOutput
     #expect(dom.contains("</html>"), "Chromium dumped no DOM: \(dump.standardError)")
     #expect(Self.count("data-team=\"", in: dom) == teams)
+    // The team table has one row per team, the staff on no team one entry each.
+    let expected = try Self.counts(of: sample)
+    #expect(expected.teams == teams)
+    #expect(Self.count("<tr class=\"team-row", in: dom) == expected.teams)
+    #expect(Self.count("class=\"no-team-person\"", in: dom) == expected.uninvolved)
     #expect(!dom.lowercased().contains("<script"))
     #expect(!dom.contains("<img"))
     #expect(!dom.contains("<b>"))
@@ -70,8 +97,75 @@ struct BrowserTests {
     )
   }
 
+  @Test func theSecondaryReportPrintsOnAtMostFourA4Pages() throws {
+    guard let chromium = Browser.find() else { return }
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("gateways-print-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let page = directory.appendingPathComponent("report.html")
+    let report = try runGateways(["report", "Samples/secondary.csv", "-o", page.path])
+    #expect(report.status == 0, "report failed: \(report.standardError)")
+    let pdf = directory.appendingPathComponent("report.pdf")
+    let print = try Browser.run(
+      chromium, ["--print-to-pdf=\(pdf.path)", "--no-pdf-header-footer", page.absoluteString],
+      profile: directory.appendingPathComponent("profile-pdf"))
+    #expect(print.status == 0)
+    let data = try Data(contentsOf: pdf)
+    let pages = PDFPages.count(in: data)
+    #expect((1...4).contains(pages), "\(pages) pages")
+    // Every page is A4: 595 × 842 points (210 × 297 mm).
+    let boxes = PDFPages.mediaBoxes(in: data)
+    #expect(boxes.count == pages)
+    for box in boxes {
+      #expect(abs(box.width - 595.3) < 1.5 && abs(box.height - 841.9) < 1.5, "\(box)")
+    }
+  }
+
   static func count(_ needle: String, in text: String) -> Int {
     text.components(separatedBy: needle).count - 1
+  }
+}
+
+/// Pages of a PDF as Chromium writes it (page objects uncompressed), read without a PDF tool.
+enum PDFPages {
+  /// The `/Type /Page` objects (not `/Pages`).
+  static func count(in data: Data) -> Int {
+    let text = String(decoding: data, as: UTF8.self)
+    var count = 0
+    var rest = text[...]
+    while let range = rest.range(of: "/Type /Page") {
+      rest = rest[range.upperBound...]
+      if rest.first != "s" { count += 1 }
+    }
+    return count
+  }
+
+  /// The width and height of each `/MediaBox [x0 y0 x1 y1]`.
+  static func mediaBoxes(in data: Data) -> [(width: Double, height: Double)] {
+    let text = String(decoding: data, as: UTF8.self)
+    var boxes: [(width: Double, height: Double)] = []
+    for piece in text.components(separatedBy: "/MediaBox [").dropFirst() {
+      let numbers = piece.prefix { $0 != "]" }.split(separator: " ").compactMap { Double($0) }
+      guard numbers.count == 4 else { continue }
+      boxes.append((numbers[2] - numbers[0], numbers[3] - numbers[1]))
+    }
+    return boxes
+  }
+}
+
+struct PDFPagesTests {
+  @Test func pagesAndBoxesAreReadFromThePageObjects() {
+    let pdf = """
+      %PDF-1.4
+      1 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj
+      2 0 obj << /Type /Page /MediaBox [0 0 594.96 841.92] >> endobj
+      3 0 obj << /Type /Page /MediaBox [0 0 612 792] >> endobj
+      """
+    #expect(PDFPages.count(in: Data(pdf.utf8)) == 2)
+    let boxes = PDFPages.mediaBoxes(in: Data(pdf.utf8))
+    #expect(boxes.map(\.width) == [594.96, 612])
+    #expect(boxes.map(\.height) == [841.92, 792])
   }
 }
 

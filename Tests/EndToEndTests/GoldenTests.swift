@@ -1,25 +1,33 @@
 import Foundation
 import Testing
 
-/// The JSON of every bundled sample, compared byte for byte with the files committed in
-/// `Tests/Golden/`, so that any change of the schema or of the results shows in review.
+/// The JSON, the text report and the HTML report of every bundled sample, compared byte for
+/// byte with the files committed in `Tests/Golden/`, so that any change of the schema, of the
+/// wording or of the results shows in review.
 ///
 /// A change made on purpose is recorded by writing the files again, in one command:
 ///
 /// ```sh
-/// GATEWAYS_UPDATE_GOLDEN=1 swift test --filter Golden
+/// GATEWAYS_UPDATE_GOLDEN=1 swift test --disable-xctest --filter Golden
 /// ```
 ///
 /// then reviewing `git diff Tests/Golden` and committing it with the change.
 struct GoldenTests {
-  /// One golden file: a command's JSON for one sample.
+  /// One golden file: a command's output in one format for one sample.
   struct Case: Sendable, CustomTestStringConvertible {
     var command: String
+    /// `json`, `txt` (the text report) or `html` (the report command's page).
+    var kind: String
     var sample: String
-    var testDescription: String { "\(command) \(sample)" }
-    /// `analyse-secondary.json` for `analyse` of `secondary.csv`.
+    var testDescription: String { "\(command) \(kind) \(sample)" }
+    /// `analyse-secondary.json` for `analyse --format json` of `secondary.csv`.
     var fileName: String {
-      "\(command)-\(URL(fileURLWithPath: sample).deletingPathExtension().lastPathComponent).json"
+      "\(command)-\(URL(fileURLWithPath: sample).deletingPathExtension().lastPathComponent).\(kind)"
+    }
+    /// The command line that writes it.
+    var arguments: [String] {
+      kind == "json"
+        ? [command, "--format", "json", "Samples/\(sample)"] : [command, "Samples/\(sample)"]
     }
   }
 
@@ -35,12 +43,14 @@ struct GoldenTests {
   }()
 
   static let cases: [Case] = samples.flatMap { sample in
-    ["analyse", "suggest"].map { Case(command: $0, sample: sample) }
+    [("analyse", "json"), ("suggest", "json"), ("analyse", "txt"), ("report", "html")].map {
+      Case(command: $0.0, kind: $0.1, sample: sample)
+    }
   }
 
   @Test(arguments: cases)
-  func theJSONIsTheGoldenFile(_ entry: Case) throws {
-    let result = try runGateways([entry.command, "--format", "json", "Samples/\(entry.sample)"])
+  func theOutputIsTheGoldenFile(_ entry: Case) throws {
+    let result = try runGateways(entry.arguments)
     #expect(result.status == 0, "\(result.standardError)")
     let golden = Self.folder.appendingPathComponent(entry.fileName)
     if Self.updating {
@@ -51,7 +61,7 @@ struct GoldenTests {
     }
     let expected = try #require(
       FileManager.default.contents(atPath: golden.path),
-      "no golden file \(entry.fileName); write it with GATEWAYS_UPDATE_GOLDEN=1 swift test --filter Golden"
+      "no golden file \(entry.fileName); write it with GATEWAYS_UPDATE_GOLDEN=1 swift test --disable-xctest --filter Golden"
     )
     let actual = Data(result.standardOutput.utf8)
     if actual != expected {
@@ -63,10 +73,11 @@ struct GoldenTests {
         ?? min(old.count, new.count)
       Issue.record(
         """
-        \(entry.command) --format json Samples/\(entry.sample) differs from Tests/Golden/\(entry.fileName) \
+        gateways \(entry.arguments.joined(separator: " ")) differs from Tests/Golden/\(entry.fileName) \
         from line \(line + 1): \(line < new.count ? String(new[line]) : "(end)") instead of \
         \(line < old.count ? String(old[line]) : "(end)"). If the change is intended, write the \
-        files again with GATEWAYS_UPDATE_GOLDEN=1 swift test --filter Golden and commit them.
+        files again with GATEWAYS_UPDATE_GOLDEN=1 swift test --disable-xctest --filter Golden and \
+        commit them.
         """)
     }
   }
@@ -75,9 +86,28 @@ struct GoldenTests {
     #expect(Self.samples.count >= 4)
     let committed = Set(
       ((try? FileManager.default.contentsOfDirectory(atPath: Self.folder.path)) ?? [])
-        .filter { $0.hasSuffix(".json") })
+        .filter { $0.hasSuffix(".json") || $0.hasSuffix(".txt") || $0.hasSuffix(".html") })
     let wanted = Set(Self.cases.map(\.fileName))
     #expect(wanted.count == Self.cases.count, "two samples have the same name")
     if !Self.updating { #expect(committed == wanted) }
+  }
+
+  /// The README's worked example quotes the real text report of `Samples/vacher.csv`: each
+  /// piece of its excerpt (between `...` lines) is in the output as it is.
+  @Test func theReadmesWorkedExampleIsTheRealOutput() throws {
+    let readme = try String(
+      contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let example = try #require(readme.components(separatedBy: "### A worked example").last)
+    let block = try #require(
+      example.components(separatedBy: "```text\n").dropFirst().first?
+        .components(separatedBy: "\n```").first)
+    let result = try runGateways(["analyse", "Samples/vacher.csv"])
+    #expect(result.status == 0)
+    let pieces = block.components(separatedBy: "\n...\n")
+    #expect(pieces.count >= 2)
+    #expect(block.contains("partial: the gateways partly complement each other"))
+    for piece in pieces {
+      #expect(result.standardOutput.contains(piece + "\n"), "not in the output: \(piece)")
+    }
   }
 }

@@ -149,4 +149,64 @@ struct ReportAndExportCommandTests {
     #expect(!without.standardOutput.contains("Suggested additions"))
     #expect(!without.standardOutput.contains("data-team-after"))
   }
+
+  @Test func reportTakesATitleAndASubtitleInPlaceOfTheFileName() {
+    let (status, output) = run([
+      "report", "--title", "Hillside <Academy>", "--subtitle", "Autumn term 2026",
+      "Samples/vacher.csv",
+    ])
+    #expect(status == 0)
+    let html = output.standardOutput
+    #expect(html.contains("<h1>Hillside &lt;Academy&gt;</h1>"))
+    #expect(html.contains("<p class=\"subtitle\">Autumn term 2026</p>"))
+    #expect(html.contains("<title>Hillside &lt;Academy&gt; — Autumn term 2026</title>"))
+    #expect(!html.contains("vacher.csv"))
+    // Without either, the file name is the title's.
+    let (_, plain) = run(["report", "Samples/vacher.csv"])
+    #expect(plain.standardOutput.contains("<title>Gateway teams: Samples/vacher.csv</title>"))
+  }
+
+  @Test func aPseudonymisedReportNeverShowsTheFileName() {
+    let (status, output) = run(["report", "--pseudonymise", "Samples/vacher.csv"])
+    #expect(status == 0)
+    #expect(!output.standardOutput.contains("vacher"))
+    #expect(output.standardOutput.contains("<title>Gateway teams</title>"))
+  }
+
+  @Test func reportTakesTheSuggestionOptionsOfSuggest() {
+    let (_, plain) = run(["report", "Samples/secondary.csv"])
+    let (status, robust) = run(["report", "--robust", "Samples/secondary.csv"])
+    #expect(status == 0, "\(robust.standardError)")
+    let additions = { (html: String) in
+      html.components(separatedBy: "<tr class=\"addition\">").count - 1
+    }
+    #expect(additions(robust.standardOutput) > additions(plain.standardOutput))
+    // The suggestions are those suggest makes with the same options.
+    for options in [["--robust"], ["--involve", "--max-teams", "4"], ["--develop"]] {
+      let (_, report) = run(["report"] + options + ["Samples/secondary.csv"])
+      let (_, plan) = run(["suggest", "--format", "json"] + options + ["Samples/secondary.csv"])
+      let object = try? JSONSerialization.jsonObject(with: Data(plan.standardOutput.utf8))
+      let suggestions = (object as? [String: Any])?["suggestions"] as? [[String: Any]] ?? []
+      #expect(!suggestions.isEmpty)
+      #expect(additions(report.standardOutput) == suggestions.count, "\(options)")
+      for suggestion in suggestions {
+        let staff = suggestion["staff"] as? String ?? "?"
+        #expect(report.standardOutput.contains("<td><bdi>\(staff)</bdi></td>"), "\(options)")
+      }
+    }
+    // --exclude keeps the person out, and an unknown id is warned about as in suggest.
+    let first =
+      plain.standardOutput.components(separatedBy: "<tr class=\"addition\">")
+      .dropFirst().first?.components(separatedBy: "<td><bdi>").dropFirst(2).first?
+      .components(separatedBy: "<").first ?? ""
+    #expect(!first.isEmpty)
+    let (_, excluded) = run([
+      "report", "--exclude", first, "--exclude", "nobody", "Samples/secondary.csv",
+    ])
+    #expect(!excluded.standardOutput.contains("<td><bdi>\(first)</bdi></td>"))
+    #expect(excluded.standardError.contains("--exclude nobody: no member of staff has this id"))
+    let (bad, refusal) = run(["report", "--max-teams", "x", "Samples/secondary.csv"])
+    #expect(bad == 2)
+    #expect(refusal.standardError.contains("--max-teams must be a whole number"))
+  }
 }

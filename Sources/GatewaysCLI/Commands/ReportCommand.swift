@@ -13,6 +13,9 @@ extension CommandSpec {
       map, the coupling quadrant, and the additions the suggestion engine proposes with the
       network before and after them (leave them out with --no-suggestions). It needs no network
       access and no JavaScript, and prints on A4. Without -o it is written to standard output.
+      --title and --subtitle head the page (the school, the term); without them the title names
+      the roster file, except when pseudonymising. The suggestions take the options of
+      suggest (--robust, --involve, --develop, --fit, --max-teams, --exclude).
       See Documentation/Reports.md.
       """,
     options: rosterOptions + [
@@ -22,10 +25,12 @@ extension CommandSpec {
       OptionSpec(
         "target", value: "P,I",
         help: "The coupling aimed for, professional,institutional in 0...1 (default 1,0)."),
+      OptionSpec("title", value: "TEXT", help: "The page's title, such as the school's name."),
+      OptionSpec("subtitle", value: "TEXT", help: "A line under the title, such as the term."),
       OptionSpec(
         "no-suggestions", help: "Leave out the suggested additions and the after view."),
       listLimitOption,
-    ],
+    ] + suggestionOptionSpecs,
     positionalCount: 1...1
   ) { parsed, io in
     // The page shows no brokers, so no betweenness is computed for it.
@@ -38,12 +43,9 @@ extension CommandSpec {
     let source = parsed.positionals[0] == "-" ? "standard input" : parsed.positionals[0]
     var after: HTMLReport.After?
     if !parsed.has("no-suggestions") {
-      // Worked out on the real roster, so pseudonymising changes only the names.
-      var options = SuggestionOptions()
-      if let pseudonymiser {
-        reportInPseudonyms(&options, roster: realRoster, pseudonymiser: pseudonymiser)
-      }
-      let plan = Suggester(options: options).plan(for: realRoster)
+      let plan = try suggestionPlan(
+        parsed, command: "report", roster: realRoster, shown: roster,
+        pseudonymiser: pseudonymiser, io: io)
       let changed = plan.applied(to: roster)
       // Only what the page shows of the school after is computed, not a whole analysis.
       after = HTMLReport.After(
@@ -52,8 +54,10 @@ extension CommandSpec {
           HTMLReport.Addition(staff: $0.staff, team: $0.team, reason: $0.reason)
         })
     }
-    let html = HTMLReport(roster: roster, analysis: analysis, source: source, after: after)
-      .render()
+    let html = HTMLReport(
+      roster: roster, analysis: analysis, source: source, title: parsed.value("title"),
+      subtitle: parsed.value("subtitle"), showsSource: pseudonymiser == nil, after: after
+    ).render()
     try emit(html, parsed: parsed, io: io)
     return ExitCode.success
   }

@@ -34,19 +34,7 @@ extension CommandSpec {
       OptionSpec(
         "write", value: "NEW.csv", help: "Write the roster with the additions applied as CSV."),
       OptionSpec("limit", value: "N", help: "Show only the first N suggestions."),
-      OptionSpec(
-        "max-teams", value: "N", help: "The cap for people with no max_teams (default 3)."),
-      OptionSpec(
-        "exclude", value: "ID", repeatable: true, help: "Never suggest this person (repeatable)."),
-      OptionSpec("robust", help: "Also link so no single departure splits the teams."),
-      OptionSpec("involve", help: "Also find a team for teaching staff on no team."),
-      OptionSpec("involve-all", help: "Like --involve, support staff included."),
-      OptionSpec(
-        "develop", help: "Prefer people who lead no team and are not senior leaders."),
-      OptionSpec(
-        "fit", value: "FILE",
-        help: "Which staff each gateway draws on (CSV gateway,staff; see Suggest.md)."),
-    ],
+    ] + suggestionOptionSpecs,
     positionalCount: 1...1
   ) { parsed, io in
     let format = parsed.value("format") ?? "text"
@@ -54,46 +42,14 @@ extension CommandSpec {
       throw CommandFailure.usage(
         command: "suggest", message: "--format must be text or json, not '\(format)'")
     }
-    func count(_ name: String, minimum: Int) throws -> Int? {
-      guard let text = parsed.value(name) else { return nil }
-      guard let value = Int(text), value >= minimum else {
-        throw CommandFailure.usage(
-          command: "suggest",
-          message: "--\(name) must be a whole number >= \(minimum), not '\(text)'")
-      }
-      return value
-    }
-    let limit = try count("limit", minimum: 0)
-    var options = SuggestionOptions()
-    if let maxTeams = try count("max-teams", minimum: 0) { options.defaultMaxTeams = maxTeams }
-    options.excluded = Set(parsed.all("exclude"))
-    options.robust = parsed.has("robust")
-    options.involve = parsed.has("involve") || parsed.has("involve-all")
-    options.involveSupportStaff = parsed.has("involve-all")
-    options.develop = parsed.has("develop")
-    if let path = parsed.value("fit") {
-      do throws(RosterError) {
-        let data = try RosterReader.contents(
-          of: io.url(forPath: path), displayName: path, limit: 16 << 20)
-        options.fit = try FitTable.read(data, fileName: path)
-      } catch {
-        throw CommandFailure.input(error.diagnostics.map(\.description))
-      }
-    }
-
+    let limit = try wholeNumber(parsed, "limit", minimum: 0, command: "suggest")
     let (realRoster, pseudonymiser) = try loadRosterAndPseudonymiser(parsed, io: io)
     let roster = pseudonymiser?.apply(to: realRoster) ?? realRoster
     let input = parsed.positionals[0]
     let source = input == "-" ? "<stdin>" : input
-    let known = Set(roster.staff.map(\.id))
-    for id in options.excluded.sortedByBytes() where !known.contains(id) {
-      io.printError("gateways: warning: --exclude \(id): no member of staff has this id\n")
-    }
-    // The plan is worked out on the real roster, so pseudonymising changes only the names.
-    if let pseudonymiser {
-      reportInPseudonyms(&options, roster: realRoster, pseudonymiser: pseudonymiser)
-    }
-    let plan = Suggester(options: options).plan(for: realRoster)
+    let plan = try suggestionPlan(
+      parsed, command: "suggest", roster: realRoster, shown: roster,
+      pseudonymiser: pseudonymiser, io: io)
 
     if let path = parsed.value("write") {
       try writeSuggestion(
@@ -114,6 +70,78 @@ extension CommandSpec {
     }
     return ExitCode.success
   }
+}
+
+/// The options that choose the suggestions, shared by `suggest` and `report`.
+let suggestionOptionSpecs: [OptionSpec] = [
+  OptionSpec(
+    "max-teams", value: "N", help: "The cap for people with no max_teams (default 3)."),
+  OptionSpec(
+    "exclude", value: "ID", repeatable: true, help: "Never suggest this person (repeatable)."),
+  OptionSpec("robust", help: "Also link so no single departure splits the teams."),
+  OptionSpec("involve", help: "Also find a team for teaching staff on no team."),
+  OptionSpec("involve-all", help: "Like --involve, support staff included."),
+  OptionSpec(
+    "develop", help: "Prefer people who lead no team and are not senior leaders."),
+  OptionSpec(
+    "fit", value: "FILE",
+    help: "Which staff each gateway draws on (CSV gateway,staff; see Suggest.md)."),
+]
+
+/// The value of `--NAME` as a whole number of at least `minimum`, or `nil` when not given.
+func wholeNumber(
+  _ parsed: ParsedArguments, _ name: String, minimum: Int, command: String
+) throws -> Int? {
+  guard let text = parsed.value(name) else { return nil }
+  guard let value = Int(text), value >= minimum else {
+    throw CommandFailure.usage(
+      command: command, message: "--\(name) must be a whole number >= \(minimum), not '\(text)'")
+  }
+  return value
+}
+
+/// The suggestion options ``suggestionOptionSpecs`` give, as written (ids as the output shows
+/// them).
+func suggestionOptions(
+  _ parsed: ParsedArguments, command: String, io: CommandIO
+) throws -> SuggestionOptions {
+  var options = SuggestionOptions()
+  if let maxTeams = try wholeNumber(parsed, "max-teams", minimum: 0, command: command) {
+    options.defaultMaxTeams = maxTeams
+  }
+  options.excluded = Set(parsed.all("exclude"))
+  options.robust = parsed.has("robust")
+  options.involve = parsed.has("involve") || parsed.has("involve-all")
+  options.involveSupportStaff = parsed.has("involve-all")
+  options.develop = parsed.has("develop")
+  if let path = parsed.value("fit") {
+    do throws(RosterError) {
+      let data = try RosterReader.contents(
+        of: io.url(forPath: path), displayName: path, limit: 16 << 20)
+      options.fit = try FitTable.read(data, fileName: path)
+    } catch {
+      throw CommandFailure.input(error.diagnostics.map(\.description))
+    }
+  }
+  return options
+}
+
+/// The plan the suggestion options ask for: worked out on the real roster, so pseudonymising
+/// changes only the names; `--exclude` takes ids as `shown` (the output's roster) gives them,
+/// and an id no one has is warned about.
+func suggestionPlan(
+  _ parsed: ParsedArguments, command: String, roster realRoster: Roster, shown roster: Roster,
+  pseudonymiser: Pseudonymiser?, io: CommandIO
+) throws -> SuggestionPlan {
+  var options = try suggestionOptions(parsed, command: command, io: io)
+  let known = Set(roster.staff.map(\.id))
+  for id in options.excluded.sortedByBytes() where !known.contains(id) {
+    io.printError("gateways: warning: --exclude \(id): no member of staff has this id\n")
+  }
+  if let pseudonymiser {
+    reportInPseudonyms(&options, roster: realRoster, pseudonymiser: pseudonymiser)
+  }
+  return Suggester(options: options).plan(for: realRoster)
 }
 
 /// Writes `text` to `path` (atomically, never over the input roster), or to standard output

@@ -37,3 +37,16 @@ func deepColor(_ deep: Deep?) -> String {
   case nil: "#9d9d9d"
   }
 }
+
+/// The id of the pattern laid over a deep's colour in the HTML report (see
+/// `HTMLReport.patternDefinitions`), so the deeps stay apart in greyscale; `nil` for learning,
+/// drawn plain.
+func deepPattern(_ deep: Deep?) -> String? {
+  switch deep {
+  case .learning: nil
+  case .experience: "deep-experience"
+  case .support: "deep-support"
+  case .leadership: "deep-leadership"
+  case nil: "deep-none"
+  }
+}

@@ -142,6 +142,11 @@ public struct SVGNetworkDrawing: Sendable {
       out +=
         "<circle class=\"node\" cx=\"\(c(node.x))\" cy=\"\(c(node.y))\" r=\"\(c(node.radius))\""
       out += " fill=\"\(deepColor(team.deep))\"/>"
+      if let pattern = deepPattern(team.deep) {
+        // The deep's pattern over its colour, for greyscale print.
+        out += "<circle class=\"hatch\" cx=\"\(c(node.x))\" cy=\"\(c(node.y))\""
+        out += " r=\"\(c(node.radius))\" fill=\"url(#\(pattern)) none\"/>"
+      }
       out +=
         "<text class=\"size\" x=\"\(c(node.x))\" y=\"\(c(node.y + 4))\">\(team.members)</text>"
       if drawsLabels {

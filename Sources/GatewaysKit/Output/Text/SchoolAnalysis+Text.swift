@@ -1,3 +1,10 @@
+/// A score rounded to the two decimals the reports show, so that its verdict is the verdict of
+/// the number the reader sees (0.799 is shown as 0.80, and read as 0.80).
+package func asShown(_ score: Double) -> Double {
+  guard score.isFinite else { return score }
+  return (score * 100).rounded() / 100
+}
+
 extension SchoolAnalysis {
   /// How many uninvolved people of each type the text report names before "and N more".
   static let namesShownPerType = 8
@@ -84,6 +91,13 @@ extension SchoolAnalysis {
       return teams + " (\(countOf(part.peopleCount, "person", "people")))"
     }
 
+    /// "0.67 (partial: the gateways partly complement each other)".
+    func judged(_ value: String, _ verdict: Verdict) -> String {
+      "\(value), \(verdict.band): \(verdict.reading)"
+    }
+    /// The line under a score saying what it measures.
+    func means(_ verdict: Verdict) -> String { "      Measures \(verdict.meaning).\n" }
+
     var out = ""
     out += style.bold("gateways analysis of \(source)") + "\n"
     out +=
@@ -103,9 +117,12 @@ extension SchoolAnalysis {
     } else {
       out += "  Some teams work apart from the rest: see the silos and islands below.\n"
     }
-    out += "  Complementarity of the four deeps: \(formatScore(deeps.complementarity)); "
-    if let quadrant = coupling.quadrant {
-      out += "coupling: \(quadrant.rawValue) (balance \(formatScore(coupling.balance))).\n"
+    let complementarity = Verdict.complementarity(deeps.complementarity.map(asShown))
+    out += "  Complementarity of the four deeps: \(formatScore(deeps.complementarity)), "
+    out += "\(complementarity.band); "
+    if let quadrant = coupling.quadrant, let balance = coupling.balance {
+      out += "coupling: \(quadrant.rawValue) (balance \(formatScore(balance)): "
+      out += "\(Verdict.balance(asShown(balance)).reading)).\n"
     } else {
       out +=
         "professional coupling \(formatScore(coupling.professional)) (institutional coupling unknown: no departments or year groups given).\n"
@@ -222,14 +239,20 @@ extension SchoolAnalysis {
       + "\n"
     if brokers.isEmpty { out += "  None.\n" }
     for (rank, broker) in brokers.enumerated() {
-      out += "  \(rank + 1). \(person(broker.staff)): \(formatScore(broker.betweenness))\n"
+      let verdict = Verdict.betweenness(asShown(broker.betweenness))
+      out +=
+        "  \(rank + 1). \(person(broker.staff)): \(formatScore(broker.betweenness)) (\(verdict.band))\n"
+    }
+    if !brokers.isEmpty {
+      out += "      Betweenness measures \(Verdict.betweenness(0).meaning).\n"
     }
 
     // Deeps.
     out += "\n" + style.bold("The four deeps") + "\n"
     let standardPresent = Int((deeps.coverage * 9).rounded())
-    out +=
-      "  Coverage: \(standardPresent) of 9 gateways have a team (\(formatScore(deeps.coverage))).\n"
+    let coverage = Verdict.coverage(gatewaysWithATeam: standardPresent)
+    out += "  Coverage: \(formatScore(deeps.coverage)) (\(standardPresent) of 9), "
+    out += "\(coverage.band): \(coverage.reading).\n" + means(coverage)
     out += "  deep         gateways present  linked pairs  cohesion\n"
     for deep in Deep.allCases {
       let cohesion =
@@ -237,24 +260,38 @@ extension SchoolAnalysis {
       let name = deep.rawValue.padded(to: 13)
       let present = String(cohesion.gatewaysPresent.count).padded(to: 18)
       let pairs = "\(cohesion.linkedPairs)/\(cohesion.possiblePairs)".padded(to: 14)
-      out += "  \(name)\(present)\(pairs)\(formatScore(cohesion.cohesion))\n"
+      let verdict = Verdict.cohesion(
+        linkedPairs: cohesion.linkedPairs, possiblePairs: cohesion.possiblePairs)
+      out +=
+        "  \(name)\(present)\(pairs)\(formatScore(cohesion.cohesion).padded(to: 6))\(verdict.band): \(verdict.reading)\n"
     }
+    out +=
+      "      Cohesion measures \(Verdict.cohesion(linkedPairs: 0, possiblePairs: 0).meaning).\n"
     let links = DeepPair.all.map {
       "\($0.first.rawValue)-\($0.second.rawValue) \(deeps.deepLinks[$0] ?? 0)"
     }
     out += "  People on teams of two deeps: \(links.joined(separator: ", ")).\n"
-    out +=
-      "  Inter-deep: \(formatScore(deeps.interDeep)); complementarity: \(formatScore(deeps.complementarity)).\n"
+    let interDeep = Verdict.interDeep(deeps.interDeep.map(asShown))
+    out += "  Inter-deep: \(judged(formatScore(deeps.interDeep), interDeep)).\n" + means(interDeep)
+    out += "  Complementarity: \(judged(formatScore(deeps.complementarity), complementarity)).\n"
+    out += means(complementarity)
 
     // Coupling.
     out += "\n" + style.bold("Coupling") + "\n"
-    out += "  Professional: \(formatScore(coupling.professional)) (teaching staff on a team "
+    out += "  Professional: \(formatScore(coupling.professional))"
+    if let professional = coupling.professional {
+      let verdict = Verdict.professional(asShown(professional))
+      out += ", \(verdict.band): \(verdict.reading)"
+    }
+    out += "; from teaching staff on a team "
     out += "\(formatScore(coupling.teachingStaffInvolved)), on two or more teams "
     out +=
-      "\(formatScore(coupling.crossMembership)), teams in the main group \(formatScore(coupling.teamsInMainGroup))).\n"
-    out += "  Institutional: \(formatScore(coupling.institutional)) (same year group "
-    out +=
-      "\(formatScore(coupling.sameYearGroup)), same department \(formatScore(coupling.sameDepartment))).\n"
+      "\(formatScore(coupling.crossMembership)), teams in the main group \(formatScore(coupling.teamsInMainGroup)).\n"
+    out += means(Verdict.professional(0))
+    let institutional = Verdict.institutional(coupling.institutional.map(asShown))
+    out += "  Institutional: \(judged(formatScore(coupling.institutional), institutional)); "
+    out += "from same year group \(formatScore(coupling.sameYearGroup)), same department "
+    out += "\(formatScore(coupling.sameDepartment)).\n" + means(institutional)
     if let quadrant = coupling.quadrant {
       let meaning: String
       switch quadrant {
@@ -266,10 +303,14 @@ extension SchoolAnalysis {
         meaning = "few professional links; teams follow departments and year groups"
       case .fragmented: meaning = "few professional links and few administrative ones"
       }
+      out += "  Quadrant: \(quadrant.rawValue) (\(meaning)).\n"
+    }
+    if let balance = coupling.balance {
+      let verdict = Verdict.balance(asShown(balance))
+      out += "  Balance: \(judged(formatScore(balance), verdict)); target: professional "
       out +=
-        "  Quadrant: \(quadrant.rawValue) (\(meaning)); balance \(formatScore(coupling.balance)) "
-      out +=
-        "against the target (\(formatScore(coupling.target.professional)), \(formatScore(coupling.target.institutional))).\n"
+        "\(formatScore(coupling.target.professional)), institutional \(formatScore(coupling.target.institutional)).\n"
+      out += means(verdict)
     }
 
     // Uninvolved.
