@@ -100,7 +100,7 @@ func wholeNumber(
   return value
 }
 
-/// The suggestion options ``suggestionOptionSpecs`` give, as written (ids as the output shows
+/// The suggestion options `suggestionOptionSpecs` give, as written (ids as the output shows
 /// them).
 func suggestionOptions(
   _ parsed: ParsedArguments, command: String, io: CommandIO
