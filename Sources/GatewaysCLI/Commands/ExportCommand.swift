@@ -35,8 +35,10 @@ extension CommandSpec {
     }
     let analyser = Analyser(listLimit: try listLimit(parsed))
     let roster = try loadRoster(parsed, io: io)
-    try writeExport(
-      format, roster: roster, analysis: analyser.analyse(roster), parsed: parsed, io: io)
+    let analysis = analyser.analyse(roster)
+    try writeExport(format, roster: roster, analysis: analysis, parsed: parsed, io: io)
+    io.keepUntilExit(analysis)
+    io.keepUntilExit(roster)
     return ExitCode.success
   }
 }
@@ -65,6 +67,18 @@ func writeExport(
   io: CommandIO
 ) throws {
   let prefix = format == .csv ? csvTablePrefix(parsed) : ""
+  if format == .graphml {
+    // Hundreds of megabytes for a large roster: written piece by piece, never one String.
+    let export = GraphMLExport(roster: roster, analysis: analysis)
+    if let path = parsed.value("output"), path != "-" {
+      try OutputFile.write(toPath: path, io: io, inputs: OutputFile.inputs(of: parsed)) {
+        write in try export.write(write)
+      }
+    } else {
+      export.write { io.print(String(decoding: $0, as: UTF8.self)) }
+    }
+    return
+  }
   guard let path = parsed.value("output"), path != "-" else {
     io.print(prefix + format.render(roster: roster, analysis: analysis))
     return

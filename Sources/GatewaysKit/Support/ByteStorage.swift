@@ -63,6 +63,33 @@ package final class ByteStorage: @unchecked Sendable {
   /// Appends static text.
   package func append(_ text: StaticString) { text.withUTF8Buffer { append($0) } }
 
+  /// Appends the UTF-8 bytes of text.
+  package func appendText(_ text: String) {
+    var text = text
+    text.withUTF8 { append($0) }
+  }
+
+  /// Appends an integer in decimal, as `String(value)` writes it.
+  package func appendDecimal(_ value: Int) {
+    var magnitude = value.magnitude
+    var digits = 1
+    var power: UInt = 10
+    while digits < 20 && magnitude >= power {
+      digits += 1
+      power = power.multipliedReportingOverflow(by: 10).partialValue
+    }
+    let sign = value < 0 ? 1 : 0
+    reserve(sign + digits)
+    if sign == 1 { base[count] = 0x2D }
+    var i = count + sign + digits
+    repeat {
+      i -= 1
+      base[i] = UInt8(truncatingIfNeeded: 0x30 + magnitude % 10)
+      magnitude /= 10
+    } while magnitude > 0
+    count += sign + digits
+  }
+
   /// Appends `count` copies of `byte`.
   package func append(repeating byte: UInt8, count repeats: Int) {
     guard repeats > 0 else { return }

@@ -66,6 +66,12 @@ extension BipartiteGraph {
   /// (ordered pairs, `n(n − 1)`) to that of ``betweennessCentrality(normalized:)`` (pairs not
   /// including the node, `(n − 1)(n − 2)`), a factor of `n / (n − 2)`.
   ///
+  /// The searches run without the pendant nodes (one neighbour: most people of a large roster,
+  /// on one team), which are never inside a shortest path: a pendant end is replaced by its
+  /// neighbour, which is then inside the path. Path counts are scaled down level by level where
+  /// they grow past 2^256 (they double with every square of a long ladder), so they never
+  /// overflow and the path drawn stays uniform.
+  ///
   /// Samples are drawn in a fixed number of chunks, each with its own ``SeededGenerator``
   /// seeded from `seed` and the chunk's number, and counted in integers, so the result is the
   /// same bytes whatever the number of cores.
@@ -114,7 +120,7 @@ extension BipartiteGraph {
   /// - Complexity: O(samples · (n + m)) at worst; O(chunks · n) memory.
   package func sampledPathCounts(samples: Int, seed: UInt64, component: [Int32]) -> [Int] {
     let n = nodeCount
-    let (offsets, targets) = unifiedAdjacency()
+    let (offsets, targets, anchor) = Self.withoutPendants(unifiedAdjacency())
     let chunkCount = 4
     let partials = UnsafeMutableBufferPointer<Int32>.allocate(capacity: chunkCount * n)
     partials.initialize(repeating: 0)
@@ -134,7 +140,17 @@ extension BipartiteGraph {
             var v = Int.random(in: 0..<(n - 1), using: &rng)
             if v >= u { v += 1 }
             guard component[u] == component[v] else { continue }
-            search.sample(from: u, to: v, offsets: off, targets: tgt, rng: &rng, into: out)
+            // A pendant end's shortest paths are those of its one neighbour (its anchor) with
+            // the end added, so the search runs between the anchors, without pendant nodes.
+            let (a, b) = (Int(anchor[u]), Int(anchor[v]))
+            if a == v || b == u { continue }  // one end hangs on the other: nothing inside
+            if a == b {  // both hang on one node: the path is u, a, v
+              out[a] += 1
+              continue
+            }
+            if a != u { out[a] += 1 }
+            if b != v { out[b] += 1 }
+            search.sample(from: a, to: b, offsets: off, targets: tgt, rng: &rng, into: out)
           }
         }
       }
@@ -145,6 +161,60 @@ extension BipartiteGraph {
       for v in 0..<n { result[v] += Int(partials[chunk * n + v]) }
     }
     return result
+  }
+
+  /// For each node, how many of `samples` shortest paths drawn between `u` and `v` (distinct
+  /// nodes of one component, neither pendant) it lies inside: the sampler's single step, for
+  /// tests of the paths' distribution.
+  /// - Complexity: O(samples · (n + m)).
+  package func sampledPathCounts(from u: Int, to v: Int, samples: Int, seed: UInt64) -> [Int] {
+    let n = nodeCount
+    let (offsets, targets, _) = Self.withoutPendants(unifiedAdjacency())
+    var rng = SeededGenerator(seed: seed)
+    let counts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+    counts.initialize(repeating: 0)
+    defer { counts.deallocate() }
+    let search = PathSampler(nodeCount: n)
+    defer { search.deallocate() }
+    offsets.withUnsafeBufferPointer { off in
+      targets.withUnsafeBufferPointer { tgt in
+        for _ in 0..<samples {
+          search.sample(from: u, to: v, offsets: off, targets: tgt, rng: &rng, into: counts)
+        }
+      }
+    }
+    return counts.map(Int.init)
+  }
+
+  /// The adjacency without its pendant nodes (those with one neighbour), and each node's
+  /// anchor: its one neighbour if it is pendant, itself otherwise. A pendant node is never
+  /// inside a shortest path, so the shortest paths between two nodes that are not pendant are
+  /// the same without them; pendant nodes keep no entries. Most people of a large roster are on
+  /// one team, so this leaves the searches a fraction of the entries.
+  /// - Complexity: O(n + m).
+  static func withoutPendants(_ adjacency: (offsets: [Int32], targets: [Int32])) -> (
+    offsets: [Int32], targets: [Int32], anchor: [Int32]
+  ) {
+    let (offsets, targets) = adjacency
+    let n = offsets.count - 1
+    var anchor = [Int32](repeating: 0, count: n)
+    for v in 0..<n {
+      let pendant = offsets[v + 1] - offsets[v] == 1
+      anchor[v] = pendant ? targets[Int(offsets[v])] : Int32(truncatingIfNeeded: v)
+    }
+    var coreOffsets = [Int32](repeating: 0, count: n + 1)
+    var coreTargets: [Int32] = []
+    coreTargets.reserveCapacity(targets.count)
+    for v in 0..<n {
+      if anchor[v] == Int32(truncatingIfNeeded: v) {
+        for e in Int(offsets[v])..<Int(offsets[v + 1]) {
+          let w = Int(targets[e])
+          if anchor[w] == Int32(truncatingIfNeeded: w) { coreTargets.append(targets[e]) }
+        }
+      }
+      coreOffsets[v + 1] = Int32(truncatingIfNeeded: coreTargets.count)
+    }
+    return (coreOffsets, coreTargets, anchor)
   }
 
   /// Component labels, each component's node and adjacency-entry counts, and an upper bound
@@ -213,6 +283,10 @@ private struct PathSampler {
   let touched: UnsafeMutableBufferPointer<Int32>
   /// The two frontiers and the next level of the side being expanded.
   let frontier: UnsafeMutableBufferPointer<Int32>
+
+  /// Counts above 2^256 are scaled by 2^-256, so a product of two stays far below overflow.
+  static let rescaleAbove = 0x1p256
+  static let rescaleFactor = 0x1p-256
 
   init(nodeCount n: Int) {
     forward = .allocate(capacity: n)
@@ -308,6 +382,14 @@ private struct PathSampler {
         break searching
       }
       if next == 2 * n { break searching }  // no path (cannot happen within one component)
+      // Path counts double with every square of a long ladder and would overflow a Double
+      // past about a thousand levels: a level whose counts are large is scaled down whole.
+      // Choices compare counts within one level only, so the paths drawn stay uniform.
+      var largest = 0.0
+      for i in (2 * n)..<next { largest = max(largest, mySigma[Int(frontier[i])]) }
+      if largest > Self.rescaleAbove {
+        for i in (2 * n)..<next { mySigma[Int(frontier[i])] *= Self.rescaleFactor }
+      }
       // The new level becomes this side's frontier.
       let base = expandForward ? 0 : n
       for i in 0..<(next - 2 * n) { frontier[base + i] = frontier[2 * n + i] }
@@ -363,7 +445,13 @@ private struct PathSampler {
     var x = start
     while distance[x] > 1 {
       let level = distance[x] - 1
-      var pick = Double.random(in: 0..<1, using: &rng) * sigma[x]
+      // The predecessors' own total, not sigma[x]: their level may be scaled differently.
+      var total = 0.0
+      for e in Int(offsets[x])..<Int(offsets[x + 1]) {
+        let w = Int(targets[e])
+        if distance[w] == level { total += sigma[w] }
+      }
+      var pick = Double.random(in: 0..<1, using: &rng) * total
       var chosen = -1
       for e in Int(offsets[x])..<Int(offsets[x + 1]) {
         let w = Int(targets[e])

@@ -49,6 +49,110 @@ struct ExportTests {
 
   // MARK: GraphML
 
+  /// The streamed writer gives the bytes the String-building writer it replaced gave (kept
+  /// here as the oracle), on hostile names and on seeded rosters, with and without a limit.
+  @Test(arguments: 0..<60)
+  func graphMLStreamsTheBytesOfTheStringWriter(seed: Int) {
+    let roster =
+      seed == 0
+      ? Self.hostile
+      : RandomRosters.make(seed: UInt64(seed), maxStaff: 40, maxTeams: 30)
+    let analysis = Analyser(listLimit: seed % 3 == 0 ? nil : 1 + seed % 4).analyse(roster)
+    let export = GraphMLExport(roster: roster, analysis: analysis)
+    var pieces: [[UInt8]] = []
+    export.write { pieces.append(Array($0)) }
+    let expected = Self.referenceGraphML(roster: roster, analysis: analysis)
+    #expect(String(decoding: pieces.joined(), as: UTF8.self) == expected)
+    #expect(export.render() == expected)
+    // Every piece ends a line, so each is whole UTF-8 (standard output takes them as text).
+    #expect(pieces.allSatisfy { $0.last == 0x0A })
+  }
+
+  /// The GraphML writer as it was before it streamed (one String).
+  static func referenceGraphML(roster: Roster, analysis: SchoolAnalysis) -> String {
+    let keys: [(id: String, domain: String, type: String)] = [
+      ("type", "node", "string"), ("label", "node", "string"), ("gateway", "node", "string"),
+      ("deep", "node", "string"), ("members", "node", "int"), ("silo", "node", "boolean"),
+      ("island", "node", "boolean"), ("component", "node", "int"), ("role", "node", "string"),
+      ("staffType", "node", "string"), ("department", "node", "string"),
+      ("yearGroup", "node", "string"), ("teams", "node", "int"),
+      ("keyPerson", "node", "boolean"), ("broker", "node", "boolean"),
+      ("betweenness", "node", "double"), ("kind", "edge", "string"),
+      ("leader", "edge", "boolean"), ("weight", "edge", "int"),
+    ]
+    let escaped = GraphMLExport.escaped
+    let facts = ReportFacts(roster: roster, analysis: analysis)
+    let teamsOf = facts.teamsOfPerson()
+    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
+    out += " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+    out += " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns"
+    out += " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+    for key in keys {
+      out += "  <key id=\"\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(key.id)\""
+      out += " attr.type=\"\(key.type)\"/>\n"
+    }
+    out += "  <graph id=\"gateways\" edgedefault=\"undirected\">\n"
+    if let note = omittedLinksNote(facts) { out += "    <desc>\(escaped(note)).</desc>\n" }
+    func data(_ key: String, _ value: String) -> String {
+      "      <data key=\"\(key)\">\(escaped(value))</data>\n"
+    }
+    for team in analysis.teams {
+      out += "    <node id=\"\(escaped("team:" + team.id))\">\n"
+      out += data("type", "team") + data("label", team.name)
+      if let gateway = team.gateway { out += data("gateway", gateway.id) }
+      if let deep = team.deep { out += data("deep", deep.rawValue) }
+      out += data("members", String(team.members.count))
+      out += data("silo", String(team.isSilo))
+      out += data("island", String(facts.islandTeams.contains(team.id)))
+      if let rank = facts.componentOf[team.id] { out += data("component", String(rank)) }
+      out += "    </node>\n"
+    }
+    for member in roster.staff {
+      out += "    <node id=\"\(escaped("person:" + member.id))\">\n"
+      out += data("type", "person") + data("label", member.name)
+      if !member.role.isEmpty { out += data("role", member.role) }
+      out += data("staffType", member.staffType.rawValue)
+      if let department = member.department { out += data("department", department) }
+      if let yearGroup = member.yearGroup { out += data("yearGroup", yearGroup) }
+      out += data("teams", String(teamsOf[member.id]?.count ?? 0))
+      out += data("keyPerson", String(facts.keyPeople.contains(member.id)))
+      let betweenness = facts.brokers[member.id]
+      out += data("broker", String(betweenness != nil))
+      if let betweenness { out += data("betweenness", formatDecimal(betweenness)) }
+      out += "    </node>\n"
+    }
+    var edge = 0
+    for team in analysis.teams {
+      for member in team.members {
+        out += "    <edge id=\"e\(edge)\" source=\"\(escaped("person:" + member))\""
+        out += " target=\"\(escaped("team:" + team.id))\">\n"
+        out += data("kind", "membership")
+        out += data("leader", String(team.leaders.contains(member)))
+        out += "    </edge>\n"
+        edge += 1
+      }
+    }
+    for link in facts.links {
+      out += "    <edge id=\"e\(edge)\" source=\"\(escaped("team:" + link.first))\""
+      out += " target=\"\(escaped("team:" + link.second))\">\n"
+      out += data("kind", "link") + data("weight", String(link.via.count))
+      out += "    </edge>\n"
+      edge += 1
+    }
+    out += "  </graph>\n</graphml>\n"
+    return out
+  }
+
+  @Test func byteStorageWritesDecimalsAsStringDoes() {
+    let values = [0, 7, 9, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min, 1_000_000_007]
+    for value in values {
+      let storage = ByteStorage(capacity: 1)
+      storage.appendDecimal(value)
+      #expect(storage.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } == String(value))
+    }
+  }
+
   @Test func graphMLParsesAndHasBothNodeTypes() throws {
     let xml = GraphMLExport(roster: Self.hostile, analysis: Self.hostileAnalysis).render()
     let collector = GraphMLCollector()

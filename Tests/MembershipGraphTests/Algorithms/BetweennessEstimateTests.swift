@@ -100,6 +100,56 @@ struct BetweennessEstimateTests {
     #expect(estimate.values[1] > 0)
   }
 
+  /// A chain of `k` diamonds: person i is on teams 2i and 2i + 1, and so is person i + 1, so
+  /// there are 2^k shortest paths from the first person to the last.
+  private func diamondChain(_ k: Int) -> BipartiteGraph {
+    var pairs: [(PersonIndex, GroupIndex)] = []
+    for i in 0..<k {
+      for g in [2 * i, 2 * i + 1] {
+        pairs.append((PersonIndex(i), GroupIndex(g)))
+        pairs.append((PersonIndex(i + 1), GroupIndex(g)))
+      }
+    }
+    return BipartiteGraph(personCount: k + 1, groupCount: 2 * k, memberships: pairs)
+  }
+
+  /// Past about a thousand diamonds the path counts pass Double's range (2^1024); the sampler
+  /// scales them per level, so the path drawn stays uniform: each diamond's two teams are
+  /// chosen about equally often, however far along the chain. (Unscaled, every choice past
+  /// the overflow went to the same team.)
+  @Test func aPathDrawnAlongALadderOfThousandsOfDiamondsStaysUniform() {
+    let k = 2_500
+    let graph = diamondChain(k)
+    let samples = 80
+    let counts = graph.sampledPathCounts(from: 0, to: k, samples: samples, seed: 5)
+    // Every inner person lies on every path, and exactly one team of each diamond does.
+    for person in 1..<k { #expect(counts[person] == samples) }
+    let teams = (k + 1)..<graph.nodeCount
+    #expect(teams.map { counts[$0] }.reduce(0, +) == samples * k)
+    // The first teams of the diamonds far along the chain (past 2^1024 paths from either end)
+    // and near its ends: about half the paths each (binomial, 80 * 300 or more draws per range).
+    for range in [0..<1_000, 1_100..<1_400, 1_500..<2_500] {
+      let first = range.map { counts[k + 1 + 2 * $0] }.reduce(0, +)
+      let share = Double(first) / Double(samples * range.count)
+      #expect(abs(share - 0.5) < 0.02, "share \(share) in \(range)")
+    }
+    let estimate = graph.betweennessEstimate(
+      epsilon: 0.2, delta: 0.1, maximumSamples: 100, seed: 3)
+    #expect(estimate.values.allSatisfy { $0.isFinite })
+  }
+
+  /// A star: every pair of leaves has its one path through the centre, and the leaves (all
+  /// pendant, which the searches leave out) are inside none.
+  @Test func aStarsCentreCarriesEveryPathBetweenItsLeaves() {
+    let leaves = 40
+    let graph = BipartiteGraph(
+      personCount: leaves, groupCount: 1,
+      memberships: (0..<leaves).map { (PersonIndex($0), GroupIndex(0)) })
+    let estimate = graph.betweennessEstimate(epsilon: 0.05, delta: 0.1, seed: 8)
+    #expect(abs(estimate.values[leaves] - 1) <= estimate.epsilon)
+    #expect(estimate.values[0..<leaves].allSatisfy { $0 == 0 })
+  }
+
   @Test(arguments: 0..<40)
   func exactWorkIsNodesTimesEntriesPerComponent(seed: Int) {
     var rng = SeededGenerator(seed: UInt64(seed))

@@ -1,3 +1,5 @@
+import MembershipGraph
+
 /// The roster as GraphML: people and teams as two node types, with their attributes, so Gephi,
 /// yEd and Cytoscape keep them.
 ///
@@ -39,67 +41,65 @@ public struct GraphMLExport: Sendable {
   /// Writes the GraphML document (UTF-8, GraphML 1.0 namespace).
   /// - Complexity: linear in staff, teams, memberships and links.
   public func render() -> String {
-    let facts = ReportFacts(roster: roster, analysis: analysis)
-    let teamsOf = facts.teamsOfPerson()
-    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
-    out += " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
-    out += " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns"
-    out += " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+    var bytes: [UInt8] = []
+    write { bytes.append(contentsOf: $0) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Writes the document of ``render()``, byte for byte, to `consume` in pieces of about a
+  /// megabyte that end at line ends (so each piece is whole UTF-8), never holding the whole
+  /// document: a roster of a million memberships makes over 500 MB of GraphML. Pieces are made
+  /// on the machine's cores, a few at a time, and handed over in order.
+  /// - Complexity: linear in staff, teams, memberships and links; memory for the lookups and a
+  ///   few pieces.
+  package func write(_ consume: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    let plan = GraphMLPlan(roster: roster, analysis: analysis)
+    let head = ByteStorage(capacity: 4096)
+    head.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+    head.append("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"")
+    head.append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
+    head.append(" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns")
+    head.append(" http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
     for key in Self.keys {
-      out += "  <key id=\"\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(key.id)\""
-      out += " attr.type=\"\(key.type)\"/>\n"
+      head.append("  <key id=\"")
+      head.appendText(key.id)
+      head.append("\" for=\"")
+      head.appendText(key.domain)
+      head.append("\" attr.name=\"")
+      head.appendText(key.id)
+      head.append("\" attr.type=\"")
+      head.appendText(key.type)
+      head.append("\"/>\n")
     }
-    out += "  <graph id=\"gateways\" edgedefault=\"undirected\">\n"
-    if let note = omittedLinksNote(facts) { out += "    <desc>\(Self.escaped(note)).</desc>\n" }
-    func data(_ key: String, _ value: String) -> String {
-      "      <data key=\"\(key)\">\(Self.escaped(value))</data>\n"
+    head.append("  <graph id=\"gateways\" edgedefault=\"undirected\">\n")
+    if let note = plan.omittedNote {
+      head.append("    <desc>")
+      head.appendXMLEscaped(note)
+      head.append(".</desc>\n")
     }
-    for team in analysis.teams {
-      out += "    <node id=\"\(Self.escaped("team:" + team.id))\">\n"
-      out += data("type", "team") + data("label", team.name)
-      if let gateway = team.gateway { out += data("gateway", gateway.id) }
-      if let deep = team.deep { out += data("deep", deep.rawValue) }
-      out += data("members", String(team.members.count))
-      out += data("silo", String(team.isSilo))
-      out += data("island", String(facts.islandTeams.contains(team.id)))
-      if let rank = facts.componentOf[team.id] { out += data("component", String(rank)) }
-      out += "    </node>\n"
-    }
-    for member in roster.staff {
-      out += "    <node id=\"\(Self.escaped("person:" + member.id))\">\n"
-      out += data("type", "person") + data("label", member.name)
-      if !member.role.isEmpty { out += data("role", member.role) }
-      out += data("staffType", member.staffType.rawValue)
-      if let department = member.department { out += data("department", department) }
-      if let yearGroup = member.yearGroup { out += data("yearGroup", yearGroup) }
-      out += data("teams", String(teamsOf[member.id]?.count ?? 0))
-      out += data("keyPerson", String(facts.keyPeople.contains(member.id)))
-      let betweenness = facts.brokers[member.id]
-      out += data("broker", String(betweenness != nil))
-      if let betweenness { out += data("betweenness", formatDecimal(betweenness)) }
-      out += "    </node>\n"
-    }
-    var edge = 0
-    for team in analysis.teams {
-      for member in team.members {
-        out += "    <edge id=\"e\(edge)\" source=\"\(Self.escaped("person:" + member))\""
-        out += " target=\"\(Self.escaped("team:" + team.id))\">\n"
-        out += data("kind", "membership")
-        out += data("leader", String(team.leaders.contains(member)))
-        out += "    </edge>\n"
-        edge += 1
+    try head.withUnsafeBytes(consume)
+    // Items in document order: team nodes, person nodes, each team's membership edges, links.
+    let total = plan.itemCount
+    let itemsPerPiece = 2048
+    let pieces = (total + itemsPerPiece - 1) / itemsPerPiece
+    let batch = 2 * Parallel.width
+    var first = 0
+    while first < pieces {
+      let count = min(batch, pieces - first)
+      let base = first
+      let made = Parallel.map(count) { k in
+        let lower = (base + k) * itemsPerPiece
+        let upper = min(total, lower + itemsPerPiece)
+        let out = ByteStorage(capacity: 1 << 18)
+        for item in lower..<upper { plan.write(item: item, to: out) }
+        return out
       }
+      for piece in made { try piece.withUnsafeBytes(consume) }
+      first += count
     }
-    for link in facts.links {
-      out += "    <edge id=\"e\(edge)\" source=\"\(Self.escaped("team:" + link.first))\""
-      out += " target=\"\(Self.escaped("team:" + link.second))\">\n"
-      out += data("kind", "link") + data("weight", String(link.via.count))
-      out += "    </edge>\n"
-      edge += 1
-    }
-    out += "  </graph>\n</graphml>\n"
-    return out
+    let tail = ByteStorage(capacity: 64)
+    tail.append("  </graph>\n</graphml>\n")
+    try tail.withUnsafeBytes(consume)
   }
 
   /// Escapes text for XML 1.0 content and attributes: `&`, `<`, `>`, `"`, `'` become entities;
@@ -129,5 +129,265 @@ public struct GraphMLExport: Sendable {
       }
     }
     return out
+  }
+}
+
+/// What the GraphML writer looks up for each node and edge, by position, computed once; and
+/// the writing of each item of the document.
+private struct GraphMLPlan: Sendable {
+  let roster: Roster
+  let analysis: SchoolAnalysis
+  /// Per team (analysis order): in an island, and its component's rank (-1 for none).
+  let isIsland: [Bool]
+  let component: [Int]
+  /// Per staff member (roster order): teams, key person, betweenness if a broker.
+  let teamCount: [Int]
+  let isKeyPerson: [Bool]
+  let betweenness: [Int: Double]
+  /// The number of the first membership edge of each team, and one past the last.
+  let firstEdge: [Int]
+  /// The links written, once each.
+  let links: [ReportFacts.Link]
+  let omittedNote: String?
+
+  init(roster: Roster, analysis: SchoolAnalysis) {
+    self.roster = roster
+    self.analysis = analysis
+    let teams = analysis.teams
+    var teamPosition: [String: Int] = [:]
+    teamPosition.reserveCapacity(teams.count)
+    for (position, team) in teams.enumerated() where teamPosition[team.id] == nil {
+      teamPosition[team.id] = position
+    }
+    var isIsland = [Bool](repeating: false, count: teams.count)
+    for island in analysis.islands {
+      for id in island { if let p = teamPosition[id] { isIsland[p] = true } }
+    }
+    // A team in several components (it cannot be) takes the last, as a dictionary would.
+    var component = [Int](repeating: -1, count: teams.count)
+    for (rank, ids) in analysis.components.enumerated() {
+      for id in ids { if let p = teamPosition[id] { component[p] = rank } }
+    }
+    self.isIsland = isIsland
+    self.component = component
+    // Staff positions by id: the roster's own member positions when the analysis's teams are
+    // the roster's (as they are for an analysis of this roster), else a lookup by id.
+    let staff = roster.staff
+    var teamCount = [Int](repeating: 0, count: staff.count)
+    let sameTeams =
+      teams.count == roster.teams.count
+      && zip(teams, roster.teams).allSatisfy { $0.id == $1.id && $0.members == $1.members }
+    var staffPosition: [String: Int]? = nil
+    func position(ofStaff id: String) -> Int? {
+      if staffPosition == nil {
+        var table: [String: Int] = [:]
+        table.reserveCapacity(staff.count)
+        for (p, member) in staff.enumerated() where table[member.id] == nil { table[member.id] = p }
+        staffPosition = table
+      }
+      return staffPosition?[id]
+    }
+    if sameTeams {
+      for positions in roster.memberPositions {
+        for p in positions { teamCount[Int(p)] += 1 }
+      }
+    } else {
+      for team in teams {
+        for member in team.members { if let p = position(ofStaff: member) { teamCount[p] += 1 } }
+      }
+    }
+    self.teamCount = teamCount
+    var isKeyPerson = [Bool](repeating: false, count: staff.count)
+    var betweenness: [Int: Double] = [:]
+    // Staff are sorted by id in byte order: a binary search finds the few key people.
+    func find(_ id: String) -> [Int] {
+      var low = 0
+      var high = staff.count
+      while low < high {
+        let middle = (low + high) / 2
+        if staff[middle].id.precedesInBytes(id) { low = middle + 1 } else { high = middle }
+      }
+      var found: [Int] = []
+      while low < staff.count && staff[low].id == id {
+        found.append(low)
+        low += 1
+      }
+      if found.isEmpty, let p = position(ofStaff: id) { found.append(p) }
+      return found
+    }
+    for person in analysis.keyPeople {
+      for p in find(person.staff) { isKeyPerson[p] = true }
+    }
+    for broker in analysis.brokers {
+      for p in find(broker.staff) where betweenness[p] == nil {
+        betweenness[p] = broker.betweenness
+      }
+    }
+    self.isKeyPerson = isKeyPerson
+    self.betweenness = betweenness
+    var firstEdge = [Int](repeating: 0, count: teams.count + 1)
+    for (t, team) in teams.enumerated() { firstEdge[t + 1] = firstEdge[t] + team.members.count }
+    self.firstEdge = firstEdge
+    let keyPeople = Set(analysis.keyPeople.map(\.staff))
+    links = ReportFacts.links(of: analysis, keyPeople: keyPeople, teamPosition: teamPosition)
+    let omitted = max(0, analysis.summary.links - links.count)
+    if omitted > 0, let limit = analysis.listLimit {
+      omittedNote = omittedLinksSentence(
+        omitted: omitted, links: analysis.summary.links, limit: limit)
+    } else {
+      omittedNote = nil
+    }
+  }
+
+  /// Team nodes, person nodes, membership edges by team, link edges.
+  var itemCount: Int { 2 * analysis.teams.count + roster.staff.count + links.count }
+
+  func write(item: Int, to out: ByteStorage) {
+    let teams = analysis.teams
+    var item = item
+    if item < teams.count { return writeTeamNode(item, to: out) }
+    item -= teams.count
+    if item < roster.staff.count { return writePersonNode(item, to: out) }
+    item -= roster.staff.count
+    if item < teams.count { return writeMemberships(item, to: out) }
+    item -= teams.count
+    writeLink(item, to: out)
+  }
+
+  private func data(_ key: StaticString, _ value: String, to out: ByteStorage) {
+    out.append("      <data key=\"")
+    out.append(key)
+    out.append("\">")
+    out.appendXMLEscaped(value)
+    out.append("</data>\n")
+  }
+
+  private func data(_ key: StaticString, literal value: StaticString, to out: ByteStorage) {
+    out.append("      <data key=\"")
+    out.append(key)
+    out.append("\">")
+    out.append(value)
+    out.append("</data>\n")
+  }
+
+  private func data(_ key: StaticString, _ value: Bool, to out: ByteStorage) {
+    data(key, literal: value ? "true" : "false", to: out)
+  }
+
+  private func data(_ key: StaticString, _ value: Int, to out: ByteStorage) {
+    out.append("      <data key=\"")
+    out.append(key)
+    out.append("\">")
+    out.appendDecimal(value)
+    out.append("</data>\n")
+  }
+
+  private func writeTeamNode(_ t: Int, to out: ByteStorage) {
+    let team = analysis.teams[t]
+    out.append("    <node id=\"team:")
+    out.appendXMLEscaped(team.id)
+    out.append("\">\n")
+    data("type", literal: "team", to: out)
+    data("label", team.name, to: out)
+    if let gateway = team.gateway { data("gateway", gateway.id, to: out) }
+    if let deep = team.deep { data("deep", deep.rawValue, to: out) }
+    data("members", team.members.count, to: out)
+    data("silo", team.isSilo, to: out)
+    data("island", isIsland[t], to: out)
+    if component[t] >= 0 { data("component", component[t], to: out) }
+    out.append("    </node>\n")
+  }
+
+  private func writePersonNode(_ p: Int, to out: ByteStorage) {
+    let member = roster.staff[p]
+    out.append("    <node id=\"person:")
+    out.appendXMLEscaped(member.id)
+    out.append("\">\n")
+    data("type", literal: "person", to: out)
+    data("label", member.name, to: out)
+    if !member.role.isEmpty { data("role", member.role, to: out) }
+    data("staffType", member.staffType.rawValue, to: out)
+    if let department = member.department { data("department", department, to: out) }
+    if let yearGroup = member.yearGroup { data("yearGroup", yearGroup, to: out) }
+    data("teams", teamCount[p], to: out)
+    data("keyPerson", isKeyPerson[p], to: out)
+    let betweenness = self.betweenness[p]
+    data("broker", betweenness != nil, to: out)
+    if let betweenness { data("betweenness", formatDecimal(betweenness), to: out) }
+    out.append("    </node>\n")
+  }
+
+  private func writeMemberships(_ t: Int, to out: ByteStorage) {
+    let team = analysis.teams[t]
+    let leaders = team.leaders.count > 8 ? Set(team.leaders) : nil
+    var edge = firstEdge[t]
+    for member in team.members {
+      out.append("    <edge id=\"e")
+      out.appendDecimal(edge)
+      out.append("\" source=\"person:")
+      out.appendXMLEscaped(member)
+      out.append("\" target=\"team:")
+      out.appendXMLEscaped(team.id)
+      out.append("\">\n")
+      data("kind", literal: "membership", to: out)
+      data("leader", leaders?.contains(member) ?? team.leaders.contains(member), to: out)
+      out.append("    </edge>\n")
+      edge += 1
+    }
+  }
+
+  private func writeLink(_ l: Int, to out: ByteStorage) {
+    let link = links[l]
+    out.append("    <edge id=\"e")
+    out.appendDecimal(firstEdge[analysis.teams.count] + l)
+    out.append("\" source=\"team:")
+    out.appendXMLEscaped(link.first)
+    out.append("\" target=\"team:")
+    out.appendXMLEscaped(link.second)
+    out.append("\">\n")
+    data("kind", literal: "link", to: out)
+    data("weight", link.via.count, to: out)
+    out.append("    </edge>\n")
+  }
+}
+
+extension ByteStorage {
+  /// Appends text as ``GraphMLExport/escaped(_:)`` escapes it, byte by byte: text with nothing
+  /// to escape (most ids and names) is copied whole.
+  func appendXMLEscaped(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
+      var clean = true
+      for byte in bytes
+      where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22
+        || byte == 0x27 || byte == 0xEF
+      {
+        clean = false
+        break
+      }
+      if clean { return append(bytes) }
+      var i = 0
+      while i < bytes.count {
+        let byte = bytes[i]
+        i += 1
+        switch byte {
+        case 0x26: append("&amp;")
+        case 0x3C: append("&lt;")
+        case 0x3E: append("&gt;")
+        case 0x22: append("&quot;")
+        case 0x27: append("&apos;")
+        case 0x0A: append("&#10;")
+        case 0x0D: append("&#13;")
+        case 0x09: append("&#9;")
+        case 0xEF
+        where i + 1 < bytes.count && bytes[i] == 0xBF
+          && (bytes[i + 1] == 0xBE || bytes[i + 1] == 0xBF):
+          i += 2  // U+FFFE and U+FFFF, which XML 1.0 forbids
+        default:
+          if byte < 0x20 { continue }  // the other C0 controls
+          append(byte)
+        }
+      }
+    }
   }
 }

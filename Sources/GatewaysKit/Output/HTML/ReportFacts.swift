@@ -56,34 +56,62 @@ struct ReportFacts {
       for id in component { componentOf[id] = rank }
     }
     self.componentOf = componentOf
-    let leaderOnly = Set(analysis.leaderOnlyLinks.map { $0.teams.joined(separator: "\u{0}") })
-    // Each team lists its links with the most shared people: a link may be listed under one
-    // of its teams only, so both sides are gathered, sorted and made unique.
-    var pairs: [(first: String, second: String, via: [String])] = []
-    for team in analysis.teams {
-      for link in team.links {
-        if team.id.utf8.lexicographicallyPrecedes(link.team.utf8) {
-          pairs.append((team.id, link.team, link.via))
-        } else {
-          pairs.append((link.team, team.id, link.via))
-        }
+    links = Self.links(of: analysis, keyPeople: keyPeople, teamPosition: teamPosition)
+  }
+
+  /// Every link listed under either of its teams, once, sorted by (first, second) in byte
+  /// order. Each team lists its links with the most shared people: a link may be listed under
+  /// one of its teams only, so both sides are gathered, sorted and made unique. Teams are
+  /// sorted by their rank in byte order (integers), not by comparing ids.
+  /// - Complexity: O(T log T + L log L) for T teams and L listed links.
+  static func links(
+    of analysis: SchoolAnalysis, keyPeople: Set<String>, teamPosition: [String: Int]
+  ) -> [Link] {
+    let teams = analysis.teams
+    // The analysis lists teams sorted by id, so a team's rank is its position; otherwise rank
+    // them.
+    var rank = Array(0..<teams.count)
+    if !zip(teams, teams.dropFirst()).allSatisfy({ $0.id.precedesInBytes($1.id) }) {
+      for (k, position) in ByteOrder.sortedIndices(teams.map(\.id)).enumerated() {
+        rank[position] = k
       }
     }
-    pairs.sort {
-      $0.first != $1.first
-        ? $0.first.precedesInBytes($1.first) : $0.second.precedesInBytes($1.second)
+    func key(_ a: Int, _ b: Int) -> UInt64 {
+      let (x, y) = rank[a] < rank[b] ? (rank[a], rank[b]) : (rank[b], rank[a])
+      return UInt64(x) << 32 | UInt64(y)
     }
+    var leaderOnly = Set<UInt64>()
+    for link in analysis.leaderOnlyLinks where link.teams.count == 2 {
+      guard let a = teamPosition[link.teams[0]], let b = teamPosition[link.teams[1]] else {
+        continue
+      }
+      leaderOnly.insert(key(a, b))
+    }
+    // (pair key, team, link): sorted by key, ties in listing order, the first of each kept.
+    var pairs: [(key: UInt64, team: Int32, link: Int32)] = []
+    for (t, team) in teams.enumerated() {
+      for (l, link) in team.links.enumerated() {
+        guard let other = teamPosition[link.team] else { continue }
+        pairs.append((key(t, other), Int32(t), Int32(l)))
+      }
+    }
+    pairs.sort { $0.key != $1.key ? $0.key < $1.key : ($0.team, $0.link) < ($1.team, $1.link) }
+    var byRank = [Int](repeating: 0, count: teams.count)
+    for (position, r) in rank.enumerated() { byRank[r] = position }
     var links: [Link] = []
     links.reserveCapacity(pairs.count / 2)
-    for pair in pairs {
-      if let last = links.last, last.first == pair.first, last.second == pair.second { continue }
+    var lastKey: UInt64?
+    for pair in pairs where pair.key != lastKey {
+      lastKey = pair.key
+      let via = teams[Int(pair.team)].links[Int(pair.link)].via
       links.append(
         Link(
-          first: pair.first, second: pair.second, via: pair.via,
-          throughKeyPerson: pair.via.contains { keyPeople.contains($0) },
-          leaderOnly: leaderOnly.contains(pair.first + "\u{0}" + pair.second)))
+          first: teams[byRank[Int(pair.key >> 32)]].id,
+          second: teams[byRank[Int(pair.key & 0xFFFF_FFFF)]].id, via: via,
+          throughKeyPerson: via.contains { keyPeople.contains($0) },
+          leaderOnly: leaderOnly.contains(pair.key)))
     }
-    self.links = links
+    return links
   }
 
   /// The teams each person is on, by staff id, each list sorted.
@@ -115,8 +143,12 @@ struct ReportFacts {
 func omittedLinksNote(_ facts: ReportFacts) -> String? {
   let omitted = facts.omittedLinks
   guard omitted > 0, let limit = facts.analysis.listLimit else { return nil }
-  return
-    "\(grouped(omitted)) of \(grouped(facts.analysis.summary.links)) links between teams are left out: each team"
+  return omittedLinksSentence(omitted: omitted, links: facts.analysis.summary.links, limit: limit)
+}
+
+/// The sentence of ``omittedLinksNote(_:)``: `omitted` of `links` left out, `limit` kept.
+func omittedLinksSentence(omitted: Int, links: Int, limit: Int) -> String {
+  "\(grouped(omitted)) of \(grouped(links)) links between teams are left out: each team"
     + " keeps the \(limit) with the most shared people (--list-limit 0 keeps them all)"
 }
 
