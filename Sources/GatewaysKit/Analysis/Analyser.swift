@@ -14,14 +14,20 @@ public struct Analyser: Sendable {
   public var target: CouplingTarget
   /// Betweenness is exact (Brandes 2001) while its work, nodes times adjacency entries summed
   /// over components (`BipartiteGraph.exactBetweennessWork`), is at most
-  /// this, or while there are no more nodes than ``betweennessSamples``; above, it is
+  /// this, or while there are no more nodes than ``exactBetweennessNodes``; above, it is
   /// estimated from sampled shortest paths (Riondato and Kornaropoulos 2014).
   public var exactBetweennessWork: Int
+  /// Betweenness is also exact while there are no more nodes than this (as many searches as
+  /// sampling would make between pairs) and its work is at most ten times
+  /// ``exactBetweennessWork``.
+  public var exactBetweennessNodes: Int
   /// The error wanted of a betweenness estimate (normalised betweenness, 0 to 1).
   public var betweennessEpsilon: Double
   /// The probability allowed for any estimate to miss by more than its stated error.
   public var betweennessDelta: Double
-  /// The most shortest paths sampled, which fixes the work; the stated error follows.
+  /// The most shortest paths sampled, which fixes the work; the stated error follows (about
+  /// 0.02 at the default 10,000 on large rosters, where ``betweennessEpsilon`` would need about
+  /// 40,000 and several seconds).
   public var betweennessSamples: Int
   /// The seed for sampling, fixed so results repeat.
   public var betweennessSeed: UInt64
@@ -37,12 +43,13 @@ public struct Analyser: Sendable {
   public init(
     target: CouplingTarget = .learningCommunity, exactBetweennessWork: Int = 100_000_000,
     betweennessEpsilon: Double = 0.01, betweennessDelta: Double = 0.1,
-    betweennessSamples: Int = 50_000, betweennessSeed: UInt64 = 2007, brokerCount: Int = 10,
-    listLimit: Int? = SchoolAnalysis.defaultListLimit
+    betweennessSamples: Int = 10_000, betweennessSeed: UInt64 = 2007, brokerCount: Int = 10,
+    listLimit: Int? = SchoolAnalysis.defaultListLimit, exactBetweennessNodes: Int = 50_000
   ) {
     precondition((listLimit ?? 0) >= 0, "negative list limit")
     self.target = target
     self.exactBetweennessWork = exactBetweennessWork
+    self.exactBetweennessNodes = exactBetweennessNodes
     self.betweennessEpsilon = betweennessEpsilon
     self.betweennessDelta = betweennessDelta
     self.betweennessSamples = max(1, betweennessSamples)
@@ -224,7 +231,7 @@ public struct Analyser: Sendable {
     // The second case is capped too, so a small but dense roster never runs for hours.
     let work = graph.exactBetweennessWork
     if work <= exactBetweennessWork
-      || (graph.nodeCount <= betweennessSamples && work / 10 <= exactBetweennessWork)
+      || (graph.nodeCount <= exactBetweennessNodes && work / 10 <= exactBetweennessWork)
     {
       method = .exact
       scores = graph.betweennessCentrality()
