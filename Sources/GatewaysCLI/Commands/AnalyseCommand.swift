@@ -6,11 +6,14 @@ extension CommandSpec {
   static let analyse = CommandSpec(
     name: "analyse", aliases: ["analyze"],
     abstract: "Find silos, islands and key people; score the deeps and coupling.",
-    usage: "analyse [OPTIONS] ROSTER",
+    usage: "analyse [OPTIONS] ROSTER [ROSTER...]",
     discussion: """
       Reads ROSTER (CSV or JSON, '-' for standard input) and reports which gateway teams work in
       silos, which groups of teams are cut off (islands), who holds the teams together (key
       people), how well the four deeps complement each other, and the coupling balance.
+      A trust's roster (a school column, several files, or a folder of them, a school each)
+      gives a table of its schools and the network that joins them; --school NAME gives one
+      school's full report.
       Exit status: 0 done; 1 a --fail-on finding was found; 2 bad usage or input; 3 output not
       written.
       """,
@@ -28,8 +31,14 @@ extension CommandSpec {
         "target", value: "P,I",
         help: "The coupling aimed for, professional,institutional in 0...1 (default 1,0)."),
       listLimitOption,
+      OptionSpec(
+        "aggregate",
+        help: "For a trust: a summary that names no one, counts and scores per school only."),
+      OptionSpec(
+        "min-group-size", value: "N",
+        help: "With --aggregate: hide every figure about fewer than N people (default 5)."),
     ],
-    positionalCount: 1...1
+    positionalCount: 1...Int.max
   ) { parsed, io in
     let format = try outputFormat(
       parsed, allowed: ["text", "json"] + ExportFormat.allCases.map(\.rawValue))
@@ -39,7 +48,19 @@ extension CommandSpec {
     analyser.listLimit = try listLimit(parsed)
     // The text report lists the warnings itself: on standard output, say them only there.
     let textToStandardOutput = format == "text" && (parsed.value("output") ?? "-") == "-"
-    let roster = try loadRoster(parsed, io: io, printWarnings: !textToStandardOutput)
+    let roster: Roster
+    switch try loadSchools(parsed, io: io, printWarnings: !textToStandardOutput) {
+    case .school(let one):
+      if parsed.has("aggregate") {
+        throw CommandFailure.usage(
+          command: "analyse",
+          message: "--aggregate summarises a trust (a school column, several files or a folder)")
+      }
+      roster = one
+    case .trust(let trust):
+      return try analyseTrust(
+        trust, analyser: analyser, format: format, failOn: failOn, parsed: parsed, io: io)
+    }
     let analysis = analyser.analyse(roster)
     let source = parsed.positionals[0] == "-" ? "standard input" : parsed.positionals[0]
     switch format {

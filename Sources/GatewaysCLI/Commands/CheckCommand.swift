@@ -5,7 +5,7 @@ extension CommandSpec {
   static let check = CommandSpec(
     name: "check", aliases: ["validate"],
     abstract: "Check that a roster reads, and summarise it.",
-    usage: "check [--format text|json] [OPTIONS] ROSTER",
+    usage: "check [--format text|json] [OPTIONS] ROSTER [ROSTER...]",
     discussion: """
       Reads ROSTER (CSV, JSON or .xlsx; '-' for standard input) and prints the number of staff,
       teams and memberships, the gateways present and missing, and the people on no team. Warnings
@@ -15,17 +15,27 @@ extension CommandSpec {
       summary is one JSON object on standard output (every list in full, the warnings
       included); a roster that does not read gives {"reads": false, "errors": [...]} there too,
       besides the errors on standard error, and exit 2.
+      A trust's roster (a school column, several files or a folder) gives a line per school.
       """,
     options: rosterOptions + [
       OptionSpec("format", short: "f", value: "FORMAT", help: "text (default) or json.")
     ],
-    positionalCount: 1...1
+    positionalCount: 1...Int.max
   ) { parsed, io in
     let format = try outputFormat(parsed, allowed: ["text", "json"])
     let source = parsed.positionals[0] == "-" ? "<stdin>" : parsed.positionals[0]
     let roster: Roster
     do {
-      roster = try loadRoster(parsed, io: io)
+      switch try loadSchools(parsed, io: io, printWarnings: true) {
+      case .school(let one): roster = one
+      case .trust(let trust):
+        // A trust: a line (or an entry) per school.
+        let sources = parsed.positionals.map { $0 == "-" ? "<stdin>" : $0 }
+        let shown = sources.joined(separator: ", ")
+        io.print(
+          format == "json" ? trust.summaryJSON(source: shown) : trust.summaryText(source: shown))
+        return ExitCode.success
+      }
     } catch CommandFailure.input(let lines) where format == "json" {
       io.print(RosterSummary.failureJSON(source: source, errors: lines))
       throw CommandFailure.input(lines)

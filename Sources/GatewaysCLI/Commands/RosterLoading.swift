@@ -43,6 +43,9 @@ let rosterOptions: [OptionSpec] = [
   OptionSpec(
     "encoding", value: "ENC", help: "utf-8, utf-16 or windows-1252 (default: detected)."),
   OptionSpec("exact-ids", help: "Keep ids that differ only in case apart (default: one id)."),
+  OptionSpec(
+    "school", value: "NAME",
+    help: "For a trust's roster (a school column, or several files): use the school NAME alone."),
 ]
 
 /// Reads the roster named by the first positional argument (`-` for standard input), with the
@@ -70,6 +73,33 @@ func loadRosterAndPseudonymiser(
 ) throws -> (Roster, Pseudonymiser?) {
   io.enterPhase("reading", fraction: 0)
   defer { io.enterPhase("analysing", fraction: 0.4) }
+  let (reader, format) = try rosterReader(parsed, io: io)
+  let pseudonymiser = try pseudonymiser(parsed, io: io)
+  guard let path = parsed.positionals.first else {
+    throw CommandFailure.usage(command: nil, message: "missing ROSTER argument")
+  }
+  // A trust's roster gives the school --school names (see TrustLoading.swift).
+  let roster = try oneSchool(
+    of: readSchools([path], reader: reader, format: format, io: io), parsed: parsed)
+  printReadingWarnings(roster.warnings, io: io, printWarnings: printWarnings)
+  return (roster, pseudonymiser)
+}
+
+/// Prints a roster's warnings to standard error (at most ``RosterError/maximumErrors``), or
+/// none when the command's own output lists them.
+func printReadingWarnings(_ warnings: [Diagnostic], io: CommandIO, printWarnings: Bool) {
+  let limit = printWarnings ? RosterError.maximumErrors : 0
+  for warning in warnings.prefix(limit) { io.printError("gateways: \(warning)\n") }
+  if printWarnings && warnings.count > limit {
+    io.printError("gateways: warning: \(warnings.count - limit) more warnings not shown\n")
+  }
+}
+
+/// The reader the options ask for (limits, deeps, columns, layout, sheet), and the format
+/// `--input-format` gives.
+func rosterReader(_ parsed: ParsedArguments, io: CommandIO) throws -> (
+  RosterReader, RosterFormat?
+) {
   var format: RosterFormat?
   if let name = parsed.value("input-format") {
     guard let given = RosterFormat(rawValue: name.lowercased()) else {
@@ -79,7 +109,6 @@ func loadRosterAndPseudonymiser(
     format = given
   }
   let limits = try rosterLimits(parsed)
-  let pseudonymiser = try pseudonymiser(parsed, io: io)
   var deeps: DeepMapping?
   if let path = parsed.value("deeps") {
     do {
@@ -90,36 +119,10 @@ func loadRosterAndPseudonymiser(
       throw CommandFailure.input(error.diagnostics.map(\.description))
     }
   }
-  guard let path = parsed.positionals.first else {
-    throw CommandFailure.usage(command: nil, message: "missing ROSTER argument")
-  }
   var reader = RosterReader(
     deepsOverride: deeps, limits: limits, options: try readOptions(parsed, io: io))
   reader.sheetName = parsed.value("sheet")
-  let roster: Roster
-  do throws(RosterError) {
-    if path == "-" {
-      guard let data = try io.readStandardInput(limit: limits.maximumFileBytes) else {
-        throw RosterReader.tooLarge("<stdin>", limit: limits.maximumFileBytes)
-      }
-      let sniffed: RosterFormat =
-        Workbook.looksLikeWorkbook(data)
-        ? .xlsx
-        : data.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
-          == UInt8(ascii: "{") ? .json : .csv
-      roster = try reader.read(data, fileName: "<stdin>", format: format ?? sniffed)
-    } else {
-      roster = try reader.read(contentsOf: io.url(forPath: path), displayName: path, format: format)
-    }
-  } catch {
-    throw CommandFailure.input(error.diagnostics.map(\.description))
-  }
-  let limit = printWarnings ? RosterError.maximumErrors : 0
-  for warning in roster.warnings.prefix(limit) { io.printError("gateways: \(warning)\n") }
-  if printWarnings && roster.warnings.count > limit {
-    io.printError("gateways: warning: \(roster.warnings.count - limit) more warnings not shown\n")
-  }
-  return (roster, pseudonymiser)
+  return (reader, format)
 }
 
 /// The suggestion options' ids for a pseudonymised run: the plan is worked out on the real

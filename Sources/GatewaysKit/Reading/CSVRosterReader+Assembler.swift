@@ -149,6 +149,22 @@ extension CSVRosterReader {
       }
     }
 
+    /// Reads one record that is not blank, as ``addRows(from:in:)`` reads each: for the trust
+    /// reader, which hands each school's rows to that school's own assembler.
+    mutating func addRecord(
+      _ cells: inout [CSVCell], line: Int, isDamaged: Bool, in buffer: UnsafeBufferPointer<UInt8>
+    ) {
+      if isDamaged {
+        rowCount += 1
+        return
+      }
+      cellOfColumn.withUnsafeBufferPointer { positions in
+        cells.withUnsafeMutableBufferPointer { row in
+          add(row, cellOfColumn: positions, line: line, in: buffer)
+        }
+      }
+    }
+
     /// Whether reading found no error and compared every id by its bytes: then the rows can be
     /// merged with another part's by ``absorb(_:in:)``. (The warnings a row draws depend on
     /// that row alone, or, for an unknown gateway, are merged to one per id.)

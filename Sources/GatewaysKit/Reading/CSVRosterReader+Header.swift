@@ -133,8 +133,18 @@ extension CSVRosterReader {
             + "(column \(fields[chosen[0]].column)) is blank",
           line: fields[next].line, column: fields[next].column)
       }
+      // A `Person ID` beside a better-named staff id is the trust-wide person_id.
+      if column == .staffID, !choice.contains(where: { $0?.column == .personID }),
+        let person = positions.first(where: {
+          choice[$0]?.rank != best && RosterColumn.key(fields[$0].value) == "personid"
+        })
+      {
+        columns[person] = .personID
+      }
       for position in positions
-      where choice[position]?.rank != best && fallbacks[column] != position {
+      where choice[position]?.rank != best && fallbacks[column] != position
+        && columns[position] == nil
+      {
         log.warning(
           "column '\(fields[position].value)' is not read: '\(fields[chosen[0]].value)' "
             + "(column \(fields[chosen[0]].column)) gives the \(column.rawValue) and is preferred",

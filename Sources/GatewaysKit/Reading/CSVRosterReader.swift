@@ -48,6 +48,69 @@ enum CSVRosterReader {
     limits: RosterLimits = RosterLimits(), options: RosterReadOptions = RosterReadOptions(),
     halvesThreshold: Int = halvesThreshold
   ) throws(RosterError) -> Roster {
+    try assemble(
+      prepare(raw, fileName: fileName, limits: limits, options: options), deeps: deeps,
+      limits: limits, options: options, halvesThreshold: halvesThreshold)
+  }
+
+  /// Reads the rows of a prepared file, all of them one school's, into a roster.
+  static func assemble(
+    _ prepared: Prepared, deeps: DeepMapping, limits: RosterLimits, options: RosterReadOptions,
+    halvesThreshold: Int
+  ) throws(RosterError) -> Roster {
+    let (bytes, map, header) = (prepared.bytes, prepared.map, prepared.header)
+    var parser = prepared.parser
+    let log = prepared.log
+    var assembler: Assembler
+    if bytes.count >= halvesThreshold,
+      let merged = readInHalves(
+        bytes, after: parser, map: map, deeps: deeps, log: log, limits: limits,
+        exactIDs: options.exactIDs)
+    {
+      assembler = merged
+    } else {
+      // Room for a row every ~16 bytes up front, so the tables do not rehash as they grow.
+      assembler = Assembler(
+        map: map, deeps: deeps, log: log, exactIDs: options.exactIDs,
+        expectedRows: min(bytes.count / 16, 1 << 22))
+      bytes.withUnsafeBufferPointer { assembler.addRows(from: &parser, in: $0) }
+    }
+    assembler.headerLine = header.line
+    assembler.finishMemberships()
+    if assembler.rowCount == 0, !assembler.log.hasErrors {
+      assembler.log.error(
+        "the roster has a header row but no data rows; add one row per team membership",
+        line: header.line)
+    }
+    addProblems(of: parser, to: &assembler.log)
+    if assembler.log.hasErrors { throw assembler.log.rosterError }
+    var roster = assembler.roster()
+    roster.reading = prepared.reading(layout: assembler.layout)
+    return roster
+  }
+
+  /// A file read up to its first data row: its UTF-8 bytes, the header row and the map of its
+  /// columns, the parser standing after the header, and the diagnostics so far.
+  struct Prepared {
+    var bytes: [UInt8]
+    var header: CSVRecord
+    var map: ColumnMap
+    var parser: CSVParser
+    var log: DiagnosticLog
+    var delimiter: RosterDelimiter
+    var encoding: TextEncoding
+
+    /// How the file was read, once its rows tell the layout.
+    func reading(layout: RosterLayout) -> RosterReading {
+      RosterReading(
+        layout: layout, delimiter: delimiter, encoding: encoding, headerLine: header.line)
+    }
+  }
+
+  /// Decodes the file, finds its header row and maps its columns (everything before the rows).
+  static func prepare(
+    _ raw: [UInt8], fileName: String, limits: RosterLimits, options: RosterReadOptions
+  ) throws(RosterError) -> Prepared {
     var log = DiagnosticLog(file: fileName)
     let decoded = TextEncoding.utf8(from: raw, forced: options.encoding)
     if let error = decoded.error {
@@ -146,34 +209,9 @@ enum CSVRosterReader {
       throw log.rosterError
     }
 
-    var assembler: Assembler
-    if bytes.count >= halvesThreshold,
-      let merged = readInHalves(
-        bytes, after: parser, map: map, deeps: deeps, log: log, limits: limits,
-        exactIDs: options.exactIDs)
-    {
-      assembler = merged
-    } else {
-      // Room for a row every ~16 bytes up front, so the tables do not rehash as they grow.
-      assembler = Assembler(
-        map: map, deeps: deeps, log: log, exactIDs: options.exactIDs,
-        expectedRows: min(bytes.count / 16, 1 << 22))
-      bytes.withUnsafeBufferPointer { assembler.addRows(from: &parser, in: $0) }
-    }
-    assembler.headerLine = header.line
-    assembler.finishMemberships()
-    if assembler.rowCount == 0, !assembler.log.hasErrors {
-      assembler.log.error(
-        "the roster has a header row but no data rows; add one row per team membership",
-        line: header.line)
-    }
-    addProblems(of: parser, to: &assembler.log)
-    if assembler.log.hasErrors { throw assembler.log.rosterError }
-    var roster = assembler.roster()
-    roster.reading = RosterReading(
-      layout: assembler.layout, delimiter: delimiter, encoding: decoded.encoding,
-      headerLine: header.line)
-    return roster
+    return Prepared(
+      bytes: bytes, header: header, map: map, parser: parser, log: log, delimiter: delimiter,
+      encoding: decoded.encoding)
   }
 
   /// The last line the header row may start on (a title and blank lines may come before it).
@@ -256,7 +294,7 @@ enum CSVRosterReader {
   }
 
   /// Turns the tokenizer's problems into errors.
-  private static func addProblems(of parser: CSVParser, to log: inout DiagnosticLog) {
+  static func addProblems(of parser: CSVParser, to log: inout DiagnosticLog) {
     for problem in parser.problems {
       log.error(problem.message, line: problem.line, column: problem.column)
     }

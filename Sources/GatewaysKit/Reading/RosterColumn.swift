@@ -25,6 +25,9 @@ enum RosterColumn: String, CaseIterable, Sendable {
   case yearGroup = "year_group"
   case maxTeams = "max_teams"
   case teamName = "team_name"
+  case school
+  case personID = "person_id"
+  case teamSchool = "team_school"
 
   /// The header names that mean this column, best first: when a file has several (`Preferred
   /// Forename` and `Forename`), the first in this list is read and the others are ignored.
@@ -55,6 +58,17 @@ enum RosterColumn: String, CaseIterable, Sendable {
     case .yearGroup: ["Year Group", "Year", "Year Team"]
     case .maxTeams: ["Max Teams", "Maximum Teams", "Team Cap", "Team Limit"]
     case .teamName: ["Team Name", "Group Name", "Committee Name"]
+    case .school:
+      [
+        "School", "School Name", "Academy", "Academy Name", "Site", "Establishment",
+        "Establishment Name", "Campus",
+      ]
+    case .personID:
+      [
+        "Trust ID", "Trust Person ID", "Trust Staff ID", "Teacher Reference Number", "TRN",
+        "HR Number", "Trust HR Number", "Global ID",
+      ]
+    case .teamSchool: ["Team School", "Team's School", "Team Academy", "Team Site"]
     }
   }
 
@@ -74,6 +88,9 @@ enum RosterColumn: String, CaseIterable, Sendable {
     case .yearGroup: "the person's year group"
     case .maxTeams: "the most teams the person should sit on"
     case .teamName: "the team's display name"
+    case .school: "the school the row's person (and team) belongs to"
+    case .personID: "a trust-wide id that is one person in every school"
+    case .teamSchool: "the school whose team it is, or 'trust' for a trust-wide team"
     }
   }
 
@@ -89,6 +106,9 @@ enum RosterColumn: String, CaseIterable, Sendable {
     case .department: "department"
     case .yearGroup: "yearGroup"
     case .maxTeams: "maxTeams"
+    case .school: "school"
+    case .personID: "personId"
+    case .teamSchool: "teamSchool"
     }
   }
 
@@ -109,6 +129,9 @@ enum RosterColumn: String, CaseIterable, Sendable {
     case .yearGroup: 10
     case .maxTeams: 11
     case .teamName: 12
+    case .school: 13
+    case .personID: 14
+    case .teamSchool: 15
     }
   }
 
@@ -122,6 +145,10 @@ enum RosterColumn: String, CaseIterable, Sendable {
 
   /// The columns that describe a team.
   static let teamColumns: [RosterColumn] = [.gateway, .teamName]
+
+  /// The columns that say which school a row belongs to, read by the trust reader
+  /// (``TrustRoster``), not by the assembler of one school's rows.
+  static let trustColumns: [RosterColumn] = [.school, .personID, .teamSchool]
 
   /// A header reduced for comparison: letters and digits only, in lower case (`Staff ID`,
   /// `staff_id` and `STAFF-ID` are all `staffid`).
@@ -146,7 +173,11 @@ enum RosterColumn: String, CaseIterable, Sendable {
       }
       let own = key(column.rawValue)
       if let known = table[own] {
-        precondition(known.column == column, "header '\(column.rawValue)' names two columns")
+        // `person_id` is also the staff id's synonym `Person ID`: such a header is the staff
+        // id, unless a better-named staff id column is there too (see `columnMap`).
+        precondition(
+          known.column == column || (column == .personID && known.column == .staffID),
+          "header '\(column.rawValue)' names two columns")
       } else {
         table[own] = (column, 0)
       }
@@ -160,7 +191,9 @@ enum RosterColumn: String, CaseIterable, Sendable {
   }
 
   /// The column a name given by the user names: its own name (`staff_id`) or any synonym.
-  static func named(_ name: String) -> RosterColumn? { matching(header: name)?.column }
+  static func named(_ name: String) -> RosterColumn? {
+    allCases.first { $0.rawValue == name } ?? matching(header: name)?.column
+  }
 
   /// The known header names closest to `header` (within a few letters), best first, as
   /// `(column, synonym)`; used for "did you mean" hints.

@@ -8,7 +8,11 @@ import Testing
 struct RosterColumnTests {
   @Test(arguments: RosterColumn.allCases)
   func everyNameOfAColumnNamesIt(column: RosterColumn) {
-    for name in [column.rawValue] + column.synonyms {
+    // `person_id` is also the staff id's synonym `Person ID`: alone it is the staff id, beside
+    // a better-named staff id the person_id (aPersonIDBesideAStaffIDIsThePerson...).
+    let own = column == .personID ? [] : [column.rawValue]
+    #expect(RosterColumn.named(column.rawValue) == column)
+    for name in own + column.synonyms {
       #expect(RosterColumn.matching(header: name)?.column == column, "\(name)")
       #expect(RosterColumn.matching(header: name.uppercased())?.column == column, "\(name)")
       let spaced = " " + name.replacingOccurrences(of: " ", with: "_-") + "."
@@ -25,6 +29,9 @@ struct RosterColumnTests {
       .role: ["Post", "Job Title", "Position"],
       .department: ["Department", "Faculty", "Subject Area"],
       .team: ["Team", "Group", "Working Group", "Committee"],
+      .school: ["School", "Academy", "Site", "Establishment"],
+      .personID: ["Teacher Reference Number", "TRN", "Trust ID"],
+      .teamSchool: ["Team School"],
     ]
     for (column, names) in expected {
       for name in names { #expect(RosterColumn.matching(header: name)?.column == column) }
@@ -77,7 +84,7 @@ struct RosterColumnTests {
     } catch {
       #expect(
         error.diagnostics.map(\.description) == [
-          "error: map.txt:2: unknown column 'wizard'; the columns are staff_id, team, name, forename, surname, role, staff_type, gateway, team_role, department, year_group, max_teams, team_name",
+          "error: map.txt:2: unknown column 'wizard'; the columns are staff_id, team, name, forename, surname, role, staff_type, gateway, team_role, department, year_group, max_teams, team_name, school, person_id, team_school",
           "error: map.txt:3: 'nonsense' is not column=Header (for example staff_id=Staff Code)",
         ])
     }

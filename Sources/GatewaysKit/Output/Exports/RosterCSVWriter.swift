@@ -48,6 +48,7 @@ public enum RosterCSVWriter {
       case .staffID: value = person?.id ?? ""
       case .name: value = person?.name ?? ""
       case .forename, .surname: value = ""  // the whole name is written
+      case .school, .personID, .teamSchool: value = ""  // one school's roster
       case .role: value = person?.role ?? ""
       case .staffType: value = person?.staffType.rawValue ?? ""
       case .department: value = person?.department ?? ""

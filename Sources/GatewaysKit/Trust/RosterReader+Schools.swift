@@ -1,0 +1,167 @@
+import Foundation
+
+extension RosterReader {
+  /// Reads one or several roster files as the schools they hold.
+  ///
+  /// One file with no `school` column is one school (``SchoolsReading/school(_:)``, the roster
+  /// ``read(_:fileName:format:)`` gives). Otherwise the result is a trust: each CSV or text
+  /// file's rows belong to the schools their `school` cells name, or, without that column,
+  /// to the school named by the file's name (without its folder and extension); a JSON file or
+  /// a workbook is one school named by its file. A school's rows must all be in one file.
+  /// - Throws: ``RosterError`` with every problem of every file: a school's own (its rows as
+  ///   read alone), a `team_school` naming no school or a team its school does not have, a
+  ///   staff id given two `person_id`s, a school in two files.
+  /// - Complexity: O(n log n) in the size of the files, the schools assembled on the cores.
+  /// - Parameter namedByFile: whether a file with no `school` column is the school its name
+  ///   names (a trust, even of one school); by default when there are several files.
+  public func readSchools(
+    _ files: [(data: Data, fileName: String, format: RosterFormat)], namedByFile: Bool? = nil
+  ) throws(RosterError) -> SchoolsReading {
+    precondition(!files.isEmpty, "no roster files")
+    var parts: [(file: String, rows: CSVRosterReader.SchoolRows)] = []
+    var trustTeams: [String: CSVRosterReader.TrustTeamDraft] = [:]
+    var diagnostics: [Diagnostic] = []
+    for file in files {
+      if file.data.count > limits.maximumFileBytes {
+        throw Self.tooLarge(file.fileName, limit: limits.maximumFileBytes)
+      }
+      let format =
+        file.format == .csv && Workbook.looksLikeWorkbook(file.data) ? .xlsx : file.format
+      let defaultSchool =
+        namedByFile ?? (files.count > 1) ? Self.schoolName(ofFile: file.fileName) : nil
+      do throws(RosterError) {
+        if format == .csv {
+          let read = try CSVRosterReader.readSchools(
+            Array(file.data), fileName: file.fileName, deeps: deepsOverride ?? .hargreaves,
+            limits: limits, options: options, halvesThreshold: halvesThreshold,
+            defaultSchool: defaultSchool)
+          switch read {
+          case .school(let roster): return .school(roster)
+          case .schools(let schools, let teams):
+            parts += schools.map { (file.fileName, $0) }
+            trustTeams.merge(teams) { first, _ in first }
+          }
+        } else {
+          let roster = try read(file.data, fileName: file.fileName, format: format)
+          guard let defaultSchool else { return .school(roster) }
+          parts.append(
+            (
+              file.fileName,
+              CSVRosterReader.SchoolRows(
+                name: defaultSchool, roster: roster, personIDs: [:], outside: [])
+            ))
+        }
+      } catch {
+        diagnostics += error.diagnostics
+      }
+    }
+    if !diagnostics.isEmpty { throw RosterError(diagnostics: diagnostics) }
+    return .trust(try Self.trust(parts, trustTeams: trustTeams, exactIDs: options.exactIDs))
+  }
+
+  /// The school a file names: its name without the folder and the extension.
+  static func schoolName(ofFile path: String) -> String {
+    let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    return name.isEmpty ? path : name
+  }
+
+  /// Joins the schools of every file into a trust, checking what joins them.
+  private static func trust(
+    _ parts: [(file: String, rows: CSVRosterReader.SchoolRows)],
+    trustTeams drafts: [String: CSVRosterReader.TrustTeamDraft], exactIDs: Bool
+  ) throws(RosterError) -> TrustRoster {
+    var errors: [Diagnostic] = []
+    var fileOfSchool: [String: String] = [:]
+    for part in parts {
+      if let other = fileOfSchool[part.rows.name] {
+        errors.append(
+          Diagnostic(
+            .error, file: part.file,
+            message:
+              "school '\(part.rows.name)' is also in \(other); give each school's rows in one "
+              + "file (or name the schools apart in a school column)"))
+      } else {
+        fileOfSchool[part.rows.name] = part.file
+      }
+    }
+    func key(_ id: String) -> String { exactIDs ? id : id.lowercased() }
+    var teamsOfSchool: [String: [String: String]] = [:]
+    for part in parts {
+      teamsOfSchool[part.rows.name] = Dictionary(
+        part.rows.roster.teams.map { (key($0.id), $0.id) }, uniquingKeysWith: { first, _ in first })
+    }
+    var trustTeamIDs: [String: String] = [:]
+    for id in drafts.keys.sorted(by: { $0.precedesInBytes($1) }) where trustTeamIDs[key(id)] == nil
+    {
+      trustTeamIDs[key(id)] = id
+    }
+    let schoolNames = parts.map(\.rows.name).sorted { $0.precedesInBytes($1) }
+    let shownNames =
+      schoolNames.prefix(5).joined(separator: ", ")
+      + (schoolNames.count > 5 ? " and \(schoolNames.count - 5) more" : "")
+    var schools: [TrustRoster.School] = []
+    for part in parts {
+      let roster = part.rows.roster
+      let staffIDs = Dictionary(
+        roster.staff.map { (key($0.id), $0.id) }, uniquingKeysWith: { first, _ in first })
+      var personIDs: [String: String] = [:]
+      for (staff, person) in part.rows.personIDs {
+        if let id = staffIDs[key(staff)] { personIDs[id] = person }
+      }
+      var outside: [TrustRoster.OutsideMembership] = []
+      for membership in part.rows.outside {
+        let staff = staffIDs[key(membership.staff)] ?? membership.staff
+        let team: String?
+        if let school = membership.teamSchool {
+          guard let teams = teamsOfSchool[school] else {
+            errors.append(
+              Diagnostic(
+                .error, file: part.file, line: membership.line,
+                message:
+                  "team_school '\(school)' names no school of the roster (its schools: "
+                  + "\(shownNames)); write the school as its rows name it, or 'trust' for a "
+                  + "trust-wide team"))
+            continue
+          }
+          team = teams[key(membership.team)]
+          if team == nil {
+            errors.append(
+              Diagnostic(
+                .error, file: part.file, line: membership.line,
+                message:
+                  "school '\(school)' has no team '\(membership.team)'; add the team to that "
+                  + "school's rows (a row with an empty staff_id declares a team) or correct "
+                  + "the team id"))
+            continue
+          }
+        } else {
+          team = trustTeamIDs[key(membership.team)]
+        }
+        outside.append(
+          TrustRoster.OutsideMembership(
+            staff: staff, teamSchool: membership.teamSchool, team: team ?? membership.team,
+            isLeader: membership.isLeader, line: membership.line))
+      }
+      schools.append(
+        TrustRoster.School(
+          name: part.rows.name, file: part.file, roster: roster, personIDs: personIDs,
+          outsideMemberships: outside))
+    }
+    if !errors.isEmpty {
+      throw RosterError(
+        diagnostics: errors.prefix(RosterError.maximumErrors)
+          + (errors.count > RosterError.maximumErrors
+            ? [
+              Diagnostic(
+                .error, file: errors[0].file,
+                message:
+                  "\(errors.count - RosterError.maximumErrors) more errors not shown; fix these "
+                  + "first")
+            ] : []))
+    }
+    let trustTeams = trustTeamIDs.values.map { id in
+      Team(id: id, name: drafts[id]?.name, gateway: drafts[id]?.gateway)
+    }
+    return TrustRoster(schools: schools, trustTeams: trustTeams)
+  }
+}
