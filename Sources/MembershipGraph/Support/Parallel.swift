@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs independent pieces of work on the machine's cores and returns their results in a fixed
 /// order, so a parallel computation gives the same answer as a sequential one.
@@ -44,26 +45,42 @@ package enum Parallel {
   /// each result to `consume`, in index order, as soon as it and those before it are ready: the
   /// calling thread consumes (writes a file, say) while other cores still produce.
   ///
+  /// Pieces are claimed in index order by at most ``width`` workers and by the calling thread
+  /// itself, which produces the next unclaimed piece whenever the one it needs is not ready yet.
+  /// So the call always finishes, even when every thread of the pool is busy or blocked (a
+  /// `stream` inside another parallel loop), and one piece is simply produced inline.
+  ///
   /// If `consume` throws, the remaining results are still produced (and dropped) before the
   /// error is rethrown.
   package static func stream<T: Sendable>(
     _ count: Int, produce: @escaping @Sendable (Int) -> T, consume: (T) throws -> Void
   ) rethrows {
     guard count > 0 else { return }
+    if count == 1 {
+      try consume(produce(0))
+      return
+    }
     let slots = ResultSlots<T>(count: count)
     let ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+    let claims = ClaimCounter()
     let group = DispatchGroup()
     defer {
       group.wait()
       slots.deallocate()
     }
-    for index in 0..<count {
-      DispatchQueue.global().async(group: group) {
-        slots.store(produce(index), at: index)
-        ready[index].signal()
-      }
+    @Sendable func produceClaimed() -> Bool {
+      let index = claims.next()
+      guard index < count else { return false }
+      slots.store(produce(index), at: index)
+      ready[index].signal()
+      return true
+    }
+    for _ in 0..<min(width, count - 1) {
+      DispatchQueue.global().async(group: group) { while produceClaimed() {} }
     }
     for index in 0..<count {
+      // Help while the piece needed is not yet claimed; once it is, its producer is running.
+      while claims.peek() <= index, produceClaimed() {}
       ready[index].wait()
       try consume(slots.take(at: index))
     }
@@ -71,6 +88,17 @@ package enum Parallel {
 
   /// How many pieces to cut work into so every core has some: the number of active cores.
   package static var width: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+
+/// The next piece of a ``Parallel/stream(_:produce:consume:)`` to claim, shared by its threads.
+private final class ClaimCounter: Sendable {
+  private let counter = Atomic<Int>(0)
+
+  /// Claims the next piece: its index (at or past the count when none is left).
+  func next() -> Int { counter.wrappingAdd(1, ordering: .relaxed).oldValue }
+
+  /// The next index to be claimed.
+  func peek() -> Int { counter.load(ordering: .relaxed) }
 }
 
 /// Storage that worker threads fill at distinct indices; read only after they all finish.
