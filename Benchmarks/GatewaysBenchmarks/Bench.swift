@@ -10,6 +10,7 @@ let usage = """
                                   [--commands analyse,report,...] [--repeats R]
                                   [--gateways PATH] [--time-limit S] [--memory-limit-mb MB]
          gateways-bench workbook --file FILE.xlsx [--repeats R]
+         gateways-bench read --file FILE.csv [--halves on|off|both] [--repeats R]
 
   generate  writes a seeded roster as CSV: --shape schools (the default: many small separate
             schools) or network (one large connected group of teams with islands and silos
@@ -26,6 +27,8 @@ let usage = """
             beside this one (build both with -c release).
   workbook  times reading an .xlsx roster: the archive, inflating the first sheet, its cells,
             and the whole roster read (best of R runs, default 3).
+  read      times the roster read alone, with the two-halves parallel read on, off or
+            both (the default): wall and CPU time, best of R runs (default 3).
   """
 
 /// The benchmark tool: returns the exit status.
@@ -64,6 +67,9 @@ func runBenchmarks(arguments: [String]) -> Int32 {
       return 0
     case "workbook":
       try runWorkbook(options: options)
+      return 0
+    case "read":
+      try runRead(options: options)
       return 0
     default:
       throw BenchError.usage("unknown command '\(command)'")

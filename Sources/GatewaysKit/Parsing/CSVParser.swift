@@ -91,9 +91,15 @@ struct CSVParser: IteratorProtocol, Sendable {
   /// How many fields held invalid UTF-8 after the first one reported.
   private(set) var furtherInvalidUTF8Count = 0
   private var reportedInvalidUTF8 = false
+  /// The storage a quoted field's text is built in (see ``readField()``).
+  private var scratch: [UInt8] = []
 
   /// The byte between fields: a comma, or a semicolon or a tab.
   let separator: UInt8
+
+  /// Whether the input is known to be valid UTF-8 (the reader checked the whole file, or made
+  /// it from another encoding): then fields are not validated again one by one.
+  var bytesAreValidUTF8 = false
 
   /// Creates a tokenizer over the bytes of a file; a UTF-8 byte-order mark is skipped.
   init(
@@ -228,6 +234,12 @@ struct CSVParser: IteratorProtocol, Sendable {
     }
 
     if index < endIndex, bytes[index] == Self.quote {
+      // The text of a quoted field that is not a plain range is built in one buffer kept from
+      // field to field, not in a new array each time.
+      buffer = scratch
+      scratch = []
+      buffer.removeAll(keepingCapacity: true)
+      defer { scratch = buffer }
       let quoteIndex = index
       advance()
       var closed = false
@@ -390,13 +402,21 @@ struct CSVParser: IteratorProtocol, Sendable {
 
   /// Decodes a field's bytes; invalid UTF-8 is reported (once in full) and replaced.
   private mutating func decode(_ buffer: ArraySlice<UInt8>, line: Int, column: Int) -> String {
-    if let text = String(validating: buffer, as: UTF8.self) { return text }
+    let text = buffer.withUnsafeBufferPointer { bytes in
+      bytesAreValidUTF8
+        ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+    }
+    if let text { return text }
     return decodeInvalid(Array(buffer), line: line, column: column)
   }
 
   /// Decodes a field's bytes; invalid UTF-8 is reported (once in full) and replaced.
   private mutating func decode(_ buffer: [UInt8], line: Int, column: Int) -> String {
-    if let text = String(validating: buffer, as: UTF8.self) { return text }
+    let text = buffer.withUnsafeBufferPointer { bytes in
+      bytesAreValidUTF8
+        ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+    }
+    if let text { return text }
     return decodeInvalid(buffer, line: line, column: column)
   }
 

@@ -77,9 +77,15 @@ extension CSVRosterReader {
     private var leaderFlags = SparseColumn<Bool>()
 
     // Answers for cell texts that repeat from row to row.
-    private var staffTypeOfText: [String: StaffType] = [:]
-    private var gatewayOfText: [String: Gateway] = [:]
-    private var leaderOfText: [String: Bool] = [:]
+    private var roleTexts = TextCache()
+    /// Names and team names seldom repeat from one person or team to the next.
+    private var nameTexts = TextCache(isEnabled: false)
+    private var teamNameTexts = TextCache(isEnabled: false)
+    private var departmentTexts = TextCache()
+    private var yearGroupTexts = TextCache()
+    private var staffTypeOfText = CellMemo<StaffType>()
+    private var gatewayOfText = CellMemo<Gateway>()
+    private var leaderOfText = CellMemo<Bool>()
     private var warnedGateways: Set<String> = []
     /// The warning about each unknown gateway (once per id, at its first row), kept out of the
     /// log until ``finishMemberships()`` so that merged parts warn once.
@@ -319,10 +325,11 @@ extension CSVRosterReader {
         var isLeader: Sourced<Bool>?
         roleCell = value(.teamRole)
         if let cell = roleCell {
-          let word = text(cell)
-          if let known = leaderOfText[word] {
+          let (known, hash) = leaderOfText.lookup(cell, in: buffer)
+          if let known {
             isLeader = sourced(known, cell)
           } else {
+            let word = text(cell)
             let normalized = GatewayCatalog.normalize(word)
             if leaderWords.contains(normalized) {
               isLeader = sourced(true, cell)
@@ -333,7 +340,9 @@ extension CSVRosterReader {
                 "team_role must be 'leader' or 'member' (or blank for member); got '\(word)'",
                 line: cell.line, column: cell.column)
             }
-            if let isLeader { leaderOfText[word] = isLeader.value }
+            if let isLeader {
+              leaderOfText.remember(isLeader.value, for: cell, hash: hash, in: buffer)
+            }
           }
         }
         if let teamCell = value(.team) {
@@ -407,7 +416,8 @@ extension CSVRosterReader {
         }
         if let cell = teamNameCell {
           Self.agreeText(
-            &teamNames, team, cell, "team_name", owner: "team", shown: true, buffer, &log)
+            &teamNames, team, cell, "team_name", owner: "team", shown: true, buffer, &log,
+            texts: &teamNameTexts)
         }
         if let cell = gatewayCell { readGateway(cell, of: team, in: buffer) }
         guard let person = personOfRow else { continue }
@@ -422,9 +432,10 @@ extension CSVRosterReader {
     private mutating func readGateway(
       _ cell: CSVCell, of team: Int, in buffer: UnsafeBufferPointer<UInt8>
     ) {
-      let name = CSVRosterReader.text(of: cell, in: buffer)
-      var gateway = gatewayOfText[name]
+      let (known, hash) = gatewayOfText.lookup(cell, in: buffer)
+      var gateway = known
       if gateway == nil {
+        let name = CSVRosterReader.text(of: cell, in: buffer)
         var found = DiagnosticLog(file: log.file)
         let warnedBefore = warnedGateways.count
         gateway = CSVRosterReader.gateway(
@@ -433,7 +444,7 @@ extension CSVRosterReader {
         if warnedGateways.count > warnedBefore, let warning = found.warnings.first {
           gatewayWarnings.append((GatewayCatalog.normalize(name), warning))
         }
-        if let gateway { gatewayOfText[name] = gateway }
+        if let gateway { gatewayOfText.remember(gateway, for: cell, hash: hash, in: buffer) }
       }
       if let gateway {
         Self.agree(&gateways, team, sourced(gateway, cell), "gateway", "team", \.id, &log)
@@ -660,32 +671,38 @@ extension CSVRosterReader {
           forename: value(.forename) ?? fallback(forenameFallback),
           surname: value(.surname) ?? fallback(surnameFallback), buffer: buffer)
       {
-        Self.agreeText(&names, slot, cell, "name", owner: "staff_id", shown: false, buffer, &log)
+        Self.agreeText(
+          &names, slot, cell, "name", owner: "staff_id", shown: false, buffer, &log,
+          texts: &nameTexts)
       }
       if let cell = value(.role) {
-        Self.agreeText(&roles, slot, cell, "role", owner: "staff_id", shown: false, buffer, &log)
+        Self.agreeText(
+          &roles, slot, cell, "role", owner: "staff_id", shown: false, buffer, &log,
+          texts: &roleTexts)
       }
       if let cell = value(.department) {
         Self.agreeText(
-          &departments, slot, cell, "department", owner: "staff_id", shown: false, buffer, &log)
+          &departments, slot, cell, "department", owner: "staff_id", shown: false, buffer, &log,
+          texts: &departmentTexts)
       }
       if let cell = value(.yearGroup) {
         Self.agreeText(
-          &yearGroups, slot, cell, "year_group", owner: "staff_id", shown: false, buffer, &log)
+          &yearGroups, slot, cell, "year_group", owner: "staff_id", shown: false, buffer, &log,
+          texts: &yearGroupTexts)
       }
       if let cell = value(.staffType) {
-        let name = CSVRosterReader.text(of: cell, in: buffer)
-        var type = staffTypeOfText[name]
+        let (known, hash) = staffTypeOfText.lookup(cell, in: buffer)
+        var type = known
         if type == nil {
-          type = StaffTypeClassifier.staffType(named: name)
-          if let type { staffTypeOfText[name] = type }
+          type = StaffTypeClassifier.staffType(named: CSVRosterReader.text(of: cell, in: buffer))
+          if let type { staffTypeOfText.remember(type, for: cell, hash: hash, in: buffer) }
         }
         if let type {
           Self.agree(
             &staffTypes, slot, sourced(type, cell), "staff_type", "staff_id", \.rawValue, &log)
         } else {
           log.error(
-            "unknown staff_type '\(name)'; use senior, middle, teacher or support "
+            "unknown staff_type '\(CSVRosterReader.text(of: cell, in: buffer))'; use senior, middle, teacher or support "
               + "(or leave it blank to derive it from the role)",
             line: cell.line, column: cell.column)
         }
@@ -726,13 +743,13 @@ extension CSVRosterReader {
     private static func agreeText(
       _ store: inout SparseColumn<String>, _ owner: Int, _ cell: CSVCell, _ what: String,
       owner ownerWords: String, shown: Bool, _ buffer: UnsafeBufferPointer<UInt8>,
-      _ log: inout DiagnosticLog
+      _ log: inout DiagnosticLog, texts: inout TextCache
     ) {
-      if let known = store[owner], CSVRosterReader.hasBytes(cell, of: known.value, in: buffer) {
+      if store.value(of: owner, satisfies: { CSVRosterReader.hasBytes(cell, of: $0, in: buffer) }) {
         return
       }
-      let value = Sourced(
-        value: CSVRosterReader.text(of: cell, in: buffer), line: cell.line, column: cell.column)
+      let text = texts.text(of: cell, in: buffer)
+      let value = Sourced(value: text, line: cell.line, column: cell.column)
       agree(&store, owner, value, what, ownerWords, shown ? { $0 } : nil, &log)
     }
 

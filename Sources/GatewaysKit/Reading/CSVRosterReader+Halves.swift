@@ -20,7 +20,7 @@ extension CSVRosterReader {
   /// those diagnostics then come from the one reader that words and places them exactly.
   static func readInHalves(
     _ bytes: [UInt8], after parser: CSVParser, map: ColumnMap, deeps: DeepMapping,
-    log: DiagnosticLog, limits: RosterLimits, exactIDs: Bool = false
+    log: DiagnosticLog, limits: RosterLimits, exactIDs: Bool = false, expectedRows: Int = 1024
   ) -> Assembler? {
     let start = parser.position
     return bytes.withUnsafeBufferPointer { buffer -> Assembler? in
@@ -35,25 +35,27 @@ extension CSVRosterReader {
       var beforeSplit = parser
       beforeSplit.stop(at: split)
       let first = beforeSplit
-      let second = CSVParser(
+      var secondParser = CSVParser(
         bytes: bytes, range: split..<buffer.count, line: line, separator: parser.separator,
         maximumFieldBytes: limits.maximumLineBytes, maximumFields: limits.maximumFields)
+      secondParser.bytesAreValidUTF8 = parser.bytesAreValidUTF8
+      let second = secondParser
       let shared = SharedBytes(buffer: buffer)
-      let expectedRows = min(bytes.count / 32, 1 << 21)
+      let halfRows = expectedRows / 2 + 16
       let file = log.file
-      // The first half's people table gets room for the whole file's: the second half's
+      // The first half's people table gets room for about the whole file's: the second half's
       // people join it when the halves merge.
       @Sendable func half(_ parser: CSVParser, expectedPeople: Int) -> (Assembler, Bool) {
         var parser = parser
         var assembler = Assembler(
           map: map, deeps: deeps, log: DiagnosticLog(file: file), exactIDs: exactIDs,
-          expectedRows: expectedRows, expectedPeople: expectedPeople)
+          expectedRows: halfRows, expectedPeople: expectedPeople)
         assembler.addRows(from: &parser, in: shared.buffer)
         return (assembler, parser.problems.isEmpty && parser.furtherInvalidUTF8Count == 0)
       }
       var ((earlier, earlierTokenized), (later, laterTokenized)) = Parallel.both(
-        { half(first, expectedPeople: expectedRows) },
-        { half(second, expectedPeople: expectedRows / 2) })
+        { half(first, expectedPeople: halfRows) },
+        { half(second, expectedPeople: halfRows / 2) })
       guard earlierTokenized, laterTokenized, earlier.canMerge, later.canMerge,
         earlier.absorb(later, in: buffer)
       else { return nil }

@@ -133,8 +133,7 @@ extension CSVRosterReader {
     _ cell: CSVCell, of text: String, in buffer: UnsafeBufferPointer<UInt8>
   ) -> Bool {
     if let own = cell.text { return own == text }
-    var text = text
-    return text.withUTF8 { stored in
+    let compared = text.utf8.withContiguousStorageIfAvailable { stored -> Bool in
       guard stored.count == cell.end - cell.start else { return false }
       var offset = 0
       while offset < stored.count {
@@ -143,5 +142,6 @@ extension CSVRosterReader {
       }
       return true
     }
+    return compared ?? text.utf8.elementsEqual(buffer[cell.start..<cell.end])
   }
 }

@@ -16,6 +16,15 @@ extension CSVRosterReader {
       return position < 0 ? nil : values[position]
     }
 
+    /// Whether `owner` has a value and it passes `test`, which reads it in place (no copy of
+    /// it, nor reference counting, per row).
+    func value(of owner: Int, satisfies test: (Value) -> Bool) -> Bool {
+      guard owner < positions.count else { return false }
+      let position = Int(positions[owner])
+      guard position >= 0 else { return false }
+      return values.withUnsafeBufferPointer { test($0[position].value) }
+    }
+
     /// Adds the values of `other`, whose owner `o` is owner `mapping[o]` here; `false` (and the
     /// column left part-merged) when an owner has a different value in each.
     mutating func absorb(_ other: SparseColumn, mapping: [Int32]) -> Bool {
@@ -32,9 +41,8 @@ extension CSVRosterReader {
 
     /// Sets the value of an owner that has none yet.
     mutating func set(_ value: Sourced<Value>, for owner: Int) {
-      if owner >= positions.count {
-        positions.append(contentsOf: repeatElement(-1, count: owner + 1 - positions.count))
-      }
+      // Owners usually come in order (rows, people first seen): one at a time is the fast way.
+      while owner >= positions.count { positions.append(-1) }
       positions[owner] = Int32(truncatingIfNeeded: values.count)
       values.append(value)
       owners.append(Int32(truncatingIfNeeded: owner))

@@ -62,17 +62,18 @@ enum CSVRosterReader {
     var parser = prepared.parser
     let log = prepared.log
     var assembler: Assembler
+    let expectedRows = expectedRowCount(in: bytes, from: parser.position)
     if bytes.count >= halvesThreshold,
       let merged = readInHalves(
         bytes, after: parser, map: map, deeps: deeps, log: log, limits: limits,
-        exactIDs: options.exactIDs)
+        exactIDs: options.exactIDs, expectedRows: expectedRows)
     {
       assembler = merged
     } else {
-      // Room for a row every ~16 bytes up front, so the tables do not rehash as they grow.
+      // Room for the rows the file seems to hold, so the tables seldom grow as they fill.
       assembler = Assembler(
         map: map, deeps: deeps, log: log, exactIDs: options.exactIDs,
-        expectedRows: min(bytes.count / 16, 1 << 22))
+        expectedRows: expectedRows)
       bytes.withUnsafeBufferPointer { assembler.addRows(from: &parser, in: $0) }
     }
     assembler.headerLine = header.line
@@ -134,6 +135,8 @@ enum CSVRosterReader {
     var parser = CSVParser(
       bytes: bytes, separator: delimiter.byte, maximumFieldBytes: limits.maximumLineBytes,
       maximumFields: limits.maximumFields)
+    // Unless --encoding utf-8 forced them as they are, the bytes were checked (or made) whole.
+    parser.bytesAreValidUTF8 = options.encoding != .utf8
     if parser.isBlankInput {
       log.error(
         "the file is empty; a roster needs a header row (at least staff_id,team) and one row "
@@ -173,6 +176,15 @@ enum CSVRosterReader {
       _ = again.next()
       if first.record.isDamaged || first.record.fields.count > limits.maximumFields {
         addProblems(of: again, to: &headless)
+      } else if first.record.fields.count == 1, options.sheet != nil,
+        let separator = foreignSeparator(in: first.record.fields[0].value, not: .tab)
+          ?? foreignSeparator(in: first.record.fields[0].value, not: .comma)
+      {
+        headless.error(
+          "the header is one cell holding several columns separated by \(separator); put each "
+            + "column in a cell of its own (in Excel: Data, Text to Columns), or save the sheet "
+            + "as CSV",
+          line: first.record.line)
       } else if first.record.fields.count == 1, options.delimiter != nil,
         let separator = foreignSeparator(in: first.record.fields[0].value, not: delimiter)
       {
@@ -194,7 +206,8 @@ enum CSVRosterReader {
     }
     if header.line != first.record.line {
       log.warning(
-        "the header row is line \(header.line); the lines above it (a title?) are skipped",
+        "the header row is line \(header.line); the \(options.sheet == nil ? "lines" : "rows") "
+          + "above it (a title?) are skipped",
         line: header.line)
     }
     // The header again, as cells over the bytes: a grid's team ids are its cells.
@@ -214,6 +227,20 @@ enum CSVRosterReader {
       encoding: decoded.encoding)
   }
 
+  /// About how many rows follow `start`: the bytes left over the mean length of the lines in
+  /// the first 64 KiB of them (tables sized from it rarely grow, and take no more room than
+  /// the rows need).
+  /// - Complexity: O(1): at most 64 KiB are looked at.
+  static func expectedRowCount(in bytes: [UInt8], from start: Int) -> Int {
+    let remaining = bytes.count - start
+    guard remaining > 0 else { return 0 }
+    let sampled = min(remaining, 1 << 16)
+    var lines = 0
+    for index in start..<(start + sampled) where bytes[index] == 0x0A { lines += 1 }
+    let meanLength = max(2, sampled / max(lines, 1))
+    return remaining / meanLength + 16
+  }
+
   /// The last line the header row may start on (a title and blank lines may come before it).
   static let maximumHeaderLine = 10
 
@@ -229,11 +256,27 @@ enum CSVRosterReader {
   /// A cell without the white space around it. Most cells have none, and are returned as they
   /// are without a trip through Foundation.
   static func trimmedCell(_ text: String) -> String {
-    guard let first = text.utf8.first, let last = text.utf8.last else { return text }
-    func plain(_ byte: UInt8) -> Bool { byte < 0x80 && byte > 0x20 }
-    if plain(first) && plain(last) { return text }
+    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
+      return text
+    }
+    if !isWhiteSpace(first) && !isWhiteSpace(last) { return text }
     return text.trimmingCharacters(in: .whitespacesAndNewlines)
   }
+
+  /// Whether Foundation's `whitespacesAndNewlines` holds `scalar`: printable ASCII and the
+  /// letters from U+00A1 to U+167F (most cells start and end with one) are answered without a
+  /// trip through Foundation; any other scalar is looked up there (its set also holds, for
+  /// one, U+200B ZERO WIDTH SPACE, which the reader trims).
+  @inline(__always)
+  static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x21...0x7E, 0xA1...0x167F: return false
+    default: return whiteSpace.contains(scalar)
+    }
+  }
+
+  /// Foundation's white space and line ends, looked up once.
+  private static let whiteSpace = CharacterSet.whitespacesAndNewlines
 
   /// The gateway a cell names; an unknown name becomes a custom gateway, with a warning.
   static func gateway(

@@ -118,13 +118,20 @@ public struct RosterReading: Sendable, Hashable {
   public var delimiter: RosterDelimiter
   /// The character encoding.
   public var encoding: TextEncoding
-  /// The header's line.
+  /// The header's line (for a workbook's sheet, its row).
   public var headerLine: Int
+  /// The workbook sheet the roster was read from, or `nil` for delimited text.
+  public var sheet: String?
 
-  /// One line, e.g. `list (one row per person, ...), separated by semicolons, windows-1252`.
+  /// One line, e.g. `list (one row per person, ...), separated by semicolons, windows-1252`,
+  /// or for a workbook `long (one row per membership), from sheet 'Staff' of the workbook,
+  /// header on row 1`.
   public var summary: String {
-    "\(layout.summary), separated by \(delimiter.words), \(encoding.rawValue), header on line "
-      + "\(headerLine)"
+    if let sheet {
+      return "\(layout.summary), from sheet '\(sheet)' of the workbook, header on row \(headerLine)"
+    }
+    return "\(layout.summary), separated by \(delimiter.words), \(encoding.rawValue), header on "
+      + "line \(headerLine)"
   }
 }
 
@@ -149,6 +156,9 @@ public struct RosterReadOptions: Sendable {
   /// Whether ids that differ only in case are different people or teams (by default they are
   /// one, with a warning).
   public var exactIDs = false
+  /// The workbook sheet the rows come from, when they do (the reader's messages then speak of
+  /// a sheet's cells, not of separators and encodings).
+  var sheet: String?
 
   /// Creates options that detect everything.
   public init() {}

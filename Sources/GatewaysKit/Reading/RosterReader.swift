@@ -72,19 +72,30 @@ public struct RosterReader: Sendable {
     if data.count > limits.maximumFileBytes {
       throw Self.tooLarge(fileName, limit: limits.maximumFileBytes)
     }
-    let format = format == .csv && Workbook.looksLikeWorkbook(data) ? .xlsx : format
+    return try read(bytes: Array(data), fileName: fileName, format: format)
+  }
+
+  /// Reads a roster from the bytes of a file, as ``read(_:fileName:format:)`` does.
+  /// - Complexity: O(n log n) in the size of the file.
+  func read(bytes: [UInt8], fileName: String, format: RosterFormat) throws(RosterError)
+    -> Roster
+  {
+    if bytes.count > limits.maximumFileBytes {
+      throw Self.tooLarge(fileName, limit: limits.maximumFileBytes)
+    }
+    let format = format == .csv && Workbook.looksLikeWorkbook(bytes) ? .xlsx : format
     switch format {
     case .xlsx:
       return try WorkbookRosterReader.read(
-        Array(data), fileName: fileName, sheet: sheetName, deeps: deepsOverride ?? .hargreaves,
+        bytes, fileName: fileName, sheet: sheetName, deeps: deepsOverride ?? .hargreaves,
         limits: limits, options: options, halvesThreshold: halvesThreshold)
     case .csv:
       return try CSVRosterReader.read(
-        Array(data), fileName: fileName, deeps: deepsOverride ?? .hargreaves, limits: limits,
+        bytes, fileName: fileName, deeps: deepsOverride ?? .hargreaves, limits: limits,
         options: options, halvesThreshold: halvesThreshold)
     case .json:
       return try JSONRosterReader.read(
-        Array(data), fileName: fileName, deepsOverride: deepsOverride,
+        bytes, fileName: fileName, deepsOverride: deepsOverride,
         exactIDs: options.exactIDs)
     }
   }
@@ -109,8 +120,9 @@ public struct RosterReader: Sendable {
             + ".json or .xlsx, or give the format (--input-format csv, json or xlsx)")
       ])
     }
-    let data = try Self.contents(of: url, displayName: displayName, limit: limits.maximumFileBytes)
-    return try read(data, fileName: displayName, format: format)
+    // The file is read straight into the array the reader walks: no second copy of it.
+    let bytes = try Self.bytes(of: url, displayName: displayName, limit: limits.maximumFileBytes)
+    return try read(bytes: bytes, fileName: displayName, format: format)
   }
 
   /// The error for an input larger than `limit` bytes (`--max-file-size`).
@@ -135,6 +147,14 @@ public struct RosterReader: Sendable {
   public static func contents(of url: URL, displayName: String, limit: Int) throws(RosterError)
     -> Data
   {
+    Data(try bytes(of: url, displayName: displayName, limit: limit))
+  }
+
+  /// The bytes of a file, read as ``contents(of:displayName:limit:)`` reads them.
+  /// - Complexity: O(n) in the size of the file.
+  static func bytes(of url: URL, displayName: String, limit: Int) throws(RosterError)
+    -> [UInt8]
+  {
     let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
       throw fileError(displayName, openFailure(errno))
@@ -149,13 +169,13 @@ public struct RosterReader: Sendable {
     let regular = type == S_IFREG
     if regular && Int(info.st_size) > limit { throw tooLarge(displayName, limit: limit) }
     guard
-      let data = try read(
+      let bytes = try readBytes(
         descriptor: descriptor, displayName: displayName, limit: limit,
         sizeWhenOpened: regular ? Int(info.st_size) : nil)
     else {
       throw tooLarge(displayName, limit: limit)
     }
-    return data
+    return bytes
   }
 
   /// Reads a handle (standard input) to its end; `nil` as soon as more than `limit` bytes have
@@ -179,14 +199,26 @@ public struct RosterReader: Sendable {
   package static func read(
     descriptor: Int32, displayName: String, limit: Int, sizeWhenOpened: Int?
   ) throws(RosterError) -> Data? {
+    try readBytes(
+      descriptor: descriptor, displayName: displayName, limit: limit,
+      sizeWhenOpened: sizeWhenOpened
+    ).map { Data($0) }
+  }
+
+  /// Reads a file descriptor to its end into an array, as ``read(descriptor:displayName:limit:sizeWhenOpened:)``
+  /// does.
+  /// - Complexity: O(n) in the bytes read (the buffer grows by doubling).
+  static func readBytes(
+    descriptor: Int32, displayName: String, limit: Int, sizeWhenOpened: Int?
+  ) throws(RosterError) -> [UInt8]? {
     let most = limit < Int.max ? limit + 1 : Int.max
     // A regular file's size is known: one buffer, one byte larger to see it grow.
-    var buffer = Data(count: min(most, (sizeWhenOpened ?? (1 << 16)) + 1))
+    var buffer = [UInt8](repeating: 0, count: min(most, (sizeWhenOpened ?? (1 << 16)) + 1))
     var total = 0
     while true {
       if total == buffer.count {
         if total > limit { return nil }
-        buffer.count = min(most, buffer.count * 2)
+        buffer.append(contentsOf: repeatElement(0, count: min(most, buffer.count * 2) - total))
       }
       let (count, code) = buffer.withUnsafeMutableBytes { raw -> (Int, Int32) in
         guard let base = raw.baseAddress else { return (0, 0) }
@@ -204,7 +236,7 @@ public struct RosterReader: Sendable {
       total += count
       if total > limit { return nil }
     }
-    buffer.count = total
+    buffer.removeLast(buffer.count - total)
     if let before = sizeWhenOpened {
       var info = stat()
       let after = fstat(descriptor, &info) == 0 ? Int(info.st_size) : before

@@ -24,12 +24,11 @@ enum WorkbookRosterReader {
         Diagnostic(.error, file: fileName, place: error.place, message: error.message)
       ])
     }
-    let (multiplied, overflow) = limits.maximumFileBytes.multipliedReportingOverflow(by: 8)
     let worksheet: Worksheet
     let sheetCount: Int
     do throws(WorkbookError) {
       let workbook = try Workbook(
-        bytes, limits: WorkbookLimits(maximumUncompressedBytes: overflow ? Int.max : multiplied))
+        bytes, limits: WorkbookLimits.forRoster(maximumFileBytes: limits.maximumFileBytes))
       sheetCount = workbook.sheets.count
       worksheet = try workbook.worksheet(
         named: sheet,
@@ -64,10 +63,16 @@ enum WorkbookRosterReader {
       var sheetOptions = options
       sheetOptions.delimiter = .comma
       sheetOptions.encoding = .utf8
+      sheetOptions.sheet = worksheet.name
       var roster = try CSVRosterReader.read(
         csv.bytes, fileName: fileName, deeps: deeps, limits: limits, options: sheetOptions,
         halvesThreshold: halvesThreshold)
       roster.warnings = sheetWarnings + roster.warnings.map(csv.translate)
+      if var reading = roster.reading {
+        reading.sheet = worksheet.name
+        reading.headerLine = csv.row(ofLine: reading.headerLine) ?? reading.headerLine
+        roster.reading = reading
+      }
       return roster
     } catch {
       throw RosterError(diagnostics: error.diagnostics.map(csv.translate) + sheetWarnings)
@@ -163,6 +168,9 @@ enum WorkbookRosterReader {
       return low > 0 ? records[low - 1] : nil
     }
 
+    /// The sheet row of the record a CSV line belongs to.
+    func row(ofLine line: Int) -> Int? { record(containingLine: line)?.row }
+
     /// The 1-based sheet column of the field at a CSV line and column (in Unicode scalars,
     /// as the CSV reader counts them).
     private func sheetColumn(line: Int, column: Int, in record: Record) -> Int {
@@ -218,7 +226,7 @@ enum WorkbookRosterReader {
     private func rewrite(_ message: String, line: Int?) -> String {
       // Only where the CSV reader's messages name a line or column, not in quoted cell text.
       let words: [(lead: String, isLine: Bool)] = [
-        (": line ", true), ("on line ", true), ("also column ", false),
+        (": line ", true), ("on line ", true), ("row is line ", true), ("also column ", false),
       ]
       var out = ""
       var rest = Substring(message)

@@ -66,6 +66,67 @@ struct TextEncodingTests {
     #expect(detect("") == .comma)
   }
 
+  @Test func theUTF8CheckAgreesWithSwiftsOnEveryKindOfSequence() {
+    // Seeded random bytes biased towards sequences that are nearly valid: lead bytes of each
+    // length, continuation bytes, overlong forms, surrogates and code points past U+10FFFF.
+    var generator = SplitMix(seed: 11)
+    let interesting: [UInt8] = [
+      0x00, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF,
+      0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF, 0x8F, 0x90, 0x9F, 0xA0,
+    ]
+    var invalid = 0
+    var disagreements: [[UInt8]] = []
+    for trial in 0..<5_000 {
+      let count = Int(generator.next() % 12)
+      var bytes = (0..<count).map { _ in
+        interesting[Int(generator.next() % UInt64(interesting.count))]
+      }
+      // Some long ASCII runs, so the eight-bytes-at-a-time path meets each sequence too.
+      if trial % 3 == 0 {
+        bytes = Array(repeating: 0x61, count: Int(generator.next() % 17)) + bytes
+      }
+      let expected = String(validating: bytes, as: UTF8.self) != nil
+      if TextEncoding.isValidUTF8(bytes) != expected { disagreements.append(bytes) }
+      if !expected { invalid += 1 }
+    }
+    #expect(disagreements.isEmpty)
+    #expect(invalid > 250 && invalid < 4_750)
+    // Every scalar's own encoding is valid.
+    let refused = stride(from: 0, through: 0x10FFFF, by: 97).filter { value in
+      guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }
+      return !TextEncoding.isValidUTF8(Array(String(Character(scalar)).utf8))
+    }
+    #expect(refused.isEmpty)
+  }
+
+  @Test func cellsAreTrimmedOfExactlyFoundationsWhiteSpace() {
+    let white = CharacterSet.whitespacesAndNewlines
+    // Every scalar up to U+0200 (ASCII, Latin-1), every 13th up to U+3100, and those near the
+    // ends of the ranges answered without Foundation.
+    let values =
+      Array(0...0x200) + Array(stride(from: 0x201, through: 0x3100, by: 13))
+      + [0x167F, 0x1680, 0x180E, 0x2000, 0x200A, 0x200B, 0x2028, 0x202F, 0x205F, 0x3000, 0xFEFF]
+    let wrong = values.filter { value in
+      guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }
+      return CSVRosterReader.isWhiteSpace(scalar) != white.contains(scalar)
+    }
+    #expect(wrong.isEmpty)
+    #expect(CSVRosterReader.trimmedCell("\u{A0}Zo\u{E9}\u{3000}") == "Zo\u{E9}")
+    #expect(CSVRosterReader.trimmedCell("s1\u{200B}") == "s1")
+    #expect(CSVRosterReader.trimmedCell("\u{C9}mile D\u{2019}Arcy") == "\u{C9}mile D\u{2019}Arcy")
+  }
+
+  @Test func controlCharactersAreFoundByteByByteAsScalarByScalar() {
+    for value in [0x00, 0x08, 0x0B, 0x1F, 0x7F, 0x80, 0x85, 0x9F] {
+      let scalar = Unicode.Scalar(UInt8(value))
+      let text = "Zo\u{E9}\u{20AC}" + String(Character(scalar)) + "\u{1}x"
+      #expect(IdentifierCheck.controlCharacter(in: text) == scalar)
+    }
+    for text in ["plain", "tab\there", "Zo\u{E9} \u{A0}\u{C2}\u{100}\u{2028}", ""] {
+      #expect(IdentifierCheck.controlCharacter(in: text) == nil)
+    }
+  }
+
   @Test func utf16ThatIsCutShortIsAnError() {
     let found = diagnostics(csv: Data([0xFF, 0xFE, 0x61, 0x00, 0x62]))
     #expect(found.first?.message.hasPrefix("the file ends in the middle of a UTF-16") == true)

@@ -167,3 +167,39 @@ struct JSONTrailingCommaTests {
     }
   }
 }
+
+/// A roster written on one line (as programs write JSON), with thousands of empty teams: it
+/// reads whole (the parser once placed every comma's possible error, a walk over the line per
+/// comma), and an error far along the line is placed at its column.
+struct JSONOneLineTests {
+  static func oneLine(teams: Int, trailingComma: Bool = false) -> String {
+    let staff = (0..<20).map { "{\"id\":\"s\($0)\",\"name\":\"Person \($0)\"}" }
+    let teams = (0..<teams).map {
+      "{\"id\":\"team-\($0)\",\"name\":\"Working group \($0)\",\"gateway\":\"curriculum\","
+        + "\"leaders\":[],\"members\":[]}"
+    }
+    return "{\"staff\":[\(staff.joined(separator: ","))],\"teams\":["
+      + teams.joined(separator: ",") + (trailingComma ? "," : "") + "]}"
+  }
+
+  @Test func aOneLineRosterOfEmptyTeamsReadsWhole() throws {
+    let roster = try RosterReader().read(
+      Data(Self.oneLine(teams: 3000).utf8), fileName: "r.json", format: .json)
+    #expect(roster.teams.count == 3000)
+    #expect(roster.teams.allSatisfy { $0.members.isEmpty && $0.gateway?.id == "curriculum" })
+    #expect(roster.staff.count == 20)
+    let summary = RosterSummary(roster)
+    #expect(summary.staffOnNoTeam.count == 20)
+  }
+
+  @Test func aTrailingCommaFarAlongTheLineIsPlacedAtItsColumn() {
+    let text = Self.oneLine(teams: 3000, trailingComma: true)
+    do {
+      _ = try RosterReader().read(Data(text.utf8), fileName: "r.json", format: .json)
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.diagnostics.first?.line == 1)
+      #expect(error.diagnostics.first?.column == text.count - 2)
+    }
+  }
+}

@@ -85,6 +85,33 @@ struct WorkbookRosterReaderTests {
       ])
   }
 
+  @Test func aSheetIsDescribedAsASheetNotAsSeparatedText() throws {
+    // `check` says which sheet was read and the header's row, not "separated by commas".
+    let data = TestWorkbook.rows(
+      [["Staff roster"], [], ["staff_id", "team", "team_role"], ["T01", "afl", "leader"]],
+      rowNumbers: [1, 2, 3, 4])
+    var reader = RosterReader()
+    reader.sheetName = nil
+    let roster = try reader.read(
+      Data(TestWorkbook.make(sheets: [("Staff", data)])), fileName: "staff.xlsx", format: .xlsx)
+    #expect(
+      roster.reading?.summary
+        == "long (one row per membership), from sheet 'Staff' of the workbook, header on row 3")
+    #expect(
+      roster.warnings.map(\.description).contains(
+        "warning: staff.xlsx: Staff!3:3: the header row is row 3; the rows above it (a title?) "
+          + "are skipped"))
+    // A header pasted as one cell of text is about cells, not about --delimiter.
+    let pasted = TestWorkbook.rows([["staff_id;team"], ["T01;afl"]])
+    #expect(
+      Self.diagnostics(TestWorkbook.make(sheets: [("Staff", pasted)]))
+        == [
+          "error: staff.xlsx: Staff!1:1: the header is one cell holding several columns "
+            + "separated by semicolons; put each column in a cell of its own (in Excel: Data, "
+            + "Text to Columns), or save the sheet as CSV"
+        ])
+  }
+
   @Test func aRepeatedHeaderNamesBothColumnsByLetter() {
     let data = TestWorkbook.rows([["staff_id", "team", "name", "team"], ["T01", "afl", "A", "b"]])
     let found = Self.diagnostics(TestWorkbook.make(sheets: [("S", data)]))

@@ -55,12 +55,6 @@ package enum ExcelReference {
     return (column, row)
   }
 
-  /// The 1-based column of column letters alone (`AB` → 28), or `nil`.
-  /// - Complexity: O(k).
-  package static func column(letters: some StringProtocol) -> Int? {
-    cell(Array(letters.utf8) + [0x31]).map(\.column)
-  }
-
   /// The sheet's name as it starts a reference: quoted (`'Staff list'`, with `'` doubled)
   /// unless it is letters, digits, `_` and `.` not starting with a digit.
   package static func sheetPrefix(_ name: String) -> String {

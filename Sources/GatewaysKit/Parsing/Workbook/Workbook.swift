@@ -58,8 +58,7 @@ package struct Workbook: Sendable {
     let archive = try ZipArchive(bytes, limits: limits)
     var budget = limits.maximumUncompressedBytes
     func read(_ part: String) throws(WorkbookError) -> [UInt8]? {
-      guard let entry = archive.entry(named: part) else { return nil }
-      return XMLScanner.utf8(try archive.contents(of: entry, budget: &budget))
+      try Self.part(part, of: archive, budget: &budget)
     }
     let packageRelationships = try read("_rels/.rels").map { xml throws(WorkbookError) in
       try Self.relationships(xml, part: "_rels/.rels", base: "")
@@ -86,9 +85,12 @@ package struct Workbook: Sendable {
         try Self.relationships(xml, part: relationshipsPart, base: Self.folder(of: workbookPart))
       } ?? []
     let (listed, date1904) = try Self.sheets(workbookXML, part: workbookPart)
+    // Each sheet names its part by a relationship id: one dictionary, not a search per sheet
+    // (the first relationship of an id wins, as the search found it).
+    let relationshipOfID = Dictionary(relationships.map { ($0.id, $0) }) { first, _ in first }
     var sheets: [Sheet] = []
     for (name, id, hidden) in listed {
-      let relationship = relationships.first { $0.id == id }
+      let relationship = relationshipOfID[id]
       let type = relationship?.type ?? "/worksheet"
       sheets.append(
         Sheet(
@@ -147,8 +149,7 @@ package struct Workbook: Sendable {
     let sheet = try sheet(named: name)
     var budget = budget
     func read(_ part: String) throws(WorkbookError) -> [UInt8]? {
-      guard let entry = archive.entry(named: part) else { return nil }
-      return XMLScanner.utf8(try archive.contents(of: entry, budget: &budget))
+      try Self.part(part, of: archive, budget: &budget)
     }
     guard let part = sheet.part, let xml = try read(part) else {
       throw .damaged("the part holding sheet '\(sheet.name)' is missing")
@@ -164,6 +165,17 @@ package struct Workbook: Sendable {
     return try WorksheetParser.read(
       xml: xml, name: sheet.name, part: part, strings: strings, styles: styles,
       date1904: uses1904Dates, limits: limits)
+  }
+
+  /// The bytes of the part named `part`, as UTF-8 (``XMLScanner/utf8(_:)``), inflated within
+  /// `budget`; `nil` when the archive has no such part.
+  /// - Throws: ``WorkbookError`` when the part is damaged or larger than the budget.
+  /// - Complexity: O(n) in the part's size.
+  private static func part(_ part: String, of archive: ZipArchive, budget: inout Int)
+    throws(WorkbookError) -> [UInt8]?
+  {
+    guard let entry = archive.entry(named: part) else { return nil }
+    return XMLScanner.utf8(try archive.contents(of: entry, budget: &budget))
   }
 
   /// The error for an OLE2 compound file: encrypted when it has an `EncryptionInfo` or

@@ -21,6 +21,19 @@ package struct WorkbookLimits: Sendable, Hashable {
   package static let defaultMaximumEntries = 10_000
   /// The default ratio limit: 200.
   package static let defaultMaximumRatio = 200
+  /// The most bytes the parts of any workbook may inflate to, whatever `--max-file-size`
+  /// allows: 2 GiB (the sheet's XML is held whole while it is read).
+  package static let uncompressedCeiling = 2 << 30
+
+  /// The limits for a roster read under `maximumFileBytes` (`--max-file-size`): the parts may
+  /// inflate to eight times that (a sheet's XML is several times its text), at most
+  /// ``uncompressedCeiling``.
+  package static func forRoster(maximumFileBytes: Int) -> WorkbookLimits {
+    let (multiplied, overflow) = maximumFileBytes.multipliedReportingOverflow(by: 8)
+    return WorkbookLimits(
+      maximumUncompressedBytes: overflow
+        ? uncompressedCeiling : min(multiplied, uncompressedCeiling))
+  }
 
   /// Creates limits.
   package init(

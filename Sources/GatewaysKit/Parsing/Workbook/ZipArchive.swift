@@ -148,7 +148,8 @@ package struct ZipArchive: Sendable {
       throw WorkbookError(
         "the part '\(entry.name)' inflates to \(entry.uncompressedSize) bytes, more than the "
           + "limit of \(limits.maximumUncompressedBytes) for a workbook (8 times "
-          + "--max-file-size); if this really is the roster, save the sheet as CSV UTF-8")
+          + "--max-file-size, at most 2 GiB); if this really is the roster, save the sheet as CSV UTF-8"
+      )
     }
     if entry.uncompressedSize > limits.ratioFloor,
       entry.uncompressedSize / max(1, entry.compressedSize) > limits.maximumRatio

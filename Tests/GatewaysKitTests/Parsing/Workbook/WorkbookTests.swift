@@ -321,7 +321,8 @@ struct ExcelReferenceTests {
     #expect(ExcelReference.letters(forColumn: 27) == "AA")
     #expect(ExcelReference.letters(forColumn: 16_384) == "XFD")
     for column in [1, 26, 27, 52, 53, 702, 703, 16_384] {
-      #expect(ExcelReference.column(letters: ExcelReference.letters(forColumn: column)) == column)
+      let reference = Array((ExcelReference.letters(forColumn: column) + "7").utf8)
+      #expect(ExcelReference.cell(reference).map { [$0.column, $0.row] } == [column, 7])
     }
     #expect(ExcelReference.cell(Array("c14".utf8)).map { [$0.column, $0.row] } == [3, 14])
     #expect(ExcelReference.cell(Array("$B$2".utf8)).map { [$0.column, $0.row] } == [2, 2])

@@ -1,0 +1,82 @@
+extension CSVRosterReader {
+  /// The texts of one column made once per distinct value: the people of a roster share a few
+  /// dozen job titles, departments and year groups, so a `String` is made (and kept in memory)
+  /// once per title rather than once per person.
+  ///
+  /// Cells of printable ASCII are looked up by their bytes in the file; any other cell already
+  /// carries its text. A cache whose lookups mostly miss (a column of values that do not
+  /// repeat) stops looking, and lets its table go.
+  struct TextCache: Sendable {
+    private var table = ByteStringTable(expectedCount: 64)
+    private var texts: [String] = []
+    private var lookups = 0
+    private var hits = 0
+    /// Whether the cache looks cells up.
+    private(set) var isEnabled: Bool
+
+    /// Lookups made before the cache judges whether it earns its keep.
+    static let trialLookups = 4096
+
+    /// Creates an empty cache; a disabled one makes every text afresh.
+    init(isEnabled: Bool = true) {
+      self.isEnabled = isEnabled
+    }
+
+    /// The text of `cell` (trimmed as the reader left it), the same `String` for the same bytes.
+    /// - Complexity: expected O(k) for a cell of k bytes.
+    mutating func text(of cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>) -> String {
+      guard isEnabled, cell.text == nil else { return CSVRosterReader.text(of: cell, in: buffer) }
+      let range = cell.start..<cell.end
+      let hash = table.hash(range, in: buffer)
+      lookups += 1
+      if let slot = table.slot(of: range, hash: hash, in: buffer) {
+        hits += 1
+        return texts[slot]
+      }
+      let text = CSVRosterReader.text(of: cell, in: buffer)
+      if lookups >= Self.trialLookups, hits * 2 < lookups {
+        isEnabled = false
+        table = ByteStringTable(expectedCount: 0)
+        texts = []
+        return text
+      }
+      table.insert(range, hash: hash)
+      texts.append(text)
+      return text
+    }
+  }
+}
+
+extension CSVRosterReader {
+  /// What a cell's text means (a staff type, a gateway, a team role), worked out once per
+  /// distinct text: cells of printable ASCII are looked up by their bytes in the file, without
+  /// a `String`; others by their text.
+  struct CellMemo<Value: Sendable>: Sendable {
+    private var table = ByteStringTable(expectedCount: 64)
+    private var values: [Value] = []
+    private var byText: [String: Value] = [:]
+
+    /// The value remembered for `cell`'s text, if any, and the hash to pass to
+    /// ``remember(_:for:hash:in:)``.
+    /// - Complexity: expected O(k) for a cell of k bytes.
+    func lookup(_ cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>) -> (Value?, UInt64) {
+      if let text = cell.text { return (byText[text], 0) }
+      let range = cell.start..<cell.end
+      let hash = table.hash(range, in: buffer)
+      guard let slot = table.slot(of: range, hash: hash, in: buffer) else { return (nil, hash) }
+      return (values[slot], hash)
+    }
+
+    /// Remembers `value` for `cell`'s text, which ``lookup(_:in:)`` did not find.
+    mutating func remember(
+      _ value: Value, for cell: CSVCell, hash: UInt64, in buffer: UnsafeBufferPointer<UInt8>
+    ) {
+      if let text = cell.text {
+        byText[text] = value
+      } else {
+        table.insert(cell.start..<cell.end, hash: hash)
+        values.append(value)
+      }
+    }
+  }
+}
