@@ -1,3 +1,5 @@
+import Foundation
+
 /// The columns a roster may have: the one table of them, with the header names each goes by.
 ///
 /// Every reader finds its columns here: a CSV or text file's header row, a workbook sheet's
@@ -25,6 +27,7 @@ enum RosterColumn: String, CaseIterable, Sendable {
   case yearGroup = "year_group"
   case maxTeams = "max_teams"
   case teamName = "team_name"
+  case suggestable
 
   /// The header names that mean this column, best first: when a file has several (`Preferred
   /// Forename` and `Forename`), the first in this list is read and the others are ignored.
@@ -55,6 +58,7 @@ enum RosterColumn: String, CaseIterable, Sendable {
     case .yearGroup: ["Year Group", "Year", "Year Team"]
     case .maxTeams: ["Max Teams", "Maximum Teams", "Team Cap", "Team Limit"]
     case .teamName: ["Team Name", "Group Name", "Committee Name"]
+    case .suggestable: ["Suggestable", "May Be Suggested"]
     }
   }
 
@@ -74,6 +78,7 @@ enum RosterColumn: String, CaseIterable, Sendable {
     case .yearGroup: "the person's year group"
     case .maxTeams: "the most teams the person should sit on"
     case .teamName: "the team's display name"
+    case .suggestable: "no keeps the person out of every plan"
     }
   }
 
@@ -89,6 +94,7 @@ enum RosterColumn: String, CaseIterable, Sendable {
     case .department: "department"
     case .yearGroup: "yearGroup"
     case .maxTeams: "maxTeams"
+    case .suggestable: "suggestable"
     }
   }
 
@@ -109,6 +115,18 @@ enum RosterColumn: String, CaseIterable, Sendable {
     case .yearGroup: 10
     case .maxTeams: 11
     case .teamName: 12
+    case .suggestable: 13
+    }
+  }
+
+  /// A `suggestable` cell read as a flag: yes, y, true, 1 (or blank) or no, n, false, 0, in
+  /// any case; `nil` for anything else.
+  /// - Complexity: O(n) in the length of the cell.
+  static func suggestableValue(_ text: String) -> Bool? {
+    switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+    case "", "yes", "y", "true", "1": true
+    case "no", "n", "false", "0": false
+    default: nil
     }
   }
 
@@ -118,6 +136,7 @@ enum RosterColumn: String, CaseIterable, Sendable {
   /// The columns that describe a person.
   static let personColumns: [RosterColumn] = [
     .name, .forename, .surname, .role, .staffType, .department, .yearGroup, .maxTeams,
+    .suggestable,
   ]
 
   /// The columns that describe a team.

@@ -70,32 +70,89 @@ struct ExactSearch {
   /// The total of everyone's spare places: no plan has more additions.
   var totalSpare: Int { (0..<personCount).reduce(0) { $0 + spare($1) } }
 
+  /// One roster of the search being expanded: its key, its budget, its moves and the next
+  /// move to try.
+  private struct Frame {
+    var key: [Int64]
+    var budget: Int
+    var moves: [(Int, Int)]
+    var next = 0
+  }
+
+  private enum Entry { case found, failed, expanded }
+
   /// Looks for a plan of at most `budget` more additions; on success ``added`` holds it.
+  ///
+  /// Depth-first, with an explicit stack of frames (one per addition made), so a deep search
+  /// cannot overflow the call stack.
+  /// - Complexity: at most ``nodeLimit`` rosters weighed, each O(S + T + M).
   mutating func search(budget: Int) -> Bool {
+    var stack: [Frame] = []
+    switch enter(budget, &stack) {
+    case .found: return true
+    case .failed: return false
+    case .expanded: break
+    }
+    while let top = stack.last {
+      let i = stack.count - 1
+      if top.next > 0 {
+        // The child reached through the last move failed: take that move back.
+        undo(top.moves[top.next - 1])
+        if aborted {
+          stack.removeLast()
+          unwind(&stack)
+          return false
+        }
+      }
+      if top.next == top.moves.count {
+        refuted[top.key] = top.budget
+        stack.removeLast()
+        continue
+      }
+      let move = top.moves[top.next]
+      stack[i].next += 1
+      apply(move)
+      if enter(top.budget - 1, &stack) == .found { return true }
+    }
+    return false
+  }
+
+  /// Weighs the roster with ``added``: found, failed, or a frame pushed to try its moves.
+  private mutating func enter(_ budget: Int, _ stack: inout [Frame]) -> Entry {
     nodes += 1
     if nodes > nodeLimit {
       aborted = true
-      return false
+      return .failed
     }
     let key = added.map { Self.code($0.person, $0.team) }.sorted()
-    if let refutedBudget = refuted[key], refutedBudget >= budget { return false }
+    if let refutedBudget = refuted[key], refutedBudget >= budget { return .failed }
     let graph = graph()
     let forest = SuggestionEngine.PieceForest(graph: graph)
     let bound = JointBound(graph: graph, forest: forest, spare: spare)
-    if bound.isDone { return true }
-    if bound.value > budget { return false }
-    for (p, t) in moves(forest: forest, components: bound.components) {
-      count[p] += 1
-      added.append((p, t))
-      onTeam.insert(Self.code(p, t))
-      if search(budget: budget - 1) { return true }
-      onTeam.remove(Self.code(p, t))
-      added.removeLast()
-      count[p] -= 1
-      if aborted { return false }
+    if bound.isDone { return .found }
+    if bound.value > budget { return .failed }
+    stack.append(
+      Frame(key: key, budget: budget, moves: moves(forest: forest, components: bound.components)))
+    return .expanded
+  }
+
+  private mutating func apply(_ move: (Int, Int)) {
+    count[move.0] += 1
+    added.append((move.0, move.1))
+    onTeam.insert(Self.code(move.0, move.1))
+  }
+
+  private mutating func undo(_ move: (Int, Int)) {
+    onTeam.remove(Self.code(move.0, move.1))
+    added.removeLast()
+    count[move.0] -= 1
+  }
+
+  /// Takes back the moves of every frame left, after the search gave up.
+  private mutating func unwind(_ stack: inout [Frame]) {
+    while let top = stack.popLast() {
+      if top.next > 0 { undo(top.moves[top.next - 1]) }
     }
-    refuted[key] = budget
-    return false
   }
 
   /// The preferred person of each (spare places, fit) class among `people`: people who lead no

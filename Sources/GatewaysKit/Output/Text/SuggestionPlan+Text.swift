@@ -105,6 +105,9 @@ extension SuggestionPlan {
         var line = "  - \(item.kind.rawValue)"
         if !item.teams.isEmpty {
           line += ": " + item.teams.map(teamName).joined(separator: ", ")
+          if item.teamCount > item.teams.count {
+            line += " and \(item.teamCount - item.teams.count) more"
+          }
         }
         line += ": \(item.reason)"
         if !item.blockedBy.isEmpty {
