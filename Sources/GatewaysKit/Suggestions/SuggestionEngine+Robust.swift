@@ -49,7 +49,7 @@ extension SuggestionEngine {
     var budget = bound.value
     while budget <= upper {
       if search.search(budget: budget) {
-        recordPlanned(search.added)
+        recordPlanned(search.added.map { ($0.person.position, $0.team.position) })
         return RobustOutcome(bound: bound.value, optimal: true)
       }
       if search.aborted { break }
