@@ -4,8 +4,7 @@ import Testing
 @testable import GatewaysKit
 
 struct TeamPlannerTests {
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let root = packageRoot
 
   static func sample(_ name: String) throws -> Roster {
     try RosterReader().read(
