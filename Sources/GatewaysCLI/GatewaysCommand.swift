@@ -13,7 +13,7 @@ package enum GatewaysCommand {
 
   /// Every subcommand, in the order `--help` lists them.
   static let commands: [CommandSpec] = [
-    .analyse, .suggest, .compare, .report, .export, .check, .sample,
+    .analyse, .suggest, .plan, .compare, .report, .export, .check, .sample,
   ]
 
   /// Runs the command line `arguments` (without the program name) and returns the exit code.

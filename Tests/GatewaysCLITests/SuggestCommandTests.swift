@@ -68,7 +68,7 @@ struct SuggestCommandTests {
     ])
     #expect(status == 0)
     let text = output.standardOutput
-    #expect(text.hasPrefix("{\n  \"schemaVersion\": 2,\n  \"suggestions\": ["))
+    #expect(text.hasPrefix("{\n  \"schemaVersion\": 3,\n  \"suggestions\": ["))
     #expect(text.ranges(of: "\"reason\"").count == 1)
     #expect(text.contains("\"feasible\": true"))
     #expect(text.contains("\"before\": {"))

@@ -7,7 +7,7 @@ extension CommandSpec {
     name: "suggest",
     abstract: "Suggest the fewest cross-memberships that end the silos, and why each one.",
     usage:
-      "suggest [--format text|json] [--robust] [--involve] [--develop] [--fit FILE] [--max-teams N] [--exclude ID]... [--limit N] [--write NEW.csv] [--output FILE] ROSTER",
+      "suggest [--format text|json] [--robust] [--involve] [--develop] [--fit FILE] [--max-teams N] [--exclude ID]... [--limit N] [--list-limit N] [--write NEW.csv] [--output FILE] ROSTER",
     discussion: """
       Suggests who should join which team (as a member, not a leader) so that no silo and no
       island remain, with the fewest additions possible: one per group of teams after the
@@ -24,7 +24,9 @@ extension CommandSpec {
       see Documentation/Suggest.md). --develop prefers people who lead no team and are not
       senior leaders.
       When caps make a link impossible, the plan says which teams stay apart and whose caps
-      stop it; the rest of the plan still comes out (feasible: false in JSON), exit 0.
+      stop it (at most --list-limit teams each); the rest of the plan still comes out
+      (feasible: false in JSON), exit 0. A suggestable column saying no keeps a person out of
+      every plan.
       --write saves the whole roster with the additions applied as CSV, to edit and run again
       (written with the standard column names and gateway ids, whatever the input used).
       """,
@@ -34,6 +36,7 @@ extension CommandSpec {
       OptionSpec(
         "write", value: "NEW.csv", help: "Write the roster with the additions applied as CSV."),
       OptionSpec("limit", value: "N", help: "Show only the first N suggestions."),
+      listLimitOption,
     ] + suggestionOptionSpecs,
     positionalCount: 1...1
   ) { parsed, io in
@@ -114,6 +117,7 @@ func suggestionOptions(
   options.involve = parsed.has("involve") || parsed.has("involve-all")
   options.involveSupportStaff = parsed.has("involve-all")
   options.develop = parsed.has("develop")
+  options.listLimit = try listLimit(parsed)
   if let path = parsed.value("fit") {
     do throws(RosterError) {
       let data = try RosterReader.contents(

@@ -84,9 +84,10 @@ public struct SuggestedPlan: Sendable, Hashable {
     }
     func member(_ key: String) -> JSONNode? { fields.first { $0.key == key }?.node }
     if let version = member("schemaVersion") {
-      guard case .number(let text) = version.value, text == "1" || text == "2" else {
+      guard case .number(let text) = version.value, ["1", "2", "3"].contains(text) else {
         log.error(
-          "this plan's schemaVersion is not 1 or 2; write it again with this version of gateways",
+          "this plan's schemaVersion is not 1, 2 or 3; write it again with this version of "
+            + "gateways",
           line: version.line)
         throw log.rosterError
       }

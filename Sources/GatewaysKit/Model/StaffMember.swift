@@ -34,6 +34,9 @@ public struct StaffMember: Hashable, Sendable {
   public var yearGroup: String?
   /// The most teams this person should sit on, when the roster sets a cap.
   public var maxTeams: Int?
+  /// Whether plans may suggest this person (`suggestable` column: `no` keeps them out of every
+  /// suggestion, `--robust` and `plan` included). Default `true`.
+  public var suggestable: Bool = true
 
   /// Creates a member of staff.
   public init(

@@ -53,6 +53,8 @@ extension CSVRosterReader {
     private var yearGroups = SparseColumn<String>()
     private var staffTypes = SparseColumn<StaffType>()
     private var caps = SparseColumn<Int>()
+    /// People whose `suggestable` cell says no (or yes).
+    private var suggestables = SparseColumn<Bool>()
 
     // Teams, by slot (order first seen).
     private var teams: IDIndex
@@ -207,6 +209,7 @@ extension CSVRosterReader {
         yearGroups.absorb(later.yearGroups, mapping: personSlots),
         staffTypes.absorb(later.staffTypes, mapping: personSlots),
         caps.absorb(later.caps, mapping: personSlots),
+        suggestables.absorb(later.suggestables, mapping: personSlots),
         teamNames.absorb(later.teamNames, mapping: teamSlots),
         gateways.absorb(later.gateways, mapping: teamSlots)
       else { return false }
@@ -707,6 +710,19 @@ extension CSVRosterReader {
             line: cell.line, column: cell.column)
         }
       }
+      if let cell = value(.suggestable) {
+        let word = CSVRosterReader.text(of: cell, in: buffer)
+        if let flag = RosterColumn.suggestableValue(word) {
+          Self.agree(
+            &suggestables, slot, sourced(flag, cell), "suggestable", "staff_id",
+            { $0 ? "yes" : "no" }, &log)
+        } else {
+          log.error(
+            "suggestable must be yes or no (no keeps this person out of every plan); got "
+              + "'\(word)'. Leave it blank for yes",
+            line: cell.line, column: cell.column)
+        }
+      }
       if let cell = value(.maxTeams) {
         let number = CSVRosterReader.text(of: cell, in: buffer)
         if let cap = Int(number), cap >= 1 {
@@ -844,7 +860,8 @@ extension CSVRosterReader {
       var last: (role: String, type: StaffType)?
       // A roster of ids and teams only: every person has the defaults.
       if names.values.isEmpty, roles.values.isEmpty, staffTypes.values.isEmpty,
-        departments.values.isEmpty, yearGroups.values.isEmpty, caps.values.isEmpty
+        departments.values.isEmpty, yearGroups.values.isEmpty, caps.values.isEmpty,
+        suggestables.values.isEmpty
       {
         let type = StaffTypeClassifier.staffType(forRole: "") ?? .teacher
         return order.map { StaffMember(id: people.ids[$0], staffType: type) }
@@ -864,10 +881,12 @@ extension CSVRosterReader {
           }
           last = (role, type ?? .teacher)
         }
-        return StaffMember(
+        var member = StaffMember(
           id: people.ids[slot], name: names[slot]?.value, role: role,
           staffType: type ?? .teacher, department: departments[slot]?.value,
           yearGroup: yearGroups[slot]?.value, maxTeams: caps[slot]?.value)
+        if let flag = suggestables[slot]?.value { member.suggestable = flag }
+        return member
       }
     }
 

@@ -113,12 +113,24 @@ enum JSONRosterReader {
               line: node.line)
           }
         }
-        staff.append(
-          StaffMember(
-            id: id, name: optionalText(fields, "name", path, &log), role: role,
-            staffType: type ?? StaffTypeClassifier.staffType(forRole: role) ?? .teacher,
-            department: optionalText(fields, "department", path, &log),
-            yearGroup: optionalText(fields, "yearGroup", path, &log), maxTeams: maxTeams))
+        var suggestable = true
+        if let node = member(fields, "suggestable"), !isNull(node) {
+          if case .bool(let flag) = node.value {
+            suggestable = flag
+          } else {
+            log.error(
+              "\(path).suggestable: must be true or false (false keeps this person out of "
+                + "every plan)",
+              line: node.line)
+          }
+        }
+        var entry = StaffMember(
+          id: id, name: optionalText(fields, "name", path, &log), role: role,
+          staffType: type ?? StaffTypeClassifier.staffType(forRole: role) ?? .teacher,
+          department: optionalText(fields, "department", path, &log),
+          yearGroup: optionalText(fields, "yearGroup", path, &log), maxTeams: maxTeams)
+        entry.suggestable = suggestable
+        staff.append(entry)
       }
     } else {
       log.error(

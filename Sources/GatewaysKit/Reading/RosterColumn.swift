@@ -1,3 +1,5 @@
+import Foundation
+
 /// The columns a roster may have: the one table of them, with the header names each goes by.
 ///
 /// Every reader finds its columns here: a CSV or text file's header row, a workbook sheet's
@@ -28,6 +30,7 @@ enum RosterColumn: String, CaseIterable, Sendable {
   case school
   case personID = "person_id"
   case teamSchool = "team_school"
+  case suggestable
 
   /// The header names that mean this column, best first: when a file has several (`Preferred
   /// Forename` and `Forename`), the first in this list is read and the others are ignored.
@@ -69,6 +72,7 @@ enum RosterColumn: String, CaseIterable, Sendable {
         "HR Number", "Trust HR Number", "Global ID",
       ]
     case .teamSchool: ["Team School", "Team's School", "Team Academy", "Team Site"]
+    case .suggestable: ["Suggestable", "May Be Suggested"]
     }
   }
 
@@ -91,6 +95,7 @@ enum RosterColumn: String, CaseIterable, Sendable {
     case .school: "the school the row's person (and team) belongs to"
     case .personID: "a trust-wide id that is one person in every school"
     case .teamSchool: "the school whose team it is, or 'trust' for a trust-wide team"
+    case .suggestable: "no keeps the person out of every plan"
     }
   }
 
@@ -109,6 +114,7 @@ enum RosterColumn: String, CaseIterable, Sendable {
     case .school: "school"
     case .personID: "personId"
     case .teamSchool: "teamSchool"
+    case .suggestable: "suggestable"
     }
   }
 
@@ -132,6 +138,18 @@ enum RosterColumn: String, CaseIterable, Sendable {
     case .school: 13
     case .personID: 14
     case .teamSchool: 15
+    case .suggestable: 16
+    }
+  }
+
+  /// A `suggestable` cell read as a flag: yes, y, true, 1 (or blank) or no, n, false, 0, in
+  /// any case; `nil` for anything else.
+  /// - Complexity: O(n) in the length of the cell.
+  static func suggestableValue(_ text: String) -> Bool? {
+    switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+    case "", "yes", "y", "true", "1": true
+    case "no", "n", "false", "0": false
+    default: nil
     }
   }
 
@@ -141,6 +159,7 @@ enum RosterColumn: String, CaseIterable, Sendable {
   /// The columns that describe a person.
   static let personColumns: [RosterColumn] = [
     .name, .forename, .surname, .role, .staffType, .department, .yearGroup, .maxTeams,
+    .suggestable,
   ]
 
   /// The columns that describe a team.

@@ -59,13 +59,20 @@ public struct UnmetLink: Sendable, Hashable {
   public var blockedBy: [String]
   /// The reason, in words.
   public var reason: String
+  /// How many teams are left apart: ``teams`` lists at most
+  /// ``SuggestionOptions/listLimit`` of them.
+  public var teamCount: Int
 
   /// Creates an unmet link.
   /// - Complexity: O(1).
-  public init(kind: Addition.Kind, teams: [String], blockedBy: [String], reason: String) {
+  public init(
+    kind: Addition.Kind, teams: [String], blockedBy: [String], reason: String,
+    teamCount: Int? = nil
+  ) {
     self.kind = kind
     self.teams = teams
     self.blockedBy = blockedBy
     self.reason = reason
+    self.teamCount = teamCount ?? teams.count
   }
 }

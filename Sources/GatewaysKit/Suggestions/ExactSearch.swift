@@ -25,12 +25,16 @@ struct ExactSearch {
   let teamClass: [Int]
   let fits: (Int, Int) -> Bool
   var count: [Int]
-  var added: [(person: Int, team: Int)] = []
+  /// The additions made so far: who joins which team.
+  var added: [Move] = []
   var onTeam: Set<Int64>
   var nodes = 0
   let nodeLimit: Int
   var aborted = false
   private var refuted: [[Int64]: Int] = [:]
+
+  /// One addition: a person joins a team.
+  typealias Move = (person: PersonIndex, team: GroupIndex)
 
   init(engine: SuggestionEngine, nodeLimit: Int) {
     let graph = engine.graph
@@ -41,7 +45,7 @@ struct ExactSearch {
     for person in graph.people {
       for group in graph.groups(of: person) {
         base.append((person, group))
-        onTeam.insert(Self.code(person.position, group.position))
+        onTeam.insert(Self.code(person, group))
       }
     }
     self.base = base
@@ -57,55 +61,121 @@ struct ExactSearch {
     self.nodeLimit = nodeLimit
   }
 
-  static func code(_ p: Int, _ t: Int) -> Int64 { Int64(p) << 32 | Int64(t) }
+  static func code(_ p: PersonIndex, _ t: GroupIndex) -> Int64 {
+    Int64(p.rawValue) << 32 | Int64(t.rawValue)
+  }
 
-  func spare(_ p: Int) -> Int { blocked[p] ? 0 : max(0, cap[p] - count[p]) }
+  func spare(_ p: PersonIndex) -> Int {
+    blocked[p.position] ? 0 : max(0, cap[p.position] - count[p.position])
+  }
 
   func graph() -> BipartiteGraph {
     BipartiteGraph(
       personCount: personCount, groupCount: groupCount,
-      memberships: base + added.map { (PersonIndex($0.person), GroupIndex($0.team)) })
+      memberships: base + added.map { ($0.person, $0.team) })
   }
 
   /// The total of everyone's spare places: no plan has more additions.
-  var totalSpare: Int { (0..<personCount).reduce(0) { $0 + spare($1) } }
+  var totalSpare: Int { (0..<personCount).reduce(0) { $0 + spare(PersonIndex($1)) } }
+
+  /// One roster of the search being expanded: its key, its budget, its moves and the next
+  /// move to try.
+  private struct Frame {
+    var key: [Int64]
+    var budget: Int
+    var moves: [Move]
+    var next = 0
+  }
+
+  private enum Entry { case found, failed, expanded }
 
   /// Looks for a plan of at most `budget` more additions; on success ``added`` holds it.
+  ///
+  /// Depth-first, with an explicit stack of frames (one per addition made), so a deep search
+  /// cannot overflow the call stack.
+  /// - Complexity: at most ``nodeLimit`` rosters weighed, each O(S + T + M).
   mutating func search(budget: Int) -> Bool {
-    nodes += 1
-    if nodes > nodeLimit {
-      aborted = true
-      return false
+    var stack: [Frame] = []
+    switch enter(budget, &stack) {
+    case .found: return true
+    case .failed: return false
+    case .expanded: break
     }
-    let key = added.map { Self.code($0.person, $0.team) }.sorted()
-    if let refutedBudget = refuted[key], refutedBudget >= budget { return false }
-    let graph = graph()
-    let forest = SuggestionEngine.PieceForest(graph: graph)
-    let bound = JointBound(graph: graph, forest: forest, spare: spare)
-    if bound.isDone { return true }
-    if bound.value > budget { return false }
-    for (p, t) in moves(forest: forest, components: bound.components) {
-      count[p] += 1
-      added.append((p, t))
-      onTeam.insert(Self.code(p, t))
-      if search(budget: budget - 1) { return true }
-      onTeam.remove(Self.code(p, t))
-      added.removeLast()
-      count[p] -= 1
-      if aborted { return false }
+    while let top = stack.last {
+      let i = stack.count - 1
+      if top.next > 0 {
+        // The child reached through the last move failed: take that move back.
+        undo(top.moves[top.next - 1])
+        if aborted {
+          stack.removeLast()
+          unwind(&stack)
+          return false
+        }
+      }
+      if top.next == top.moves.count {
+        refuted[top.key] = top.budget
+        stack.removeLast()
+        continue
+      }
+      let move = top.moves[top.next]
+      stack[i].next += 1
+      apply(move)
+      if enter(top.budget - 1, &stack) == .found { return true }
     }
-    refuted[key] = budget
     return false
   }
 
-  /// The preferred person of each (spare places, fit) class among `people`: people who lead no
-  /// team, then fewest teams, then position.
-  private func representatives(_ people: [Int]) -> [Int] {
-    var best: [Int64: Int] = [:]
-    for p in people where spare(p) > 0 {
-      let key = Int64(spare(p)) << 32 | Int64(personClass[p])
+  /// Weighs the roster with ``added``: found, failed, or a frame pushed to try its moves.
+  private mutating func enter(_ budget: Int, _ stack: inout [Frame]) -> Entry {
+    nodes += 1
+    if nodes > nodeLimit {
+      aborted = true
+      return .failed
+    }
+    let key = added.map { Self.code($0.person, $0.team) }.sorted()
+    if let refutedBudget = refuted[key], refutedBudget >= budget { return .failed }
+    let graph = graph()
+    let forest = SuggestionEngine.PieceForest(graph: graph)
+    let bound = JointBound(graph: graph, forest: forest, spare: { spare(PersonIndex($0)) })
+    if bound.isDone { return .found }
+    if bound.value > budget { return .failed }
+    stack.append(
+      Frame(key: key, budget: budget, moves: moves(forest: forest, components: bound.components)))
+    return .expanded
+  }
+
+  private mutating func apply(_ move: Move) {
+    count[move.person.position] += 1
+    added.append(move)
+    onTeam.insert(Self.code(move.person, move.team))
+  }
+
+  private mutating func undo(_ move: Move) {
+    onTeam.remove(Self.code(move.person, move.team))
+    added.removeLast()
+    count[move.person.position] -= 1
+  }
+
+  /// Takes back the moves of every frame left, after the search gave up.
+  private mutating func unwind(_ stack: inout [Frame]) {
+    while let top = stack.popLast() {
+      if top.next > 0 { undo(top.moves[top.next - 1]) }
+    }
+  }
+
+  /// The preferred person of each (spare places, fit) class among `people` (positions): people
+  /// who lead no team, then fewest teams, then position.
+  private func representatives(_ people: [Int]) -> [PersonIndex] {
+    var best: [Int64: PersonIndex] = [:]
+    for position in people {
+      let p = PersonIndex(position)
+      let room = spare(p)
+      guard room > 0 else { continue }
+      let key = Int64(room) << 32 | Int64(personClass[position])
       if let q = best[key] {
-        if (leads[p] ? 1 : 0, count[p], p) < (leads[q] ? 1 : 0, count[q], q) { best[key] = p }
+        let mine = (leads[position] ? 1 : 0, count[position], position)
+        let theirs = (leads[q.position] ? 1 : 0, count[q.position], q.position)
+        if mine < theirs { best[key] = p }
       } else {
         best[key] = p
       }
@@ -113,49 +183,51 @@ struct ExactSearch {
     return best.values.sorted()
   }
 
-  /// The first team of each fit class among `teams` (ascending).
-  private func teamRepresentatives(_ teams: [Int]) -> [Int] {
+  /// The first team of each fit class among `teams` (positions, ascending).
+  private func teamRepresentatives(_ teams: [Int]) -> [GroupIndex] {
     var seen = Set<Int>()
-    return teams.filter { seen.insert(teamClass[$0]).inserted }
+    return teams.filter { seen.insert(teamClass[$0]).inserted }.map { GroupIndex($0) }
   }
 
   /// The additions with an end in the piece that needs one and has the fewest of them.
-  private func moves(forest: SuggestionEngine.PieceForest, components: Int) -> [(Int, Int)] {
+  private func moves(forest: SuggestionEngine.PieceForest, components: Int) -> [Move] {
     let pieces = forest.teamsOfPiece.indices
-    var interior = pieces.map { representatives(forest.peopleOfPiece[$0]) }
+    let interior = pieces.map { representatives(forest.peopleOfPiece[$0]) }
     let teamReps = pieces.map { teamRepresentatives(forest.teamsOfPiece[$0]) }
     var isKey = [Bool](repeating: false, count: personCount)
     for k in forest.keyPeople { isKey[k] = true }
     var onNone: [Int] = []
     for p in 0..<personCount where count[p] == 0 && !isKey[p] { onNone.append(p) }
     let noTeam = representatives(onNone)
-    var best: [(Int, Int)]?
+    let keyPeople = forest.keyPeople.map { PersonIndex($0) }
+    var best: [Move]?
     for piece in pieces {
       let keys = forest.keysOfPiece[piece].count
       guard keys == 1 || (keys == 0 && components >= 2) else { continue }
-      var list: [(Int, Int)] = []
+      var list: [Move] = []
       var seen = Set<Int64>()
-      func add(_ p: Int, _ t: Int) {
-        guard fits(personClass[p], teamClass[t]), !onTeam.contains(Self.code(p, t)) else { return }
-        if seen.insert(Self.code(p, t)).inserted { list.append((p, t)) }
+      func add(_ p: PersonIndex, _ t: GroupIndex) {
+        let code = Self.code(p, t)
+        guard fits(personClass[p.position], teamClass[t.position]), !onTeam.contains(code)
+        else { return }
+        if seen.insert(code).inserted { list.append((p, t)) }
       }
       for p in interior[piece] {
         for other in pieces where other != piece {
           for t in teamReps[other] { add(p, t) }
         }
       }
-      let touching = Set(forest.keysOfPiece[piece].map { forest.keyPeople[$0] })
+      let touching = Set(forest.keysOfPiece[piece].map { keyPeople[$0] })
       for t in teamReps[piece] {
         for other in pieces where other != piece {
           for p in interior[other] { add(p, t) }
         }
-        for k in forest.keyPeople where !touching.contains(k) && spare(k) > 0 { add(k, t) }
+        for k in keyPeople where !touching.contains(k) && spare(k) > 0 { add(k, t) }
         for p in noTeam { add(p, t) }
       }
       if best == nil || list.count < (best?.count ?? 0) { best = list }
       if list.isEmpty { break }
     }
-    interior.removeAll()
     return best ?? []
   }
 }

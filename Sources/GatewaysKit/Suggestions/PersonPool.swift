@@ -64,3 +64,40 @@ struct PersonPool {
     return top
   }
 }
+
+/// One ``PersonPool`` per kind of staff (fit class), so the best people who fit a team are
+/// found without popping everyone of a kind that does not fit it.
+struct KindPools {
+  private var pools: [PersonPool]
+
+  /// Pools for `kinds` kinds of staff.
+  /// - Complexity: O(kinds).
+  init(kinds: Int) { pools = [PersonPool](repeating: PersonPool(), count: kinds) }
+
+  /// Adds a person of a kind under a key.
+  /// - Complexity: O(log n).
+  mutating func insert(_ person: Int, kind: Int, key: Int) {
+    pools[kind].insert(person, key: key)
+  }
+
+  /// Up to `limit` people (smallest positions) of the best current key among the kinds where
+  /// `accepted[kind]`, with that key.
+  /// - Complexity: O(kinds) times ``PersonPool/bestTier(limit:currentKey:)``.
+  mutating func bestTier(accepted: [Bool], limit: Int, currentKey: (Int) -> Int)
+    -> (key: Int, people: [Int])?
+  {
+    var best: (key: Int, people: [Int])?
+    for kind in pools.indices where accepted[kind] {
+      guard let tier = pools[kind].bestTier(limit: limit, currentKey: currentKey) else {
+        continue
+      }
+      if let current = best, current.key < tier.key { continue }
+      if let current = best, current.key == tier.key {
+        best?.people = Array((current.people + tier.people).sorted().prefix(limit))
+      } else {
+        best = tier
+      }
+    }
+    return best
+  }
+}

@@ -37,7 +37,9 @@ import MembershipGraph
 ///
 /// **Preferences**, in this order: never above a person's cap (`max_teams`, else
 /// ``SuggestionOptions/defaultMaxTeams``), never on a team they are on, never an excluded
-/// person; then people who lead no team; then people on the fewest teams; then the team that
+/// person or one whose roster entry is not ``StaffMember/suggestable``; in the plain connect
+/// plan, people who are key people already (whoever makes the only link to a group becomes
+/// one, so a link through a key person creates no new one); then people who lead no team; then people on the fewest teams; then the team that
 /// raises complementarity most (exactly, from the deep links kept as additions are made; ties:
 /// more gateway pairs of one deep linked, then more pairs of deeps linked); then ids in byte
 /// order. To stay fast on huge rosters, only the first 64 people (by id) of the best tier on
@@ -82,9 +84,17 @@ public struct Suggester: Sendable {
     let before = PlanSnapshot(network: network)
     let after =
       engine.additions.isEmpty
-      ? before : PlanSnapshot(SuggestionPlan.apply(engine.additions, to: roster))
+      ? before
+      : PlanSnapshot(
+        network: RosterGraph(SuggestionPlan.apply(added: engine.addedMembers, to: roster)))
+    var unmet = engine.unmet
+    if let limit = options.listLimit {
+      for i in unmet.indices where unmet[i].teams.count > limit {
+        unmet[i].teams = Array(unmet[i].teams.prefix(limit))
+      }
+    }
     return SuggestionPlan(
-      additions: engine.additions, feasible: engine.unmet.isEmpty, unmet: engine.unmet,
+      additions: engine.additions, feasible: engine.unmet.isEmpty, unmet: unmet,
       lowerBound: lowerBound, optimal: optimal, notes: engine.notes, componentsBefore: components,
       before: before, after: after)
   }

@@ -30,36 +30,47 @@ extension SuggestionEngine {
       }
     }
     let capacity = peopleOf.map { people in people.reduce(0) { $0 + spare($1) } }
+    // A link through someone who is a key person already creates no new key person: prefer
+    // them (every other linking person becomes one).
+    alreadyKey = [Bool](repeating: false, count: graph.personCount)
+    for node in graph.cutStructure().articulationPoints {
+      if case .person(let p) = node { alreadyKey[p.position] = true }
+    }
+    defer { alreadyKey = [] }
 
-    var pool = PersonPool()
-    // The smallest team position of each numbered gateway in the main group, then of the
-    // teams with no deep, as the main group grows.
-    var mainTargets = [Int](repeating: -1, count: gatewayIDs.count + 1)
-    func absorb(_ c: Int, into pool: inout PersonPool, _ targets: inout [Int], _ engine: Self) {
-      for p in peopleOf[c] where engine.spare(p) > 0 { pool.insert(p, key: engine.key(p)) }
+    var pool = KindPools(kinds: fitTable.count)
+    // The smallest team of each fit class (gateway) in the main group, as it grows.
+    var mainTargets: [Int: Int] = [:]
+    func absorb(_ c: Int, into pool: inout KindPools, _ targets: inout [Int: Int], _ engine: Self) {
+      for p in peopleOf[c] where engine.spare(p) > 0 {
+        pool.insert(p, kind: engine.personFitClass[p], key: engine.key(p))
+      }
       for t in teamsOf[c] {
-        let slot = engine.teamGateway[t] >= 0 ? engine.teamGateway[t] : targets.count - 1
-        if targets[slot] < 0 || t < targets[slot] { targets[slot] = t }
+        let slot = engine.teamFitClass[t]
+        if let known = targets[slot], known <= t { continue }
+        targets[slot] = t
       }
     }
     absorb(0, into: &pool, &mainTargets, self)
 
     let order = (1..<k).filter { capacity[$0] > 0 } + (1..<k).filter { capacity[$0] == 0 }
     for c in order {
-      let mainTier = pool.bestTier(limit: Self.tierLimit) { key($0) }
-      let otherTier = bestTier(of: peopleOf[c])
+      let targets = representatives(teamsOf[c])
+      // A closure over `self` in a mutating method copies the engine on every call: read the
+      // keys from one copy instead.
+      let engine = self
+      let mainTier = pool.bestTier(
+        accepted: fittingKinds(targets), limit: Self.tierLimit
+      ) { engine.key($0) }
+      let mainTeams = mainTargets.values.sorted()
+      let otherTier = bestTier(of: peopleOf[c], fitting: mainTeams)
       var choice: Choice?
       let bestKey = min(mainTier?.key ?? Self.full, otherTier?.key ?? Self.full)
       if let mainTier, mainTier.key == bestKey {
-        var targets = [Int](repeating: -1, count: gatewayIDs.count + 1)
-        for t in teamsOf[c] {
-          let slot = teamGateway[t] >= 0 ? teamGateway[t] : targets.count - 1
-          if targets[slot] < 0 { targets[slot] = t }
-        }
-        choice = best(people: mainTier.people, teams: targets.filter { $0 >= 0 })
+        choice = best(people: mainTier.people, teams: targets)
       }
       if let otherTier, otherTier.key == bestKey,
-        let other = best(people: otherTier.people, teams: mainTargets.filter { $0 >= 0 })
+        let other = best(people: otherTier.people, teams: mainTeams)
       {
         if let current = choice {
           let better =
@@ -85,9 +96,11 @@ extension SuggestionEngine {
       let links = teams(of: choice.person).map { reportedTeamID($0) }
         .sortedByBytes()
       record(choice, kind: .connect, links: links, what: what)
+      alreadyKey[choice.person] = true
       absorb(c, into: &pool, &mainTargets, self)
       if fromMain && spare(choice.person) > 0 {
-        pool.insert(choice.person, key: key(choice.person))
+        pool.insert(
+          choice.person, kind: personFitClass[choice.person], key: key(choice.person))
       }
     }
     return k

@@ -25,12 +25,13 @@ extension SuggestionEngine {
   ///   O(S + T + M); the exact search weighs at most ``SuggestionOptions/exactSearchLimit`` rosters, each
   ///   O(S + T + M).
   mutating func robust() -> RobustOutcome {
-    let start = currentGraph()
-    let bound = JointBound(
-      graph: start, forest: PieceForest(graph: start), spare: { spare($0) })
+    let start = additions.isEmpty ? graph : currentGraph()
+    let startForest = PieceForest(graph: start)
+    let engine = self
+    let bound = JointBound(graph: start, forest: startForest, spare: { engine.spare($0) })
     if bound.isDone { return RobustOutcome(bound: 0, optimal: true) }
     var heuristic = self
-    heuristic.ring()
+    heuristic.ring(forest: startForest)
     heuristic.linkRemaining()
     _ = heuristic.strengthen()
     let small =
@@ -48,7 +49,7 @@ extension SuggestionEngine {
     var budget = bound.value
     while budget <= upper {
       if search.search(budget: budget) {
-        recordPlanned(search.added)
+        recordPlanned(search.added.map { ($0.person.position, $0.team.position) })
         return RobustOutcome(bound: bound.value, optimal: true)
       }
       if search.aborted { break }
@@ -62,47 +63,99 @@ extension SuggestionEngine {
     return RobustOutcome(bound: bound.value, optimal: !search.aborted)
   }
 
-  /// Links the groups of teams in a ring: group i's exit piece to group i + 1's entry piece,
-  /// the last back to the first. A group with key people is entered at its first leaf piece
-  /// and left at the leaf half its leaf list away; a group without is entered and left at its
-  /// only piece.
-  mutating func ring() {
+  /// Links the groups of teams in a ring: each group's exit piece to the next group's entry
+  /// piece, the last back to the first. A group with key people is entered at one leaf piece
+  /// and left at another half its leaf list away in depth-first order, so the ring also gives
+  /// those two leaves their second path; a group without is entered and left at its only
+  /// piece. A piece is *open* when someone in it has room for another team; a link needs an
+  /// open end (that person joins a team at the other end), so exits are open leaves where
+  /// there are any, closed leaves (which can only be joined) are taken as entries, and groups
+  /// with no open end are placed between groups with one.
+  ///
+  /// - Complexity: O(S + T + M) plus one ``bestLink(peopleA:teamsA:peopleB:teamsB:)`` per group.
+  mutating func ring(forest: PieceForest) {
     let structure = TeamStructure(network: network)
     let k = structure.components.count
     guard k >= 2 else { return }
-    let forest = PieceForest(graph: graph)
     var leavesOf = [[Int]](repeating: [], count: k)
     for leaf in forest.leaves() {
       leavesOf[structure.componentRank[forest.teamsOfPiece[leaf][0]]].append(leaf)
     }
     var teamsOf = [[Int]](repeating: [], count: k)
     for t in 0..<graph.groupCount { teamsOf[structure.componentRank[t]].append(t) }
-    var ends: [(entry: Int, exit: Int)] = []
-    for c in 0..<k {
-      let leaves = leavesOf[c]
-      if leaves.isEmpty {
-        let piece = forest.pieceOfTeam[teamsOf[c][0]]
-        ends.append((piece, piece))
-      } else {
-        ends.append((leaves[0], leaves[leaves.count / 2]))
-      }
-    }
-    var merged = Array(0..<k)
-    func root(_ x: Int) -> Int {
-      var x = x
-      while merged[x] != x { x = merged[x] }
-      return x
-    }
     var peopleOf = [[Int]](repeating: [], count: k)
     for person in graph.people {
       if let first = graph.groups(of: person).first {
         peopleOf[structure.componentRank[first.position]].append(person.position)
       }
     }
-    for c in 0..<k {
-      let next = (c + 1) % k
-      let a = ends[c].exit
-      let b = ends[next].entry
+    let engine = self
+    func isOpen(_ piece: Int) -> Bool {
+      forest.peopleOfPiece[piece].contains { engine.spare($0) > 0 }
+    }
+    let ends = (0..<k).map { c in
+      leavesOf[c].isEmpty ? [forest.pieceOfTeam[teamsOf[c][0]]] : leavesOf[c]
+    }
+    let openEnds = ends.map { $0.map(isOpen) }
+    let hasOpen = openEnds.map { $0.contains(true) }
+    // Main group first; a group with no open end only after one with.
+    var opens = (1..<k).filter { hasOpen[$0] }.reversed() as [Int]
+    var closed = (1..<k).filter { !hasOpen[$0] }.reversed() as [Int]
+    var order = [0]
+    while !opens.isEmpty || !closed.isEmpty {
+      let lastOpen = hasOpen[order[order.count - 1]]
+      if lastOpen, let c = closed.popLast() {
+        order.append(c)
+      } else if let c = opens.popLast() {
+        order.append(c)
+      } else if let c = closed.popLast() {
+        order.append(c)
+      }
+    }
+    var entry = [Int](repeating: 0, count: k)
+    var exit = [Int](repeating: 0, count: k)
+    for (i, c) in order.enumerated() {
+      let list = ends[c]
+      let open = openEnds[c]
+      let previousOpen = hasOpen[order[(i + k - 1) % k]]
+      var e = 0
+      if !previousOpen {
+        e = open.firstIndex(of: true) ?? 0
+      } else if let shut = open.firstIndex(of: false) {
+        e = shut
+      }
+      var x = e
+      if list.count >= 2 {
+        let target = (e + list.count / 2) % list.count
+        x = target
+        // The open leaf nearest the target, other than the entry.
+        for step in 0..<list.count {
+          let candidates = [
+            (target + step) % list.count, (target + list.count - step) % list.count,
+          ]
+          if let found = candidates.first(where: { $0 != e && open[$0] }) {
+            x = found
+            break
+          }
+        }
+        if x == e { x = (e + 1) % list.count }
+      }
+      entry[c] = list[e]
+      exit[c] = list[x]
+    }
+    var parent = Array(0..<k)
+    func root(_ x: Int) -> Int {
+      var x = x
+      while parent[x] != x {
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+      }
+      return x
+    }
+    for (i, c) in order.enumerated() {
+      let next = order[(i + 1) % k]
+      let a = exit[c]
+      let b = entry[next]
       var choice = bestLink(
         peopleA: forest.peopleOfPiece[a], teamsA: forest.teamsOfPiece[a],
         peopleB: forest.peopleOfPiece[b], teamsB: forest.teamsOfPiece[b])
@@ -114,7 +167,7 @@ extension SuggestionEngine {
       guard let choice else { continue }
       let (ra, rb) = (root(c), root(next))
       if ra != rb {
-        merged[max(ra, rb)] = min(ra, rb)
+        parent[max(ra, rb)] = min(ra, rb)
         let what =
           "brings \(groupText(teamsOf[next == 0 ? c : next], main: false)) into a ring through every group of teams"
         let links = teams(of: choice.person).map { reportedTeamID($0) }.sortedByBytes()
@@ -145,12 +198,24 @@ extension SuggestionEngine {
       teamsOf[$0].count > teamsOf[$1].count
         || (teamsOf[$0].count == teamsOf[$1].count && teamsOf[$0][0] < teamsOf[$1][0])
     }
-    var mainTeams = teamsOf[groups[0]]
+    var mainTeams = representatives(teamsOf[groups[0]])
     var mainPeople = peopleOf[groups[0]]
+    // The best people of the main group with room, kept short so that many groups left
+    // apart cost O(S log S) rather than O(S) each; refilled when it runs low.
+    var sample: [Int] = []
+    func refill(_ engine: Self) {
+      sample = Array(
+        mainPeople.filter { engine.spare($0) > 0 }
+          .sorted { (engine.key($0), $0) < (engine.key($1), $1) }.prefix(8 * Self.tierLimit))
+    }
+    refill(self)
     for c in groups.dropFirst() {
+      let engine = self
+      sample.removeAll { engine.spare($0) == 0 }
+      if sample.count < 2 * Self.tierLimit { refill(self) }
       guard
         let choice = bestLink(
-          peopleA: mainPeople, teamsA: mainTeams, peopleB: peopleOf[c], teamsB: teamsOf[c])
+          peopleA: sample, teamsA: mainTeams, peopleB: peopleOf[c], teamsB: teamsOf[c])
       else {
         let blocked = peopleOf[c].map { reportedStaffID($0) }.sortedByBytes()
         unmet.append(
@@ -166,7 +231,7 @@ extension SuggestionEngine {
       record(
         choice, kind: .connect, links: links,
         what: "brings \(groupText(teamsOf[c], main: false)) into the main group")
-      mainTeams += teamsOf[c]
+      mainTeams = representatives(mainTeams + teamsOf[c])
       mainPeople += peopleOf[c]
     }
   }

@@ -160,22 +160,19 @@ extension SuggestionEngine {
   }
 
   /// The best addition joining two sets of teams: a person of one side (best preference tier
-  /// over both sides, at most ``tierLimit`` per side) joins a team of the other.
+  /// over both sides among those who fit a team of the other, at most ``tierLimit`` per side)
+  /// joins a team of the other.
+  /// - Complexity: O(a + b + t) for a and b people and t teams, plus the tier times the
+  ///   gateways.
   func bestLink(peopleA: [Int], teamsA: [Int], peopleB: [Int], teamsB: [Int]) -> Choice? {
-    func representatives(_ teams: [Int]) -> [Int] {
-      var slots = [Int](repeating: -1, count: gatewayIDs.count + 1)
-      for t in teams {
-        let slot = teamGateway[t] >= 0 ? teamGateway[t] : slots.count - 1
-        if slots[slot] < 0 || t < slots[slot] { slots[slot] = t }
-      }
-      return slots.filter { $0 >= 0 }
-    }
-    let a = bestTier(of: peopleA)
-    let b = bestTier(of: peopleB)
+    let targetsA = representatives(teamsA)
+    let targetsB = representatives(teamsB)
+    let a = bestTier(of: peopleA, fitting: targetsB)
+    let b = bestTier(of: peopleB, fitting: targetsA)
     let bestKey = min(a?.key ?? Self.full, b?.key ?? Self.full)
     var choice: Choice?
-    if let a, a.key == bestKey { choice = best(people: a.people, teams: representatives(teamsB)) }
-    if let b, b.key == bestKey, let other = best(people: b.people, teams: representatives(teamsA)) {
+    if let a, a.key == bestKey { choice = best(people: a.people, teams: targetsB) }
+    if let b, b.key == bestKey, let other = best(people: b.people, teams: targetsA) {
       if let current = choice {
         let better =
           other.gain.isBetter(than: current.gain)
@@ -198,7 +195,8 @@ extension SuggestionEngine {
     var bound = 0
     for round in 0..<max(1, options.maxStrengthenRounds) {
       let forest = PieceForest(graph: currentGraph())
-      if round == 0 { bound = forest.lowerBound { spare($0) > 0 } }
+      let engine = self
+      if round == 0 { bound = forest.lowerBound { engine.spare($0) > 0 } }
       if forest.keyPeople.isEmpty { return bound }
       let made = strengthenRound(forest)
       if made == 0 && !fallbackStrengthen(forest) { return bound }
@@ -223,7 +221,8 @@ extension SuggestionEngine {
   private mutating func strengthenRound(_ forest: PieceForest) -> Int {
     let leaves = forest.leaves()
     let half = leaves.count / 2
-    let spareNow = (0..<count.count).map { spare($0) > 0 }
+    let engine = self
+    let spareNow = (0..<count.count).map { engine.spare($0) > 0 }
     let canGive = { (piece: Int) -> Bool in
       forest.peopleOfPiece[piece].contains { spareNow[$0] }
     }
@@ -254,23 +253,48 @@ extension SuggestionEngine {
         displayName(forest.keyPeople[$0])
       }
     }
+    func link(_ a: Int, _ b: Int) -> Choice? {
+      bestLink(
+        peopleA: forest.peopleOfPiece[a], teamsA: forest.teamsOfPiece[a],
+        peopleB: forest.peopleOfPiece[b], teamsB: forest.teamsOfPiece[b])
+    }
     for (a, b) in pairs {
-      guard
-        let choice = bestLink(
-          peopleA: forest.peopleOfPiece[a], teamsA: forest.teamsOfPiece[a],
-          peopleB: forest.peopleOfPiece[b], teamsB: forest.teamsOfPiece[b])
-      else { continue }
+      guard let choice = link(a, b) else {
+        solos += [a, b]
+        continue
+      }
       recordStrengthen(choice, around: around([a, b]))
       made += 1
     }
+    guard !solos.isEmpty else { return made }
+    // A leaf no partner could be found for: the leaves far from it in depth-first order first,
+    // then the best people with room anywhere else.
+    let position = Dictionary(uniqueKeysWithValues: leaves.enumerated().map { ($1, $0) })
+    var anyone: [Int]?
     for leaf in solos {
-      let others = forest.peopleOfPiece.indices.filter { $0 != leaf }.flatMap {
-        forest.peopleOfPiece[$0]
+      let i = position[leaf] ?? 0
+      var choice: Choice?
+      for step in 0..<min(8, leaves.count) where choice == nil {
+        let other = leaves[(i + max(1, half) + step) % leaves.count]
+        if other != leaf { choice = link(leaf, other) }
       }
-      guard
-        let choice = bestLink(
-          peopleA: others, teamsA: [], peopleB: [], teamsB: forest.teamsOfPiece[leaf])
-      else { continue }
+      if choice == nil {
+        if anyone == nil {
+          let engine = self
+          anyone = (0..<count.count).filter {
+            engine.spare($0) > 0 && forest.pieceOfPerson[$0] >= 0
+          }
+          .sorted { (engine.key($0), $0) < (engine.key($1), $1) }
+        }
+        var sample: [Int] = []
+        for p in anyone ?? [] where forest.pieceOfPerson[p] != leaf && spare(p) > 0 {
+          sample.append(p)
+          if sample.count >= 4 * Self.tierLimit { break }
+        }
+        choice = bestLink(
+          peopleA: sample, teamsA: [], peopleB: [], teamsB: forest.teamsOfPiece[leaf])
+      }
+      guard let choice else { continue }
       recordStrengthen(choice, around: around([leaf]))
       made += 1
     }

@@ -52,6 +52,11 @@ struct SuggestionEngine {
   /// What the plan left out and why, in words (shown after the plan).
   var notes: [String] = []
 
+  /// With the plain connect plan: whether each person is a key person already (in the roster,
+  /// or made one by an earlier connecting addition), so a link through them creates no new
+  /// key person; empty elsewhere (no preference).
+  var alreadyKey: [Bool] = []
+
   /// Sentinel key for a person who cannot take another team.
   static let full = Int.max
 
@@ -63,7 +68,7 @@ struct SuggestionEngine {
     self.graph = graph
     cap = roster.staff.map { max(0, $0.maxTeams ?? options.defaultMaxTeams) }
     count = graph.people.map { graph.degree(of: $0) }
-    excluded = roster.staff.map { options.excluded.contains($0.id) }
+    excluded = roster.staff.map { options.excluded.contains($0.id) || !$0.suggestable }
     var leads = [Bool](repeating: false, count: roster.staff.count)
     for group in graph.groups {
       for person in graph.members(of: group) where network.isLeader(person, of: group) {
@@ -72,7 +77,18 @@ struct SuggestionEngine {
     }
     self.leads = leads
     let kinds = FitTable.Kind.allCases
-    personFitClass = roster.staff.map { kinds.firstIndex(of: FitTable.kind(of: $0)) ?? 0 }
+    // Support staff are classified by role words; many share a role, so each role is
+    // classified once.
+    var kindOfRole: [String: Int] = [:]
+    personFitClass = roster.staff.map { member in
+      if member.staffType != .support {
+        return kinds.firstIndex(of: FitTable.kind(of: member)) ?? 0
+      }
+      if let known = kindOfRole[member.role] { return known }
+      let kind = kinds.firstIndex(of: FitTable.kind(of: member)) ?? 0
+      kindOfRole[member.role] = kind
+      return kind
+    }
     var slots: [Gateway?] = []
     var slotOf: [Gateway?: Int] = [:]
     teamFitClass = roster.teams.map { team in
@@ -149,7 +165,8 @@ struct SuggestionEngine {
   func key(_ p: Int) -> Int {
     guard spare(p) > 0 else { return Self.full }
     let senior = options.develop && network.roster.staff[p].staffType == .senior
-    return (leads[p] ? 1 << 32 : 0) | (senior ? 1 << 31 : 0) | count[p]
+    let newKey = !alreadyKey.isEmpty && !alreadyKey[p]
+    return (newKey ? 1 << 33 : 0) | (leads[p] ? 1 << 32 : 0) | (senior ? 1 << 31 : 0) | count[p]
   }
 
   /// The team positions a person is on, with the additions so far.
@@ -351,12 +368,14 @@ struct SuggestionEngine {
 }
 
 extension SuggestionEngine {
-  /// The people of `people` with the best (lowest) preference key, at most ``tierLimit`` of them
-  /// in the order given, with that key; `nil` when everyone is full (at their cap or excluded).
-  /// - Complexity: O(n).
-  func bestTier(of people: [Int]) -> (key: Int, people: [Int])? {
+  /// The people of `people` who fit at least one of `teams`, with the best (lowest) preference
+  /// key, at most ``tierLimit`` of them in the order given, with that key; `nil` when everyone
+  /// is full (at their cap or excluded) or fits none of the teams.
+  /// - Complexity: O(n + K · t) for K kinds of staff and t teams.
+  func bestTier(of people: [Int], fitting teams: [Int]) -> (key: Int, people: [Int])? {
+    let kindFits = fittingKinds(teams)
     var result: (key: Int, people: [Int])?
-    for p in people {
+    for p in people where kindFits[personFitClass[p]] {
       let pk = key(p)
       if pk == Self.full { continue }
       if let current = result, pk > current.key { continue }
@@ -367,6 +386,27 @@ extension SuggestionEngine {
       }
     }
     return result
+  }
+}
+
+extension SuggestionEngine {
+  /// For each kind of staff (fit class), whether it fits at least one of `teams`.
+  /// - Complexity: O(K · t).
+  func fittingKinds(_ teams: [Int]) -> [Bool] {
+    fitTable.map { row in teams.contains { row[teamFitClass[$0]] } }
+  }
+
+  /// The smallest team of each fit class (each gateway) among `teams`, ascending: every team
+  /// of one gateway fits the same people, so these stand for them all.
+  /// - Complexity: O(t).
+  func representatives(_ teams: [Int]) -> [Int] {
+    var first: [Int: Int] = [:]
+    for t in teams {
+      let slot = teamFitClass[t]
+      if let known = first[slot], known <= t { continue }
+      first[slot] = t
+    }
+    return first.values.sorted()
   }
 }
 

@@ -34,6 +34,10 @@ public struct SuggestionOptions: Sendable {
   /// is not proven optimal; 0 turns the search off. Default 5,000 (well under a second on a
   /// school).
   public var exactSearchLimit = 5_000
+  /// At most this many teams listed per unmet link (``UnmetLink/teamCount`` counts them all),
+  /// as the analysis's `--list-limit`; `nil` lists all. Default
+  /// ``SchoolAnalysis/defaultListLimit``.
+  public var listLimit: Int? = SchoolAnalysis.defaultListLimit
   /// Ids to report the plan in, by the roster's own ids (pseudonyms, say): the plan is worked
   /// out on the real roster, so hiding names never changes who is suggested, and every id and
   /// name in it is then written as given here (ids not listed are written as they are).

@@ -122,6 +122,27 @@ public struct SuggestionPlan: Sendable {
     Self.apply(additions, to: roster)
   }
 
+  /// The roster with people added to teams by position (`added[team]` lists the person
+  /// positions joining it), without looking any id up: staff are sorted by id, so a team's
+  /// members sorted by position are sorted by id too.
+  /// - Complexity: O(S + T + a log a) for a additions, plus the copy of the teams.
+  static func apply(added: [Int: [Int]], to roster: Roster) -> Roster {
+    var teams = roster.teams
+    var positions = roster.memberPositions
+    for (t, people) in added {
+      var merged = positions[t] + people.map { Int32(truncatingIfNeeded: $0) }
+      merged.sort()
+      let team = teams[t]
+      teams[t] = Team(
+        id: team.id, name: team.name, gateway: team.gateway,
+        sortedMembers: merged.map { roster.staff[Int($0)].id }, sortedLeaders: team.leaders)
+      positions[t] = merged
+    }
+    return Roster(
+      sortedStaff: roster.staff, sortedTeams: teams, memberPositions: positions,
+      deeps: roster.deeps, warnings: roster.warnings)
+  }
+
   static func apply(_ additions: [Addition], to roster: Roster) -> Roster {
     var extra: [String: [String]] = [:]
     for addition in additions { extra[addition.team, default: []].append(addition.staff) }

@@ -114,7 +114,7 @@ struct JSONRosterReaderTests {
     #expect(
       roster.warnings.map(\.description) == [
         "warning: roster.json:1: staff[0].email: unknown key is ignored; known keys: id, name, "
-          + "role, staffType, department, yearGroup, maxTeams",
+          + "role, staffType, department, yearGroup, maxTeams, suggestable",
         "warning: roster.json:2: teams[0].members[1]: this id is listed twice in members; counted once",
         "warning: roster.json:2: teams[0]: this team has no leader; list its leader in \"leaders\"",
         "warning: roster.json:3: unknown key \"school\" is ignored; expected staff, teams or deeps",

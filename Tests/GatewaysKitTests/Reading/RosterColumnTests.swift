@@ -84,7 +84,7 @@ struct RosterColumnTests {
     } catch {
       #expect(
         error.diagnostics.map(\.description) == [
-          "error: map.txt:2: unknown column 'wizard'; the columns are staff_id, team, name, forename, surname, role, staff_type, gateway, team_role, department, year_group, max_teams, team_name, school, person_id, team_school",
+          "error: map.txt:2: unknown column 'wizard'; the columns are staff_id, team, name, forename, surname, role, staff_type, gateway, team_role, department, year_group, max_teams, team_name, school, person_id, team_school, suggestable",
           "error: map.txt:3: 'nonsense' is not column=Header (for example staff_id=Staff Code)",
         ])
     }
@@ -123,5 +123,22 @@ struct RosterColumnTests {
 extension RosterColumnTests {
   @Test func ordinalsArePositionsInAllCases() {
     #expect(RosterColumn.allCases.map(\.ordinal) == Array(RosterColumn.allCases.indices))
+  }
+
+  @Test func suggestableReadsYesAndNoInEveryFormAndFromJSON() throws {
+    for (word, flag) in [
+      ("no", false), ("N", false), ("false", false), ("0", false), ("Yes", true), ("", true),
+      ("1", true),
+    ] {
+      #expect(RosterColumn.suggestableValue(word) == flag, "\(word)")
+    }
+    #expect(RosterColumn.suggestableValue("maybe") == nil)
+    #expect(RosterColumn.matching(header: "May be suggested")?.column == .suggestable)
+    let roster = try readCSV("staff_id,team,Suggestable\na,t,No\nb,t,\n")
+    #expect(roster.staff.map(\.suggestable) == [false, true])
+    let json = try readJSON(
+      #"{"staff": [{"id": "a", "suggestable": false}, {"id": "b"}], "teams": [{"id": "t", "members": ["a", "b"]}]}"#
+    )
+    #expect(json.staff.map(\.suggestable) == [false, true])
   }
 }

@@ -265,7 +265,7 @@ struct SuggesterTests {
     let plan = Suggester().plan(for: roster)
     #expect(plan.additions.count == 2)
     let json = plan.json(limit: 1)
-    #expect(json.hasPrefix("{\n  \"schemaVersion\": 2,\n  \"suggestions\": ["))
+    #expect(json.hasPrefix("{\n  \"schemaVersion\": 3,\n  \"suggestions\": ["))
     #expect(json.contains("\"total\": 2"))
     #expect(json.contains("\"feasible\": true"))
     #expect(json.contains("\"lowerBound\": null"))

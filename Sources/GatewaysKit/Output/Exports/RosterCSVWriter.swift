@@ -23,6 +23,8 @@ public enum RosterCSVWriter {
 
   /// The roster as CSV text, lines ending in LF.
   public static func csv(for roster: Roster) -> String {
+    // The suggestable column only when someone is kept out of plans.
+    let columns = columns + (roster.staff.contains { !$0.suggestable } ? [.suggestable] : [])
     var lines = [columns.map(\.rawValue).joined(separator: ",")]
     var teamsOf: [String: [Team]] = [:]
     for team in roster.teams {
@@ -31,17 +33,19 @@ public enum RosterCSVWriter {
     for person in roster.staff {
       let teams = teamsOf[person.id] ?? []
       if teams.isEmpty {
-        lines.append(row(person: person, team: nil))
+        lines.append(row(person: person, team: nil, columns: columns))
       }
-      for team in teams { lines.append(row(person: person, team: team)) }
+      for team in teams { lines.append(row(person: person, team: team, columns: columns)) }
     }
     for team in roster.teams where team.members.isEmpty {
-      lines.append(row(person: nil, team: team))
+      lines.append(row(person: nil, team: team, columns: columns))
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func row(person: StaffMember?, team: Team?) -> String {
+  private static func row(
+    person: StaffMember?, team: Team?, columns: [CSVRosterReader.Column]
+  ) -> String {
     columns.map { column -> String in
       let value: String
       switch column {
@@ -54,6 +58,7 @@ public enum RosterCSVWriter {
       case .department: value = person?.department ?? ""
       case .yearGroup: value = person?.yearGroup ?? ""
       case .maxTeams: value = person?.maxTeams.map(String.init) ?? ""
+      case .suggestable: value = person.map { $0.suggestable ? "" : "no" } ?? ""
       case .team: value = team?.id ?? ""
       case .teamName: value = team?.name ?? ""
       case .gateway: value = team?.gateway?.id ?? ""

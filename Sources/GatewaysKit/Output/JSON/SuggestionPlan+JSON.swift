@@ -1,10 +1,11 @@
 extension SuggestionPlan {
   /// The version of the JSON schema written by ``json(limit:)``; bumped only when a key changes
   /// meaning or disappears.
-  public static let schemaVersion = 2
+  public static let schemaVersion = 3
 
-  /// The plan as JSON, schema version 2 (2: `lowerBound` counts every addition of a robust
-  /// plan, connecting and strengthening together; `optimal` added): `schemaVersion`, `suggestions` (each `staff`, `team`,
+  /// The plan as JSON, schema version 3 (2: `lowerBound` counts every addition of a robust
+  /// plan, connecting and strengthening together; `optimal` added; 3: each unmet link's
+  /// `teams` lists at most `--list-limit` teams, `teamCount` counts them all): `schemaVersion`, `suggestions` (each `staff`, `team`,
   /// `links`, `kind`, `reason`), `total`, `before` and `after` (summary counts and scores),
   /// `feasible`, `lowerBound` and `optimal` (with `--robust`, else `null`) and `unmet` (each `kind`, `teams`,
   /// `blockedBy`, `reason`). Keys in a fixed order, so the same roster gives the same bytes.
@@ -49,6 +50,7 @@ extension SuggestionPlan {
             .object([
               ("kind", .string($0.kind.rawValue)),
               ("teams", .strings($0.teams)),
+              ("teamCount", .int($0.teamCount)),
               ("blockedBy", .strings($0.blockedBy)),
               ("reason", .string($0.reason)),
             ])

@@ -17,13 +17,27 @@ extension SuggestionPlan {
     -> String
   {
     let style = TextStyle(enabled: color)
-    let people = Dictionary(roster.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let teams = Dictionary(roster.teams.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    var teamsOf: [String: [String]] = [:]
-    for team in roster.teams {
-      for id in team.members { teamsOf[id, default: []].append(team.name) }
+    let shown = Array(additions.prefix(max(0, limit ?? additions.count)))
+    // Only the people the plan names are looked up (staff and teams are sorted by id), and
+    // only their teams listed: on a huge roster the plan names few of the staff.
+    var named = [Bool](repeating: false, count: roster.staff.count)
+    var people: [String: StaffMember] = [:]
+    for id in shown.map(\.staff) + unmet.flatMap(\.blockedBy) {
+      guard people[id] == nil, let p = sortedPosition(of: id, in: roster.staff, by: \.id) else {
+        continue
+      }
+      named[p] = true
+      people[id] = roster.staff[p]
     }
-    func teamName(_ id: String) -> String { teams[id]?.name ?? id }
+    var teamsOf: [String: [String]] = [:]
+    for (t, positions) in roster.memberPositions.enumerated() {
+      for p in positions where named[Int(p)] {
+        teamsOf[roster.staff[Int(p)].id, default: []].append(roster.teams[t].name)
+      }
+    }
+    func teamName(_ id: String) -> String {
+      sortedPosition(of: id, in: roster.teams, by: \.id).map { roster.teams[$0].name } ?? id
+    }
     func person(_ id: String) -> String {
       guard let member = people[id] else { return id }
       var details: [String] = []
@@ -72,7 +86,6 @@ extension SuggestionPlan {
         + "\(plural(unmet.filter { $0.kind == .connect }.count, "group")) must stay apart.\n"
     }
 
-    let shown = Array(additions.prefix(max(0, limit ?? additions.count)))
     let headings: [Addition.Kind: String] = [
       .connect: "Connect: link the silos and islands to the main group",
       .strengthen: "Strengthen: so that no single departure splits the teams",
@@ -105,6 +118,9 @@ extension SuggestionPlan {
         var line = "  - \(item.kind.rawValue)"
         if !item.teams.isEmpty {
           line += ": " + item.teams.map(teamName).joined(separator: ", ")
+          if item.teamCount > item.teams.count {
+            line += " and \(item.teamCount - item.teams.count) more"
+          }
         }
         line += ": \(item.reason)"
         if !item.blockedBy.isEmpty {
@@ -141,4 +157,21 @@ extension SuggestionPlan {
     }
     return out
   }
+}
+
+/// The position of the element whose key is `id` in `elements` sorted by that key in byte
+/// order, by binary search; `nil` when none has it.
+/// - Complexity: O(log n) comparisons.
+private func sortedPosition<Element>(
+  of id: String, in elements: [Element], by key: (Element) -> String
+) -> Int? {
+  var low = 0
+  var high = elements.count
+  while low < high {
+    let middle = (low + high) / 2
+    let found = key(elements[middle])
+    if found == id { return middle }
+    if found.precedesInBytes(id) { low = middle + 1 } else { high = middle }
+  }
+  return nil
 }

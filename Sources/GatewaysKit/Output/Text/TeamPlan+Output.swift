@@ -1,0 +1,127 @@
+extension TeamPlan {
+  /// The version of the JSON schema written by ``json()``; bumped only when a key changes
+  /// meaning or disappears.
+  public static let schemaVersion = 1
+
+  /// The plan as JSON, schema version 1: `schemaVersion`, `team` (`id`, `name`, `gateway`,
+  /// `deep`, `leader`), `requestedSize`, `members` (each `staff`, `role` leader, shared or
+  /// member, `sharedWith`, `reason`), `notes`, `before` and `after` (as in `suggest`). Keys in
+  /// a fixed order, so the same roster gives the same bytes.
+  ///
+  /// ```swift
+  /// print(TeamPlanner().plan(for: roster, gateway: .studentVoice).json())
+  /// ```
+  ///
+  /// - Complexity: O(n) in the size of the team.
+  public func json() -> String {
+    JSONValue.object([
+      ("schemaVersion", .int(Self.schemaVersion)),
+      (
+        "team",
+        .object([
+          ("id", .string(team.id)), ("name", .string(team.name)),
+          ("gateway", team.gateway.map { .string($0.id) } ?? .null),
+          ("deep", deep.map { .string($0.rawValue) } ?? .null),
+          ("leader", leader.map { .string($0.staff) } ?? .null),
+        ])
+      ),
+      ("requestedSize", .int(requestedSize)),
+      (
+        "members",
+        .array(
+          members.map {
+            .object([
+              ("staff", .string($0.staff)), ("role", .string($0.role.rawValue)),
+              ("sharedWith", .strings($0.sharedWith)), ("reason", .string($0.reason)),
+            ])
+          })
+      ),
+      ("notes", .strings(notes)),
+      ("before", before.jsonValue()),
+      ("after", after.jsonValue()),
+    ]).serialized()
+  }
+
+  /// The plan in words: the team, each member and why, what could not be done, and the
+  /// figures before and after.
+  ///
+  /// ```swift
+  /// print(plan.text(roster: roster, source: "staff.csv"))
+  /// ```
+  ///
+  /// - Complexity: O(S + T + M).
+  public func text(roster: Roster, source: String, color: Bool = false) -> String {
+    let style = TextStyle(enabled: color)
+    let people = Dictionary(roster.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let names = Dictionary(roster.teams.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    var teamsOf: [String: [String]] = [:]
+    for other in roster.teams {
+      for id in other.members { teamsOf[id, default: []].append(other.name) }
+    }
+    func person(_ id: String) -> String {
+      guard let member = people[id] else { return id }
+      var details: [String] = []
+      if member.name != id { details.append(id) }
+      if !member.role.isEmpty { details.append(member.role) }
+      let on = teamsOf[id] ?? []
+      details.append(on.isEmpty ? "on no team" : "on: " + on.joined(separator: ", "))
+      return "\(member.name) (\(details.joined(separator: "; ")))"
+    }
+    var out = style.bold("gateways team plan for \(source)") + "\n"
+    out += "A new team, \(team.name) (\(team.id)), for \(team.gateway?.id ?? "no gateway")"
+    if let deep { out += " (\(deep.displayName))" }
+    out += ": \(plural(members.count, "member")).\n"
+    let headings: [(Member.Role, String)] = [
+      (.leader, "Leader"),
+      (.shared, "Shared with teams of the same deep (cross-membership built in)"),
+      (.member, "Members across departments and year groups"),
+    ]
+    var number = 0
+    for (role, heading) in headings {
+      let items = members.filter { $0.role == role }
+      if items.isEmpty { continue }
+      out += "\n" + style.bold(heading) + "\n"
+      for item in items {
+        number += 1
+        out += "  \(number). \(person(item.staff))"
+        if !item.sharedWith.isEmpty {
+          out += ": links it to " + item.sharedWith.map { names[$0] ?? $0 }.joined(separator: ", ")
+        }
+        out += ".\n     Why: \(item.reason).\n"
+      }
+    }
+    if !notes.isEmpty {
+      out += "\n" + style.yellow("Could not be done") + "\n"
+      for note in notes { out += "  - \(note).\n" }
+    }
+    out += "\n" + style.bold("Before -> after") + "\n"
+    func row(_ label: String, _ a: String, _ b: String) -> String {
+      "  \(label.padded(to: 24))\(a.padded(to: 6))-> \(b)\n"
+    }
+    out += row("teams", "\(before.teams)", "\(after.teams)")
+    out += row("silos", "\(before.silos)", "\(after.silos)")
+    out += row("islands", "\(before.islands)", "\(after.islands)")
+    out += row("key people", "\(before.keyPeople)", "\(after.keyPeople)")
+    out += row(
+      "complementarity", formatScore(before.complementarity), formatScore(after.complementarity))
+    out += row(
+      "professional coupling", formatScore(before.professionalCoupling),
+      formatScore(after.professionalCoupling))
+    return out
+  }
+}
+
+extension TeamPlan {
+  /// Writes every staff and team id of the plan as `staff` and `teams` give it (pseudonyms,
+  /// say); ids not listed stay as they are.
+  /// - Complexity: O(n) in the size of the plan.
+  public mutating func rename(staff: [String: String], teams: [String: String]) {
+    for i in members.indices {
+      members[i].staff = staff[members[i].staff] ?? members[i].staff
+      members[i].sharedWith = members[i].sharedWith.map { teams[$0] ?? $0 }.sortedByBytes()
+    }
+    team = Team(
+      id: team.id, name: team.name, gateway: team.gateway,
+      members: team.members.map { staff[$0] ?? $0 }, leaders: team.leaders.map { staff[$0] ?? $0 })
+  }
+}
