@@ -7,7 +7,7 @@ func readSchools(
   _ paths: [String], reader: RosterReader, format: RosterFormat?, io: CommandIO
 ) throws -> SchoolsReading {
   let limit = reader.limits.maximumFileBytes
-  var files: [(data: Data, fileName: String, format: RosterFormat)] = []
+  var files: [(bytes: [UInt8], fileName: String, format: RosterFormat)] = []
   var sawFolder = false
   do throws(RosterError) {
     for path in paths {
@@ -20,7 +20,7 @@ func readSchools(
           ? .xlsx
           : data.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
             == UInt8(ascii: "{") ? .json : .csv
-        files.append((data, "<stdin>", format ?? sniffed))
+        files.append((Array(data), "<stdin>", format ?? sniffed))
         continue
       }
       let url = io.url(forPath: path)
@@ -42,7 +42,7 @@ func readSchools(
         }
         for name in rosters {
           let shown = (path as NSString).appendingPathComponent(name)
-          let data = try RosterReader.contents(
+          let data = try RosterReader.bytes(
             of: url.appendingPathComponent(name), displayName: shown, limit: limit)
           files.append(
             (
@@ -58,10 +58,10 @@ func readSchools(
         continue
       }
       files.append(
-        (try RosterReader.contents(of: url, displayName: path, limit: limit), path, fileFormat))
+        (try RosterReader.bytes(of: url, displayName: path, limit: limit), path, fileFormat))
     }
     // The files of a folder are schools, even one alone.
-    return try reader.readSchools(files, namedByFile: files.count > 1 || sawFolder)
+    return try reader.readSchools(bytes: files, namedByFile: files.count > 1 || sawFolder)
   } catch {
     throw CommandFailure.input(error.diagnostics.map(\.description))
   }

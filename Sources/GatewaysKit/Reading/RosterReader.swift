@@ -152,7 +152,7 @@ public struct RosterReader: Sendable {
 
   /// The bytes of a file, read as ``contents(of:displayName:limit:)`` reads them.
   /// - Complexity: O(n) in the size of the file.
-  static func bytes(of url: URL, displayName: String, limit: Int) throws(RosterError)
+  package static func bytes(of url: URL, displayName: String, limit: Int) throws(RosterError)
     -> [UInt8]
   {
     let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)

@@ -17,22 +17,33 @@ extension RosterReader {
   public func readSchools(
     _ files: [(data: Data, fileName: String, format: RosterFormat)], namedByFile: Bool? = nil
   ) throws(RosterError) -> SchoolsReading {
+    try readSchools(
+      bytes: files.map { (Array($0.data), $0.fileName, $0.format) }, namedByFile: namedByFile)
+  }
+
+  /// Reads roster files given as byte arrays, as ``readSchools(_:namedByFile:)`` does: the
+  /// arrays are read where they are, with no copy of a file.
+  /// - Complexity: O(n log n) in the size of the files, the schools assembled on the cores.
+  package func readSchools(
+    bytes files: [(bytes: [UInt8], fileName: String, format: RosterFormat)],
+    namedByFile: Bool? = nil
+  ) throws(RosterError) -> SchoolsReading {
     precondition(!files.isEmpty, "no roster files")
     var parts: [(file: String, rows: CSVRosterReader.SchoolRows)] = []
     var trustTeams: [String: CSVRosterReader.TrustTeamDraft] = [:]
     var diagnostics: [Diagnostic] = []
     for file in files {
-      if file.data.count > limits.maximumFileBytes {
+      if file.bytes.count > limits.maximumFileBytes {
         throw Self.tooLarge(file.fileName, limit: limits.maximumFileBytes)
       }
       let format =
-        file.format == .csv && Workbook.looksLikeWorkbook(file.data) ? .xlsx : file.format
+        file.format == .csv && Workbook.looksLikeWorkbook(file.bytes) ? .xlsx : file.format
       let defaultSchool =
         namedByFile ?? (files.count > 1) ? Self.schoolName(ofFile: file.fileName) : nil
       do throws(RosterError) {
         if format == .csv {
           let read = try CSVRosterReader.readSchools(
-            Array(file.data), fileName: file.fileName, deeps: deepsOverride ?? .hargreaves,
+            file.bytes, fileName: file.fileName, deeps: deepsOverride ?? .hargreaves,
             limits: limits, options: options, halvesThreshold: halvesThreshold,
             defaultSchool: defaultSchool)
           switch read {
@@ -42,7 +53,7 @@ extension RosterReader {
             trustTeams.merge(teams) { first, _ in first }
           }
         } else {
-          let roster = try read(file.data, fileName: file.fileName, format: format)
+          let roster = try read(bytes: file.bytes, fileName: file.fileName, format: format)
           guard let defaultSchool else { return .school(roster) }
           parts.append(
             (
