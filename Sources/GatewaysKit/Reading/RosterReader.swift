@@ -105,6 +105,7 @@ public struct RosterReader: Sendable {
   ///   - url: where the file is.
   ///   - displayName: the name diagnostics show, usually the path as the user typed it.
   ///   - format: CSV or JSON; `nil` to decide from the file's extension.
+  /// - Returns: the roster, its warnings in ``Roster/warnings``.
   /// - Throws: ``RosterError`` when the file cannot be read, its format cannot be told, or the
   ///   roster has errors.
   public func read(contentsOf url: URL, displayName: String, format: RosterFormat?)
@@ -192,8 +193,13 @@ public struct RosterReader: Sendable {
 
   /// Reads a file descriptor to its end, retrying reads a signal interrupted; `nil` as soon as
   /// more than `limit` bytes have been read.
-  /// - Parameter sizeWhenOpened: the size of a regular file when it was opened, to check that
-  ///   it did not change while it was read; `nil` for a pipe, a device or standard input.
+  /// - Parameters:
+  ///   - descriptor: the open file descriptor to read.
+  ///   - displayName: the name diagnostics show.
+  ///   - limit: the most bytes accepted.
+  ///   - sizeWhenOpened: the size of a regular file when it was opened, to check that it did
+  ///     not change while it was read; `nil` for a pipe, a device or standard input.
+  /// - Returns: the bytes read, or `nil` when there were more than `limit`.
   /// - Throws: ``RosterError`` when a read fails or the file changed size.
   /// - Complexity: O(n) in the bytes read (the buffer grows by doubling).
   package static func read(

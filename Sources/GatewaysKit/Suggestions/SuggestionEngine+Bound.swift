@@ -24,7 +24,9 @@ struct JointBound {
   /// Whether the roster is already one group with no key people.
   var isDone: Bool { components <= 1 && maxParts == 0 }
 
+  /// Computes the bound of a roster's graph.
   /// - Parameters:
+  ///   - graph: the roster's staff-and-teams graph.
   ///   - forest: the pieces of `graph`.
   ///   - spare: how many more teams a person may join.
   /// - Complexity: O(S + T + M).

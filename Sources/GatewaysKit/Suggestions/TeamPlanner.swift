@@ -43,8 +43,11 @@ public struct TeamPlanner: Sendable {
   /// ```
   ///
   /// - Parameters:
+  ///   - roster: the roster the team is planned for.
+  ///   - gateway: the gateway of the new team.
   ///   - size: the most members, the leader included (at least 1).
   ///   - name: the team's display name; by default "New <gateway> team".
+  /// - Returns: the new team, its choices explained, and the scores before and after.
   /// - Complexity: see ``TeamPlanner``.
   public func plan(for roster: Roster, gateway: Gateway, size: Int = 6, name: String? = nil)
     -> TeamPlan

@@ -8,12 +8,15 @@ extension RosterReader {
   /// file's rows belong to the schools their `school` cells name, or, without that column,
   /// to the school named by the file's name (without its folder and extension); a JSON file or
   /// a workbook is one school named by its file. A school's rows must all be in one file.
+  /// - Parameters:
+  ///   - files: each file's contents, the name diagnostics show, and its format.
+  ///   - namedByFile: whether a file with no `school` column is the school its name names (a
+  ///     trust, even of one school); by default when there are several files.
+  /// - Returns: one school's roster, or the trust's schools and what joins them.
   /// - Throws: ``RosterError`` with every problem of every file: a school's own (its rows as
   ///   read alone), a `team_school` naming no school or a team its school does not have, a
   ///   staff id given two `person_id`s, a school in two files.
   /// - Complexity: O(n log n) in the size of the files, the schools assembled on the cores.
-  /// - Parameter namedByFile: whether a file with no `school` column is the school its name
-  ///   names (a trust, even of one school); by default when there are several files.
   public func readSchools(
     _ files: [(data: Data, fileName: String, format: RosterFormat)], namedByFile: Bool? = nil
   ) throws(RosterError) -> SchoolsReading {

@@ -13,6 +13,7 @@ extension TrustAnalysis {
   /// - Parameters:
   ///   - source: the file (or files) shown in the title.
   ///   - color: whether to use ANSI colour.
+  /// - Returns: the text, ending with a line feed.
   public func text(source: String, color: Bool = false) -> String {
     let style = TextStyle(enabled: color)
     let limit = listLimit ?? Int.max

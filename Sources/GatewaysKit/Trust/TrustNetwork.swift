@@ -97,6 +97,7 @@ public struct TrustNetwork: Sendable {
 extension TrustNetwork {
   /// Computes the network of a trust.
   /// - Parameters:
+  ///   - trust: the trust's schools and trust-wide teams.
   ///   - listLimit: the most connectors and cross-school teams listed (`nil`: all).
   ///   - target: the coupling aimed for.
   /// - Complexity: O(S + T + M) for S staff, T teams and M memberships over the trust, plus

@@ -86,6 +86,7 @@ extension BipartiteGraph {
   ///   - delta: the probability allowed for any estimate to miss by more.
   ///   - maximumSamples: the most samples taken, whatever `epsilon` asks.
   ///   - seed: fixes the pairs and the paths drawn.
+  /// - Returns: the estimate of every node, with the samples taken and the error they give.
   /// - Precondition: `epsilon > 0`, `0 < delta < 1`, `maximumSamples >= 1`.
   /// - Complexity: O(n + m) for the bound, then per sample a bidirectional search, at worst
   ///   O(n + m) but on small-world graphs about the square root of that; O(n) memory per

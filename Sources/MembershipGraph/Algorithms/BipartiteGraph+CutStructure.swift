@@ -111,7 +111,9 @@ public struct CutStructure: Sendable {
   /// let (labels, parts) = cuts.partLabels(of: p, groups: Array(graph.groups(of: p)))
   /// ```
   ///
-  /// - Parameter groups: the person's groups (any order, each once).
+  /// - Parameters:
+  ///   - person: the person who would leave.
+  ///   - groups: the person's groups (any order, each once).
   /// - Returns: one label per group, and the number of parts (1 when the person is not an
   ///   articulation point, 0 for a person on no group).
   /// - Complexity: O(d log d) for d groups: only the person's depth-first children are read.

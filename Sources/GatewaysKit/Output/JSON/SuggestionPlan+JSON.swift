@@ -15,6 +15,7 @@ extension SuggestionPlan {
   /// ```
   ///
   /// - Parameter limit: list only the first `limit` suggestions (`total` still counts all).
+  /// - Returns: the JSON text, ending with a line feed.
   /// - Complexity: O(n) in the size of the plan.
   public func json(limit: Int? = nil) -> String { jsonValue(limit: limit).serialized() }
 

@@ -29,6 +29,7 @@ extension SchoolAnalysis {
   ///   - roster: the roster analysed, for names and roles.
   ///   - source: the file name shown in the title.
   ///   - color: whether to use ANSI colour (only on a terminal, never with `NO_COLOR`).
+  /// - Returns: the text, ending with a line feed.
   public func text(roster: Roster, source: String, color: Bool = false) -> String {
     let style = TextStyle(enabled: color)
     let people = Dictionary(roster.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

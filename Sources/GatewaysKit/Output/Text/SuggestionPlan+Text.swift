@@ -12,6 +12,7 @@ extension SuggestionPlan {
   ///   - source: the file name shown in the title.
   ///   - limit: show only the first `limit` additions.
   ///   - color: whether to use ANSI colour.
+  /// - Returns: the text, ending with a line feed.
   /// - Complexity: O(S + T + M + n) for n additions.
   public func text(roster: Roster, source: String, limit: Int? = nil, color: Bool = false)
     -> String

@@ -18,6 +18,7 @@ package enum Inflater {
   ///   - input: the compressed bytes.
   ///   - limit: the most bytes the stream may inflate to; the output is allocated at this size,
   ///     so give the expected size when it is known (a ZIP entry's declared size).
+  /// - Returns: the inflated bytes.
   /// - Throws: ``InflateError``, ``InflateError/outputTooLarge(limit:)`` as soon as the output
   ///   would pass `limit`.
   /// - Complexity: O(n + m) for n input and m output bytes; O(limit) memory.
