@@ -68,15 +68,7 @@ extension CommandSpec {
     if let maxTeams = try count("max-teams", minimum: 0) { options.defaultMaxTeams = maxTeams }
     options.excluded = Set(parsed.all("exclude"))
     options.develop = parsed.has("develop")
-    if let path = parsed.value("fit") {
-      do throws(RosterError) {
-        let data = try RosterReader.contents(
-          of: io.url(forPath: path), displayName: path, limit: 16 << 20)
-        options.fit = try FitTable.read(data, fileName: path)
-      } catch {
-        throw CommandFailure.input(error.diagnostics.map(\.description))
-      }
-    }
+    if let fit = try fitTable(parsed, io: io) { options.fit = fit }
     let (realRoster, pseudonymiser) = try loadRosterAndPseudonymiser(parsed, io: io)
     let roster = pseudonymiser?.apply(to: realRoster) ?? realRoster
     let known = Set(roster.staff.map(\.id))

@@ -118,15 +118,7 @@ func suggestionOptions(
   options.involveSupportStaff = parsed.has("involve-all")
   options.develop = parsed.has("develop")
   options.listLimit = try listLimit(parsed)
-  if let path = parsed.value("fit") {
-    do throws(RosterError) {
-      let data = try RosterReader.contents(
-        of: io.url(forPath: path), displayName: path, limit: 16 << 20)
-      options.fit = try FitTable.read(data, fileName: path)
-    } catch {
-      throw CommandFailure.input(error.diagnostics.map(\.description))
-    }
-  }
+  if let fit = try fitTable(parsed, io: io) { options.fit = fit }
   return options
 }
 
@@ -159,5 +151,17 @@ private func writeSuggestion(
     io.print(text)
   } else {
     try OutputFile.write(text, toPath: path, io: io, inputs: inputs)
+  }
+}
+
+/// The fit table `--fit FILE` names, if any; a file that cannot be read is an input error.
+func fitTable(_ parsed: ParsedArguments, io: CommandIO) throws -> FitTable? {
+  guard let path = parsed.value("fit") else { return nil }
+  do throws(RosterError) {
+    let data = try RosterReader.contents(
+      of: io.url(forPath: path), displayName: path, limit: 16 << 20)
+    return try FitTable.read(data, fileName: path)
+  } catch {
+    throw CommandFailure.input(error.diagnostics.map(\.description))
   }
 }

@@ -20,7 +20,7 @@ extension ComparisonPage {
     let height = top + plotHeight + 40
     func x(_ index: Int) -> Double { left + step * Double(index) }
     func y(_ value: Double) -> Double { top + plotHeight * (1 - min(max(value, 0), 1)) }
-    let c = Self.coordinate
+    let c = formatCoordinate
     var out =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"score-chart\" width=\"\(c(width))\""
     out += " height=\"\(c(height))\" viewBox=\"0 0 \(c(width)) \(c(height))\" role=\"img\">\n"
@@ -111,7 +111,7 @@ extension ComparisonPage {
   /// - Complexity: O(T + L) for the term's teams and links.
   func networkDrawing(term index: Int, layout: ComparisonLayout) -> String {
     let e = HTMLEscaping.text
-    let c = Self.coordinate
+    let c = formatCoordinate
     let term = comparison.terms[index]
     let previous = index > 0 ? comparison.steps[index - 1] : nil
     let added = Set(previous?.teamsAdded ?? [])
@@ -169,7 +169,7 @@ extension ComparisonPage {
         out += " r=\"\(c(radius + 4))\"/>"
       }
       out += "<circle class=\"node\" cx=\"\(c(node.x))\" cy=\"\(c(node.y))\" r=\"\(c(radius))\""
-      out += " fill=\"\(Self.color(of: team.deep))\"/>"
+      out += " fill=\"\(deepColor(team.deep))\"/>"
       out +=
         "<text class=\"size\" x=\"\(c(node.x))\" y=\"\(c(node.y + 4))\">\(team.members.count)</text>"
       if labelled { out += label(team.name, node) }
@@ -247,30 +247,9 @@ extension ComparisonPage {
   }
 
   private func label(_ name: String, _ node: TeamNetworkLayout.Node) -> String {
-    let c = Self.coordinate
+    let c = formatCoordinate
     return "<text class=\"label\" x=\"\(c(node.x))\" y=\"\(c(node.y + node.radius + 13))\">"
       + HTMLEscaping.text(HTMLEscaping.shortened(name, limit: 22)) + "</text>"
-  }
-
-  /// A deep's colour, as the report uses them.
-  static func color(of deep: Deep?) -> String {
-    switch deep {
-    case .learning: "#4e79a7"
-    case .experience: "#59a14f"
-    case .support: "#f28e2b"
-    case .leadership: "#b07aa1"
-    case nil: "#9d9d9d"
-    }
-  }
-
-  /// A coordinate with at most one decimal.
-  static func coordinate(_ value: Double) -> String {
-    guard value.isFinite else { return "0" }
-    let tenths = Int((value * 10).rounded())
-    let sign = tenths < 0 ? "-" : ""
-    let magnitude = abs(tenths)
-    return magnitude % 10 == 0
-      ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
   }
 
   static let css = """

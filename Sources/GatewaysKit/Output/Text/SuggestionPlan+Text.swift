@@ -137,17 +137,7 @@ extension SuggestionPlan {
     }
 
     out += "\n" + style.bold("Before -> after") + "\n"
-    func row(_ label: String, _ a: String, _ b: String) -> String {
-      "  \(label.padded(to: 24))\(a.padded(to: 6))-> \(b)\n"
-    }
-    out += row("silos", "\(before.silos)", "\(after.silos)")
-    out += row("islands", "\(before.islands)", "\(after.islands)")
-    out += row("key people", "\(before.keyPeople)", "\(after.keyPeople)")
-    out += row(
-      "complementarity", formatScore(before.complementarity), formatScore(after.complementarity))
-    out += row(
-      "professional coupling", formatScore(before.professionalCoupling),
-      formatScore(after.professionalCoupling))
+    out += PlanSnapshot.changeRows(before, after)
     if lowerBound == nil, after.keyPeople > 0 {
       out +=
         "\n" + style.yellow("Note")
@@ -175,4 +165,27 @@ private func sortedPosition<Element>(
     if found.precedesInBytes(id) { low = middle + 1 } else { high = middle }
   }
   return nil
+}
+
+extension PlanSnapshot {
+  /// The "Before -> after" rows of a plan's text: silos, islands, key people, complementarity
+  /// and professional coupling (teams first when `teams`), each as `label  before -> after`.
+  /// - Complexity: O(1).
+  static func changeRows(_ before: PlanSnapshot, _ after: PlanSnapshot, teams: Bool = false)
+    -> String
+  {
+    func row(_ label: String, _ a: String, _ b: String) -> String {
+      "  \(label.padded(to: 24))\(a.padded(to: 6))-> \(b)\n"
+    }
+    var out = teams ? row("teams", "\(before.teams)", "\(after.teams)") : ""
+    out += row("silos", "\(before.silos)", "\(after.silos)")
+    out += row("islands", "\(before.islands)", "\(after.islands)")
+    out += row("key people", "\(before.keyPeople)", "\(after.keyPeople)")
+    out += row(
+      "complementarity", formatScore(before.complementarity), formatScore(after.complementarity))
+    out += row(
+      "professional coupling", formatScore(before.professionalCoupling),
+      formatScore(after.professionalCoupling))
+    return out
+  }
 }

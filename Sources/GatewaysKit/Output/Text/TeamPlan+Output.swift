@@ -95,18 +95,7 @@ extension TeamPlan {
       for note in notes { out += "  - \(note).\n" }
     }
     out += "\n" + style.bold("Before -> after") + "\n"
-    func row(_ label: String, _ a: String, _ b: String) -> String {
-      "  \(label.padded(to: 24))\(a.padded(to: 6))-> \(b)\n"
-    }
-    out += row("teams", "\(before.teams)", "\(after.teams)")
-    out += row("silos", "\(before.silos)", "\(after.silos)")
-    out += row("islands", "\(before.islands)", "\(after.islands)")
-    out += row("key people", "\(before.keyPeople)", "\(after.keyPeople)")
-    out += row(
-      "complementarity", formatScore(before.complementarity), formatScore(after.complementarity))
-    out += row(
-      "professional coupling", formatScore(before.professionalCoupling),
-      formatScore(after.professionalCoupling))
+    out += PlanSnapshot.changeRows(before, after, teams: true)
     return out
   }
 }
