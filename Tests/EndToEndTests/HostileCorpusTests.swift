@@ -55,6 +55,13 @@ enum HostileRecipes {
       // One person on 10^5 teams, listed in one cell.
       try write(
         "staff_id,teams\ns1,\"" + (0..<100_000).map { "t\($0)" }.joined(separator: ";") + "\"\n")
+    case "zero-device":
+      // An endless character device (the kernel's zero device, 1:5), made in the test's own
+      // folder: the reader must stop at the size limit.
+      try FileSystem.makeDevice(url.path, major: 1, minor: 5)
+    case "null-device":
+      // A character device that reads as empty (the kernel's null device, 1:3).
+      try FileSystem.makeDevice(url.path, major: 1, minor: 3)
     case "sparse-4GB.csv":
       // A 4 GiB file that takes no disk space: the reader must refuse it from its size.
       guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
