@@ -141,18 +141,19 @@ struct CheckAndSampleCommandTests {
     let (_, list) = run(["sample", "--list"])
     #expect(
       list.standardOutput
-        == "junior\tjunior.json\nprimary\tprimary.csv\nsecondary\tsecondary.csv\nvacher\tvacher.csv\n"
+        == "junior\tjunior.json\nprimary\tprimary.csv\nsecondary\tsecondary.csv\ntrust\ttrust.csv\n"
+        + "vacher\tvacher.csv\n"
     )
     let (badStatus, bad) = run(["sample", "tertiary"])
     #expect(badStatus == 2)
     #expect(
       bad.standardError.hasPrefix(
-        "gateways: error: unknown sample 'tertiary'; the samples are: junior, primary, secondary, vacher"
+        "gateways: error: unknown sample 'tertiary'; the samples are: junior, primary, secondary, trust, vacher"
       ))
   }
 
   @Test func everyBundledSampleChecksClean() {
-    for name in ["junior", "primary", "secondary", "vacher"] {
+    for name in ["junior", "primary", "secondary", "trust", "vacher"] {
       let (_, sample) = run(["sample", name])
       let format = name == "junior" ? "json" : "csv"
       let (status, output) = run(

@@ -6,7 +6,7 @@ extension CommandSpec {
   static let report = CommandSpec(
     name: "report",
     abstract: "Write a self-contained HTML report with the team network drawn.",
-    usage: "report [OPTIONS] ROSTER [-o report.html]",
+    usage: "report [OPTIONS] ROSTER [ROSTER...] [-o report.html]",
     discussion: """
       The page has the headline findings, the team network (teams coloured by deep, sized by
       members, silos and islands marked, key people's links in red), the four deeps as a heat
@@ -16,7 +16,10 @@ extension CommandSpec {
       --title and --subtitle head the page (the school, the term); without them the title names
       the roster file, except when pseudonymising. The suggestions take the options of
       suggest (--robust, --involve, --develop, --fit, --max-teams, --exclude).
-      See Documentation/Reports.md.
+      A trust's roster (a school column, several files, or a folder) gives the trust's page:
+      the schools in a table, the four deeps by school, the network of schools drawn, and the
+      first schools' own sections (suggestions within each school); --school NAME gives one
+      school's report. See Documentation/Reports.md and Documentation/Trusts.md.
       """,
     options: rosterOptions + [
       OptionSpec(
@@ -31,13 +34,19 @@ extension CommandSpec {
         "no-suggestions", help: "Leave out the suggested additions and the after view."),
       listLimitOption,
     ] + suggestionOptionSpecs,
-    positionalCount: 1...1
+    positionalCount: 1...Int.max
   ) { parsed, io in
     // The page shows no brokers, so no betweenness is computed for it.
     var analyser = Analyser(brokerCount: 0)
     if let target = parsed.value("target") { analyser.target = try couplingTarget(target) }
     analyser.listLimit = try listLimit(parsed)
-    let (realRoster, pseudonymiser) = try loadRosterAndPseudonymiser(parsed, io: io)
+    // A trust (without --school) gives the trust's page (ReportCommand+Trust.swift).
+    let (realRoster, pseudonymiser): (Roster, Pseudonymiser?)
+    switch try readReportInput(parsed, io: io) {
+    case .trust(let trust):
+      return try reportTrust(trust, analyser: analyser, parsed: parsed, io: io)
+    case .school(let roster, let hiding): (realRoster, pseudonymiser) = (roster, hiding)
+    }
     let roster = pseudonymiser?.apply(to: realRoster) ?? realRoster
     let analysis = analyser.analyse(roster)
     let source = parsed.positionals[0] == "-" ? "standard input" : parsed.positionals[0]

@@ -189,6 +189,48 @@ package enum BundledSamples {
 
         """#),
     Sample(
+      name: "trust", fileName: "trust.csv",
+      text: #"""
+        school,staff_id,name,role,department,team,gateway,team_role,person_id,team_school
+        Alder Primary,S01,Ada Chalkwell,Headteacher,Leadership,pupil-voice,Student voice,leader,,
+        Alder Primary,S02,Ben Inkpot,Class Teacher,Year 2,pupil-voice,,member,,
+        Alder Primary,S02,,,,afl,Assessment for learning,member,,
+        Alder Primary,S03,Cleo Rulerton,Assessment Lead,Year 6,afl,,leader,,
+        Alder Primary,S04,Dev Slatebury,Maths Subject Leader,Year 4,maths-hub,,member,,trust
+        Alder Primary,S04,,,,afl,,member,,
+        Alder Primary,S05,Eli Pencilby,Class Teacher,Year 5,reading,Learning to learn,leader,TRN-0001,
+        Alder Primary,S06,Fay Bookworth,Teaching Assistant,Year 1,,,,,
+        Alder Primary,S07,Ned Markerby,SENCo,Inclusion,afl,,member,TRN-0002,
+        Birch Academy,S01,Gus Globeham,Principal,Leadership,curriculum,Curriculum,leader,,
+        Birch Academy,S02,Hal Papermill,Head of English,English,curriculum,,member,,
+        Birch Academy,S02,,,,literacy,Learning to learn,leader,,
+        Birch Academy,S03,Ida Crayonfield,Teacher of English,English,literacy,,member,,
+        Birch Academy,S04,Jo Easelby,Head of Maths,Maths,maths-hub,,leader,,trust
+        Birch Academy,S04,,,,numeracy,Assessment for learning,leader,,
+        Birch Academy,S05,Kit Jotterly,Teacher of Maths,Maths,numeracy,,member,,
+        Birch Academy,S05,,,,curriculum,,member,,
+        Birch Academy,S06,Lou Quillfeather,Head of Science,Science,stem-club,New technologies,leader,,
+        Birch Academy,S07,Max Satchelworth,Teacher of Science,Science,stem-club,,member,,
+        Birch Academy,S08,Ned Markerby,SENCo,Inclusion,mentoring,Mentoring and coaching,leader,TRN-0002,
+        Birch Academy,S09,Ora Stapleton,Teacher of History,Humanities,,,,,
+        Birch Academy,S10,Pam Folderly,Office Manager,Office,,,,,
+        Birch Academy,S11,Eli Pencilby,Teacher of Music,Music,literacy,,member,TRN-0001,
+        Cedar Junior,S01,Quin Sharpener,Headteacher,Leadership,school-council,Student voice,leader,,
+        Cedar Junior,S02,Ray Notebury,Year 3 Teacher,Year 3,school-council,,member,,
+        Cedar Junior,S02,,,,feedback,Assessment for learning,member,,
+        Cedar Junior,S03,Sol Penholder,Year 4 Teacher,Year 4,feedback,,leader,,
+        Cedar Junior,S04,Rhi Marginson,Year 5 Teacher,Year 5,reading-buddies,Learning to learn,leader,,
+        Cedar Junior,S05,Tam Gluestick,Learning Mentor,Inclusion,mentoring,,member,,Birch Academy
+        Cedar Junior,S06,Uma Sketchley,Year 6 Teacher,Year 6,,,,,
+        Damson Infant,S01,Val Tracington,Headteacher,Leadership,phonics,Learning to learn,leader,,
+        Damson Infant,S02,Wyn Copybook,Reception Teacher,Reception,phonics,,member,,
+        Damson Infant,S03,Xan Blotterly,Year 1 Teacher,Year 1,phonics,,member,,
+        Damson Infant,S03,,,,outdoor-learning,Curriculum,member,,
+        Damson Infant,S04,Yas Chalkdust,Year 2 Teacher,Year 2,outdoor-learning,,leader,,
+        Damson Infant,S05,Zed Scribble,Teaching Assistant,Reception,,,,,
+
+        """#),
+    Sample(
       name: "vacher", fileName: "vacher.csv",
       text: #"""
         staff_id,name,role,department,team,gateway,team_role

@@ -75,6 +75,8 @@ public struct TrustNetwork: Sendable {
   /// The connectors that join the most schools, most first (ties: people before teams, then
   /// by id in byte order), at most the list limit.
   public let connectors: [Connector]
+  /// Every connector, in the order of ``connectors`` (for the report's drawing).
+  let allConnectors: [Connector]
   /// The groups of two or more linked schools, most schools first (ties by first name), each
   /// by name in byte order.
   public let groups: [[String]]
@@ -223,7 +225,7 @@ extension TrustNetwork {
     }
     let limit = listLimit ?? Int.max
     let names = schools.map(\.name)
-    let listed = order.prefix(limit).map { index in
+    let all = order.map { index in
       Connector(
         kind: connectorKinds[index], id: connectorIDs[index],
         schools: connectorSchools[index].map { names[Int($0)] })
@@ -293,7 +295,8 @@ extension TrustNetwork {
     trustTeamMemberships = trustMemberships
     trustTeamCount = trust.trustTeams.count
     connectorCount = connectorIDs.count
-    connectors = listed
+    connectors = Array(all.prefix(limit))
+    allConnectors = all
     self.groups = groups.map { $0.map { names[$0] } }
     self.isolated = isolated.map { names[$0] }
     keyConnectors = keys

@@ -26,9 +26,14 @@ struct ModelTests {
     #expect(roster.memberPositions == [[1], [0, 2]])
     for sample in BundledSamples.all {
       let format: RosterFormat = sample.fileName.hasSuffix(".json") ? .json : .csv
-      let read = try RosterReader().read(
-        Data(sample.text.utf8), fileName: sample.fileName, format: format)
-      #expect(read.membersAgreeWithPositions(), "\(sample.fileName)")
+      switch try RosterReader().readSchools([(Data(sample.text.utf8), sample.fileName, format)]) {
+      case .school(let read):
+        #expect(read.membersAgreeWithPositions(), "\(sample.fileName)")
+      case .trust(let trust):
+        for school in trust.schools {
+          #expect(school.roster.membersAgreeWithPositions(), "\(sample.fileName) \(school.name)")
+        }
+      }
     }
   }
 

@@ -16,15 +16,52 @@ struct SamplesTests {
       displayName: "Samples/\(name)", format: nil)
   }
 
-  @Test func thereAreFourSamples() {
-    #expect(Self.sampleFiles == ["junior.json", "primary.csv", "secondary.csv", "vacher.csv"])
+  /// The samples that are a trust's roster (a `school` column).
+  static let trustSamples: Set<String> = ["trust.csv"]
+
+  @Test func thereAreFiveSamples() {
+    #expect(
+      Self.sampleFiles == [
+        "junior.json", "primary.csv", "secondary.csv", "trust.csv", "vacher.csv",
+      ])
   }
 
   @Test(arguments: sampleFiles)
   func everySampleReadsWithoutWarnings(name: String) throws {
-    let roster = try read(name)
-    #expect(roster.warnings.isEmpty)
-    #expect(!roster.staff.isEmpty)
+    guard Self.trustSamples.contains(name) else {
+      let roster = try read(name)
+      #expect(roster.warnings.isEmpty)
+      #expect(!roster.staff.isEmpty)
+      return
+    }
+    let data = try Data(contentsOf: packageRoot.appendingPathComponent("Samples/\(name)"))
+    guard case .trust(let trust) = try RosterReader().readSchools([(data, name, .csv)]) else {
+      Issue.record("\(name) is not read as a trust")
+      return
+    }
+    #expect(trust.warnings.isEmpty)
+    #expect(trust.schools.allSatisfy { $0.roster.warnings.isEmpty && !$0.roster.staff.isEmpty })
+  }
+
+  @Test func theTrustSampleHasWhatItsReadmeSays() throws {
+    let data = try Data(contentsOf: packageRoot.appendingPathComponent("Samples/trust.csv"))
+    guard case .trust(let trust) = try RosterReader().readSchools([(data, "trust.csv", .csv)])
+    else {
+      Issue.record("trust.csv is not read as a trust")
+      return
+    }
+    #expect(
+      trust.schools.map(\.name) == [
+        "Alder Primary", "Birch Academy", "Cedar Junior", "Damson Infant",
+      ])
+    // Staff ids restart at every school.
+    #expect(trust.schools.allSatisfy { $0.roster.staff.first?.id == "S01" })
+    #expect(trust.trustTeams.map(\.id) == ["maths-hub"])
+    let network = Analyser().analyse(trust).network
+    #expect(network.isolated == ["Damson Infant"])
+    #expect(network.peopleInSeveralSchools == 3)
+    #expect(network.keyConnectors.map(\.id) == ["Cedar Junior/S05"])
+    #expect(network.otherSchoolMemberships == 1)
   }
 
   @Test(arguments: sampleFiles)

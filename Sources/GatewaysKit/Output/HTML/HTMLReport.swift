@@ -166,14 +166,6 @@ public struct HTMLReport: Sendable {
   /// - Complexity: O(M + T + L) for M memberships, T teams and L links, plus the layout's
   ///   O(I·T log T) when teams are drawn.
   public func render() -> String {
-    let facts = ReportFacts(roster: roster, analysis: analysis)
-    let drawing: Drawing
-    if analysis.teams.count <= TeamNetworkLayout.maximumDrawnTeams {
-      drawing = .teams(
-        TeamNetworkLayout(analysis: analysis), NetworkPicture(roster: roster, facts: facts))
-    } else {
-      drawing = .groups(TeamGroupsDrawing(analysis: analysis))
-    }
     let e = HTMLEscaping.text
     let namesSource = showsSource && title == nil && subtitle == nil
     let heading = title ?? "Gateway teams"
@@ -194,17 +186,27 @@ public struct HTMLReport: Sendable {
     out += "\(plural(analysis.summary.staff, "member")) of staff, "
     out += "\(plural(analysis.summary.teams, "team")), "
     out += "\(plural(analysis.summary.memberships, "membership"))</p></header>\n"
-    out += headline(facts)
-    out += networkSection(facts, drawing)
-    out += teamTable(facts)
-    out += peopleSection(facts)
-    out += uninvolvedSection(facts)
-    out += deepsSection()
-    out += couplingSection()
-    out += suggestionsSection(facts, drawing)
+    out += sections()
     out += "<footer>Made with gateways. Layout: deep-sectored, force-directed, deterministic; "
     out += "the same roster gives the same picture.</footer>\n</body>\n</html>\n"
     return out
+  }
+
+  /// The page's sections, from the headline findings to the suggestions: the page's body
+  /// without its header and footer (a trust's report gives each school's this way).
+  /// - Complexity: as ``render()``.
+  func sections() -> String {
+    let facts = ReportFacts(roster: roster, analysis: analysis)
+    let drawing: Drawing
+    if analysis.teams.count <= TeamNetworkLayout.maximumDrawnTeams {
+      drawing = .teams(
+        TeamNetworkLayout(analysis: analysis), NetworkPicture(roster: roster, facts: facts))
+    } else {
+      drawing = .groups(TeamGroupsDrawing(analysis: analysis))
+    }
+    return headline(facts) + networkSection(facts, drawing) + teamTable(facts)
+      + peopleSection(facts) + uninvolvedSection(facts) + deepsSection() + couplingSection()
+      + suggestionsSection(facts, drawing)
   }
 
   /// How the network is drawn.

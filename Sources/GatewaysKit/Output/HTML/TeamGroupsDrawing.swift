@@ -44,28 +44,56 @@ struct TeamGroupsDrawing: Sendable {
   private(set) var width = 320.0
   private(set) var height = 160.0
 
+  /// What the circles are called: teams by default, schools in a trust's report.
+  struct Words: Sendable {
+    /// The thing grouped, singular and plural ("team", "teams").
+    var unit: (String, String)
+    /// The first circle ("main group").
+    var main: String
+    /// Each other circle of two or more ("island"), and the one sharing the rest ("islands").
+    var group: (String, String)
+    /// The circle of those alone ("silo", "silos").
+    var single: (String, String)
+
+    /// The words of the team network.
+    static let teams = Words(
+      unit: ("team", "teams"), main: "main group", group: ("island", "islands"),
+      single: ("silo", "silos"))
+  }
+
+  /// The words of the labels and titles.
+  private(set) var words = Words.teams
+
   /// - Complexity: O(C) for C components.
   init(analysis: SchoolAnalysis) {
+    self.init(componentSizes: analysis.components.map(\.count), words: .teams)
+  }
+
+  /// The groups of components of the given sizes, largest (the main group) first, those of
+  /// one (silos, isolated schools) in any place.
+  /// - Complexity: O(C) for C components.
+  init(componentSizes: [Int], words: Words) {
+    self.words = words
     var other = Group(kind: .otherIslands, teams: 0, components: 0)
     var silos = Group(kind: .silos, teams: 0, components: 0)
     var otherMembers: [Int] = []
     var siloMembers: [Int] = []
-    groupOfComponent = [Int](repeating: -1, count: analysis.components.count)
+    groupOfComponent = [Int](repeating: -1, count: componentSizes.count)
     var islands = 0
-    for (rank, component) in analysis.components.enumerated() {
-      if component.count < 2 {
-        silos.teams += component.count
+    for (rank, size) in componentSizes.enumerated() {
+      if size < 2 {
+        silos.teams += size
         silos.components += 1
         siloMembers.append(rank)
       } else if rank == 0 {
         groupOfComponent[rank] = groups.count
-        groups.append(Group(kind: .main, teams: component.count, components: 1))
+        groups.append(Group(kind: .main, teams: size, components: 1))
       } else if islands < Self.maximumDrawnIslands {
         islands += 1
         groupOfComponent[rank] = groups.count
-        groups.append(Group(kind: .island, teams: component.count, components: 1))
+        groups.append(Group(kind: .island, teams: size, components: 1))
       } else {
-        other.teams += component.count
+        other.teams += size
         other.components += 1
         otherMembers.append(rank)
       }
@@ -113,10 +141,12 @@ struct TeamGroupsDrawing: Sendable {
   /// The label under a circle.
   func label(of group: Group) -> String {
     switch group.kind {
-    case .main: return "main group"
-    case .island: return "island"
-    case .otherIslands: return "\(group.components) more islands"
-    case .silos: return group.components == 1 ? "1 silo" : "\(group.components) silos"
+    case .main: return words.main
+    case .island: return words.group.0
+    case .otherIslands: return "\(group.components) more \(words.group.1)"
+    case .silos:
+      return group.components == 1
+        ? "1 \(words.single.0)" : "\(group.components) \(words.single.1)"
     }
   }
 
@@ -149,7 +179,7 @@ struct TeamGroupsDrawing: Sendable {
       case .otherIslands: kind = "island other"
       case .silos: kind = "silo"
       }
-      let teams = "\(group.teams) team\(group.teams == 1 ? "" : "s")"
+      let teams = "\(group.teams) \(group.teams == 1 ? words.unit.0 : words.unit.1)"
       out += "<g class=\"group \(kind)\" \(attribute)=\"\(i)\"><title>\(label(of: group)): "
       out += "\(teams)</title>"
       if group.kind != .main {

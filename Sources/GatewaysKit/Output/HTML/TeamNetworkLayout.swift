@@ -85,7 +85,46 @@ public struct TeamNetworkLayout: Sendable, Hashable {
   ///   - seed: the seed of the jitter; the default is fixed.
   /// - Complexity: see the type.
   public init(analysis: SchoolAnalysis, seed: UInt64 = 2004) {
-    let teams = analysis.teams
+    var index: [String: Int] = [:]
+    index.reserveCapacity(analysis.teams.count)
+    for (i, team) in analysis.teams.enumerated() { index[team.id] = i }
+    let items = analysis.teams.map { team in
+      Item(
+        id: team.id, name: team.name, deep: team.deep, size: team.members.count,
+        links: team.links.compactMap { link in
+          index[link.team].map { ($0, max(link.via.count, 1)) }
+        })
+    }
+    self.init(
+      items: items, components: analysis.components.map { $0.compactMap { index[$0] }.sorted() },
+      sectored: true, seed: seed)
+  }
+
+  /// One thing to place: a team, or (in a trust's report) a school or a trust-wide team.
+  struct Item: Sendable {
+    /// Its id, as ``Node/team`` gives it.
+    var id: String
+    /// The label drawn under it (for its width).
+    var name: String
+    /// Its deep's sector, when the layout is sectored.
+    var deep: Deep?
+    /// Its size: the circle's radius grows with the square root.
+    var size: Int
+    /// The items it is linked to (positions) with how strongly (people shared, at least 1).
+    var links: [(item: Int, weight: Int)]
+  }
+
+  /// Lays out items in groups, as the type describes.
+  /// - Parameters:
+  ///   - items: what to place.
+  ///   - components: the groups of linked items, by position, each sorted, in the order they
+  ///     are packed (every item in one).
+  ///   - sectored: whether items start in and are pulled towards their deep's sector; when
+  ///     not, they start spread round the whole circle.
+  ///   - seed: the seed of the jitter.
+  /// - Complexity: see the type.
+  init(items: [Item], components: [[Int]], sectored: Bool, seed: UInt64 = 2004) {
+    let teams = items
     let count = teams.count
     guard count > 0 else {
       nodes = []
@@ -93,13 +132,10 @@ public struct TeamNetworkLayout: Sendable, Hashable {
       height = 160
       return
     }
-    var index: [String: Int] = [:]
-    index.reserveCapacity(count)
-    for (i, team) in teams.enumerated() { index[team.id] = i }
     // The local position of each team within its group, reused from group to group.
     var localOf = [Int](repeating: -1, count: count)
     let base = count > 60 ? 9.0 : 12.0
-    let radii = teams.map { min(base + 4 * Double($0.members.count).squareRoot(), 44) }
+    let radii = teams.map { min(base + 4 * Double($0.size).squareRoot(), 44) }
     var rng = SeededGenerator(seed: seed)
     // Above the label limit the drawing has no labels, so boxes are just the circles.
     let labelled = count <= Self.maximumLabelledTeams
@@ -107,12 +143,11 @@ public struct TeamNetworkLayout: Sendable, Hashable {
     // Lay out each group of linked teams on its own, then pack the groups in rows: the main
     // group first, then islands, then silos, as the analysis orders them.
     var boxes: [(members: [Int], x: [Double], y: [Double], width: Double, height: Double)] = []
-    for component in analysis.components {
-      let members = component.compactMap { index[$0] }.sorted()
+    for members in components {
       guard !members.isEmpty else { continue }
       var (x, y) = Self.forceLayout(
-        labelled: labelled,
-        members: members, teams: teams, index: index, localOf: &localOf, radii: radii, rng: &rng)
+        labelled: labelled, sectored: sectored,
+        members: members, teams: teams, localOf: &localOf, radii: radii, rng: &rng)
       var minX = Double.infinity
       var minY = Double.infinity
       var maxX = -Double.infinity
@@ -183,8 +218,8 @@ public struct TeamNetworkLayout: Sendable, Hashable {
   /// Sectors, forces and overlap removal for one group of linked teams; returns positions in
   /// the order of `members`, around the origin.
   private static func forceLayout(
-    labelled: Bool,
-    members: [Int], teams: [TeamFinding], index: [String: Int], localOf: inout [Int],
+    labelled: Bool, sectored: Bool,
+    members: [Int], teams: [Item], localOf: inout [Int],
     radii: [Double], rng: inout SeededGenerator
   ) -> ([Double], [Double]) {
     let count = members.count
@@ -195,12 +230,13 @@ public struct TeamNetworkLayout: Sendable, Hashable {
     defer { for i in members { localOf[i] = -1 } }
 
     // 1. Sectors.
-    let sectors = [Deep?](Deep.allCases) + [nil]
+    let sectors = sectored ? [Deep?](Deep.allCases) + [nil] : [nil]
     let sectorOf = members.map { sectors.firstIndex(of: teams[$0].deep) ?? sectors.count - 1 }
     var sectorSize = [Int](repeating: 0, count: sectors.count)
     for s in sectorOf { sectorSize[s] += 1 }
     let sectorWidth = 2 * Double.pi / Double(sectors.count)
     let sectorCentre = (0..<sectors.count).map { s -> (Double, Double) in
+      guard sectored else { return (centre, centre) }
       let angle = (Double(s) + 0.5) * sectorWidth - Double.pi / 2
       return (centre + side * 0.25 * cos(angle), centre + side * 0.25 * sin(angle))
     }
@@ -223,10 +259,8 @@ public struct TeamNetworkLayout: Sendable, Hashable {
     // 2. Forces.
     var edges: [(Int, Int, Double)] = []
     for (a, i) in members.enumerated() {
-      for link in teams[i].links {
-        if let j = index[link.team], localOf[j] > a {
-          edges.append((a, localOf[j], 1 + log2(Double(max(link.via.count, 1)))))
-        }
+      for (j, weight) in teams[i].links where localOf[j] > a {
+        edges.append((a, localOf[j], 1 + log2(Double(weight))))
       }
     }
     let k = 0.85 * (side * side / Double(count)).squareRoot()

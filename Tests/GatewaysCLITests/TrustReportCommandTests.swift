@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import GatewaysCLI
+
+/// `gateways report` on a trust: the trust's page, `--school`, files and folders.
+struct TrustReportCommandTests {
+  func run(_ arguments: [String], in directory: URL) -> (Int32, CapturedOutput) {
+    let (io, output) = CommandIO.capturing(
+      standardInput: Data(), environment: [:], isTerminal: false, currentDirectory: directory)
+    return (GatewaysCommand.run(arguments: arguments, io: io), output)
+  }
+
+  func folder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gateways-trust-report-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    try TrustCommandTests.trust.write(
+      to: url.appendingPathComponent("trust.csv"), atomically: true, encoding: .utf8)
+    let rosters = url.appendingPathComponent("rosters")
+    try FileManager.default.createDirectory(at: rosters, withIntermediateDirectories: true)
+    try "staff_id,team\nS1,voice\nS2,voice\nS2,afl\nS3,afl\n".write(
+      to: rosters.appendingPathComponent("oak.csv"), atomically: true, encoding: .utf8)
+    try "staff_id,team\nS1,afl\n".write(
+      to: rosters.appendingPathComponent("elm.csv"), atomically: true, encoding: .utf8)
+    return url
+  }
+
+  static func count(_ needle: String, in text: String) -> Int {
+    text.components(separatedBy: needle).count - 1
+  }
+
+  @Test func aTrustGivesTheTrustsPage() throws {
+    let directory = try folder()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let (status, output) = run(["report", "trust.csv", "-o", "out.html"], in: directory)
+    #expect(status == 0, "\(output.standardError)")
+    let html = try String(
+      contentsOf: directory.appendingPathComponent("out.html"), encoding: .utf8)
+    #expect(html.contains("<h1>Gateway teams across the schools</h1>"))
+    #expect(Self.count("<tr class=\"school-row", in: html) == 4)
+    #expect(Self.count("data-school-report=\"", in: html) == 4)
+    // Each detailed school has its own suggestions section.
+    #expect(Self.count("<h3>Suggested additions</h3>", in: html) == 4)
+    let (_, bare) = run(
+      ["report", "--no-suggestions", "--title", "Hill Trust", "trust.csv"], in: directory)
+    #expect(bare.standardOutput.contains("<h1>Hill Trust</h1>"))
+    #expect(!bare.standardOutput.contains("Suggested additions"))
+  }
+
+  @Test func schoolGivesThatSchoolsUsualReport() throws {
+    let directory = try folder()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let (status, output) = run(["report", "--school", "Oak Academy", "trust.csv"], in: directory)
+    #expect(status == 0, "\(output.standardError)")
+    let html = output.standardOutput
+    #expect(html.contains("<h1>Gateway teams</h1>"))
+    #expect(!html.contains("school-row"))
+    #expect(Self.count("<tr class=\"team-row", in: html) == 2)
+    let (unknown, failure) = run(["report", "--school", "Pine", "trust.csv"], in: directory)
+    #expect(unknown == 2)
+    #expect(failure.standardError.contains("--school 'Pine' names no school"))
+  }
+
+  @Test func aFolderAndSeveralFilesAreATrust() throws {
+    let directory = try folder()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let (status, output) = run(["report", "rosters"], in: directory)
+    #expect(status == 0, "\(output.standardError)")
+    #expect(Self.count("<tr class=\"school-row", in: output.standardOutput) == 2)
+    let (both, files) = run(
+      ["report", "rosters/oak.csv", "rosters/elm.csv", "--no-suggestions"], in: directory)
+    #expect(both == 0)
+    #expect(Self.count("data-school-report=\"", in: files.standardOutput) == 2)
+    #expect(files.standardOutput.contains("rosters/oak.csv, rosters/elm.csv: 2 schools"))
+  }
+
+  @Test func aTrustCannotBePseudonymisedWhole() throws {
+    let directory = try folder()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let (status, output) = run(["report", "--pseudonymise", "trust.csv"], in: directory)
+    #expect(status == 2)
+    #expect(output.standardError.contains("give --school NAME"))
+    let (one, _) = run(
+      ["report", "--pseudonymise", "--school", "Oak Academy", "trust.csv"], in: directory)
+    #expect(one == 0)
+  }
+}
