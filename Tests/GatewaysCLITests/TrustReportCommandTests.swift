@@ -85,4 +85,11 @@ struct TrustReportCommandTests {
       ["report", "--pseudonymise", "--school", "Oak Academy", "trust.csv"], in: directory)
     #expect(one == 0)
   }
+
+  @Test func theCommandForOneSchoolQuotesPathsAShellWouldSplit() {
+    #expect(shellQuoted("rosters/oak.csv") == "rosters/oak.csv")
+    #expect(shellQuoted("my trust.csv") == "'my trust.csv'")
+    #expect(shellQuoted("it's.csv") == "'it'\\''s.csv'")
+    #expect(shellQuoted("") == "''")
+  }
 }

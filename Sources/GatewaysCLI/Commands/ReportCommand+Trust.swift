@@ -68,10 +68,21 @@ func reportTrust(
   let html = TrustReport(
     trust: trust, analysis: analysis, source: source, title: parsed.value("title"),
     subtitle: parsed.value("subtitle"), after: after,
-    schoolCommand: "gateways report " + parsed.positionals.joined(separator: " ")
+    schoolCommand: "gateways report " + parsed.positionals.map(shellQuoted).joined(separator: " ")
   ).render()
   try emit(html, parsed: parsed, io: io)
   io.keepUntilExit(analysis)
   io.keepUntilExit(trust)
   return ExitCode.success
+}
+
+/// A path as a shell would need it typed: as it is when it has only safe characters, else in
+/// single quotes.
+func shellQuoted(_ path: String) -> String {
+  let safe = path.unicodeScalars.allSatisfy {
+    ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+      || "-_./+,:@%".unicodeScalars.contains($0)
+  }
+  return safe && !path.isEmpty
+    ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

@@ -227,4 +227,17 @@ struct TrustReportTests {
     report.sectionsBudget = sizes[0] - 1
     #expect(Self.count("data-school-report=\"", in: report.render()) == 0)
   }
+
+  @Test func atMostAHundredTrustWideTeamsAreDrawn() throws {
+    var csv = "staff_id,name,team,team_role,school,team_school\n"
+    for team in 0..<120 {
+      for school in ["Oak", "Elm"] {
+        csv += "S\(team),Person \(school) \(team),hub-\(team),member,\(school),trust\n"
+      }
+    }
+    let html = Self.page(try Self.trust(csv))
+    #expect(
+      Self.count(" data-trust-team=\"", in: html) == TrustNetworkDrawing.maximumDrawnTrustTeams)
+    #expect(html.contains("120 trust-wide teams: the 100 joining the most schools are drawn."))
+  }
 }

@@ -1,8 +1,9 @@
 /// The network of schools drawn as SVG, for a trust's report: a circle per school sized by its
 /// staff, a line between two schools that share people (people in both by `person_id`, or on
 /// the other's team) labelled with how many, and a square per trust-wide team joined by dashed
-/// lines to the schools of its members. Isolated schools have a dashed ring; lines through a
-/// key connector are dark red, as is a trust-wide team that is one.
+/// lines to the schools of its members (at most ``maximumDrawnTrustTeams``, those joining the
+/// most schools). Isolated schools have a dashed ring; lines through a key connector are dark
+/// red, as is a trust-wide team that is one.
 ///
 /// The positions come from ``TeamNetworkLayout`` (not sectored: schools have no deep), so each
 /// group of linked schools is laid out on its own and the groups, then the isolated schools,
@@ -46,6 +47,10 @@ struct TrustNetworkDrawing: Sendable {
 
   /// The lines drawn.
   var drawnLinkCount: Int { links.count }
+  /// The most trust-wide teams drawn, those joining the most schools; the rest are counted.
+  static let maximumDrawnTrustTeams = 100
+  /// The trust-wide teams with members, drawn or not.
+  private(set) var trustTeamCount = 0
 
   /// - Complexity: O(S + Σ k²) for S schools and connectors joining k schools each, plus the
   ///   layout's.
@@ -77,6 +82,8 @@ struct TrustNetworkDrawing: Sendable {
           }
         }
       case .trustTeam:
+        trustTeamCount += 1
+        guard trustTeamCount <= Self.maximumDrawnTrustTeams else { continue }
         let node = nodes.count
         let key = keyTeams.contains(connector.id)
         nodes.append(

@@ -297,6 +297,11 @@ public struct TrustReport: Sendable {
       out += "<code>person_id</code>) or serving on the other's team; the number on it is how "
       out += "many. Each square is a trust-wide team, joined by dashed lines to the schools of "
       out += "its members. Isolated schools, linked to no other, have a dashed ring.</p>\n"
+      if drawing.trustTeamCount > TrustNetworkDrawing.maximumDrawnTrustTeams {
+        out += "<p class=\"note warn\">\(grouped(drawing.trustTeamCount)) trust-wide teams: the "
+        out += "\(TrustNetworkDrawing.maximumDrawnTrustTeams) joining the most schools are "
+        out += "drawn.</p>\n"
+      }
       if drawing.drawnLinkCount < drawing.linkCount {
         out += "<p class=\"note warn\">\(grouped(drawing.linkCount)) links: the "
         out += "\(grouped(drawing.drawnLinkCount)) that share the most people are drawn.</p>\n"
