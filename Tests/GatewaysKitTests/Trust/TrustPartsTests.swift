@@ -76,3 +76,17 @@ struct TrustPartsTests {
     #expect(Self.outcome(text, halvesThreshold: 0) == byRows)
   }
 }
+
+extension TrustPartsTests {
+  /// A clean file is really read in parts (the comparisons above would pass on a fallback).
+  @Test func aCleanTrustIsReallyReadInParts() throws {
+    let bytes = Array(RandomTrust(seed: 5, schools: 60).csv.utf8)
+    let options = RosterReadOptions()
+    let prepared = try CSVRosterReader.prepare(
+      bytes, fileName: "trust.csv", limits: RosterLimits(), options: options)
+    let part = CSVRosterReader.readSchoolsInParts(
+      prepared, columns: CSVRosterReader.TrustColumns(prepared.map.columns),
+      limits: RosterLimits(), deeps: .hargreaves, options: options, defaultSchool: nil)
+    #expect(part?.assemblers.count == 60)
+  }
+}
