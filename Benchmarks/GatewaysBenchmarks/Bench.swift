@@ -3,10 +3,10 @@ import MembershipGraph
 
 /// The usage text of `gateways-bench`.
 let usage = """
-  usage: gateways-bench generate --memberships N [--seed S] [--shape schools|network]
+  usage: gateways-bench generate --memberships N [--seed S] [--shape schools|network|trust]
                                   [--columns all|ids] --output FILE.csv
          gateways-bench run [--memberships N,N,...] [--file FILE.csv] [--seed S] [--repeats R]
-         gateways-bench pipeline [--memberships N,N,...] [--shape schools,network] [--seed S]
+         gateways-bench pipeline [--memberships N,N,...] [--shape schools,network,trust] [--seed S]
                                   [--commands analyse,report,...] [--repeats R]
                                   [--gateways PATH] [--time-limit S] [--memory-limit-mb MB]
          gateways-bench workbook --file FILE.xlsx [--repeats R]
@@ -14,7 +14,9 @@ let usage = """
 
   generate  writes a seeded roster as CSV: --shape schools (the default: many small separate
             schools) or network (one large connected group of teams with islands and silos
-            around it); --columns all (the default: every column of the roster format
+            around it) or trust (a national-like roster of many schools in one file, about
+            125 memberships a school, with school, person_id and team_school columns);
+            --columns all (the default: every column of the roster format
             filled) or ids (staff_id,team only).
   run       times parse, build, components, projection, articulation points + bridges,
             E-I and sampled betweenness (k = 64 pivots) and prints a markdown table.
@@ -46,7 +48,7 @@ func runBenchmarks(arguments: [String]) -> Int32 {
       let count = try Int(options["memberships"] ?? "").orThrow("--memberships N is required")
       let output = try (options["output"]).orThrow("--output FILE is required")
       let shape = try RosterGenerator.Shape(rawValue: options["shape"] ?? "schools")
-        .orThrow("--shape must be schools or network")
+        .orThrow("--shape must be schools, network or trust")
       let columnsName = options["columns"] ?? "all"
       guard columnsName == "all" || columnsName == "ids" else {
         throw BenchError.usage("--columns must be all or ids")

@@ -154,15 +154,19 @@ func runPipeline(options: [String: String], seed: UInt64) throws {
         where file.hasPrefix("out") {
           try? FileManager.default.removeItem(at: folder.appendingPathComponent(file))
         }
-        let target = shape == .schools ? command.seconds.schools : command.seconds.network
+        // The trust shape's target (issue 13) is for every command at 3 x 10^6 memberships.
+        let isTrust = shape == .trust
+        let target =
+          isTrust ? 10 : shape == .schools ? command.seconds.schools : command.seconds.network
+        let targetBytes = isTrust ? 3 << 30 : command.peakBytes
         let met: String
         if cost.timedOut {
           met = "killed after \(Int(timeLimit.components.seconds)) s"
         } else if cost.status > 1 {
           met = "exit \(cost.status)"
-        } else if size >= 1_000_000 {
+        } else if size >= (isTrust ? 3_000_000 : 1_000_000) {
           let fast = seconds(cost.wall) < target
-          let small = cost.peakBytes < command.peakBytes
+          let small = cost.peakBytes < targetBytes
           met =
             fast && small ? "yes" : "**no**" + (fast ? "" : " (time)") + (small ? "" : " (memory)")
         } else {
@@ -172,7 +176,8 @@ func runPipeline(options: [String: String], seed: UInt64) throws {
           shape.rawValue, "\(size)", csvSize, command.label,
           String(format: "%.2f s", seconds(cost.wall)), String(format: "%.2f s", cost.cpuSeconds),
           megabytes(cost.peakBytes),
-          written.map(megabytes) ?? "", "< \(Int(target)) s, < \(megabytes(command.peakBytes))",
+          written.map(megabytes) ?? "",
+          "< \(Int(target)) s, < \(megabytes(targetBytes))" + (isTrust ? " at 3 x 10^6" : ""),
           met,
         ]
         print("| " + cells.joined(separator: " | ") + " |")

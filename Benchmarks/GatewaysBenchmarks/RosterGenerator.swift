@@ -1,6 +1,6 @@
 import MembershipGraph
 
-/// Generates seeded rosters for benchmarks, in one of two shapes, with every column filled.
+/// Generates seeded rosters for benchmarks, in one of three shapes, with every column filled.
 ///
 /// - `schools`: schools of 60–150 people, teams of 3–12, people on 0–4 teams, and about one
 ///   team in ten siloed (its members are on no other team). Schools share no one, so each
@@ -9,6 +9,8 @@ import MembershipGraph
 ///   take one member already in the group, mostly from the same site, sometimes from anywhere),
 ///   with islands (small separate groups of 2–6 connected teams) and silos (single teams whose
 ///   members are on nothing else) around it: about 80%, 12% and 8% of the memberships.
+/// - `trust`: a national-like roster of many schools in one file, with `school`, `person_id`
+///   and `team_school` columns (see `RosterGenerator+Trust.swift`).
 ///
 /// Ids are synthetic (`s000123`, `t004567`); names are made from syllables, some with non-ASCII
 /// letters, some written "Family, Given" (so the field is quoted), a few with a quoted nickname.
@@ -18,6 +20,8 @@ struct RosterGenerator {
   enum Shape: String, CaseIterable, Sendable {
     case schools
     case network
+    /// Many schools in one file (see `RosterGenerator+Trust.swift`).
+    case trust
   }
 
   /// Which columns the CSV has.
@@ -39,6 +43,8 @@ struct RosterGenerator {
     var teams: [Int32]
     /// The leader of each team (the first member it took), or -1 for a team with no members.
     var leaders: [Int32]
+    /// For the trust shape: each person's and team's school and ids.
+    var trust: RosterGenerator.TrustLayout? = nil
 
     /// The number of memberships.
     var membershipCount: Int { teams.count }
@@ -52,6 +58,7 @@ struct RosterGenerator {
     switch shape {
     case .schools: schools(memberships: target, seed: seed)
     case .network: network(memberships: target, seed: seed)
+    case .trust: trust(memberships: target, seed: seed)
     }
   }
 
@@ -246,7 +253,9 @@ extension RosterGenerator.Generated {
   /// max_teams,team,team_name,gateway,team_role`, a person's details repeated on each of their
   /// rows and a team's on each of its rows.
   /// - Complexity: O(memberships + people).
+  /// The trust shape always has every column.
   func csv(columns: RosterGenerator.Columns = .all) -> [UInt8] {
+    if let trust { return trustCSV(trust) }
     var out: [UInt8] = []
     let all = columns == .all
     out.reserveCapacity((membershipCount + personCount / 4) * (all ? 130 : 16) + 128)

@@ -32,7 +32,7 @@ struct BenchmarkTests {
 
   /// Every column filled, read without a single warning: names with non-ASCII letters, commas
   /// and quotes; all four staff types; one leader per team; caps at least each person's load.
-  @Test(arguments: RosterGenerator.Shape.allCases)
+  @Test(arguments: [RosterGenerator.Shape.schools, .network])
   func everyColumnIsFilledAndReadsWithoutWarnings(shape: RosterGenerator.Shape) throws {
     let generated = RosterGenerator.generate(memberships: 20000, seed: 5, shape: shape)
     let bytes = generated.csv(columns: .all)
@@ -60,6 +60,46 @@ struct BenchmarkTests {
     #expect(roster.teams.allSatisfy { $0.gateway?.isStandard == true })
     #expect(roster.teams.allSatisfy { $0.name != $0.id })
     #expect(roster.teams.allSatisfy { (1...12).contains($0.members.count) })
+  }
+
+  /// The trust shape reads as a trust without a warning: many schools of varied size whose
+  /// staff and team ids restart, every row with a person_id, some people in two schools, some
+  /// memberships of another school's team or a trust-wide team, each membership read once.
+  @Test func theTrustShapeReadsAsManySchoolsJoinedByPeopleAndTeams() throws {
+    let generated = RosterGenerator.generate(memberships: 30000, seed: 5, shape: .trust)
+    let layout = try #require(generated.trust)
+    let bytes = generated.csv()
+    #expect(
+      String(decoding: bytes.prefix(160), as: UTF8.self).hasPrefix(
+        "staff_id,name,role,staff_type,department,year_group,max_teams,team,team_name,gateway,"
+          + "team_role,school,person_id,team_school\n"))
+    let reading = try RosterReader().readSchools([(Data(bytes), "trust.csv", .csv)])
+    guard case .trust(let trust) = reading else {
+      Issue.record("the trust shape read as one school")
+      return
+    }
+    #expect(trust.schools.count == layout.schoolNames.count)
+    #expect(trust.schools.count >= 200)
+    #expect(trust.warnings.map(\.message) == [])
+    #expect(trust.schools.allSatisfy { $0.roster.warnings.isEmpty })
+    let sizes = trust.schools.map(\.roster.staff.count)
+    #expect((sizes.min() ?? 0) <= 20 && (sizes.max() ?? 0) >= 100)
+    #expect(trust.schools.allSatisfy { $0.roster.staff.contains { $0.id == "s000001" } })
+    let own = trust.schools.reduce(0) { $0 + $1.roster.membershipCount }
+    let outside = trust.schools.flatMap(\.outsideMemberships)
+    #expect(own + outside.count == generated.membershipCount)
+    #expect(outside.contains { $0.teamSchool == nil })
+    #expect(outside.contains { $0.teamSchool != nil })
+    #expect(!trust.trustTeams.isEmpty)
+    var schoolsOfPerson: [String: Set<String>] = [:]
+    for school in trust.schools {
+      #expect(school.personIDs.count == school.roster.staff.count)
+      for personID in school.personIDs.values {
+        schoolsOfPerson[personID, default: []].insert(school.name)
+      }
+    }
+    #expect(schoolsOfPerson.values.contains { $0.count >= 2 })
+    #expect(trust.schools.contains { $0.name.contains(",") })
   }
 
   /// The network shape is one large connected group with islands and silos around it; the

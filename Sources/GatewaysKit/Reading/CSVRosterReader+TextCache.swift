@@ -7,7 +7,7 @@ extension CSVRosterReader {
   /// carries its text. A cache whose lookups mostly miss (a column of values that do not
   /// repeat) stops looking, and lets its table go.
   struct TextCache: Sendable {
-    private var table = ByteStringTable(expectedCount: 64)
+    private var table = ByteStringTable(expectedCount: 8)
     private var texts: [String] = []
     private var lookups = 0
     private var hits = 0
@@ -52,7 +52,7 @@ extension CSVRosterReader {
   /// distinct text: cells of printable ASCII are looked up by their bytes in the file, without
   /// a `String`; others by their text.
   struct CellMemo<Value: Sendable>: Sendable {
-    private var table = ByteStringTable(expectedCount: 64)
+    private var table = ByteStringTable(expectedCount: 8)
     private var values: [Value] = []
     private var byText: [String: Value] = [:]
 

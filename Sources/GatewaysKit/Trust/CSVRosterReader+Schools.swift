@@ -1,3 +1,4 @@
+import Foundation
 import MembershipGraph
 
 extension CSVRosterReader {
@@ -34,7 +35,11 @@ extension CSVRosterReader {
   /// `team_school` names another school or `trust` reaches the assembler without its team
   /// (its team, team_role, gateway and team_name cells blank): it is kept as an outside
   /// membership. A row with no staff_id that declares such a team is not a row of its school.
-  /// - Complexity: O(n) in the file's bytes, plus each school's assembly.
+  ///
+  /// A file of at least `halvesThreshold` bytes is read in parts at once, one per core and a
+  /// few more (``readSchoolsInParts(_:columns:halvesThreshold:deeps:options:defaultSchool:)``),
+  /// and the parts' schools merged; the result is the one reading row by row gives.
+  /// - Complexity: O(n) in the file's bytes, plus each school's assembly, on the cores.
   static func readSchools(
     _ raw: [UInt8], fileName: String, deeps: DeepMapping, limits: RosterLimits,
     options: RosterReadOptions, halvesThreshold: Int, defaultSchool: String?
@@ -47,56 +52,163 @@ extension CSVRosterReader {
           prepared, deeps: deeps, limits: limits, options: options,
           halvesThreshold: halvesThreshold))
     }
-    func position(_ column: Column) -> Int { columns.firstIndex(of: column) ?? -1 }
-    let schoolPosition = position(.school)
-    let personPosition = position(.personID)
-    let teamSchoolPosition = position(.teamSchool)
-    let staffPosition = position(.staffID)
-    let teamPosition = position(.team)
-    let rolePosition = position(.teamRole)
-    let blanked = [teamPosition, rolePosition, position(.gateway), position(.teamName)]
-      .filter { $0 >= 0 }
-    var log = prepared.log
-    if prepared.map.isGrid, teamSchoolPosition >= 0 {
+    let trustColumns = TrustColumns(columns)
+    if prepared.map.isGrid, trustColumns.teamSchool >= 0 {
+      var log = prepared.log
       log.error(
         "a grid (one column per team) cannot have a team_school column; give the rows of "
           + "other schools' teams one row per membership",
         line: prepared.header.line)
       throw log.rosterError
     }
-    let bytes = prepared.bytes
-    var parser = prepared.parser
+    var reading: SchoolsPart
+    if prepared.bytes.count >= halvesThreshold,
+      let merged = readSchoolsInParts(
+        prepared, columns: trustColumns, limits: limits, deeps: deeps, options: options,
+        defaultSchool: defaultSchool)
+    {
+      reading = merged
+    } else {
+      reading = SchoolsPart(
+        map: prepared.map, columns: trustColumns, deeps: deeps, options: options,
+        defaultSchool: defaultSchool, log: prepared.log, assemblerLog: prepared.log)
+      var parser = prepared.parser
+      prepared.bytes.withUnsafeBufferPointer { reading.addRows(from: &parser, in: $0) }
+      addProblems(of: parser, to: &reading.log)
+    }
+    var log = reading.log
+    // Each school's diagnostics after the header's (which every school's log starts with).
+    let headerWarnings = prepared.log.warnings.count
+    var failed = log.hasErrors
+    for index in reading.assemblers.indices {
+      reading.assemblers[index].headerLine = prepared.header.line
+      reading.assemblers[index].finishMemberships()
+      if reading.assemblers[index].log.hasErrors { failed = true }
+    }
+    if failed {
+      for assembler in reading.assemblers {
+        for error in assembler.log.errors { log.add(error) }
+        for warning in assembler.log.warnings.dropFirst(headerWarnings) { log.add(warning) }
+      }
+      throw log.rosterError
+    }
+    if reading.assemblers.isEmpty {
+      log.error(
+        "the roster has a header row but no data rows; add one row per team membership",
+        line: prepared.header.line)
+      throw log.rosterError
+    }
+    let finished = reading.assemblers
+    reading.assemblers = []
+    // Many small schools: a piece of consecutive schools per task.
+    let pieces = min(finished.count, Parallel.width * 8)
+    let rosters = Parallel.map(pieces) { piece in
+      let range = (finished.count * piece / pieces)..<(finished.count * (piece + 1) / pieces)
+      return range.map { index in
+        var assembler = finished[index]
+        var roster = assembler.roster()
+        roster.reading = prepared.reading(layout: assembler.layout)
+        return roster
+      }
+    }.flatMap { $0 }
+    let schools = rosters.indices.map { index in
+      SchoolRows(
+        name: reading.schoolNames[index], roster: rosters[index],
+        personIDs: reading.personIDs[index].mapValues(\.value),
+        outside: reading.outside[index])
+    }
+    return .schools(schools, trustTeams: reading.trustTeams)
+  }
+
+  /// Where the columns the trust reader looks at are in a row, or -1.
+  struct TrustColumns: Sendable {
+    let school: Int
+    let personID: Int
+    let teamSchool: Int
+    let staff: Int
+    let team: Int
+    let teamRole: Int
+    let teamName: Int
+    let gateway: Int
+    /// The cells a row on another school's team (or a trust-wide one) leaves blank.
+    let blanked: [Int]
+
+    init(_ columns: [Column?]) {
+      func position(_ column: Column) -> Int { columns.firstIndex(of: column) ?? -1 }
+      school = position(.school)
+      personID = position(.personID)
+      teamSchool = position(.teamSchool)
+      staff = position(.staffID)
+      team = position(.team)
+      teamRole = position(.teamRole)
+      teamName = position(.teamName)
+      gateway = position(.gateway)
+      blanked = [team, teamRole, gateway, teamName].filter { $0 >= 0 }
+    }
+  }
+
+  /// The schools of some consecutive rows of a file (all of them, or one part's), each with
+  /// its own assembler, in the order the rows first name them.
+  struct SchoolsPart: Sendable {
+    let map: ColumnMap
+    let columns: TrustColumns
+    let deeps: DeepMapping
+    let options: RosterReadOptions
+    let defaultSchool: String?
+    /// The problems of rows that belong to no school, and of person_ids.
+    var log: DiagnosticLog
+    /// The log a new school's assembler starts with.
+    let assemblerLog: DiagnosticLog
     var assemblers: [Assembler] = []
     var schoolNames: [String] = []
     var schoolOfName: [String: Int] = [:]
     var personIDs: [[String: Sourced<String>]] = []
     var outside: [[TrustRoster.OutsideMembership]] = []
     var trustTeams: [String: TrustTeamDraft] = [:]
-    var cells: [CSVCell] = []
-    var last: (name: String, index: Int)?
-    bytes.withUnsafeBufferPointer { buffer in
-      func text(_ position: Int) -> String {
-        guard position >= 0, position < cells.count else { return "" }
-        return trimmedCell(CSVRosterReader.text(of: cells[position], in: buffer))
+
+    init(
+      map: ColumnMap, columns: TrustColumns, deeps: DeepMapping, options: RosterReadOptions,
+      defaultSchool: String?, log: DiagnosticLog, assemblerLog: DiagnosticLog
+    ) {
+      self.map = map
+      self.columns = columns
+      self.deeps = deeps
+      self.options = options
+      self.defaultSchool = defaultSchool
+      self.log = log
+      self.assemblerLog = assemblerLog
+    }
+
+    /// The index of the school named `name`, a new one (with an empty assembler) if need be.
+    mutating func school(named name: String) -> Int {
+      if let known = schoolOfName[name] { return known }
+      let index = assemblers.count
+      schoolOfName[name] = index
+      schoolNames.append(name)
+      assemblers.append(
+        Assembler(
+          map: map, deeps: deeps, log: assemblerLog, exactIDs: options.exactIDs,
+          expectedRows: 64))
+      personIDs.append([:])
+      outside.append([])
+      return index
+    }
+
+    /// Reads every remaining record of `parser` into the schools its rows name.
+    mutating func addRows(from parser: inout CSVParser, in buffer: UnsafeBufferPointer<UInt8>) {
+      var cells: [CSVCell] = []
+      let c = columns
+      // Rows come school by school, and person by person: a row whose school cell has the
+      // bytes of the last row's is of that school, and one whose staff_id and person_id have
+      // the bytes of an earlier row of its school that agreed needs no check again.
+      var lastSchool: (cell: CSVCell, index: Int)?
+      var lastPerson: (school: Int, staff: CSVCell, personID: CSVCell)?
+      func cell(_ position: Int) -> CSVCell? {
+        position >= 0 && position < cells.count ? cells[position] : nil
       }
-      func school(named name: String) -> Int {
-        if let last, last.name == name { return last.index }
-        let index: Int
-        if let known = schoolOfName[name] {
-          index = known
-        } else {
-          index = assemblers.count
-          schoolOfName[name] = index
-          schoolNames.append(name)
-          assemblers.append(
-            Assembler(
-              map: prepared.map, deeps: deeps, log: prepared.log, exactIDs: options.exactIDs,
-              expectedRows: 64))
-          personIDs.append([:])
-          outside.append([])
-        }
-        last = (name, index)
-        return index
+      func text(_ position: Int) -> String {
+        guard let cell = cell(position) else { return "" }
+        return trimmedCell(CSVRosterReader.text(of: cell, in: buffer))
       }
       while let (line, isDamaged) = parser.nextRecord(into: &cells) {
         if cells[0].isEmpty || Assembler.isBlank(cells[0], buffer),
@@ -105,119 +217,268 @@ extension CSVRosterReader {
           continue
         }
         if isDamaged { continue }  // the tokenizer's problem is reported below
-        var name = schoolPosition >= 0 ? text(schoolPosition) : ""
-        if name.isEmpty, let defaultSchool { name = defaultSchool }
-        guard !name.isEmpty else {
-          log.error(
-            "this row has no school; fill in the school column (every row belongs to one "
-              + "school)",
-            line: line)
-          continue
-        }
-        let index = school(named: name)
-        let staff = text(staffPosition)
-        let teamSchool = text(teamSchoolPosition)
-        if !teamSchool.isEmpty, teamSchool != name, cells.count == columns.count {
-          let isTrust = teamSchool.lowercased() == TrustRoster.trustWord
-          let roleWord = GatewayCatalog.normalize(text(rolePosition))
-          let rowLeads = leaderWords.contains(roleWord)
-          var teamIDs: [(id: String, leads: Bool)] = []
-          var teamText = text(teamPosition)
-          if options.layout == .long {
-            if !teamText.isEmpty { teamIDs.append((teamText, rowLeads)) }
-          } else {
-            teamText.withUTF8 { utf8 in
-              Assembler.listParts(utf8) { start, end, _, marker in
-                let id = String(
-                  decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self)
-                teamIDs.append((id, marker ?? rowLeads))
-              }
-            }
-          }
-          if isTrust {
-            for (id, _) in teamIDs {
-              var draft = trustTeams[id] ?? TrustTeamDraft()
-              let teamName = text(position(.teamName))
-              if draft.name == nil, !teamName.isEmpty { draft.name = teamName }
-              let gatewayName = text(position(.gateway))
-              if draft.gateway == nil, !gatewayName.isEmpty {
-                draft.gateway =
-                  GatewayCatalog.resolve(gatewayName)
-                  ?? Gateway(id: GatewayCatalog.normalize(gatewayName))
-              }
-              trustTeams[id] = draft
-            }
-          }
-          if staff.isEmpty {
-            // It declares another school's team (or a trust-wide one): not a row of this school.
+        let index: Int
+        let schoolCell = cell(c.school)
+        if let schoolCell, let last = lastSchool,
+          CSVRosterReader.sameText(schoolCell, last.cell, in: buffer)
+        {
+          index = last.index
+        } else {
+          var name = text(c.school)
+          if name.isEmpty, let defaultSchool { name = defaultSchool }
+          guard !name.isEmpty else {
+            log.error(
+              "this row has no school; fill in the school column (every row belongs to one "
+                + "school)",
+              line: line)
             continue
           }
-          for (id, leads) in teamIDs {
-            outside[index].append(
-              TrustRoster.OutsideMembership(
-                staff: staff, teamSchool: isTrust ? nil : teamSchool, team: id, isLeader: leads,
-                line: line))
-          }
-          for position in blanked {
-            cells[position].text = nil
-            cells[position].end = cells[position].start
+          index = school(named: name)
+          if let schoolCell { lastSchool = (schoolCell, index) }
+        }
+        if let teamSchoolCell = cell(c.teamSchool), !teamSchoolCell.isEmpty,
+          !(schoolCell.map { CSVRosterReader.sameText(teamSchoolCell, $0, in: buffer) } ?? false)
+        {
+          let teamSchool = text(c.teamSchool)
+          let name = schoolNames[index]
+          if !teamSchool.isEmpty, teamSchool != name, cells.count == map.columns.count {
+            let staff = text(c.staff)
+            if addOutside(
+              row: &cells, line: line, teamSchool: teamSchool, staff: staff, school: index,
+              in: buffer)
+            {
+              continue
+            }
           }
         }
-        let personID = text(personPosition)
-        if !personID.isEmpty, !staff.isEmpty {
-          let key = options.exactIDs ? staff : staff.lowercased()
-          if let known = personIDs[index][key] {
-            if known.value != personID {
-              log.error(
-                "conflicting person_id: line \(known.line) gives the same staff_id of this "
-                  + "school another person_id ('\(shown(personID))' here, "
-                  + "'\(shown(known.value))' there); make the rows agree",
-                line: line, column: cells[personPosition].column)
-            }
+        if let personCell = cell(c.personID), !personCell.isEmpty {
+          if let last = lastPerson, last.school == index, let staffCell = cell(c.staff),
+            CSVRosterReader.sameText(staffCell, last.staff, in: buffer),
+            CSVRosterReader.sameText(personCell, last.personID, in: buffer)
+          {
+            // Recorded, or agreed with, on an earlier row.
           } else {
-            personIDs[index][key] = Sourced(
-              value: personID, line: line, column: cells[personPosition].column)
+            lastPerson = nil
+            let personID = text(c.personID)
+            let staff = text(c.staff)
+            if !personID.isEmpty, !staff.isEmpty {
+              let key = options.exactIDs ? staff : staff.lowercased()
+              if let known = personIDs[index][key] {
+                if known.value != personID {
+                  log.error(
+                    "conflicting person_id: line \(known.line) gives the same staff_id of this "
+                      + "school another person_id ('\(shown(personID))' here, "
+                      + "'\(shown(known.value))' there); make the rows agree",
+                    line: line, column: personCell.column)
+                } else if let staffCell = cell(c.staff) {
+                  lastPerson = (index, staffCell, personCell)
+                }
+              } else {
+                personIDs[index][key] = Sourced(
+                  value: personID, line: line, column: personCell.column)
+                if let staffCell = cell(c.staff) { lastPerson = (index, staffCell, personCell) }
+              }
+            }
           }
         }
         assemblers[index].addRecord(&cells, line: line, isDamaged: false, in: buffer)
       }
     }
-    addProblems(of: parser, to: &log)
-    // Each school's diagnostics after the header's (which every school's log starts with).
-    let headerWarnings = prepared.log.warnings.count
-    var failed = log.hasErrors
-    for index in assemblers.indices {
-      assemblers[index].headerLine = prepared.header.line
-      assemblers[index].finishMemberships()
-      if assemblers[index].log.hasErrors { failed = true }
-    }
-    if failed {
-      var combined = log
-      for assembler in assemblers {
-        for error in assembler.log.errors { combined.add(error) }
-        for warning in assembler.log.warnings.dropFirst(headerWarnings) { combined.add(warning) }
+
+    /// Notes the teams of a row whose `team_school` names another school or `trust` as
+    /// outside memberships (and a trust-wide team's name and gateway), and blanks its team
+    /// cells. Returns whether the row is not one of its school's (it has no staff_id: it only
+    /// declares that team).
+    private mutating func addOutside(
+      row cells: inout [CSVCell], line: Int, teamSchool: String, staff: String, school index: Int,
+      in buffer: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+      let c = columns
+      func text(_ position: Int) -> String {
+        guard position >= 0, position < cells.count else { return "" }
+        return trimmedCell(CSVRosterReader.text(of: cells[position], in: buffer))
       }
-      throw combined.rosterError
+      let isTrust = teamSchool.lowercased() == TrustRoster.trustWord
+      let roleWord = GatewayCatalog.normalize(text(c.teamRole))
+      let rowLeads = leaderWords.contains(roleWord)
+      var teamIDs: [(id: String, leads: Bool)] = []
+      var teamText = text(c.team)
+      if options.layout == .long {
+        if !teamText.isEmpty { teamIDs.append((teamText, rowLeads)) }
+      } else {
+        teamText.withUTF8 { utf8 in
+          Assembler.listParts(utf8) { start, end, _, marker in
+            let id = String(
+              decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self)
+            teamIDs.append((id, marker ?? rowLeads))
+          }
+        }
+      }
+      if isTrust {
+        for (id, _) in teamIDs {
+          var draft = trustTeams[id] ?? TrustTeamDraft()
+          let teamName = text(c.teamName)
+          if draft.name == nil, !teamName.isEmpty { draft.name = teamName }
+          let gatewayName = text(c.gateway)
+          if draft.gateway == nil, !gatewayName.isEmpty {
+            draft.gateway =
+              GatewayCatalog.resolve(gatewayName)
+              ?? Gateway(id: GatewayCatalog.normalize(gatewayName))
+          }
+          trustTeams[id] = draft
+        }
+      }
+      // It declares another school's team (or a trust-wide one): not a row of this school.
+      if staff.isEmpty { return true }
+      for (id, leads) in teamIDs {
+        outside[index].append(
+          TrustRoster.OutsideMembership(
+            staff: staff, teamSchool: isTrust ? nil : teamSchool, team: id, isLeader: leads,
+            line: line))
+      }
+      for position in c.blanked {
+        cells[position].text = nil
+        cells[position].end = cells[position].start
+      }
+      return false
     }
-    if assemblers.isEmpty {
-      log.error(
-        "the roster has a header row but no data rows; add one row per team membership",
-        line: prepared.header.line)
-      throw log.rosterError
+
+    /// Adds the schools of `later`, a part of the rows that follow this one's, in order: a
+    /// school both have takes `later`'s rows after its own. Returns `false` (this part left
+    /// unusable) when either part found an error, or the two cannot be merged exactly (see
+    /// ``Assembler/absorb(_:in:)``); the caller then reads the file row by row.
+    mutating func absorb(_ later: SchoolsPart, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard !later.log.hasErrors else { return false }
+      for part in later.assemblers.indices {
+        guard !later.assemblers[part].log.hasErrors else { return false }
+        let name = later.schoolNames[part]
+        if let index = schoolOfName[name] {
+          guard assemblers[index].canMerge, later.assemblers[part].canMerge,
+            assemblers[index].absorb(later.assemblers[part], in: buffer)
+          else { return false }
+          for (key, value) in later.personIDs[part] {
+            if let known = personIDs[index][key] {
+              if known.value != value.value { return false }
+            } else {
+              personIDs[index][key] = value
+            }
+          }
+          outside[index] += later.outside[part]
+        } else {
+          schoolOfName[name] = assemblers.count
+          schoolNames.append(name)
+          // The header's diagnostics first, as every school's log has them.
+          var assembler = later.assemblers[part]
+          var combined = assemblerLog
+          combined.append(assembler.log)
+          assembler.log = combined
+          assemblers.append(assembler)
+          personIDs.append(later.personIDs[part])
+          outside.append(later.outside[part])
+        }
+      }
+      for (id, draft) in later.trustTeams {
+        var known = trustTeams[id] ?? draft
+        if known.name == nil { known.name = draft.name }
+        if known.gateway == nil { known.gateway = draft.gateway }
+        trustTeams[id] = known
+      }
+      return true
     }
-    let finished = assemblers
-    let rosters = Parallel.map(finished.count) { index in
-      var assembler = finished[index]
-      var roster = assembler.roster()
-      roster.reading = prepared.reading(layout: assembler.layout)
-      return roster
+  }
+
+  /// A buffer shared, read-only, by the threads reading the parts of a file.
+  private struct SharedBuffer: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<UInt8>
+  }
+
+  /// Reads the rows after the header in parts (split where a line starts, a few per core),
+  /// each part on a core into schools of its own, then merges the parts in file order.
+  /// Returns `nil` when the file does not split, or a part found a problem or cannot be
+  /// merged exactly: the caller then reads row by row, to report every problem where it is.
+  /// - Complexity: O(n) in the file's bytes, spread over the cores, plus the merge of the
+  ///   schools that span two parts.
+  static func readSchoolsInParts(
+    _ prepared: Prepared, columns: TrustColumns, limits: RosterLimits, deeps: DeepMapping,
+    options: RosterReadOptions, defaultSchool: String?
+  ) -> SchoolsPart? {
+    let bytes = prepared.bytes
+    let parser = prepared.parser
+    let start = parser.position
+    return bytes.withUnsafeBufferPointer { buffer -> SchoolsPart? in
+      guard start < buffer.count else { return nil }
+      let wanted = Parallel.width * 4
+      var bounds = [start]
+      for piece in 1..<wanted {
+        let offset = start + (buffer.count - start) * piece / wanted
+        guard offset > bounds[bounds.count - 1],
+          let boundary = recordBoundary(after: offset, in: buffer),
+          boundary > bounds[bounds.count - 1]
+        else { continue }
+        bounds.append(boundary)
+      }
+      guard bounds.count > 1 else { return nil }
+      bounds.append(buffer.count)
+      let shared = SharedBuffer(buffer: buffer)
+      let partBounds = bounds
+      // The line each part starts on: the line breaks of the parts before it, counted at once.
+      let breaks = Parallel.map(max(0, partBounds.count - 3)) { piece in
+        lineBreaks(in: partBounds[piece + 1]..<partBounds[piece + 2], of: shared.buffer)
+      }
+      var lines = [0, lineNumber(at: partBounds[1], in: buffer)]
+      for count in breaks { lines.append(lines[lines.count - 1] + count) }
+      let partLines = lines
+      let file = prepared.log.file
+      let map = prepared.map
+      let parts = Parallel.map(partBounds.count - 1) { piece -> SchoolsPart? in
+        var partParser: CSVParser
+        if piece == 0 {
+          partParser = parser
+          partParser.stop(at: partBounds[1])
+        } else {
+          partParser = CSVParser(
+            bytes: bytes, range: partBounds[piece]..<partBounds[piece + 1],
+            line: partLines[piece],
+            separator: parser.separator, maximumFieldBytes: limits.maximumLineBytes,
+            maximumFields: limits.maximumFields)
+          partParser.bytesAreValidUTF8 = parser.bytesAreValidUTF8
+        }
+        var part = SchoolsPart(
+          map: map, columns: columns, deeps: deeps, options: options,
+          defaultSchool: defaultSchool, log: DiagnosticLog(file: file),
+          assemblerLog: DiagnosticLog(file: file))
+        part.addRows(from: &partParser, in: shared.buffer)
+        guard partParser.problems.isEmpty, partParser.furtherInvalidUTF8Count == 0 else {
+          return nil
+        }
+        return part
+      }
+      var merged = SchoolsPart(
+        map: map, columns: columns, deeps: deeps, options: options,
+        defaultSchool: defaultSchool, log: prepared.log, assemblerLog: prepared.log)
+      for part in parts {
+        guard let part, merged.absorb(part, in: buffer) else { return nil }
+      }
+      return merged
     }
-    let schools = rosters.indices.map { index in
-      SchoolRows(
-        name: schoolNames[index], roster: rosters[index],
-        personIDs: personIDs[index].reduce(into: [:]) { $0[$1.key] = $1.value.value },
-        outside: outside[index])
+  }
+}
+
+extension CSVRosterReader {
+  /// Whether two cells hold the same text: the same bytes, or the same decoded text. `false`
+  /// may still be cells whose texts are equal once trimmed.
+  static func sameText(_ a: CSVCell, _ b: CSVCell, in buffer: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    switch (a.text, b.text) {
+    case (nil, nil):
+      let count = a.end - a.start
+      guard count == b.end - b.start, let base = buffer.baseAddress else { return false }
+      return count == 0 || memcmp(base + a.start, base + b.start, count) == 0
+    case (let x?, let y?):
+      return x == y
+    default:
+      return false
     }
-    return .schools(schools, trustTeams: trustTeams)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MembershipGraph
 
 extension RosterReader {
   /// Reads one or several roster files as the schools they hold.
@@ -113,54 +114,20 @@ extension RosterReader {
     let shownNames =
       schoolNames.prefix(5).joined(separator: ", ")
       + (schoolNames.count > 5 ? " and \(schoolNames.count - 5) more" : "")
-    var schools: [TrustRoster.School] = []
-    for part in parts {
-      let roster = part.rows.roster
-      let staffIDs = Dictionary(
-        roster.staff.map { (key($0.id), $0.id) }, uniquingKeysWith: { first, _ in first })
-      var personIDs: [String: String] = [:]
-      for (staff, person) in part.rows.personIDs {
-        if let id = staffIDs[key(staff)] { personIDs[id] = person }
+    // Each school on its own (schools are many and independent): a piece of consecutive
+    // schools per task, on the cores.
+    let pieces = min(parts.count, Parallel.width * 8)
+    let (teamsByKey, trustTeamsByKey) = (teamsOfSchool, trustTeamIDs)
+    let results = Parallel.map(pieces) { piece in
+      let range = (parts.count * piece / pieces)..<(parts.count * (piece + 1) / pieces)
+      return range.map { index in
+        school(
+          parts[index], teamsOfSchool: teamsByKey, trustTeamIDs: trustTeamsByKey,
+          shownNames: shownNames, exactIDs: exactIDs)
       }
-      var outside: [TrustRoster.OutsideMembership] = []
-      for membership in part.rows.outside {
-        let staff = staffIDs[key(membership.staff)] ?? membership.staff
-        let team: String?
-        if let school = membership.teamSchool {
-          guard let teams = teamsOfSchool[school] else {
-            errors.append(
-              Diagnostic(
-                .error, file: part.file, line: membership.line,
-                message:
-                  "team_school '\(school)' names no school of the roster (its schools: "
-                  + "\(shownNames)); write the school as its rows name it, or 'trust' for a "
-                  + "trust-wide team"))
-            continue
-          }
-          team = teams[key(membership.team)]
-          if team == nil {
-            errors.append(
-              Diagnostic(
-                .error, file: part.file, line: membership.line,
-                message:
-                  "school '\(school)' has no team '\(membership.team)'; add the team to that "
-                  + "school's rows (a row with an empty staff_id declares a team) or correct "
-                  + "the team id"))
-            continue
-          }
-        } else {
-          team = trustTeamIDs[key(membership.team)]
-        }
-        outside.append(
-          TrustRoster.OutsideMembership(
-            staff: staff, teamSchool: membership.teamSchool, team: team ?? membership.team,
-            isLeader: membership.isLeader, line: membership.line))
-      }
-      schools.append(
-        TrustRoster.School(
-          name: part.rows.name, file: part.file, roster: roster, personIDs: personIDs,
-          outsideMemberships: outside))
-    }
+    }.flatMap { $0 }
+    for result in results { errors += result.errors }
+    let schools = results.map(\.school)
     if !errors.isEmpty {
       throw RosterError(
         diagnostics: errors.prefix(RosterError.maximumErrors)
@@ -177,5 +144,61 @@ extension RosterReader {
       Team(id: id, name: drafts[id]?.name, gateway: drafts[id]?.gateway)
     }
     return TrustRoster(schools: schools, trustTeams: trustTeams)
+  }
+
+  /// One school of the trust: its person_ids and outside memberships with the ids as its
+  /// roster (and the schools it names) spell them, and the problems of the latter.
+  private static func school(
+    _ part: (file: String, rows: CSVRosterReader.SchoolRows),
+    teamsOfSchool: [String: [String: String]], trustTeamIDs: [String: String],
+    shownNames: String, exactIDs: Bool
+  ) -> (school: TrustRoster.School, errors: [Diagnostic]) {
+    var errors: [Diagnostic] = []
+    func key(_ id: String) -> String { exactIDs ? id : id.lowercased() }
+    let roster = part.rows.roster
+    let staffIDs = Dictionary(
+      roster.staff.map { (key($0.id), $0.id) }, uniquingKeysWith: { first, _ in first })
+    var personIDs: [String: String] = [:]
+    for (staff, person) in part.rows.personIDs {
+      if let id = staffIDs[key(staff)] { personIDs[id] = person }
+    }
+    var outside: [TrustRoster.OutsideMembership] = []
+    for membership in part.rows.outside {
+      let staff = staffIDs[key(membership.staff)] ?? membership.staff
+      let team: String?
+      if let school = membership.teamSchool {
+        guard let teams = teamsOfSchool[school] else {
+          errors.append(
+            Diagnostic(
+              .error, file: part.file, line: membership.line,
+              message:
+                "team_school '\(school)' names no school of the roster (its schools: "
+                + "\(shownNames)); write the school as its rows name it, or 'trust' for a "
+                + "trust-wide team"))
+          continue
+        }
+        team = teams[key(membership.team)]
+        if team == nil {
+          errors.append(
+            Diagnostic(
+              .error, file: part.file, line: membership.line,
+              message:
+                "school '\(school)' has no team '\(membership.team)'; add the team to that "
+                + "school's rows (a row with an empty staff_id declares a team) or correct "
+                + "the team id"))
+          continue
+        }
+      } else {
+        team = trustTeamIDs[key(membership.team)]
+      }
+      outside.append(
+        TrustRoster.OutsideMembership(
+          staff: staff, teamSchool: membership.teamSchool, team: team ?? membership.team,
+          isLeader: membership.isLeader, line: membership.line))
+    }
+    let school = TrustRoster.School(
+      name: part.rows.name, file: part.file, roster: roster, personIDs: personIDs,
+      outsideMemberships: outside)
+    return (school, errors)
   }
 }
