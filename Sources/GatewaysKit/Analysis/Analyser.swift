@@ -13,13 +13,15 @@ public struct Analyser: Sendable {
   /// The coupling the school aims for.
   public var target: CouplingTarget
   /// Betweenness is exact (Brandes 2001) while its work, nodes times adjacency entries summed
-  /// over components (`BipartiteGraph.exactBetweennessWork`), is at most
-  /// this, or while there are no more nodes than ``exactBetweennessNodes``; above, it is
-  /// estimated from sampled shortest paths (Riondato and Kornaropoulos 2014).
+  /// over components (`BipartiteGraph.exactBetweennessWork`), is at most this (about a fifth of
+  /// a second of one core); above, it is estimated from sampled shortest paths (Riondato and
+  /// Kornaropoulos 2014, with KADABRA's adaptive stop), whose bidirectional searches cost
+  /// about the square root of a whole search on these graphs.
   public var exactBetweennessWork: Int
-  /// Betweenness is also exact while there are no more nodes than this (as many searches as
-  /// sampling would make between pairs) and its work is at most ten times
-  /// ``exactBetweennessWork``.
+  /// Betweenness is also exact while there are no more nodes than this and its work is at most
+  /// ten times ``exactBetweennessWork``: on so small a graph each sampled search costs nearly
+  /// a whole one, and a quarter of the most samples (2,500 of 10,000) is as many searches as
+  /// exact betweenness makes.
   public var exactBetweennessNodes: Int
   /// The error wanted of a betweenness estimate (normalised betweenness, 0 to 1).
   public var betweennessEpsilon: Double
@@ -41,10 +43,10 @@ public struct Analyser: Sendable {
 
   /// Creates an analyser with the documented defaults.
   public init(
-    target: CouplingTarget = .learningCommunity, exactBetweennessWork: Int = 100_000_000,
+    target: CouplingTarget = .learningCommunity, exactBetweennessWork: Int = 20_000_000,
     betweennessEpsilon: Double = 0.01, betweennessDelta: Double = 0.1,
     betweennessSamples: Int = 10_000, betweennessSeed: UInt64 = 2007, brokerCount: Int = 10,
-    listLimit: Int? = SchoolAnalysis.defaultListLimit, exactBetweennessNodes: Int = 50_000
+    listLimit: Int? = SchoolAnalysis.defaultListLimit, exactBetweennessNodes: Int = 2_500
   ) {
     precondition((listLimit ?? 0) >= 0, "negative list limit")
     self.target = target
@@ -59,11 +61,12 @@ public struct Analyser: Sendable {
   }
 
   /// Analyses a roster.
-  /// - Complexity: linear in staff, teams and memberships for everything but the projection and
-  ///   E-I (proportional to the sum of squared team counts per person), betweenness
-  ///   (exact while its work is at most ``exactBetweennessWork``, else a fixed number of sampled
-  ///   shortest paths, each a bidirectional search) and the key people's parts (O(M log T)); the
-  ///   analysis itself holds O(S + T + M) items for a fixed ``listLimit``.
+  /// - Complexity: linear in staff, teams and memberships for everything but the teams' links
+  ///   and E-I (time proportional to the sum of squared team counts per person; the links are
+  ///   counted team by team, never all stored), betweenness (exact while its work is at most
+  ///   ``exactBetweennessWork``, else at most ``betweennessSamples`` sampled shortest paths,
+  ///   each a bidirectional search) and the key people's parts (O(M log T)); the analysis itself
+  ///   holds O(S + T + M) items for a fixed ``listLimit``.
   public func analyse(_ roster: Roster) -> SchoolAnalysis {
     analyse(RosterGraph(roster))
   }
@@ -73,14 +76,10 @@ public struct Analyser: Sendable {
     let roster = network.roster
     let graph = network.graph
     // Independent walks of the graph, split over two cores in halves of about equal work.
-    let ((projection, eiIndices, deepFindings), (cutsAndSeparations, structure, couplingFindings)) =
+    let ((eiIndices, deepFindings, marks), (cutsAndSeparations, structure, couplingFindings)) =
       Parallel.both(
         {
-          let projection = graph.groupProjection()
-          return (
-            projection, graph.eiIndices(projection: projection),
-            DeepAnalysis(network: network).findings
-          )
+          (graph.eiIndices(), DeepAnalysis(network: network).findings, network.leaderMarks())
         },
         {
           let structure = TeamStructure(network: network)
@@ -100,60 +99,54 @@ public struct Analyser: Sendable {
     let deeps = roster.deeps
     let pieces = rosterTeams.count >= 2048 ? Parallel.width * 2 : 1
     let listLimit = self.listLimit
+    // Each piece scans its teams' links itself (no group projection is stored, so a person on
+    // very many teams costs time, not memory), with its own markers.
     let pieceResults = Parallel.map(pieces) { piece in
       var findings: [TeamFinding] = []
-      var lastListed: [ListedLinks] = []
+      var leaderOnlyListed: [(first: Int32, second: Int32, via: [String])] = []
+      var leaderOnlyCount = 0
+      var linkEnds = 0
       let range =
         (rosterTeams.count * piece / pieces)..<(rosterTeams.count * (piece + 1) / pieces)
       findings.reserveCapacity(range.count)
-      lastListed.reserveCapacity(range.count)
       // Shared arrays are read through buffers, taken once per piece, so the cores do not
       // contend over their reference counts.
       staffIDs.withUnsafeBufferPointer { staffIDs in
         teamIDs.withUnsafeBufferPointer { teamIDs in
-          projection.forEachNeighborhood(in: range) { neighborhood in
-            let position = neighborhood.group.position
+          graph.forEachGroupLinks(in: range, limit: listLimit, marks: marks) { links in
+            let position = links.group.position
             let team = rosterTeams[position]
             // The links with the most shared people, most first, ties by team id (positions
             // follow ids), at most the list limit.
-            var chosen = Array(0..<neighborhood.count)
-            chosen.sort {
-              let (a, b) = (neighborhood.sharedCount($0), neighborhood.sharedCount($1))
-              return a != b ? a > b : $0 < $1
+            var teamLinks: [TeamLink] = []
+            teamLinks.reserveCapacity(links.count)
+            for i in 0..<links.count {
+              let via = links.sharedPeople(i).map { staffIDs[Int($0)] }
+              teamLinks.append(TeamLink(team: teamIDs[links.neighbor(i).position], via: via))
+              if links.isMarkedOnly(i) {
+                let other = links.neighbor(i).rawValue
+                let a = Int32(truncatingIfNeeded: position)
+                leaderOnlyListed.append((min(a, other), max(a, other), via))
+              }
             }
-            if let listLimit, chosen.count > listLimit {
-              chosen.removeSubrange(listLimit...)
-              let last = chosen[chosen.count - 1]
-              lastListed.append(
-                ListedLinks(
-                  all: false, sharedCount: neighborhood.sharedCount(last),
-                  neighbor: neighborhood.neighbor(last).position))
-            } else {
-              lastListed.append(ListedLinks(all: true, sharedCount: 0, neighbor: 0))
-            }
-            var links: [TeamLink] = []
-            links.reserveCapacity(chosen.count)
-            for i in chosen {
-              links.append(
-                TeamLink(
-                  team: teamIDs[neighborhood.neighbor(i).position],
-                  via: neighborhood.sharedPeople(i).map { staffIDs[Int($0)] }))
-            }
+            leaderOnlyCount += links.markedOnlyLinksAfter
+            linkEnds += links.linkCount
             let ei = eiIndices[position]
             findings.append(
               TeamFinding(
                 id: team.id, name: team.name, gateway: team.gateway,
                 deep: team.gateway.flatMap { deeps.deep(of: $0) }, leaders: team.leaders,
-                members: team.members, links: links, linkCount: neighborhood.count,
-                isSilo: neighborhood.count == 0, eiIndex: ei.value,
+                members: team.members, links: teamLinks, linkCount: links.linkCount,
+                isSilo: links.linkCount == 0, eiIndex: ei.value,
                 internalPairs: ei.internalPairs, externalPairs: ei.externalPairs))
           }
         }
       }
-      return (findings, lastListed)
+      return PieceResult(
+        findings: findings, leaderOnlyListed: leaderOnlyListed, leaderOnlyCount: leaderOnlyCount,
+        linkEnds: linkEnds)
     }
-    let teams = pieceResults.flatMap { $0.0 }
-    let listed = pieceResults.flatMap { $0.1 }
+    let teams = pieceResults.flatMap(\.findings)
 
     var keyPeople: [KeyPerson] = []
     for node in cuts.articulationPoints {
@@ -175,30 +168,23 @@ public struct Analyser: Sendable {
     }
     keyPeople.sort { $0.staff.precedesInBytes($1.staff) }
 
+    // A leader-only link listed under both its teams was found from both: once each, by pair.
+    var leaderOnlyPairs = pieceResults.flatMap(\.leaderOnlyListed)
+    leaderOnlyPairs.sort { $0.first != $1.first ? $0.first < $1.first : $0.second < $1.second }
     var leaderOnly: [LeaderOnlyLink] = []
-    var leaderOnlyCount = 0
-    if network.hasLeaders {
-      for link in 0..<projection.linkCount {
-        let (first, second) = projection.groups(ofLinkAt: link)
-        let shared = projection.sharedPeople(ofLinkAt: link)
-        guard
-          shared.allSatisfy({
-            network.isLeader($0, of: first) || network.isLeader($0, of: second)
-          })
-        else { continue }
-        leaderOnlyCount += 1
-        let count = shared.count
-        guard
-          listed[first.position].includes(sharedCount: count, neighbor: second.position)
-            || listed[second.position].includes(sharedCount: count, neighbor: first.position)
-        else { continue }
-        // The link's groups are ordered, so their ids are too.
-        leaderOnly.append(
-          LeaderOnlyLink(
-            teams: [teamIDs[first.position], teamIDs[second.position]],
-            via: shared.map { staffIDs[$0.position] }))
+    for (index, pair) in leaderOnlyPairs.enumerated() {
+      if index > 0, leaderOnlyPairs[index - 1].first == pair.first,
+        leaderOnlyPairs[index - 1].second == pair.second
+      {
+        continue
       }
+      // The pair's positions are ordered, so their ids are too.
+      leaderOnly.append(
+        LeaderOnlyLink(
+          teams: [teamIDs[Int(pair.first)], teamIDs[Int(pair.second)]], via: pair.via))
     }
+    let leaderOnlyCount = pieceResults.reduce(0) { $0 + $1.leaderOnlyCount }
+    let linkCount = pieceResults.reduce(0) { $0 + $1.linkEnds } / 2
 
     let (brokers, method) = self.brokers(network)
     let uninvolved = graph.people.filter { graph.degree(of: $0) == 0 }.map {
@@ -210,7 +196,7 @@ public struct Analyser: Sendable {
     let summary = SchoolAnalysis.Summary(
       staff: roster.staff.count, teams: roster.teams.count, memberships: graph.membershipCount,
       silos: silos.count, islands: islands.count, keyPeople: keyPeople.count,
-      links: projection.linkCount, leaderOnlyLinks: leaderOnlyCount)
+      links: linkCount, leaderOnlyLinks: leaderOnlyCount)
     return SchoolAnalysis(
       summary: summary, listLimit: listLimit, teams: teams, silos: silos,
       components: structure.components,
@@ -238,10 +224,13 @@ public struct Analyser: Sendable {
     } else {
       let estimate = graph.betweennessEstimate(
         epsilon: betweennessEpsilon, delta: betweennessDelta,
-        maximumSamples: betweennessSamples, seed: betweennessSeed)
+        maximumSamples: betweennessSamples, seed: betweennessSeed,
+        separatingTopPeople: brokerCount)
+      let top: Int?
+      if case .topSeparated(let k) = estimate.stop { top = k } else { top = nil }
       method = .sampledPaths(
         samples: estimate.samples, epsilon: estimate.epsilon, delta: estimate.delta,
-        seed: estimate.seed)
+        seed: estimate.seed, maximumSamples: estimate.maximumSamples, topSeparated: top)
       scores = estimate.values
     }
     var candidates: [(score: Double, id: String)] = []
@@ -257,18 +246,14 @@ public struct Analyser: Sendable {
   }
 }
 
-/// Which of a team's links the analysis lists: all, or those ranked at or before the last one
-/// listed (most shared people first, ties by the other team's position).
-private struct ListedLinks {
-  /// Whether every link is listed.
-  let all: Bool
-  /// The shared people of the last link listed.
-  let sharedCount: Int
-  /// The other team of the last link listed.
-  let neighbor: Int
-
-  /// Whether the link to `neighbor` with `sharedCount` shared people is listed.
-  func includes(sharedCount count: Int, neighbor other: Int) -> Bool {
-    all || count > sharedCount || (count == sharedCount && other <= neighbor)
-  }
+/// What one piece of the teams' scan found.
+private struct PieceResult: Sendable {
+  /// The piece's teams, in order.
+  let findings: [TeamFinding]
+  /// The leader-only links listed under the piece's teams, as ordered pairs of positions.
+  let leaderOnlyListed: [(first: Int32, second: Int32, via: [String])]
+  /// The leader-only links from the piece's teams to later teams (each link counted once).
+  let leaderOnlyCount: Int
+  /// The piece's teams' link counts summed (each link has two ends).
+  let linkEnds: Int
 }

@@ -63,6 +63,18 @@ public struct RosterGraph: Sendable {
   /// Whether any team has a leader.
   public var hasLeaders: Bool { !leaderships.isEmpty }
 
+  /// Every membership's leader flag, for the scan of the teams' links (``Analyser``), or `nil`
+  /// when no team has a leader.
+  /// - Complexity: O(M) for M memberships, on average.
+  func leaderMarks() -> GroupMemberMarks? {
+    guard hasLeaders else { return nil }
+    let memberPositions = roster.memberPositions
+    return GroupMemberMarks(graph: graph) { group, member in
+      let position = memberPositions[group.position][member]
+      return isLeader(PersonIndex(Int(position)), of: group)
+    }
+  }
+
   /// Whether a person leads a team.
   /// - Complexity: O(1) on average.
   public func isLeader(_ person: PersonIndex, of group: GroupIndex) -> Bool {

@@ -170,7 +170,12 @@ public enum BetweennessMethod: Sendable, Hashable {
   /// From every node (Brandes 2001).
   case exact
   /// Estimated from `samples` shortest paths drawn with a fixed `seed` (Riondato and
-  /// Kornaropoulos 2014), for large rosters: with probability at least `1 - delta`, every
-  /// value is within `epsilon` of the exact one.
-  case sampledPaths(samples: Int, epsilon: Double, delta: Double, seed: UInt64)
+  /// Kornaropoulos 2014, with KADABRA's adaptive stop, Borassi and Natale 2016), for large
+  /// rosters: with probability at least `1 - delta`, every value is within `epsilon` of the
+  /// exact one and, when `topSeparated` is not `nil`, the people listed are the
+  /// `topSeparated` of highest betweenness. Sampling stops before `maximumSamples` once the
+  /// top are set apart or every value is within the `epsilon` asked.
+  case sampledPaths(
+    samples: Int, epsilon: Double, delta: Double, seed: UInt64, maximumSamples: Int,
+    topSeparated: Int?)
 }

@@ -2,13 +2,30 @@ import Dispatch
 import Foundation
 
 /// A betweenness estimate with its guarantee: with probability at least `1 - delta`, every
-/// node's estimate is within `epsilon` of its normalised betweenness centrality.
+/// node's estimate is within `epsilon` of its normalised betweenness centrality, every node's
+/// betweenness lies in its ``interval(of:)``, and, when ``stop`` is
+/// ``Stop/topSeparated(_:)``, the `k` people with the highest estimates are the `k` people of
+/// highest betweenness.
 public struct BetweennessEstimate: Sendable, Hashable {
+  /// Why sampling stopped.
+  public enum Stop: Sendable, Hashable {
+    /// The `k` people with the highest estimates were set apart from every other person: the
+    /// lowest of their intervals' lower ends is above every other person's upper end.
+    case topSeparated(Int)
+    /// Every node's interval was within `epsilon` of its estimate, as asked.
+    case withinEpsilon
+    /// The most samples allowed were taken (Riondato and Kornaropoulos' number for the
+    /// `epsilon` asked, or a smaller cap).
+    case sampleCap
+  }
+
   /// The estimated normalised betweenness of every node, by unified index (people, then
   /// groups), on the scale of ``BipartiteGraph/betweennessCentrality(normalized:)``.
   public var values: [Double]
   /// The number of shortest paths sampled.
   public var samples: Int
+  /// The most shortest paths the estimate would have sampled.
+  public var maximumSamples: Int
   /// The largest error of any node's estimate, with probability at least `1 - delta`.
   public var epsilon: Double
   /// The probability that some estimate is further than `epsilon` from the truth.
@@ -18,6 +35,43 @@ public struct BetweennessEstimate: Sendable, Hashable {
   /// The upper bound on the vertex diameter (the most nodes on a shortest path) the number of
   /// samples was derived from.
   public var vertexDiameterBound: Int
+  /// Why sampling stopped.
+  public var stop: Stop
+  /// `ln(1 / δ')` of each one-sided Bernstein bound (δ' = δ / (4 · checkpoints · nodes)).
+  let bernsteinLog: Double
+
+  /// The interval that holds the node's betweenness (with the guarantee above): the
+  /// estimate less its empirical Bernstein lower width, plus its upper width, within 0...1.
+  /// - Complexity: O(1).
+  public func interval(of node: Int) -> ClosedRange<Double> {
+    let n = values.count
+    let scale = n > 2 ? Double(n) / Double(n - 2) : 1
+    let count = values[node] / scale * Double(samples)
+    let bounds = PathSampleBounds(log: bernsteinLog, samples: samples)
+    let low = max(0, values[node] - bounds.lowerWidth(count: count) * scale)
+    let high = min(1, values[node] + bounds.upperWidth(count: count) * scale)
+    return low...max(low, high)
+  }
+}
+
+/// Bernstein's inequality for the mean of `samples` draws of a 0/1 variable (is the node inside
+/// the sampled path), whose variance is at most its mean μ, solved for μ: with probability at
+/// least `1 - e^-log` each, μ ≥ p̂ − lower and μ ≤ p̂ + upper, for the observed share p̂ =
+/// count / samples. These are KADABRA's f and g (Borassi and Natale 2016, Theorem 4.2) at a
+/// fixed number of samples.
+struct PathSampleBounds {
+  let log: Double
+  let samples: Int
+
+  /// (L / τ) · (−2/3 + √(4/9 + 2c / L)), the largest t with τt² ≤ L(2(p̂ − t) + 2t/3).
+  func lowerWidth(count: Double) -> Double {
+    log / Double(samples) * (-2.0 / 3 + (4.0 / 9 + 2 * count / log).squareRoot())
+  }
+
+  /// (L / τ) · (4/3 + √(16/9 + 2c / L)), the largest t with τt² ≤ L(2(p̂ + t) + 2t/3).
+  func upperWidth(count: Double) -> Double {
+    log / Double(samples) * (4.0 / 3 + (16.0 / 9 + 2 * count / log).squareRoot())
+  }
 }
 
 extension BipartiteGraph {
@@ -44,27 +98,46 @@ extension BipartiteGraph {
   }
 
   /// An estimate of every node's normalised betweenness centrality from randomly sampled
-  /// shortest paths, with a stated error and confidence (Riondato and Kornaropoulos 2014,
-  /// "Fast approximation of betweenness centrality through sampling", WSDM; extended in Data
-  /// Mining and Knowledge Discovery 30, 2016).
+  /// shortest paths, with a stated error and confidence, that stops as soon as its goal is met
+  /// (Riondato and Kornaropoulos 2014, "Fast approximation of betweenness centrality through
+  /// sampling", WSDM, extended in Data Mining and Knowledge Discovery 30, 2016; the adaptive
+  /// stop of KADABRA, Borassi and Natale 2016, "KADABRA is an ADaptive Algorithm for
+  /// Betweenness via Random Approximation", ESA).
   ///
   /// Each sample draws an ordered pair of distinct nodes `(u, v)` uniformly, finds the shortest
-  /// `u`–`v` paths by a balanced bidirectional breadth-first search (as in KADABRA, Borassi and
-  /// Natale 2016, "KADABRA is an ADaptive Algorithm for Betweenness via Random Approximation",
-  /// ESA), picks one of them uniformly at random and credits each node inside it with
-  /// `1 / samples`; a pair in two components has no path and credits no one. With
+  /// `u`–`v` paths by a balanced bidirectional breadth-first search (as in KADABRA), picks one
+  /// of them uniformly at random and counts each node inside it; a pair in two components has
+  /// no path and counts no one. A node's share of the samples estimates its betweenness.
   ///
-  ///     samples = ⌈(c / ε²) · (⌊log2(VD − 2)⌋ + 1 + ln(1 / δ))⌉,  c = 0.5,
+  /// **How many samples.** At most
   ///
-  /// where VD bounds the vertex diameter (the most nodes on any shortest path), every
-  /// estimate is within ε of the true value with probability at least `1 − δ` (the VC-dimension
-  /// bound of Riondato and Kornaropoulos, Theorem 2). VD is bounded by `2e + 1` for the
-  /// eccentricity `e` of one node in each component, from one breadth-first search per
-  /// component. The number of samples is capped at `maximumSamples`, so the work is fixed; when
-  /// the cap applies, `epsilon` is the error the samples taken guarantee (the same bound solved
-  /// for ε). Values and `epsilon` are rescaled from Riondato and Kornaropoulos' normalisation
-  /// (ordered pairs, `n(n − 1)`) to that of ``betweennessCentrality(normalized:)`` (pairs not
-  /// including the node, `(n − 1)(n − 2)`), a factor of `n / (n − 2)`.
+  ///     ω = ⌈(c / ε²) · (⌊log2(VD − 2)⌋ + 1 + ln(2 / δ))⌉,  c = 0.5,
+  ///
+  /// and at most `maximumSamples`, where VD bounds the vertex diameter (the most nodes on any
+  /// shortest path): with ω samples every estimate is within ε of the truth with probability at
+  /// least `1 − δ/2` (the VC-dimension bound of Riondato and Kornaropoulos, Theorem 2). VD is
+  /// bounded by `2e + 1` for the eccentricity `e` of one node in each component, from one
+  /// breadth-first search per component.
+  ///
+  /// **When to stop.** Samples are taken in rounds that end at fixed checkpoints (1,000
+  /// samples, then a quarter more each time, up to the cap). At each checkpoint every node gets
+  /// an interval from Bernstein's inequality for its count (its variance is at most its mean;
+  /// KADABRA's f and g), each side failing with probability `δ / (4 · J · n)` for `J`
+  /// checkpoints and `n` nodes, so all the intervals of all the checkpoints hold together with
+  /// probability at least `1 − δ/2`. Sampling stops at the first checkpoint where
+  /// - `separatingTopPeople` is `k > 0`, there are more than `k` people, and the `k` people
+  ///   with the highest counts are set apart: the lowest lower end of their intervals is above
+  ///   the highest upper end of every other person's (``BetweennessEstimate/Stop/topSeparated(_:)``);
+  /// - or every node's interval is within ε of its estimate (``BetweennessEstimate/Stop/withinEpsilon``);
+  /// - or the cap is reached (``BetweennessEstimate/Stop/sampleCap``).
+  ///
+  /// So with probability at least `1 − δ` every node's betweenness lies within the stated
+  /// `epsilon` of its estimate (the widest Bernstein interval at the stop, or at the cap the
+  /// Riondato–Kornaropoulos error if smaller) and within its ``BetweennessEstimate/interval(of:)``,
+  /// and a `topSeparated` stop names the top `k` people exactly (their order among themselves
+  /// is not certified). Values and `epsilon` are rescaled from Riondato and Kornaropoulos'
+  /// normalisation (ordered pairs, `n(n − 1)`) to that of ``betweennessCentrality(normalized:)``
+  /// (pairs not including the node, `(n − 1)(n − 2)`), a factor of `n / (n − 2)`.
   ///
   /// The searches run without the pendant nodes (one neighbour: most people of a large roster,
   /// on one team), which are never inside a shortest path: a pendant end is replaced by its
@@ -72,13 +145,14 @@ extension BipartiteGraph {
   /// they grow past 2^256 (they double with every square of a long ladder), so they never
   /// overflow and the path drawn stays uniform.
   ///
-  /// Samples are drawn in a fixed number of chunks, each with its own ``SeededGenerator``
-  /// seeded from `seed` and the chunk's number, and counted in integers, so the result is the
-  /// same bytes whatever the number of cores.
+  /// Each round is drawn in a fixed number of chunks, each with its own ``SeededGenerator``
+  /// seeded from `seed`, the round and the chunk's number, and counted in integers, so the
+  /// result is the same bytes whatever the number of cores.
   ///
   /// ```swift
-  /// let estimate = graph.betweennessEstimate(epsilon: 0.01, delta: 0.1, seed: 2007)
-  /// print(estimate.values[0], "±", estimate.epsilon)
+  /// let estimate = graph.betweennessEstimate(
+  ///   epsilon: 0.01, delta: 0.1, seed: 2007, separatingTopPeople: 10)
+  /// print(estimate.values[0], "±", estimate.epsilon, estimate.stop)
   /// ```
   ///
   /// - Parameters:
@@ -86,82 +160,102 @@ extension BipartiteGraph {
   ///   - delta: the probability allowed for any estimate to miss by more.
   ///   - maximumSamples: the most samples taken, whatever `epsilon` asks.
   ///   - seed: fixes the pairs and the paths drawn.
-  /// - Returns: the estimate of every node, with the samples taken and the error they give.
-  /// - Precondition: `epsilon > 0`, `0 < delta < 1`, `maximumSamples >= 1`.
+  ///   - separatingTopPeople: stop once this many people are set apart as the top (0: never).
+  /// - Returns: the estimate of every node, with the samples taken, the error they give and why
+  ///   sampling stopped.
+  /// - Precondition: `epsilon > 0`, `0 < delta < 1`, `maximumSamples >= 1`,
+  ///   `separatingTopPeople >= 0`.
   /// - Complexity: O(n + m) for the bound, then per sample a bidirectional search, at worst
-  ///   O(n + m) but on small-world graphs about the square root of that; O(n) memory per
-  ///   chunk (four chunks).
+  ///   O(n + m) but on small-world graphs about the square root of that, and O(n) per
+  ///   checkpoint (at most about 12 for a cap of 10^4); O(n) memory per chunk (four chunks).
   public func betweennessEstimate(
-    epsilon: Double, delta: Double, maximumSamples: Int = 100_000, seed: UInt64
+    epsilon: Double, delta: Double, maximumSamples: Int = 100_000, seed: UInt64,
+    separatingTopPeople k: Int = 0
   ) -> BetweennessEstimate {
     precondition(epsilon > 0 && delta > 0 && delta < 1, "epsilon > 0 and 0 < delta < 1")
     precondition(maximumSamples >= 1, "at least one sample")
+    precondition(k >= 0, "a negative number of top people")
     let n = nodeCount
     let summary = componentSummary()
     let diameter = summary.vertexDiameterBound
-    let logTerm = Double(Self.floorLog2(max(1, diameter - 2))) + 1 + log(1 / delta)
+    let logTerm = Double(Self.floorLog2(max(1, diameter - 2))) + 1 + log(2 / delta)
     let c = 0.5
     let wanted = (c / (epsilon * epsilon) * logTerm).rounded(.up)
-    let samples = max(1, wanted >= Double(maximumSamples) ? maximumSamples : Int(wanted))
-    let achieved = (c * logTerm / Double(samples)).squareRoot()
+    let cap = max(1, wanted >= Double(maximumSamples) ? maximumSamples : Int(wanted))
+    let capEpsilon = (c * logTerm / Double(cap)).squareRoot()
     let scale = n > 2 ? Double(n) / Double(n - 2) : 1
+    var checkpoints = [min(cap, 1_000)]
+    while let last = checkpoints.last, last < cap {
+      checkpoints.append(min(cap, last + (last + 3) / 4))
+    }
+    let bernsteinLog = log(4 * Double(checkpoints.count) * Double(max(1, n)) / delta)
     guard n >= 3 else {
       return BetweennessEstimate(
-        values: [Double](repeating: 0, count: n), samples: samples, epsilon: achieved * scale,
-        delta: delta, seed: seed, vertexDiameterBound: diameter)
+        values: [Double](repeating: 0, count: n), samples: cap, maximumSamples: cap,
+        epsilon: capEpsilon * scale, delta: delta, seed: seed, vertexDiameterBound: diameter,
+        stop: .sampleCap, bernsteinLog: bernsteinLog)
     }
-    let counts = sampledPathCounts(samples: samples, seed: seed, component: summary.labels)
-    let values = counts.map { Double($0) / Double(samples) * scale }
-    return BetweennessEstimate(
-      values: values, samples: samples, epsilon: achieved * scale, delta: delta, seed: seed,
-      vertexDiameterBound: diameter)
-  }
-
-  /// For each node, the number of sampled shortest paths it lies inside.
-  /// - Complexity: O(samples · (n + m)) at worst; O(chunks · n) memory.
-  package func sampledPathCounts(samples: Int, seed: UInt64, component: [Int32]) -> [Int] {
-    let n = nodeCount
-    let (offsets, targets, anchor) = Self.withoutPendants(unifiedAdjacency())
-    let chunkCount = 4
-    let partials = UnsafeMutableBufferPointer<Int32>.allocate(capacity: chunkCount * n)
-    partials.initialize(repeating: 0)
-    defer { partials.deallocate() }
-    let shared = DisjointCounts(buffer: partials)
-    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-      let lower = samples * chunk / chunkCount
-      let upper = samples * (chunk + 1) / chunkCount
-      var rng = SeededGenerator(seed: seed ^ (0x9E37_79B9_7F4A_7C15 &* UInt64(chunk + 1)))
-      // Each chunk counts into its own n-slot slice of the shared buffer.
-      let out = UnsafeMutableBufferPointer(rebasing: shared.buffer[(chunk * n)..<(chunk * n + n)])
-      let search = PathSampler(nodeCount: n)
-      offsets.withUnsafeBufferPointer { off in
-        targets.withUnsafeBufferPointer { tgt in
-          for _ in lower..<upper {
-            let u = Int.random(in: 0..<n, using: &rng)
-            var v = Int.random(in: 0..<(n - 1), using: &rng)
-            if v >= u { v += 1 }
-            guard component[u] == component[v] else { continue }
-            // A pendant end's shortest paths are those of its one neighbour (its anchor) with
-            // the end added, so the search runs between the anchors, without pendant nodes.
-            let (a, b) = (Int(anchor[u]), Int(anchor[v]))
-            if a == v || b == u { continue }  // one end hangs on the other: nothing inside
-            if a == b {  // both hang on one node: the path is u, a, v
-              out[a] += 1
-              continue
-            }
-            if a != u { out[a] += 1 }
-            if b != v { out[b] += 1 }
-            search.sample(from: a, to: b, offsets: off, targets: tgt, rng: &rng, into: out)
+    let sampler = RoundSampler(graph: self, component: summary.labels)
+    defer { sampler.deallocate() }
+    var totals = [Int](repeating: 0, count: n)
+    var taken = 0
+    var stop = BetweennessEstimate.Stop.sampleCap
+    var stated = capEpsilon
+    for (round, checkpoint) in checkpoints.enumerated() {
+      sampler.sample(taken..<checkpoint, round: round, seed: seed)
+      taken = checkpoint
+      sampler.total(into: &totals)
+      let bounds = PathSampleBounds(log: bernsteinLog, samples: taken)
+      let widest = bounds.upperWidth(count: Double(totals.max() ?? 0))
+      stated = taken == cap ? min(widest, capEpsilon) : widest
+      if k > 0 && personCount > k {
+        // The k-th and (k+1)-th highest counts among people (widths grow with the count).
+        var top: [Int] = []
+        for p in 0..<personCount {
+          let count = totals[p]
+          if top.count == k + 1 {
+            if count <= top[k] { continue }
+            top.removeLast()
           }
+          var i = top.count
+          top.append(count)
+          while i > 0 && top[i - 1] < count {
+            top[i] = top[i - 1]
+            i -= 1
+          }
+          top[i] = count
+        }
+        let lowest = Double(top[k - 1])
+        let highestOther = Double(top[k])
+        let lowerEnd = (lowest - bounds.lowerWidth(count: lowest) * Double(taken))
+        let upperEnd = (highestOther + bounds.upperWidth(count: highestOther) * Double(taken))
+        if lowest > 0 && lowerEnd > upperEnd {
+          stop = .topSeparated(k)
+          break
         }
       }
-      search.deallocate()
+      if widest <= epsilon {
+        stop = .withinEpsilon
+        break
+      }
     }
-    var result = [Int](repeating: 0, count: n)
-    for chunk in 0..<chunkCount {
-      for v in 0..<n { result[v] += Int(partials[chunk * n + v]) }
-    }
-    return result
+    let values = totals.map { Double($0) / Double(taken) * scale }
+    return BetweennessEstimate(
+      values: values, samples: taken, maximumSamples: cap, epsilon: stated * scale,
+      delta: delta, seed: seed, vertexDiameterBound: diameter, stop: stop,
+      bernsteinLog: bernsteinLog)
+  }
+
+  /// For each node, the number of sampled shortest paths it lies inside, from `samples`
+  /// samples drawn in one round.
+  /// - Complexity: O(samples · (n + m)) at worst; O(chunks · n) memory.
+  package func sampledPathCounts(samples: Int, seed: UInt64, component: [Int32]) -> [Int] {
+    let sampler = RoundSampler(graph: self, component: component)
+    defer { sampler.deallocate() }
+    sampler.sample(0..<samples, round: 0, seed: seed)
+    var totals = [Int](repeating: 0, count: nodeCount)
+    sampler.total(into: &totals)
+    return totals
   }
 
   /// For each node, how many of `samples` shortest paths drawn between `u` and `v` (distinct
@@ -267,9 +361,75 @@ extension BipartiteGraph {
   static func floorLog2(_ x: Int) -> Int { Int.bitWidth - 1 - x.leadingZeroBitCount }
 }
 
-/// A buffer handed to worker threads that write disjoint slices of it.
-private struct DisjointCounts: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<Int32>
+/// The path sampler's state across rounds: the graph without its pendant nodes, and four
+/// chunks, each with its own search buffers and counts, which rounds keep adding to.
+private final class RoundSampler: @unchecked Sendable {
+  static let chunkCount = 4
+  let n: Int
+  let offsets: [Int32]
+  let targets: [Int32]
+  let anchor: [Int32]
+  let component: [Int32]
+  let partials: UnsafeMutableBufferPointer<Int32>
+  let searches: [PathSampler]
+
+  init(graph: BipartiteGraph, component: [Int32]) {
+    n = graph.nodeCount
+    (offsets, targets, anchor) = BipartiteGraph.withoutPendants(graph.unifiedAdjacency())
+    self.component = component
+    partials = .allocate(capacity: Self.chunkCount * n)
+    partials.initialize(repeating: 0)
+    searches = (0..<Self.chunkCount).map { _ in PathSampler(nodeCount: graph.nodeCount) }
+  }
+
+  func deallocate() {
+    partials.deallocate()
+    for search in searches { search.deallocate() }
+  }
+
+  /// Draws the samples `range` of round `round`, split into the chunks, on the cores.
+  func sample(_ range: Range<Int>, round: Int, seed: UInt64) {
+    let n = self.n
+    DispatchQueue.concurrentPerform(iterations: Self.chunkCount) { chunk in
+      let lower = range.lowerBound + range.count * chunk / Self.chunkCount
+      let upper = range.lowerBound + range.count * (chunk + 1) / Self.chunkCount
+      var rng = SeededGenerator(
+        seed: seed ^ (0x9E37_79B9_7F4A_7C15 &* UInt64(chunk + 1))
+          ^ (0xD1B5_4A32_D192_ED03 &* UInt64(round)))
+      // Each chunk counts into its own n-slot slice of the shared buffer.
+      let out = UnsafeMutableBufferPointer(rebasing: partials[(chunk * n)..<(chunk * n + n)])
+      let search = searches[chunk]
+      offsets.withUnsafeBufferPointer { off in
+        targets.withUnsafeBufferPointer { tgt in
+          for _ in lower..<upper {
+            let u = Int.random(in: 0..<n, using: &rng)
+            var v = Int.random(in: 0..<(n - 1), using: &rng)
+            if v >= u { v += 1 }
+            guard component[u] == component[v] else { continue }
+            // A pendant end's shortest paths are those of its one neighbour (its anchor) with
+            // the end added, so the search runs between the anchors, without pendant nodes.
+            let (a, b) = (Int(anchor[u]), Int(anchor[v]))
+            if a == v || b == u { continue }  // one end hangs on the other: nothing inside
+            if a == b {  // both hang on one node: the path is u, a, v
+              out[a] += 1
+              continue
+            }
+            if a != u { out[a] += 1 }
+            if b != v { out[b] += 1 }
+            search.sample(from: a, to: b, offsets: off, targets: tgt, rng: &rng, into: out)
+          }
+        }
+      }
+    }
+  }
+
+  /// Every node's count so far, the chunks summed.
+  func total(into totals: inout [Int]) {
+    for v in 0..<n { totals[v] = Int(partials[v]) }
+    for chunk in 1..<Self.chunkCount {
+      for v in 0..<n { totals[v] += Int(partials[chunk * n + v]) }
+    }
+  }
 }
 
 /// The per-chunk buffers of the path sampler, reset only where a search touched them.

@@ -318,3 +318,247 @@ extension GroupProjection {
     }
   }
 }
+
+/// The links of one group, found by a scan of its members' groups (no ``GroupProjection`` is
+/// built): every linked group counted, the `limit` sharing the most people listed with the
+/// people shared. Valid only inside the call that hands it out.
+package struct GroupLinks {
+  /// The group whose links these are.
+  package let group: GroupIndex
+  /// The number of groups sharing at least one person with ``group``.
+  package let linkCount: Int
+  /// Among the links to groups after ``group`` (`b > group`), how many are *marked-only*:
+  /// every shared person is marked on one of the two groups (0 without marks).
+  package let markedOnlyLinksAfter: Int
+  fileprivate let neighbors: UnsafeBufferPointer<Int32>
+  fileprivate let sharedStart: UnsafeBufferPointer<Int32>
+  fileprivate let sharedPeople: UnsafeBufferPointer<Int32>
+  fileprivate let unmarked: UnsafeBufferPointer<Int32>
+
+  /// The number of links listed: at most the limit, most shared people first, ties by the
+  /// other group's position.
+  package var count: Int { neighbors.count }
+
+  /// The `i`-th listed linked group.
+  package func neighbor(_ i: Int) -> GroupIndex { GroupIndex(raw: neighbors[i]) }
+
+  /// The number of people shared with the `i`-th listed group.
+  /// - Complexity: O(1).
+  package func sharedCount(_ i: Int) -> Int { Int(sharedStart[i + 1] - sharedStart[i]) }
+
+  /// The people shared with the `i`-th listed group, ascending, as positions.
+  package func sharedPeople(_ i: Int) -> UnsafeBufferPointer<Int32> {
+    UnsafeBufferPointer(rebasing: sharedPeople[Int(sharedStart[i])..<Int(sharedStart[i + 1])])
+  }
+
+  /// Whether every person shared with the `i`-th listed group is marked on one of the two
+  /// groups (false without marks).
+  package func isMarkedOnly(_ i: Int) -> Bool { !unmarked.isEmpty && unmarked[i] == 0 }
+}
+
+extension BipartiteGraph {
+  /// Calls `body` with the links of every group in `groups`, in order, without building the
+  /// group projection: for each group its members' groups are counted with a marker array,
+  /// the `limit` links with the most shared people are kept (ties by the other group's
+  /// position; `nil` keeps all), and a second walk collects their shared people.
+  ///
+  /// `marks`, when given, holds one flag per membership in group order (the `i`-th member of
+  /// group `g` is entry `groupStart(g) + i`, members ascending); a link is *marked-only* when
+  /// each person it shares is marked on one of its two groups (a team's leaders, say).
+  ///
+  /// Ranges can be scanned on several threads at once, each with its own markers, and the
+  /// memory is that of the groups listed, not of every link: one person on 10^4 groups makes
+  /// 5 × 10^7 links, which the projection stores and this only counts.
+  ///
+  /// ```swift
+  /// graph.forEachGroupLinks(in: 0..<graph.groupCount, limit: 20) { links in
+  ///   print(links.group, links.linkCount, links.count)
+  /// }
+  /// ```
+  ///
+  /// - Complexity: O(Σ_{g in groups} Σ_{p in g} degree(p)) time, plus sorting each group's
+  ///   links; O(G + the listed links' shared people) memory.
+  package func forEachGroupLinks(
+    in groups: Range<Int>, limit: Int?, marks: GroupMemberMarks? = nil,
+    _ body: (GroupLinks) -> Void
+  ) {
+    let groupCount = self.groupCount
+    let count = UnsafeMutableBufferPointer<Int32>.allocate(capacity: groupCount)
+    count.initialize(repeating: 0)
+    // The listed position of each group, -1 if not listed; the unmarked shared count of each
+    // linked group (with marks).
+    let slot = UnsafeMutableBufferPointer<Int32>.allocate(capacity: groupCount)
+    slot.initialize(repeating: -1)
+    let unmarkedCount = UnsafeMutableBufferPointer<Int32>.allocate(
+      capacity: marks == nil ? 0 : groupCount)
+    // (Sized 0 without marks: never read then.)
+    unmarkedCount.initialize(repeating: 0)
+    defer {
+      count.deallocate()
+      slot.deallocate()
+      unmarkedCount.deallocate()
+    }
+    var touched: [Int32] = []
+    var chosen: [Int32] = []
+    var sharedStart: [Int32] = []
+    var shared: [Int32] = []
+    var cursor: [Int32] = []
+    var unmarkedListed: [Int32] = []
+    let hasMarks = marks != nil
+    let groupSideMarks = marks?.groupSide ?? []
+    let personSideMarks = marks?.personSide ?? []
+    personOffsets.withUnsafeBufferPointer { personOffsets in
+      personTargets.withUnsafeBufferPointer { personTargets in
+        groupOffsets.withUnsafeBufferPointer { groupOffsets in
+          groupTargets.withUnsafeBufferPointer { groupTargets in
+            groupSideMarks.withUnsafeBufferPointer { groupSideMarks in
+              personSideMarks.withUnsafeBufferPointer { personSideMarks in
+                for a in groups {
+                  let a32 = Int32(truncatingIfNeeded: a)
+                  let memberRange = Int(groupOffsets[a])..<Int(groupOffsets[a + 1])
+                  touched.removeAll(keepingCapacity: true)
+                  var markedOnlyAfter = 0
+                  for e in memberRange {
+                    let p = Int(groupTargets[e])
+                    let groupRange = Int(personOffsets[p])..<Int(personOffsets[p + 1])
+                    for f in groupRange {
+                      let b = personTargets[f]
+                      if b == a32 { continue }
+                      let bi = Int(b)
+                      if count[bi] == 0 { touched.append(b) }
+                      count[bi] += 1
+                    }
+                    // A shared person unmarked on both groups keeps the link from being marked-only.
+                    if hasMarks && !groupSideMarks[e] {
+                      for f in groupRange where !personSideMarks[f] && personTargets[f] != a32 {
+                        unmarkedCount[Int(personTargets[f])] += 1
+                      }
+                    }
+                  }
+                  if hasMarks {
+                    for b in touched where b > a32 && unmarkedCount[Int(b)] == 0 {
+                      markedOnlyAfter += 1
+                    }
+                  }
+                  // Most shared first, ties by position. Under a limit only the best `limit` are
+                  // kept, by insertion into a short sorted list: O(links · limit) at worst, about
+                  // O(links) when few enter (a person on 10^4 teams gives each 10^4 links).
+                  chosen.removeAll(keepingCapacity: true)
+                  if let limit, limit < touched.count {
+                    if limit > 0 {
+                      for b in touched {
+                        let c = count[Int(b)]
+                        if chosen.count == limit {
+                          let last = chosen[limit - 1]
+                          let lastCount = count[Int(last)]
+                          if c < lastCount || (c == lastCount && b > last) { continue }
+                          chosen.removeLast()
+                        }
+                        var i = chosen.count
+                        chosen.append(b)
+                        while i > 0 {
+                          let previous = chosen[i - 1]
+                          let previousCount = count[Int(previous)]
+                          if previousCount > c || (previousCount == c && previous < b) { break }
+                          chosen[i] = previous
+                          i -= 1
+                        }
+                        chosen[i] = b
+                      }
+                    }
+                  } else {
+                    chosen.append(contentsOf: touched)
+                    chosen.sort {
+                      let (x, y) = (count[Int($0)], count[Int($1)])
+                      return x != y ? x > y : $0 < $1
+                    }
+                  }
+                  // Reserve each listed link's slice, then fill them in member order (ascending).
+                  sharedStart.removeAll(keepingCapacity: true)
+                  cursor.removeAll(keepingCapacity: true)
+                  unmarkedListed.removeAll(keepingCapacity: true)
+                  var total: Int32 = 0
+                  for (i, b) in chosen.enumerated() {
+                    slot[Int(b)] = Int32(truncatingIfNeeded: i)
+                    sharedStart.append(total)
+                    cursor.append(total)
+                    total += count[Int(b)]
+                    if hasMarks { unmarkedListed.append(unmarkedCount[Int(b)]) }
+                  }
+                  sharedStart.append(total)
+                  shared.removeAll(keepingCapacity: true)
+                  shared.append(contentsOf: repeatElement(0, count: Int(total)))
+                  if !chosen.isEmpty {
+                    for e in memberRange {
+                      let p = groupTargets[e]
+                      let pi = Int(p)
+                      for f in Int(personOffsets[pi])..<Int(personOffsets[pi + 1]) {
+                        let s = Int(slot[Int(personTargets[f])])
+                        if s < 0 || personTargets[f] == a32 { continue }
+                        shared[Int(cursor[s])] = p
+                        cursor[s] += 1
+                      }
+                    }
+                  }
+                  chosen.withUnsafeBufferPointer { neighbors in
+                    sharedStart.withUnsafeBufferPointer { starts in
+                      shared.withUnsafeBufferPointer { people in
+                        unmarkedListed.withUnsafeBufferPointer { unmarked in
+                          body(
+                            GroupLinks(
+                              group: GroupIndex(raw: a32), linkCount: touched.count,
+                              markedOnlyLinksAfter: markedOnlyAfter, neighbors: neighbors,
+                              sharedStart: starts, sharedPeople: people, unmarked: unmarked))
+                        }
+                      }
+                    }
+                  }
+                  for b in touched {
+                    let bi = Int(b)
+                    count[bi] = 0
+                    slot[bi] = -1
+                    if hasMarks { unmarkedCount[bi] = 0 }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/// One flag per membership of a ``BipartiteGraph`` (a team's leaders, say), seen from both
+/// sides, for ``BipartiteGraph/forEachGroupLinks(in:limit:marks:_:)``.
+package struct GroupMemberMarks: Sendable {
+  /// By group-side entry: the `i`-th member of group `g` is entry `groupStart(g) + i`.
+  let groupSide: [Bool]
+  /// The same flags by person-side entry.
+  let personSide: [Bool]
+
+  /// Marks the memberships for which `isMarked(group, memberIndex)` holds, `memberIndex`
+  /// counting the group's members in ascending order.
+  /// - Complexity: O(M log d) for M memberships and d the most groups of one person.
+  package init(graph: BipartiteGraph, isMarked: (GroupIndex, Int) -> Bool) {
+    var groupSide = [Bool](repeating: false, count: graph.membershipCount)
+    var personSide = [Bool](repeating: false, count: graph.membershipCount)
+    for g in 0..<graph.groupCount {
+      let start = Int(graph.groupOffsets[g])
+      for e in start..<Int(graph.groupOffsets[g + 1]) where isMarked(GroupIndex(g), e - start) {
+        groupSide[e] = true
+        let p = Int(graph.groupTargets[e])
+        // A person's groups are ascending: find this one by binary search.
+        var low = Int(graph.personOffsets[p])
+        var high = Int(graph.personOffsets[p + 1])
+        while low < high {
+          let middle = (low + high) / 2
+          if Int(graph.personTargets[middle]) < g { low = middle + 1 } else { high = middle }
+        }
+        personSide[low] = true
+      }
+    }
+    self.groupSide = groupSide
+    self.personSide = personSide
+  }
+}

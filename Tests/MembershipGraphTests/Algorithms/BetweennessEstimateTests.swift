@@ -68,19 +68,65 @@ struct BetweennessEstimateTests {
     for (e, a) in zip(exact, estimate.values) { #expect(abs(e - a) <= estimate.epsilon) }
   }
 
-  /// The number of samples follows Riondato and Kornaropoulos' bound, and a cap fixes the work
-  /// and states the error those samples give.
+  /// The most samples follow Riondato and Kornaropoulos' bound (at confidence δ/2, the other
+  /// half going to the adaptive stop's intervals), and a cap fixes the work and states the
+  /// error those samples give. On a path the middle's share is about a half, so the intervals
+  /// stay wide and sampling runs to the cap.
   @Test func theSampleCountFollowsTheBoundAndACapStatesTheLargerError() {
     let graph = pathGraph(memberships: 10)
     let n = Double(graph.nodeCount)
-    let logTerm = Double(3) + 1 + log(10.0)  // ⌊log2(11 − 2)⌋ = 3, δ = 0.1
+    let logTerm = Double(3) + 1 + log(20.0)  // ⌊log2(11 − 2)⌋ = 3, δ/2 = 0.05
     let full = graph.betweennessEstimate(epsilon: 0.02, delta: 0.1, seed: 1)
     #expect(full.samples == Int((0.5 / (0.02 * 0.02) * logTerm).rounded(.up)))
+    #expect(full.maximumSamples == full.samples)
+    #expect(full.stop == .sampleCap)
     let capped = graph.betweennessEstimate(
       epsilon: 0.02, delta: 0.1, maximumSamples: 500, seed: 1)
     #expect(capped.samples == 500)
     #expect(abs(capped.epsilon - (0.5 * logTerm / 500).squareRoot() * n / (n - 2)) < 1e-12)
     #expect(capped.epsilon > full.epsilon)
+  }
+
+  /// Three hub people joined in a chain, each with twenty teams of three people found nowhere
+  /// else: the hubs carry most paths and every other person none, so the first checkpoint
+  /// (1,000 samples) already sets the top three apart, and their exact values lie in their
+  /// intervals.
+  @Test func clearTopPeopleStopTheSamplingEarly() {
+    var pairs: [(PersonIndex, GroupIndex)] = []
+    var people = 3
+    var groups = 0
+    for hub in 0..<3 {
+      for _ in 0..<20 {
+        pairs.append((PersonIndex(hub), GroupIndex(groups)))
+        for _ in 0..<3 {
+          pairs.append((PersonIndex(people), GroupIndex(groups)))
+          people += 1
+        }
+        groups += 1
+      }
+    }
+    for (a, b) in [(0, 1), (1, 2)] {
+      pairs.append((PersonIndex(a), GroupIndex(groups)))
+      pairs.append((PersonIndex(b), GroupIndex(groups)))
+      groups += 1
+    }
+    let graph = BipartiteGraph(personCount: people, groupCount: groups, memberships: pairs)
+    let estimate = graph.betweennessEstimate(
+      epsilon: 0.001, delta: 0.1, maximumSamples: 50_000, seed: 6, separatingTopPeople: 3)
+    #expect(estimate.stop == .topSeparated(3))
+    #expect(estimate.samples == 1_000)
+    #expect(estimate.maximumSamples == 50_000)
+    let ranked = (0..<people).sorted { estimate.values[$0] > estimate.values[$1] }
+    #expect(Set(ranked.prefix(3)) == [0, 1, 2])
+    let exact = graph.betweennessCentrality()
+    for node in 0..<graph.nodeCount {
+      #expect(estimate.interval(of: node).contains(exact[node]), "node \(node)")
+    }
+    // Without asking for the top, the same graph samples on until its error is met.
+    let plain = graph.betweennessEstimate(
+      epsilon: 0.05, delta: 0.1, maximumSamples: 50_000, seed: 6)
+    #expect(plain.stop != .topSeparated(3))
+    #expect(plain.epsilon <= 0.05 * Double(graph.nodeCount) / Double(graph.nodeCount - 2))
   }
 
   /// Pairs in different components have no path: an isolated node and the nodes of a second

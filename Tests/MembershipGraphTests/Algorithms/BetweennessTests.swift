@@ -116,6 +116,43 @@ struct BetweennessTests {
     }
   }
 
+  /// A chain of `k` diamonds: person i and person i + 1 are both on teams 2i and 2i + 1, so
+  /// there are 2^k shortest paths from the first person to the last.
+  private func diamondChain(_ k: Int) -> BipartiteGraph {
+    var pairs: [(PersonIndex, GroupIndex)] = []
+    for i in 0..<k {
+      for g in [2 * i, 2 * i + 1] {
+        pairs.append((PersonIndex(i), GroupIndex(g)))
+        pairs.append((PersonIndex(i + 1), GroupIndex(g)))
+      }
+    }
+    return BipartiteGraph(personCount: k + 1, groupCount: 2 * k, memberships: pairs)
+  }
+
+  /// On a chain of k diamonds every path between the 3i nodes left of inner person i and the
+  /// 3(k - i) right of it passes through i, and i is one of the two middles of each of its two
+  /// diamonds' team pairs: 9i(k - i) + 1 pairs (1/2 at the ends). A team of diamond i carries
+  /// half the paths between the 3i + 1 nodes up to person i and the 3(k - i) - 2 from person
+  /// i + 1 on. Past about a thousand diamonds the path counts (2^k) pass Double's range: exact
+  /// Brandes keeps an exponent beside them there, so the values stay exact.
+  @Test(arguments: [1, 2, 9, 60, 1_100])
+  func aLadderOfDiamondsMatchesItsClosedFormHoweverLong(k: Int) {
+    let graph = diamondChain(k)
+    let values = graph.betweennessCentrality(normalized: false)
+    #expect(values.allSatisfy { $0.isFinite })
+    for i in 0...k {
+      let expected = i == 0 || i == k ? 0.5 : Double(9 * i * (k - i) + 1)
+      #expect(abs(values[i] - expected) <= 1e-9 * max(1, expected), "person \(i)")
+    }
+    for i in 0..<k {
+      let expected = Double((3 * i + 1) * (3 * (k - i) - 2)) / 2
+      for g in [2 * i, 2 * i + 1] {
+        let value = values[k + 1 + g]
+        #expect(abs(value - expected) <= 1e-9 * max(1, expected), "team \(g)")
+      }
+    }
+  }
+
   /// Expected values computed with python3 and NetworkX 3.6.1:
   /// `nx.betweenness_centrality(G, normalized=True)` on the same graphs, nodes numbered
   /// people first, then groups (`G.add_nodes_from(range(P + G))`, edges `(p, P + g)`).

@@ -115,4 +115,87 @@ struct NeighborhoodTests {
     }
     #expect(visited == Array(0..<graph.groupCount))
   }
+
+  /// The links of every group scanned team by team against the stored projection: the same
+  /// counts, the first `limit` links by shared people (ties by position) with their people,
+  /// and the marked-only links against a brute-force check of the marks.
+  @Test(arguments: 0..<200)
+  func scannedGroupLinksMatchTheProjection(seed: Int) {
+    var rng = SeededGenerator(seed: UInt64(seed) &+ 71)
+    let graph = randomGraph(using: &rng, maxPeople: 18, maxGroups: 10, maxPairs: 40)
+    let projection = graph.groupProjection()
+    let limit: Int? = [nil, 0, 1, 2, 5][seed % 5]
+    let members = graph.groups.map { Array(graph.members(of: $0)) }
+    var marked = Set<[Int]>()
+    let marks = GroupMemberMarks(graph: graph) { group, member in
+      let isMarked = Bool.random(using: &rng)
+      if isMarked { marked.insert([members[group.position][member].position, group.position]) }
+      return isMarked
+    }
+    func isMarkedOnly(_ a: Int, _ b: Int) -> Bool {
+      let shared = Set(members[a]).intersection(members[b])
+      return shared.allSatisfy {
+        marked.contains([$0.position, a]) || marked.contains([$0.position, b])
+      }
+    }
+    var visited = 0
+    var markedOnlyAfter = 0
+    graph.forEachGroupLinks(in: 0..<graph.groupCount, limit: limit, marks: marks) { links in
+      let a = links.group.position
+      #expect(a == visited)
+      visited += 1
+      let all = projection.neighbors(of: links.group).map { b in
+        (b, projection.sharedCount(ofLinkAt: projection.linkIndex(between: links.group, and: b)!))
+      }
+      #expect(links.linkCount == all.count)
+      let expected = all.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        .prefix(limit ?? all.count)
+      #expect(links.count == expected.count)
+      for (i, (b, count)) in expected.enumerated() where i < links.count {
+        #expect(links.neighbor(i) == b)
+        #expect(links.sharedCount(i) == count)
+        let link = projection.link(at: projection.linkIndex(between: links.group, and: b)!)
+        #expect(Array(links.sharedPeople(i)) == link.sharedPeople.map(\.rawValue))
+        #expect(links.isMarkedOnly(i) == isMarkedOnly(a, b.position))
+      }
+      markedOnlyAfter += links.markedOnlyLinksAfter
+    }
+    #expect(visited == graph.groupCount)
+    let expectedMarkedOnly = (0..<projection.linkCount).filter {
+      let (a, b) = projection.groups(ofLinkAt: $0)
+      return isMarkedOnly(a.position, b.position)
+    }.count
+    #expect(markedOnlyAfter == expectedMarkedOnly)
+  }
+
+  /// One person on 10^4 groups links every pair of them: 5 × 10^7 links, which the stored
+  /// projection would hold (gigabytes) and the scan only counts, listing the limit for each.
+  /// (The first and last hundred groups are scanned, to keep the debug test quick.)
+  @Test func aPersonOnTenThousandGroupsIsCountedNotStored() {
+    let groups = 10_000
+    // Person 0 on every group; person g + 1 on group g only.
+    var pairs: [(PersonIndex, GroupIndex)] = []
+    for g in 0..<groups {
+      pairs.append((PersonIndex(0), GroupIndex(g)))
+      pairs.append((PersonIndex(g + 1), GroupIndex(g)))
+    }
+    let graph = BipartiteGraph(personCount: groups + 1, groupCount: groups, memberships: pairs)
+    let marks = GroupMemberMarks(graph: graph) { _, member in member == 0 }
+    var checked = 0
+    for range in [0..<100, (groups - 100)..<groups] {
+      graph.forEachGroupLinks(in: range, limit: 20, marks: marks) { links in
+        let a = links.group.position
+        #expect(links.linkCount == groups - 1)
+        #expect(links.count == 20)
+        // Every link shares person 0 only: the first 20 other groups are listed.
+        let expected = (0..<21).filter { $0 != a }.prefix(20)
+        #expect((0..<links.count).map { links.neighbor($0).position } == Array(expected))
+        #expect((0..<links.count).allSatisfy { Array(links.sharedPeople($0)) == [0] })
+        #expect((0..<links.count).allSatisfy { links.isMarkedOnly($0) })
+        #expect(links.markedOnlyLinksAfter == groups - 1 - a)
+        checked += 1
+      }
+    }
+    #expect(checked == 200)
+  }
 }

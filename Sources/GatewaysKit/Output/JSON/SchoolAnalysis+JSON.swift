@@ -240,10 +240,11 @@ extension BetweennessMethod {
   package func jsonValue() -> JSONValue {
     switch self {
     case .exact: .object([("kind", .string("exact"))])
-    case .sampledPaths(let samples, let epsilon, let delta, let seed):
+    case .sampledPaths(let samples, let epsilon, let delta, let seed, let most, let top):
       .object([
         ("kind", .string("sampled-paths")), ("samples", .int(samples)),
         ("epsilon", .double(epsilon)), ("delta", .double(delta)), ("seed", .int(Int(seed))),
+        ("maximumSamples", .int(most)), ("topSeparated", top.map { .int($0) } ?? .null),
       ])
     }
   }

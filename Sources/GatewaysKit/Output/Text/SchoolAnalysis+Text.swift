@@ -226,12 +226,13 @@ extension SchoolAnalysis {
     let methodText: String
     switch brokerMethod {
     case .exact: methodText = "exact"
-    case .sampledPaths(let samples, let epsilon, let delta, _):
+    case .sampledPaths(let samples, let epsilon, let delta, _, _, let top):
       // The stated error rounded up to thousandths, so it never claims more than it has.
       let thousandths = Int((epsilon * 1000).rounded(.up))
       let error = "\(thousandths / 1000).\(String(String(1000 + thousandths % 1000).dropFirst()))"
+      let apart = top.map { " and the top \($0) set apart" } ?? ""
       methodText =
-        "estimated from \(samples) sampled shortest paths, each within ±\(error) "
+        "estimated from \(samples) sampled shortest paths, each within ±\(error)\(apart) "
         + "with \(Int(((1 - delta) * 100).rounded()))% confidence"
     }
     out +=
