@@ -48,20 +48,30 @@ extension CommandSpec {
     case .school(let roster, let hiding): (realRoster, pseudonymiser) = (roster, hiding)
     }
     let roster = pseudonymiser?.apply(to: realRoster) ?? realRoster
-    let analysis = analyser.analyse(roster)
     let source = parsed.positionals[0] == "-" ? "standard input" : parsed.positionals[0]
+    let analysis: SchoolAnalysis
     var after: HTMLReport.After?
     if !parsed.has("no-suggestions") {
-      let plan = try suggestionPlan(
+      let suggester = try suggester(
         parsed, command: "report", roster: realRoster, shown: roster,
         pseudonymiser: pseudonymiser, io: io)
-      let changed = plan.applied(to: roster)
-      // Only what the page shows of the school after is computed, not a whole analysis.
-      after = HTMLReport.After(
-        roster: changed,
-        additions: plan.additions.map {
-          HTMLReport.Addition(staff: $0.staff, team: $0.team, reason: $0.reason)
-        })
+      // The analysis is independent of the plan: both are worked out at once.
+      let shownAnalyser = analyser
+      let (plan, analysed) = suggester.plan(
+        for: realRoster, alongside: { shownAnalyser.analyse(roster) })
+      analysis = analysed
+      let additions = plan.additions.map {
+        HTMLReport.Addition(staff: $0.staff, team: $0.team, reason: $0.reason)
+      }
+      // Only what the page shows of the school after is computed, not a whole analysis. Without
+      // pseudonyms the plan's own roster after is the one shown.
+      if pseudonymiser == nil, let network = plan.appliedNetwork {
+        after = HTMLReport.After(network: network, additions: additions)
+      } else {
+        after = HTMLReport.After(roster: plan.applied(to: roster), additions: additions)
+      }
+    } else {
+      analysis = analyser.analyse(roster)
     }
     let html = HTMLReport(
       roster: roster, analysis: analysis, source: source, title: parsed.value("title"),

@@ -129,6 +129,18 @@ func suggestionPlan(
   _ parsed: ParsedArguments, command: String, roster realRoster: Roster, shown roster: Roster,
   pseudonymiser: Pseudonymiser?, io: CommandIO
 ) throws -> SuggestionPlan {
+  try suggester(
+    parsed, command: command, roster: realRoster, shown: roster, pseudonymiser: pseudonymiser,
+    io: io
+  ).plan(for: realRoster)
+}
+
+/// The suggester the suggestion options ask for (see `suggestionPlan`), to be run on the real
+/// roster.
+func suggester(
+  _ parsed: ParsedArguments, command: String, roster realRoster: Roster, shown roster: Roster,
+  pseudonymiser: Pseudonymiser?, io: CommandIO
+) throws -> Suggester {
   var options = try suggestionOptions(parsed, command: command, io: io)
   let known = Set(roster.staff.map(\.id))
   for id in options.excluded.sortedByBytes() where !known.contains(id) {
@@ -137,7 +149,7 @@ func suggestionPlan(
   if let pseudonymiser {
     reportInPseudonyms(&options, roster: realRoster, pseudonymiser: pseudonymiser)
   }
-  return Suggester(options: options).plan(for: realRoster)
+  return Suggester(options: options)
 }
 
 /// Writes `text` to `path` (atomically, never over the input roster), or to standard output

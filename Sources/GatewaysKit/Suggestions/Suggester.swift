@@ -66,36 +66,61 @@ public struct Suggester: Sendable {
   ///
   /// - Complexity: see ``Suggester``; plus two snapshots, O(S + T + M) each.
   public func plan(for roster: Roster) -> SuggestionPlan {
+    plan(for: roster, alongside: {}).0
+  }
+
+  /// The plan for a roster and `other()` at the same time, on two cores: the roster's "before"
+  /// figures and `other` are computed while the engine chooses the additions.
+  ///
+  /// ```swift
+  /// let (plan, analysis) = Suggester().plan(for: roster, alongside: { Analyser().analyse(roster) })
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - roster: The roster to plan for.
+  ///   - other: Work independent of the plan, run beside it.
+  /// - Returns: The plan and what `other` returned.
+  /// - Complexity: that of ``plan(for:)`` plus `other`'s.
+  package func plan<T: Sendable>(
+    for roster: Roster, alongside other: @Sendable () -> T
+  ) -> (SuggestionPlan, T) {
     let network = RosterGraph(roster)
-    var engine = SuggestionEngine(network: network, options: options)
-    let components = TeamStructure(network: network).components.count
-    var lowerBound: Int?
-    var optimal: Bool?
-    if options.robust {
-      let outcome = engine.robust()
-      lowerBound = outcome.bound
-      optimal = outcome.optimal
+    let options = options
+    let ((before, result), engine) = Parallel.both(
+      { (PlanSnapshot(network: network), other()) },
+      { () -> SuggestionEngine in
+        var engine = SuggestionEngine(network: network, options: options)
+        if options.robust {
+          let outcome = engine.robust()
+          engine.outcome = outcome
+        } else {
+          _ = engine.connect()
+        }
+        if options.involve {
+          engine.involve()
+        }
+        return engine
+      })
+    var applied: RosterGraph?
+    let after: PlanSnapshot
+    if engine.additions.isEmpty {
+      after = before
     } else {
-      _ = engine.connect()
+      let changed = RosterGraph(SuggestionPlan.apply(added: engine.addedMembers, to: roster))
+      applied = changed
+      after = PlanSnapshot(network: changed)
     }
-    if options.involve {
-      engine.involve()
-    }
-    let before = PlanSnapshot(network: network)
-    let after =
-      engine.additions.isEmpty
-      ? before
-      : PlanSnapshot(
-        network: RosterGraph(SuggestionPlan.apply(added: engine.addedMembers, to: roster)))
     var unmet = engine.unmet
     if let limit = options.listLimit {
       for i in unmet.indices where unmet[i].teams.count > limit {
         unmet[i].teams = Array(unmet[i].teams.prefix(limit))
       }
     }
-    return SuggestionPlan(
+    var plan = SuggestionPlan(
       additions: engine.additions, feasible: engine.unmet.isEmpty, unmet: unmet,
-      lowerBound: lowerBound, optimal: optimal, notes: engine.notes, componentsBefore: components,
-      before: before, after: after)
+      lowerBound: engine.outcome?.bound, optimal: engine.outcome?.optimal, notes: engine.notes,
+      componentsBefore: before.components, before: before, after: after)
+    plan.appliedNetwork = applied
+    return (plan, result)
   }
 }

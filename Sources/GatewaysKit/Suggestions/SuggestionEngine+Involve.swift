@@ -98,45 +98,32 @@ extension SuggestionEngine {
   }
 }
 
-/// A min-heap of teams by (size, weakness of their deep, position).
+/// A min-heap of teams by (size, weakness of their deep, position), on ``BinaryHeap``.
 private struct TeamHeap {
   let weakness: [Double]
-  private var items: [(team: Int, size: Int)] = []
+  private var heap = BinaryHeap<Entry>()
+
+  /// A team in the heap, ordered by size, then weakness, then position (a total order, so
+  /// teams come out in one order whatever the heap's layout).
+  private struct Entry: Comparable {
+    var team: Int
+    var size: Int
+    var weakness: Double
+
+    static func < (a: Entry, b: Entry) -> Bool {
+      if a.size != b.size { return a.size < b.size }
+      if a.weakness != b.weakness { return a.weakness < b.weakness }
+      return a.team < b.team
+    }
+  }
 
   init(weakness: [Double]) { self.weakness = weakness }
 
-  private func less(_ a: (team: Int, size: Int), _ b: (team: Int, size: Int)) -> Bool {
-    if a.size != b.size { return a.size < b.size }
-    if weakness[a.team] != weakness[b.team] { return weakness[a.team] < weakness[b.team] }
-    return a.team < b.team
-  }
-
   mutating func push(_ team: Int, size: Int) {
-    items.append((team, size))
-    var child = items.count - 1
-    while child > 0 {
-      let parent = (child - 1) / 2
-      if !less(items[child], items[parent]) { break }
-      items.swapAt(parent, child)
-      child = parent
-    }
+    heap.insert(Entry(team: team, size: size, weakness: weakness[team]))
   }
 
   mutating func pop() -> (team: Int, size: Int)? {
-    guard let last = items.popLast() else { return nil }
-    guard !items.isEmpty else { return last }
-    let top = items[0]
-    items[0] = last
-    var parent = 0
-    while true {
-      let left = 2 * parent + 1
-      if left >= items.count { break }
-      let right = left + 1
-      let child = right < items.count && less(items[right], items[left]) ? right : left
-      if !less(items[child], items[parent]) { break }
-      items.swapAt(parent, child)
-      parent = child
-    }
-    return top
+    heap.popMin().map { ($0.team, $0.size) }
   }
 }

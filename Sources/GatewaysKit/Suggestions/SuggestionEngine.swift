@@ -57,6 +57,10 @@ struct SuggestionEngine {
   /// key person; empty elsewhere (no preference).
   var alreadyKey: [Bool] = []
 
+  /// With `--robust`, once ``robust()`` has run: the joint bound and whether the plan is
+  /// proven optimal.
+  var outcome: RobustOutcome?
+
   /// Sentinel key for a person who cannot take another team.
   static let full = Int.max
 
@@ -214,12 +218,17 @@ struct SuggestionEngine {
 
   /// The gain of person `p` joining team `t`.
   func gain(_ p: Int, joining t: Int) -> Gain {
+    gain(joining: t, from: teams(of: p))
+  }
+
+  /// The gain of a person on the teams `mine` (as ``teams(of:)`` gives them) joining team `t`.
+  func gain(joining t: Int, from mine: [Int]) -> Gain {
     var gain = Gain()
     let x = teamGateway[t]
     guard x >= 0 else { return gain }
     let g = gatewayIDs.count
     let d = gatewayDeep[x]
-    for u in teams(of: p) {
+    for u in mine {
       let y = teamGateway[u]
       guard y >= 0, y != x else { continue }
       let e = gatewayDeep[y]
@@ -295,8 +304,10 @@ struct SuggestionEngine {
   func best(people: [Int], teams: [Int]) -> Choice? {
     var best: Choice?
     for p in people {
+      // The person's teams, once for all the teams weighed.
+      let mine = self.teams(of: p)
       for t in teams where !isOn(p, t) && fits(p, t) {
-        let candidate = Choice(person: p, team: t, gain: gain(p, joining: t))
+        let candidate = Choice(person: p, team: t, gain: gain(joining: t, from: mine))
         guard let current = best else {
           best = candidate
           continue

@@ -40,15 +40,27 @@ public struct PlanSnapshot: Sendable, Hashable {
   init(network: RosterGraph) {
     let graph = network.graph
     let structure = TeamStructure(network: network)
-    var silos = 0
-    for group in graph.groups
-    where !graph.members(of: group).contains(where: { graph.degree(of: $0) >= 2 }) {
-      silos += 1
-    }
-    var keyPeople = 0
-    for node in graph.cutStructure().articulationPoints {
-      if case .person = node { keyPeople += 1 }
-    }
+    let mainGroupTeams = structure.components.first?.count ?? 0
+    // The cut structure and the deeps and coupling are independent: one core each.
+    let ((silos, keyPeople), (complementarity, professionalCoupling)) = Parallel.both(
+      { () -> (Int, Int) in
+        var silos = 0
+        for group in graph.groups
+        where !graph.members(of: group).contains(where: { graph.degree(of: $0) >= 2 }) {
+          silos += 1
+        }
+        var keyPeople = 0
+        for node in graph.cutStructure().articulationPoints {
+          if case .person = node { keyPeople += 1 }
+        }
+        return (silos, keyPeople)
+      },
+      { () -> (Double?, Double?) in
+        (
+          DeepAnalysis(network: network).findings.complementarity,
+          Analyser().coupling(network, mainGroupTeams: mainGroupTeams).professional
+        )
+      })
     staff = network.roster.staff.count
     teams = network.roster.teams.count
     memberships = graph.membershipCount
@@ -56,10 +68,8 @@ public struct PlanSnapshot: Sendable, Hashable {
     islands = structure.components.dropFirst().filter { $0.count >= 2 }.count
     components = structure.components.count
     self.keyPeople = keyPeople
-    complementarity = DeepAnalysis(network: network).findings.complementarity
-    professionalCoupling =
-      Analyser().coupling(network, mainGroupTeams: structure.components.first?.count ?? 0)
-      .professional
+    self.complementarity = complementarity
+    self.professionalCoupling = professionalCoupling
   }
 }
 
@@ -103,6 +113,10 @@ public struct SuggestionPlan: Sendable {
   public var before: PlanSnapshot
   /// The figures with every addition applied.
   public var after: PlanSnapshot
+  /// The graph of the roster the plan was made for with every addition applied (its roster as
+  /// ``applied(to:)`` gives it), kept from working out ``after``; `nil` when there are no
+  /// additions.
+  package var appliedNetwork: RosterGraph?
 
   /// The additions of one kind, in plan order.
   /// - Complexity: O(n) for n additions.

@@ -61,9 +61,14 @@ public struct HTMLReport: Sendable {
     /// Creates the after view of a roster with the additions applied.
     /// - Complexity: linear in staff, teams and memberships, plus the deep analysis.
     public init(roster: Roster, additions: [Addition]) {
-      self.roster = roster
+      self.init(network: RosterGraph(roster), additions: additions)
+    }
+
+    /// Creates the after view of a roster with the additions applied, from its graph.
+    /// - Complexity: linear in staff, teams and memberships, plus the deep analysis.
+    package init(network: RosterGraph, additions: [Addition]) {
+      roster = network.roster
       self.additions = additions
-      let network = RosterGraph(roster)
       let graph = network.graph
       self.network = network
       let (structure, cuts) = Parallel.both(
