@@ -138,13 +138,12 @@ extension BipartiteGraph {
 }
 
 /// A hash table from slices of one `[Int32]` (a person's groups, by range of `personTargets`)
-/// to a value, with open addressing over flat arrays and a cheap multiplicative hash: far
-/// cheaper than a `Dictionary` keyed by `ArraySlice`, which hashes with SipHash.
+/// to a value: an `OpenAddressingTable` with a cheap multiplicative hash, far cheaper than a
+/// `Dictionary` keyed by `ArraySlice`, which hashes with SipHash.
 private struct SignatureTable {
   let targets: [Int32]
-  private var buckets: [Int32] = Array(repeating: -1, count: 16)
+  private var table = OpenAddressingTable(expectedCount: 0)
   private var ranges: [Range<Int>] = []
-  private var hashes: [UInt64] = []
   private var values: [Int] = []
 
   init(targets: [Int32]) { self.targets = targets }
@@ -159,34 +158,16 @@ private struct SignatureTable {
   }
 
   func value(of range: Range<Int>, hash: UInt64) -> Int? {
-    let mask = buckets.count - 1
-    var bucket = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let entry = Int(buckets[bucket])
-      if entry < 0 { return nil }
-      if hashes[entry] == hash, targets[ranges[entry]].elementsEqual(targets[range]) {
-        return values[entry]
-      }
-      bucket = (bucket + 1) & mask
+    let slot = table.slot(hash: hash) { slot in
+      table.hash(ofSlot: slot) == hash && targets[ranges[slot]].elementsEqual(targets[range])
     }
+    return slot.map { values[$0] }
   }
 
   /// Adds a signature that is not in the table.
   mutating func insert(_ range: Range<Int>, hash: UInt64, value: Int) {
-    if 2 * (values.count + 1) > buckets.count {
-      buckets = Array(repeating: -1, count: buckets.count * 2)
-      for entry in values.indices { place(entry, hashes[entry]) }
-    }
     ranges.append(range)
-    hashes.append(hash)
     values.append(value)
-    place(values.count - 1, hash)
-  }
-
-  private mutating func place(_ entry: Int, _ hash: UInt64) {
-    let mask = buckets.count - 1
-    var bucket = Int(truncatingIfNeeded: hash) & mask
-    while buckets[bucket] >= 0 { bucket = (bucket + 1) & mask }
-    buckets[bucket] = Int32(truncatingIfNeeded: entry)
+    table.insert(hash: hash)
   }
 }
