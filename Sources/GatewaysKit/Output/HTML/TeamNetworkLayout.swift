@@ -449,12 +449,6 @@ struct CellGrid {
 
   /// The first entry whose cell is at least `cell`.
   private func lowerBound(_ cell: Int) -> Int {
-    var low = 0
-    var high = cellOfEntry.count
-    while low < high {
-      let middle = (low + high) / 2
-      if cellOfEntry[middle] < cell { low = middle + 1 } else { high = middle }
-    }
-    return low
+    cellOfEntry.partitioningIndex { $0 >= cell }
   }
 }
