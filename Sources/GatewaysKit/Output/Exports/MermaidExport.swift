@@ -27,19 +27,22 @@ public struct MermaidExport: Sendable {
   /// Writes the flowchart.
   /// - Complexity: linear in teams and links.
   public func render() -> String {
-    let facts = ReportFacts(roster: roster, analysis: analysis)
     var nodeID: [String: String] = [:]
     for (index, team) in analysis.teams.enumerated() { nodeID[team.id] = "t\(index)" }
-    var out = "flowchart LR\n"
-    for team in analysis.teams {
-      guard let id = nodeID[team.id] else { continue }
-      out += "  \(id)[\"\(Self.label(team.name))\"]\n"
-    }
-    for link in facts.links {
-      guard let a = nodeID[link.first], let b = nodeID[link.second] else { continue }
-      let arrow = link.throughKeyPerson ? "===" : "---"
-      out += "  \(a) \(arrow)|\(link.via.count)| \(b)\n"
-    }
+    return TeamNetworkText.render(
+      roster: roster, analysis: analysis, header: "flowchart LR\n", comment: "%%", footer: "",
+      team: { team, _ in nodeID[team.id].map { "  \($0)[\"\(Self.label(team.name))\"]\n" } ?? "" },
+      link: { link, _ in
+        guard let a = nodeID[link.first], let b = nodeID[link.second] else { return "" }
+        let arrow = link.throughKeyPerson ? "===" : "---"
+        return "  \(a) \(arrow)|\(link.via.count)| \(b)\n"
+      },
+      declarations: { facts in classes(nodeID: nodeID, facts: facts) })
+  }
+
+  /// The class definitions and the classes of the nodes: by deep, silo and island.
+  private func classes(nodeID: [String: String], facts: ReportFacts) -> String {
+    var out = ""
     for deep in Deep.allCases {
       out += "  classDef \(deep.rawValue) fill:\(deepColor(deep)),color:#fff\n"
     }
@@ -57,7 +60,6 @@ public struct MermaidExport: Sendable {
     let islands = analysis.teams.filter { facts.islandTeams.contains($0.id) }
       .compactMap { nodeID[$0.id] }
     if !islands.isEmpty { out += "  class \(islands.joined(separator: ",")) island\n" }
-    if let note = omittedLinksNote(facts) { out += "  %% \(note).\n" }
     return out
   }
 
@@ -80,8 +82,7 @@ public struct MermaidExport: Sendable {
         out += "#\(scalar.value);"
       case "\n", "\r", "\t": out += " "
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-        out.unicodeScalars.append(scalar)
+        if !TeamNetworkText.dropsControl(scalar) { out.unicodeScalars.append(scalar) }
       }
     }
     return out
