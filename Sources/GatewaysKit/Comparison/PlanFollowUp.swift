@@ -61,10 +61,22 @@ public struct PlanFollowUp: Sendable, Hashable {
   public var unfitting: Int
 
   /// The number of suggestions with an outcome.
+  ///
+  /// ```swift
+  /// followUp.count(.carriedOut)   // suggestions made as written
+  /// ```
+  ///
   /// - Complexity: O(P).
   public func count(_ outcome: Outcome) -> Int { items.count { $0.outcome == outcome } }
 
   /// Follows a plan up from the earlier roster to the later one.
+  ///
+  /// ```swift
+  /// let followUp = PlanFollowUp(
+  ///   plan: plan, before: (autumn, autumnAnalysis), after: (spring, springAnalysis),
+  ///   changes: TermChanges(before: (autumn, autumnAnalysis), after: (spring, springAnalysis)))
+  /// ```
+  ///
   /// - Complexity: O(P + T + M + L).
   public init(
     plan: SuggestedPlan, before: (roster: Roster, analysis: SchoolAnalysis),

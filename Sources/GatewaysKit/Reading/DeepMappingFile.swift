@@ -17,6 +17,13 @@ import Foundation
 /// to place a gateway in no deep. Listed gateways move; the others keep Hargreaves' deep.
 public enum DeepMappingFile {
   /// Reads a deep mapping from the bytes of a file.
+  ///
+  /// ```swift
+  /// let mapping = try DeepMappingFile.read(
+  ///   Data("gateway,deep\nnew technologies,learning\n".utf8), fileName: "deeps.csv")
+  /// mapping.deep(of: .newTechnologies)   // .learning
+  /// ```
+  ///
   /// - Returns: Hargreaves' mapping with the file's entries applied.
   /// - Throws: ``RosterError`` naming every bad line or key.
   /// - Complexity: O(n) in the size of the file.

@@ -47,6 +47,11 @@ public struct FitTable: Sendable, Hashable {
   public var kindsOfGateway: [Gateway: Set<Kind>]
 
   /// Creates a table.
+  ///
+  /// ```swift
+  /// let table = FitTable([.curriculum: [.senior, .middle, .teacher]])
+  /// ```
+  ///
   /// - Complexity: O(1).
   public init(_ kindsOfGateway: [Gateway: Set<Kind>]) { self.kindsOfGateway = kindsOfGateway }
 
@@ -70,6 +75,12 @@ public struct FitTable: Sendable, Hashable {
   ]
 
   /// The kind of a member of staff.
+  ///
+  /// ```swift
+  /// FitTable.kind(of: StaffMember(id: "s1", role: "Office manager", staffType: .support))
+  /// // .officeSupport
+  /// ```
+  ///
   /// - Complexity: O(r) in the length of their role.
   public static func kind(of member: StaffMember) -> Kind {
     switch member.staffType {
@@ -83,6 +94,11 @@ public struct FitTable: Sendable, Hashable {
   }
 
   /// Whether a kind of staff fits a gateway (`nil`: a team with no gateway).
+  ///
+  /// ```swift
+  /// FitTable.standard.fits(.officeSupport, .curriculum)   // false
+  /// ```
+  ///
   /// - Complexity: O(1).
   public func fits(_ kind: Kind, _ gateway: Gateway?) -> Bool {
     guard let gateway, let kinds = kindsOfGateway[gateway] else { return true }
@@ -90,6 +106,13 @@ public struct FitTable: Sendable, Hashable {
   }
 
   /// Reads a table from a file (`gateway,staff` rows over the standard table).
+  ///
+  /// ```swift
+  /// let table = try FitTable.read(
+  ///   Data("gateway,staff\ncurriculum,all\n".utf8), fileName: "fit.csv")
+  /// table.fits(.officeSupport, .curriculum)   // true
+  /// ```
+  ///
   /// - Throws: ``RosterError`` naming every bad line.
   /// - Complexity: O(n) in the size of the file.
   public static func read(_ data: Data, fileName: String) throws(RosterError) -> FitTable {

@@ -18,6 +18,12 @@ public struct EIIndex: Sendable, Hashable {
   public let externalPairs: Int
 
   /// Creates an index from its two counts.
+  ///
+  /// ```swift
+  /// EIIndex(internalPairs: 3, externalPairs: 1).value   // -0.5
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(internalPairs: Int, externalPairs: Int) {
     self.internalPairs = internalPairs
     self.externalPairs = externalPairs
@@ -51,7 +57,14 @@ extension BipartiteGraph {
 
   /// The E-I index of every group, using the group projection already computed (people on two
   /// groups then cost a lookup of the shared count instead of a walk of both groups).
+  ///
+  /// ```swift
+  /// let projection = graph.groupProjection()
+  /// graph.eiIndices(projection: projection) == graph.eiIndices()   // true
+  /// ```
+  ///
   /// - Precondition: `projection` is this graph's ``groupProjection()``.
+  /// - Complexity: as `eiIndices()`, less the walks of the people on exactly two groups.
   public func eiIndices(projection: GroupProjection) -> [EIIndex] {
     eiIndices(degrees: personProjectionDegrees(projection: projection))
   }
@@ -87,7 +100,13 @@ extension BipartiteGraph {
   /// The person projection degrees, as ``personProjectionDegrees()``; with the group
   /// `projection`, a person on exactly two groups `a` and `b` has `|a| + |b| - shared(a, b) - 1`
   /// co-members, found without walking the groups.
+  ///
+  /// ```swift
+  /// graph.personProjectionDegrees(projection: graph.groupProjection())
+  /// ```
+  ///
   /// - Precondition: `projection`, when given, is this graph's ``groupProjection()``.
+  /// - Complexity: as `personProjectionDegrees()`, less the walks of the people on exactly two groups.
   public func personProjectionDegrees(projection: GroupProjection?) -> [Int] {
     var degrees = [Int](repeating: 0, count: personCount)
     var seenBy = [Int32](repeating: -1, count: personCount)

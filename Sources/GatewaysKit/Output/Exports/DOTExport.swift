@@ -18,12 +18,23 @@ public struct DOTExport: Sendable {
   public var analysis: SchoolAnalysis
 
   /// Creates an export.
+  ///
+  /// ```swift
+  /// let export = DOTExport(roster: roster, analysis: Analyser().analyse(roster))
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(roster: Roster, analysis: SchoolAnalysis) {
     self.roster = roster
     self.analysis = analysis
   }
 
   /// Writes the DOT text: nodes sorted by team id, edges by team pair.
+  ///
+  /// ```swift
+  /// let text = DOTExport(roster: roster, analysis: analysis).render()   // "graph gateways {..."
+  /// ```
+  ///
   /// - Complexity: linear in teams and listed links.
   public func render() -> String {
     TeamNetworkText.render(
@@ -72,6 +83,7 @@ public struct DOTExport: Sendable {
   /// ```swift
   /// DOTExport.quoted("say \"hi\"")  // "\"say \\\"hi\\\"\""
   /// ```
+  /// - Complexity: O(n) in the length of the text.
   public static func quoted(_ raw: String) -> String {
     var out = "\""
     var previousWasCarriageReturn = false

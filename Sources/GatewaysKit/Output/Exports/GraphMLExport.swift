@@ -23,6 +23,12 @@ public struct GraphMLExport: Sendable {
   public var analysis: SchoolAnalysis
 
   /// Creates an export.
+  ///
+  /// ```swift
+  /// let export = GraphMLExport(roster: roster, analysis: Analyser().analyse(roster))
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(roster: Roster, analysis: SchoolAnalysis) {
     self.roster = roster
     self.analysis = analysis
@@ -39,6 +45,11 @@ public struct GraphMLExport: Sendable {
   ]
 
   /// Writes the GraphML document (UTF-8, GraphML 1.0 namespace).
+  ///
+  /// ```swift
+  /// let xml = GraphMLExport(roster: roster, analysis: analysis).render()   // "<?xml ..."
+  /// ```
+  ///
   /// - Complexity: linear in staff, teams, memberships and links.
   public func render() -> String {
     var bytes: [UInt8] = []
@@ -110,6 +121,7 @@ public struct GraphMLExport: Sendable {
   /// ```swift
   /// GraphMLExport.escaped("O'Brien & <b>")  // "O&apos;Brien &amp; &lt;b&gt;"
   /// ```
+  /// - Complexity: O(n) in the length of the text.
   public static func escaped(_ raw: String) -> String { MarkupEscaping.escaped(raw, for: .xml) }
 }
 

@@ -19,12 +19,23 @@ public struct MermaidExport: Sendable {
   public var analysis: SchoolAnalysis
 
   /// Creates an export.
+  ///
+  /// ```swift
+  /// let export = MermaidExport(roster: roster, analysis: Analyser().analyse(roster))
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(roster: Roster, analysis: SchoolAnalysis) {
     self.roster = roster
     self.analysis = analysis
   }
 
   /// Writes the flowchart.
+  ///
+  /// ```swift
+  /// let text = MermaidExport(roster: roster, analysis: analysis).render()   // "flowchart LR\n..."
+  /// ```
+  ///
   /// - Complexity: linear in teams and links.
   public func render() -> String {
     var nodeID: [String: String] = [:]
@@ -70,6 +81,7 @@ public struct MermaidExport: Sendable {
   /// ```swift
   /// MermaidExport.label("<b>\"x\"</b>")  // "#lt;b#gt;#quot;x#quot;#lt;/b#gt;"
   /// ```
+  /// - Complexity: O(n) in the length of the text.
   public static func label(_ raw: String) -> String {
     var out = ""
     for scalar in raw.unicodeScalars {

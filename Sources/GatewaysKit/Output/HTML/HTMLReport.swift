@@ -25,6 +25,12 @@ public struct HTMLReport: Sendable {
     public var reason: String
 
     /// Creates an addition.
+    ///
+    /// ```swift
+    /// let addition = HTMLReport.Addition(staff: "s4", team: "voice", reason: "links voice")
+    /// ```
+    ///
+    /// - Complexity: O(1).
     public init(staff: String, team: String, reason: String = "") {
       self.staff = staff
       self.team = team
@@ -59,6 +65,12 @@ public struct HTMLReport: Sendable {
     let isKeyPerson: [Bool]
 
     /// Creates the after view of a roster with the additions applied.
+    ///
+    /// ```swift
+    /// let after = HTMLReport.After(roster: roster, additions: [addition])
+    /// after.silos   // silos left once the additions are made
+    /// ```
+    ///
     /// - Complexity: linear in staff, teams and memberships, plus the deep analysis.
     public init(roster: Roster, additions: [Addition]) {
       self.roster = roster
@@ -146,6 +158,13 @@ public struct HTMLReport: Sendable {
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
   /// Creates a report.
+  ///
+  /// ```swift
+  /// let report = HTMLReport(
+  ///   roster: roster, analysis: Analyser().analyse(roster), source: "staff.csv")
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(
     roster: Roster, analysis: SchoolAnalysis, source: String, title: String? = nil,
     subtitle: String? = nil, showsSource: Bool = true, after: After? = nil
@@ -163,6 +182,11 @@ public struct HTMLReport: Sendable {
   /// ``TeamNetworkLayout/maximumDrawnTeams`` teams every team is drawn (the layout computed once
   /// for "before" and "after"), above that the groups of teams (`TeamGroupsDrawing`); every
   /// list and table is bounded.
+  ///
+  /// ```swift
+  /// let html = report.render()   // "<!DOCTYPE html>..."
+  /// ```
+  ///
   /// - Complexity: O(M + T + L) for M memberships, T teams and L links, plus the layout's
   ///   O(I·T log T) when teams are drawn.
   public func render() -> String {

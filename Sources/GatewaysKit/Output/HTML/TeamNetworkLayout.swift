@@ -80,6 +80,12 @@ public struct TeamNetworkLayout: Sendable, Hashable {
   public static let maximumDrawnTeams = 500
 
   /// Computes the layout of an analysis.
+  ///
+  /// ```swift
+  /// let layout = TeamNetworkLayout(analysis: Analyser().analyse(roster))
+  /// layout.nodes.count   // one node per team
+  /// ```
+  ///
   /// - Parameters:
   ///   - analysis: the analysed roster.
   ///   - seed: the seed of the jitter; the default is fixed.
