@@ -42,6 +42,12 @@ public struct Analyser: Sendable {
   public var listLimit: Int?
 
   /// Creates an analyser with the documented defaults.
+  ///
+  /// ```swift
+  /// let analyser = Analyser(target: .learningCommunity, brokerCount: 5, listLimit: nil)
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(
     target: CouplingTarget = .learningCommunity, exactBetweennessWork: Int = 20_000_000,
     betweennessEpsilon: Double = 0.01, betweennessDelta: Double = 0.1,
@@ -61,6 +67,12 @@ public struct Analyser: Sendable {
   }
 
   /// Analyses a roster.
+  ///
+  /// ```swift
+  /// let analysis = Analyser().analyse(roster)
+  /// analysis.silos   // ids of the teams that share no one
+  /// ```
+  ///
   /// - Complexity: linear in staff, teams and memberships for everything but the teams' links
   ///   and E-I (time proportional to the sum of squared team counts per person; the links are
   ///   counted team by team, never all stored), betweenness (exact while its work is at most
@@ -72,6 +84,13 @@ public struct Analyser: Sendable {
   }
 
   /// Analyses a roster already turned into a graph.
+  ///
+  /// ```swift
+  /// let network = RosterGraph(roster)
+  /// let analysis = Analyser().analyse(network)
+  /// ```
+  ///
+  /// - Complexity: as `analyse(_:)` of the roster, less the building of the graph.
   public func analyse(_ network: RosterGraph) -> SchoolAnalysis {
     let roster = network.roster
     let graph = network.graph

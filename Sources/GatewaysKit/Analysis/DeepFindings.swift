@@ -35,7 +35,13 @@ public struct DeepPair: Sendable, Hashable, Comparable {
   public let second: Deep
 
   /// Creates the pair of two different deeps, in either order.
+  ///
+  /// ```swift
+  /// DeepPair(.support, .learning).key   // "learning|support"
+  /// ```
+  ///
   /// - Precondition: `a != b`.
+  /// - Complexity: O(1).
   public init(_ a: Deep, _ b: Deep) {
     precondition(a != b, "a deep pair needs two different deeps")
     (first, second) = a < b ? (a, b) : (b, a)
@@ -54,6 +60,12 @@ public struct DeepPair: Sendable, Hashable, Comparable {
   public var key: String { "\(first.rawValue)|\(second.rawValue)" }
 
   /// Orders pairs by their first, then second deep.
+  ///
+  /// ```swift
+  /// DeepPair(.learning, .support) < DeepPair(.experience, .support)   // true
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public static func < (lhs: DeepPair, rhs: DeepPair) -> Bool {
     (lhs.first, lhs.second) < (rhs.first, rhs.second)
   }
@@ -103,6 +115,12 @@ public struct CouplingTarget: Sendable, Hashable {
   public var institutional: Double
 
   /// Creates a target.
+  ///
+  /// ```swift
+  /// let target = CouplingTarget(professional: 1, institutional: 0)
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(professional: Double, institutional: Double) {
     self.professional = professional
     self.institutional = institutional

@@ -19,6 +19,12 @@ public struct RosterGraph: Sendable {
   let leaderships: Set<Int64>
 
   /// Builds the graph of a roster.
+  ///
+  /// ```swift
+  /// let network = RosterGraph(roster)
+  /// network.graph.personCount == roster.staff.count   // true
+  /// ```
+  ///
   /// - Complexity: O(S + T + M) for S staff, T teams and M memberships: the roster already
   ///   knows each member's position.
   public init(_ roster: Roster) {
@@ -55,9 +61,21 @@ public struct RosterGraph: Sendable {
   }
 
   /// The staff id of a person.
+  ///
+  /// ```swift
+  /// network.staffID(of: PersonIndex(0))   // the first staff id in byte order
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public func staffID(of person: PersonIndex) -> String { roster.staff[person.position].id }
 
   /// The team id of a group.
+  ///
+  /// ```swift
+  /// network.teamID(of: GroupIndex(0))   // the first team id in byte order
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public func teamID(of group: GroupIndex) -> String { roster.teams[group.position].id }
 
   /// Whether any team has a leader.
@@ -76,6 +94,11 @@ public struct RosterGraph: Sendable {
   }
 
   /// Whether a person leads a team.
+  ///
+  /// ```swift
+  /// network.isLeader(PersonIndex(0), of: GroupIndex(2))
+  /// ```
+  ///
   /// - Complexity: O(1) on average.
   public func isLeader(_ person: PersonIndex, of group: GroupIndex) -> Bool {
     leaderships.contains(Self.key(person, group))

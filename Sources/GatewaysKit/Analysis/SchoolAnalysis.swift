@@ -121,6 +121,12 @@ public struct KeyPerson: Sendable, Hashable {
     public var teams: [String]
 
     /// Creates a part.
+    ///
+    /// ```swift
+    /// let part = KeyPerson.Part(teamCount: 1, peopleCount: 3, teams: ["choir"])
+    /// ```
+    ///
+    /// - Complexity: O(1).
     public init(teamCount: Int, peopleCount: Int, teams: [String]) {
       self.teamCount = teamCount
       self.peopleCount = peopleCount
@@ -137,6 +143,12 @@ public struct KeyPerson: Sendable, Hashable {
   public var separates: [Part]
 
   /// Creates a key person.
+  ///
+  /// ```swift
+  /// let keyPerson = KeyPerson(staff: "s7", component: 0, separates: parts)
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(staff: String, component: Int, separates: [Part]) {
     self.staff = staff
     self.component = component

@@ -20,6 +20,12 @@ public struct Verdict: Sendable, Hashable {
   public var meaning: String
 
   /// Creates a verdict.
+  ///
+  /// ```swift
+  /// let verdict = Verdict(band: "tight", reading: "staff work closely", meaning: "coupling")
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(band: String, reading: String, meaning: String) {
     self.band = band
     self.reading = reading
@@ -30,6 +36,11 @@ public struct Verdict: Sendable, Hashable {
 extension Verdict {
   /// Coverage: standard gateways with at least one team, of nine. Bands by count: all 9;
   /// most (6–8); some (3–5); few (1–2); none.
+  ///
+  /// ```swift
+  /// Verdict.coverage(gatewaysWithATeam: 7).band   // "most"
+  /// ```
+  ///
   /// - Complexity: O(1).
   public static func coverage(gatewaysWithATeam count: Int) -> Verdict {
     let meaning = "how many of the nine gateways have a team"
@@ -45,6 +56,11 @@ extension Verdict {
   /// Cohesion of a deep: linked pairs of its present gateways, of all such pairs. Bands: all
   /// linked (1); some linked (above 0); none linked (0); unknown with fewer than two gateways
   /// of the deep present.
+  ///
+  /// ```swift
+  /// Verdict.cohesion(linkedPairs: 1, possiblePairs: 3).band   // "some"
+  /// ```
+  ///
   /// - Complexity: O(1).
   public static func cohesion(linkedPairs: Int, possiblePairs: Int) -> Verdict {
     let meaning = "whether the deep's gateway teams share people with each other"
@@ -63,6 +79,11 @@ extension Verdict {
 
   /// Inter-deep: pairs of present deeps that share a person, of all pairs of present deeps.
   /// Bands: all (1); some (above 0); none (0); unknown with fewer than two deeps present.
+  ///
+  /// ```swift
+  /// Verdict.interDeep(nil).band   // "unknown"
+  /// ```
+  ///
   /// - Complexity: O(1).
   public static func interDeep(_ score: Double?) -> Verdict {
     let meaning = "whether people link the four deeps to each other"
@@ -80,6 +101,11 @@ extension Verdict {
 
   /// Complementarity: the mean of coverage, cohesion and inter-deep. Bands: strong (0.8 and
   /// above); partial (0.5 to below 0.8); weak (below 0.5); unknown when nothing is defined.
+  ///
+  /// ```swift
+  /// Verdict.complementarity(0.9).band   // "strong"
+  /// ```
+  ///
   /// - Complexity: O(1).
   public static func complementarity(_ score: Double?) -> Verdict {
     let meaning =
@@ -101,6 +127,11 @@ extension Verdict {
 
   /// Professional coupling: whether staff take part and work across teams. Bands: tight (0.75
   /// and above); moderate (0.5 to below 0.75); loose (below 0.5). Tight is the aim.
+  ///
+  /// ```swift
+  /// Verdict.professional(0.6).band   // "moderate"
+  /// ```
+  ///
   /// - Complexity: O(1).
   public static func professional(_ score: Double) -> Verdict {
     let meaning = "whether teachers take part, sit on more than one team, and teams are linked"
@@ -119,6 +150,11 @@ extension Verdict {
   /// Institutional coupling: whether teams follow departments and year groups. Bands: loose
   /// (below 0.25, the aim); moderate (0.25 to below 0.5); tight (0.5 and above); unknown when
   /// the roster gives neither departments nor year groups.
+  ///
+  /// ```swift
+  /// Verdict.institutional(0.1).band   // "loose", the aim
+  /// ```
+  ///
   /// - Complexity: O(1).
   public static func institutional(_ score: Double?) -> Verdict {
     let meaning = "whether teams are drawn from one department or year group"
@@ -143,6 +179,11 @@ extension Verdict {
 
   /// Balance: closeness of (professional, institutional) to the target. Bands: close (0.8 and
   /// above); partway (0.6 to below 0.8); far (below 0.6).
+  ///
+  /// ```swift
+  /// Verdict.balance(0.7).band   // "partway"
+  /// ```
+  ///
   /// - Complexity: O(1).
   public static func balance(_ score: Double) -> Verdict {
     let meaning = "how close the two couplings are to the target (by default tight and loose)"
@@ -157,6 +198,11 @@ extension Verdict {
 
   /// E-I index of a team (Krackhardt and Stern 1988), from −1 to +1. Bands: outward (above
   /// 0.2); balanced (−0.2 to 0.2); inward (below −0.2); unknown when the team has no pairs.
+  ///
+  /// ```swift
+  /// Verdict.eiIndex(-0.5).band   // "inward"
+  /// ```
+  ///
   /// - Complexity: O(1).
   public static func eiIndex(_ score: Double?) -> Verdict {
     let meaning = "whether the team's members know more people outside the team than inside"
@@ -174,6 +220,11 @@ extension Verdict {
 
   /// Betweenness of a broker, normalised from 0 to 1. Bands: central (0.1 and above); bridging
   /// (0.01 to below 0.1); peripheral (below 0.01).
+  ///
+  /// ```swift
+  /// Verdict.betweenness(0.05).band   // "bridging"
+  /// ```
+  ///
   /// - Complexity: O(1).
   public static func betweenness(_ score: Double) -> Verdict {
     let meaning = "how often the person lies on the shortest links between two others"

@@ -24,6 +24,13 @@ public struct ComparisonLayout: Sendable {
   public var teamCount: Int
 
   /// Lays out the union of the terms' teams.
+  ///
+  /// ```swift
+  /// let layout = ComparisonLayout(terms: comparison.terms)
+  /// layout.teamCount   // teams over all terms, each drawn in one place
+  /// ```
+  ///
+  /// - Complexity: O(R·(S + T + M)) for R terms: the union of the rosters is analysed and laid out once.
   public init(terms: [RosterComparison.Term]) {
     let union = Self.union(terms.map(\.roster))
     let layout = TeamNetworkLayout(analysis: RosterComparison.analyser().analyse(union))

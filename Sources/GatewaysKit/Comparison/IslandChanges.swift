@@ -45,6 +45,12 @@ public struct IslandChanges: Sendable, Hashable {
   public var remaining: [[String]]
 
   /// Compares the components of two analyses.
+  ///
+  /// ```swift
+  /// let changes = IslandChanges(before: autumn, after: spring)
+  /// changes.remaining   // islands that carried on
+  /// ```
+  ///
   /// - Complexity: O(T).
   public init(before: SchoolAnalysis, after: SchoolAnalysis) {
     var oldGroup: [String: Int] = [:]

@@ -1,3 +1,5 @@
+import MembershipGraph
+
 /// Which of last term's suggested additions were carried out, and which other changes did the
 /// job of those that were not.
 ///
@@ -59,10 +61,22 @@ public struct PlanFollowUp: Sendable, Hashable {
   public var unfitting: Int
 
   /// The number of suggestions with an outcome.
+  ///
+  /// ```swift
+  /// followUp.count(.carriedOut)   // suggestions made as written
+  /// ```
+  ///
   /// - Complexity: O(P).
   public func count(_ outcome: Outcome) -> Int { items.count { $0.outcome == outcome } }
 
   /// Follows a plan up from the earlier roster to the later one.
+  ///
+  /// ```swift
+  /// let followUp = PlanFollowUp(
+  ///   plan: plan, before: (autumn, autumnAnalysis), after: (spring, springAnalysis),
+  ///   changes: TermChanges(before: (autumn, autumnAnalysis), after: (spring, springAnalysis)))
+  /// ```
+  ///
   /// - Complexity: O(P + T + M + L).
   public init(
     plan: SuggestedPlan, before: (roster: Roster, analysis: SchoolAnalysis),
@@ -181,18 +195,8 @@ public struct PlanFollowUp: Sendable, Hashable {
     return { [position] membership in
       guard let index = position[membership.team] else { return false }
       let members = teams[index].members
-      var low = 0
-      var high = members.count
-      while low < high {
-        let middle = (low + high) / 2
-        if members[middle] == membership.staff { return true }
-        if members[middle].precedesInBytes(membership.staff) {
-          low = middle + 1
-        } else {
-          high = middle
-        }
-      }
-      return false
+      let low = members.partitioningIndex { !$0.precedesInBytes(membership.staff) }
+      return low < members.count && members[low] == membership.staff
     }
   }
 

@@ -2,6 +2,12 @@ extension Pseudonymiser {
   /// The pseudonyms of every staff id (and, with ``pseudonymiseTeams``, team id) of several
   /// rosters, worked out over all their ids at once: a person has the same pseudonym in every
   /// roster even where a pseudonym had to be lengthened to tell two ids apart.
+  ///
+  /// ```swift
+  /// let names = Pseudonymiser(key: "secret").renaming(for: [autumn, spring])
+  /// names.staff["s1"]   // the same pseudonym in both terms
+  /// ```
+  ///
   /// - Complexity: O(n log n) in the number of distinct ids.
   public func renaming(for rosters: [Roster]) -> (
     staff: [String: String], teams: [String: String]
@@ -20,6 +26,13 @@ extension Pseudonymiser {
 
   /// Each roster pseudonymised as ``apply(to:)`` does, with the pseudonyms of
   /// ``renaming(for:)-([Roster])`` so the same person matches across rosters.
+  ///
+  /// ```swift
+  /// let pseudonymiser = Pseudonymiser(key: "secret")
+  /// let terms = pseudonymiser.apply(
+  ///   to: [autumn, spring], renaming: pseudonymiser.renaming(for: [autumn, spring]))
+  /// ```
+  ///
   /// - Complexity: O(m log m) in the rosters' memberships.
   public func apply(
     to rosters: [Roster], renaming: (staff: [String: String], teams: [String: String])

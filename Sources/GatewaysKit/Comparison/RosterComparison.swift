@@ -27,6 +27,13 @@ public struct RosterComparison: Sendable {
     public var analysis: SchoolAnalysis
 
     /// Creates a term.
+    ///
+    /// ```swift
+    /// let term = RosterComparison.Term(
+    ///   label: "autumn", roster: autumn, analysis: RosterComparison.analyser().analyse(autumn))
+    /// ```
+    ///
+    /// - Complexity: O(1).
     public init(label: String, roster: Roster, analysis: SchoolAnalysis) {
       self.label = label
       self.roster = roster
@@ -42,6 +49,12 @@ public struct RosterComparison: Sendable {
   public var plan: PlanFollowUp?
 
   /// Compares consecutive terms.
+  ///
+  /// ```swift
+  /// let comparison = RosterComparison(terms: [autumnTerm, springTerm])
+  /// comparison.steps.count   // 1
+  /// ```
+  ///
   /// - Precondition: at least two terms.
   /// - Complexity: O(R·(S + T + M + L)), the steps computed two at a time.
   public init(terms: [Term], plan: SuggestedPlan? = nil) {
@@ -63,6 +76,12 @@ public struct RosterComparison: Sendable {
   /// The analyser a comparison uses: the standard one with the given coupling target, without
   /// brokers (a comparison does not report betweenness, the costliest part of an analysis) and
   /// with every link listed (a comparison matches links one by one, so none may be cut off).
+  ///
+  /// ```swift
+  /// let analysis = RosterComparison.analyser().analyse(roster)
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public static func analyser(target: CouplingTarget = .learningCommunity) -> Analyser {
     Analyser(target: target, brokerCount: 0, listLimit: nil)
   }

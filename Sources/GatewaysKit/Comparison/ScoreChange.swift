@@ -13,6 +13,12 @@ public struct ScoreChange: Sendable, Hashable {
   public var after: Double?
 
   /// Creates a score change.
+  ///
+  /// ```swift
+  /// let change = ScoreChange(before: 0.4, after: 0.6)
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(before: Double?, after: Double?) {
     self.before = before
     self.after = after

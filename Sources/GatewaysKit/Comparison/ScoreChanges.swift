@@ -30,6 +30,12 @@ public struct ScoreChanges: Sendable, Hashable {
   public var quadrantAfter: CouplingQuadrant?
 
   /// The scores of two analyses side by side.
+  ///
+  /// ```swift
+  /// let scores = ScoreChanges(before: autumnAnalysis, after: springAnalysis)
+  /// scores.coverage.after   // the later term's coverage
+  /// ```
+  ///
   /// - Complexity: O(1).
   public init(before: SchoolAnalysis, after: SchoolAnalysis) {
     coverage = ScoreChange(before: before.deeps.coverage, after: after.deeps.coverage)

@@ -25,6 +25,13 @@ public struct SuggestedPlan: Sendable, Hashable {
     public var line: Int
 
     /// Creates a suggestion.
+    ///
+    /// ```swift
+    /// let suggestion = SuggestedPlan.Suggestion(
+    ///   staff: "s4", team: "voice", links: ["choir"], kind: .connect)
+    /// ```
+    ///
+    /// - Complexity: O(1).
     public init(staff: String, team: String, links: [String], kind: Addition.Kind, line: Int = 0) {
       self.staff = staff
       self.team = team
@@ -43,6 +50,12 @@ public struct SuggestedPlan: Sendable, Hashable {
   public var total: Int
 
   /// Creates a plan from its suggestions.
+  ///
+  /// ```swift
+  /// let plan = SuggestedPlan(file: "plan.json", suggestions: [suggestion])
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(file: String, suggestions: [Suggestion], total: Int? = nil) {
     self.file = file
     self.suggestions = suggestions
@@ -51,6 +64,11 @@ public struct SuggestedPlan: Sendable, Hashable {
 
   /// The plan's suggestions, with ids renamed where `staff` or `teams` give a new name (ids not
   /// listed stay as they are): a plan written with real ids read for a pseudonymised comparison.
+  ///
+  /// ```swift
+  /// let renamed = plan.renamed(staff: ["s4": "P-1a2b"], teams: [:])
+  /// ```
+  ///
   /// - Complexity: O(n) in the plan's size.
   public func renamed(staff: [String: String], teams: [String: String]) -> SuggestedPlan {
     var copy = self
@@ -65,6 +83,11 @@ public struct SuggestedPlan: Sendable, Hashable {
   }
 
   /// Reads a plan file.
+  ///
+  /// ```swift
+  /// let plan = try SuggestedPlan.read(Data(contentsOf: url), fileName: "plan.json")
+  /// ```
+  ///
   /// - Throws: ``RosterError`` naming the file and line of every problem.
   /// - Complexity: O(n) in the size of the file.
   public static func read(_ data: Data, fileName: String) throws(RosterError) -> SuggestedPlan {

@@ -1,6 +1,11 @@
 extension TermChanges {
   /// The changes from one roster and its analysis to the next.
   ///
+  /// ```swift
+  /// let changes = TermChanges(before: (autumn, autumnAnalysis), after: (spring, springAnalysis))
+  /// changes.joined   // memberships added between the terms
+  /// ```
+  ///
   /// - Parameters:
   ///   - before: the earlier roster and its analysis (by ``Analyser``).
   ///   - after: the later roster and its analysis.

@@ -21,6 +21,12 @@ public struct TermChanges: Sendable {
     public var team: String
 
     /// Creates a membership.
+    ///
+    /// ```swift
+    /// let membership = TermChanges.Membership(staff: "s1", team: "choir")
+    /// ```
+    ///
+    /// - Complexity: O(1).
     public init(staff: String, team: String) {
       self.staff = staff
       self.team = team
@@ -35,6 +41,12 @@ public struct TermChanges: Sendable {
     public var second: String
 
     /// Creates the pair of two team ids, in either order.
+    ///
+    /// ```swift
+    /// TermChanges.TeamPair("voice", "choir").first   // "choir"
+    /// ```
+    ///
+    /// - Complexity: O(n) in the length of the ids.
     public init(_ a: String, _ b: String) {
       (first, second) = a.precedesInBytes(b) ? (a, b) : (b, a)
     }

@@ -19,6 +19,12 @@ public enum Deep: String, CaseIterable, Sendable, Codable, Comparable {
   public var displayName: String { "deep \(rawValue)" }
 
   /// Orders deeps as Hargreaves lists them: learning, experience, support, leadership.
+  ///
+  /// ```swift
+  /// Deep.allCases.sorted() == [.learning, .experience, .support, .leadership]   // true
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public static func < (lhs: Deep, rhs: Deep) -> Bool { lhs.order < rhs.order }
 
   private var order: Int {

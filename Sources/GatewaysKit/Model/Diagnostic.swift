@@ -27,6 +27,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   public var place: String?
 
   /// Creates a diagnostic.
+  ///
+  /// ```swift
+  /// let warning = Diagnostic(.warning, file: "staff.csv", line: 4, message: "no teams")
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(
     _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, place: String? = nil,
     message: String

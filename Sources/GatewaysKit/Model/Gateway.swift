@@ -10,6 +10,13 @@ public struct Gateway: Hashable, Sendable, Comparable, Codable, CustomStringConv
   public let id: String
 
   /// Creates a gateway from its canonical id.
+  ///
+  /// ```swift
+  /// let custom = Gateway(id: "outdoor-learning")
+  /// custom.isStandard   // false
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(id: String) { self.id = id }
 
   /// Student voice.
@@ -41,6 +48,12 @@ public struct Gateway: Hashable, Sendable, Comparable, Codable, CustomStringConv
   public var isStandard: Bool { Gateway.standard.contains(self) }
 
   /// Orders gateways by id (byte order), so output is deterministic.
+  ///
+  /// ```swift
+  /// Gateway.curriculum < Gateway.studentVoice   // true: by id in byte order
+  /// ```
+  ///
+  /// - Complexity: O(n) in the length of the ids.
   public static func < (lhs: Gateway, rhs: Gateway) -> Bool {
     lhs.id.precedesInBytes(rhs.id)
   }
@@ -58,6 +71,12 @@ public struct DeepMapping: Hashable, Sendable {
   public var deepOfGateway: [Gateway: Deep]
 
   /// Creates a mapping from an explicit table.
+  ///
+  /// ```swift
+  /// let mapping = DeepMapping([.curriculum: .experience])
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(_ deepOfGateway: [Gateway: Deep]) { self.deepOfGateway = deepOfGateway }
 
   /// Hargreaves' clustering of the nine gateways into the four deeps.
@@ -69,9 +88,21 @@ public struct DeepMapping: Hashable, Sendable {
   ])
 
   /// The deep of a gateway, or `nil` when it belongs to none.
+  ///
+  /// ```swift
+  /// DeepMapping.hargreaves.deep(of: .studentVoice)   // .learning
+  /// ```
+  ///
+  /// - Complexity: O(1) on average.
   public func deep(of gateway: Gateway) -> Deep? { deepOfGateway[gateway] }
 
   /// The gateways of a deep, sorted by id.
+  ///
+  /// ```swift
+  /// DeepMapping.hargreaves.gateways(in: .support)   // advice and guidance, mentoring and coaching
+  /// ```
+  ///
+  /// - Complexity: O(g log g) for the g gateways mapped.
   public func gateways(in deep: Deep) -> [Gateway] {
     deepOfGateway.filter { $0.value == deep }.map(\.key).sorted()
   }

@@ -52,6 +52,11 @@ public enum GatewayCatalog {
   /// `"assessment_for_learning"` both become `"assessment-for-learning"`; `&` reads as `and`.
   ///
   /// This is also the id given to a custom gateway.
+  ///
+  /// ```swift
+  /// GatewayCatalog.normalize("Design & Organisation")   // "design-and-organisation"
+  /// ```
+  ///
   /// - Complexity: O(n) in the length of the name.
   public static func normalize(_ name: String) -> String {
     var words: [String] = []
@@ -74,6 +79,12 @@ public enum GatewayCatalog {
 
   /// The standard gateway a name means (canonical id or alias, ignoring case, spaces, `-` and
   /// `_`), or `nil` when it names none.
+  ///
+  /// ```swift
+  /// GatewayCatalog.resolve("Student Voice")   // .studentVoice
+  /// GatewayCatalog.resolve("outdoor learning")   // nil: a custom gateway
+  /// ```
+  ///
   /// - Complexity: O(n) in the length of the name.
   public static func resolve(_ name: String) -> Gateway? {
     byNormalizedName[normalize(name)]
@@ -84,6 +95,11 @@ public enum GatewayCatalog {
   /// least 2, edits away); `nil` otherwise.
   ///
   /// Used for "did you mean learning-to-learn?" suggestions.
+  ///
+  /// ```swift
+  /// GatewayCatalog.nearest(to: "curiculum")   // .curriculum
+  /// ```
+  ///
   /// - Complexity: O(a·n·m) for a aliases of length m and a name of length n.
   public static func nearest(to name: String) -> Gateway? {
     let target = Array(normalize(name))
@@ -98,6 +114,12 @@ public enum GatewayCatalog {
   }
 
   /// A gateway's name as a reader sees it: the id with spaces, e.g. "assessment for learning".
+  ///
+  /// ```swift
+  /// GatewayCatalog.displayName(of: .learningToLearn)   // "learning to learn"
+  /// ```
+  ///
+  /// - Complexity: O(n) in the length of the id.
   public static func displayName(of gateway: Gateway) -> String {
     gateway.id.replacingOccurrences(of: "-", with: " ")
   }

@@ -28,6 +28,13 @@ public struct Roster: Sendable {
 
   /// Creates a roster. Staff and teams are sorted by id; a team member with no staff entry is
   /// added to the staff with defaults.
+  ///
+  /// ```swift
+  /// let roster = Roster(
+  ///   staff: [StaffMember(id: "s1"), StaffMember(id: "s2")],
+  ///   teams: [Team(id: "voice", gateway: .studentVoice, members: ["s1", "s2"])])
+  /// ```
+  ///
   /// - Precondition: ids are unique within staff and within teams.
   /// - Complexity: O((S + T) log(S + T) + M) for S staff, T teams and M memberships.
   public init(

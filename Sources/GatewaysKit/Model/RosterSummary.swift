@@ -39,6 +39,12 @@ public struct RosterSummary: Sendable, Hashable {
   public var reading: RosterReading?
 
   /// Summarises a roster.
+  ///
+  /// ```swift
+  /// let summary = RosterSummary(roster)
+  /// summary.staff   // the number of staff
+  /// ```
+  ///
   /// - Complexity: O(staff + memberships + teams log teams).
   public init(_ roster: Roster) {
     reading = roster.reading
@@ -68,6 +74,11 @@ public struct RosterSummary: Sendable, Hashable {
 
   /// The summary as `gateways check` prints it, one fact a line, each list of ids cut at
   /// ``listLimit`` ("and N more").
+  ///
+  /// ```swift
+  /// print(RosterSummary(roster).text(source: "staff.csv"), terminator: "")
+  /// ```
+  ///
   /// - Complexity: O(the lines printed).
   public func text(source: String) -> String {
     var lines = ["\(source): the roster reads."]

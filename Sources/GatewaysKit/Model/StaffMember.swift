@@ -13,6 +13,12 @@ public enum StaffType: String, CaseIterable, Sendable, Codable, Comparable {
   public var isTeaching: Bool { self != .support }
 
   /// Orders types from senior to support.
+  ///
+  /// ```swift
+  /// StaffType.senior < StaffType.support   // true
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public static func < (lhs: StaffType, rhs: StaffType) -> Bool {
     allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
   }
@@ -39,6 +45,12 @@ public struct StaffMember: Hashable, Sendable {
   public var suggestable: Bool = true
 
   /// Creates a member of staff.
+  ///
+  /// ```swift
+  /// let member = StaffMember(id: "s1", role: "Head of Year 7", staffType: .middle, maxTeams: 3)
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(
     id: String, name: String? = nil, role: String = "", staffType: StaffType = .teacher,
     department: String? = nil, yearGroup: String? = nil, maxTeams: Int? = nil

@@ -59,11 +59,22 @@ public enum StaffTypeClassifier {
   }()
 
   /// The staff type a `staff_type` cell names, or `nil` when it names none.
+  ///
+  /// ```swift
+  /// StaffTypeClassifier.staffType(named: "SLT")   // .senior
+  /// ```
+  ///
+  /// - Complexity: O(n) in the length of the name.
   public static func staffType(named name: String) -> StaffType? {
     bySynonym[GatewayCatalog.normalize(name)]
   }
 
   /// The staff type a job title suggests by ``roleKeywords``, or `nil` when no keyword matches.
+  ///
+  /// ```swift
+  /// StaffTypeClassifier.staffType(forRole: "Teaching Assistant")   // .support
+  /// ```
+  ///
   /// - Complexity: O(k·w) for k keywords and a role of w words.
   public static func staffType(forRole role: String) -> StaffType? {
     let words = GatewayCatalog.normalize(role).split(separator: "-").map(String.init)

@@ -13,6 +13,13 @@ public struct Team: Hashable, Sendable {
 
   /// Creates a team. Members and leaders are sorted and de-duplicated; leaders are added to the
   /// members if missing.
+  ///
+  /// ```swift
+  /// let team = Team(id: "voice", gateway: .studentVoice, members: ["s2", "s1"], leaders: ["s2"])
+  /// team.members   // ["s1", "s2"]
+  /// ```
+  ///
+  /// - Complexity: O(m log m) for m members and leaders.
   public init(
     id: String, name: String? = nil, gateway: Gateway? = nil, members: [String] = [],
     leaders: [String] = []
@@ -37,6 +44,12 @@ public struct Team: Hashable, Sendable {
   }
 
   /// Whether a person leads this team.
+  ///
+  /// ```swift
+  /// team.isLeader("s2")   // true
+  /// ```
+  ///
+  /// - Complexity: O(l) for l leaders.
   public func isLeader(_ staffID: String) -> Bool { leaders.contains(staffID) }
 }
 

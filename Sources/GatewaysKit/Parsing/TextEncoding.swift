@@ -14,6 +14,12 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
   /// The encoding a name given on the command line means (`utf8`, `UTF-16`, `cp1252`, `latin1`
   /// and `ansi` work too), or `nil`.
+  ///
+  /// ```swift
+  /// TextEncoding(name: "cp1252")   // .windows1252
+  /// ```
+  ///
+  /// - Complexity: O(n) in the length of the name.
   public init?(name: String) {
     let key = name.lowercased().filter { $0.isLetter || $0.isNumber }
     switch key {

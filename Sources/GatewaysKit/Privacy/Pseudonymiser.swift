@@ -26,18 +26,36 @@ public struct Pseudonymiser: Sendable {
   public let pseudonymiseTeams: Bool
 
   /// Creates a pseudonymiser with a key given as bytes.
+  ///
+  /// ```swift
+  /// let pseudonymiser = Pseudonymiser(key: Pseudonymiser.randomKey())
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(key: [UInt8], pseudonymiseTeams: Bool = false) {
     self.key = key
     self.pseudonymiseTeams = pseudonymiseTeams
   }
 
   /// Creates a pseudonymiser with a key given as text (its UTF-8 bytes are the key).
+  ///
+  /// ```swift
+  /// let pseudonymiser = Pseudonymiser(key: "a phrase kept by the school", pseudonymiseTeams: true)
+  /// ```
+  ///
+  /// - Complexity: O(n) in the length of the key.
   public init(key: String, pseudonymiseTeams: Bool = false) {
     self.init(key: Array(key.utf8), pseudonymiseTeams: pseudonymiseTeams)
   }
 
   /// A fresh random 32-byte key, from the system's secure random number generator: pseudonyms
   /// are then stable within one run and unrelated to those of any other run.
+  ///
+  /// ```swift
+  /// let key = Pseudonymiser.randomKey()   // 32 bytes
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public static func randomKey() -> [UInt8] {
     var generator = SystemRandomNumberGenerator()
     return (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
@@ -51,11 +69,23 @@ public struct Pseudonymiser: Sendable {
 
   /// The pseudonym of a staff id, with ``digitCount`` digits (`Staff-7F3A2C`). Within a roster,
   /// ``apply(to:)`` lengthens pseudonyms that would collide.
+  ///
+  /// ```swift
+  /// Pseudonymiser(key: "k").pseudonym(forStaffID: "s1")   // "Staff-" and six hex digits
+  /// ```
+  ///
+  /// - Complexity: O(n) in the length of the id.
   public func pseudonym(forStaffID id: String) -> String {
     "Staff-" + digest("staff", id).prefix(Self.digitCount)
   }
 
   /// The pseudonym of a team id, with ``digitCount`` digits (`Team-09BC41`).
+  ///
+  /// ```swift
+  /// Pseudonymiser(key: "k").pseudonym(forTeamID: "voice")   // "Team-" and six hex digits
+  /// ```
+  ///
+  /// - Complexity: O(n) in the length of the id.
   public func pseudonym(forTeamID id: String) -> String {
     "Team-" + digest("team", id).prefix(Self.digitCount)
   }
@@ -63,6 +93,11 @@ public struct Pseudonymiser: Sendable {
   /// Pseudonyms for a set of ids, distinct for distinct ids: ids whose pseudonyms would share
   /// ``digitCount`` digits get more digits, as many as it takes to tell them apart (the others
   /// keep the short form, so adding a person rarely changes anyone else's pseudonym).
+  ///
+  /// ```swift
+  /// let names = pseudonymiser.pseudonyms(forIDs: ["s1", "s2"], prefix: "Staff-", tag: "staff")
+  /// ```
+  ///
   /// - Complexity: O(n log n) in the number of ids.
   public func pseudonyms(forIDs ids: some Sequence<String>, prefix: String, tag: String)
     -> [String: String]
@@ -96,6 +131,12 @@ public struct Pseudonymiser: Sendable {
 
   /// The pseudonym of every staff id of a roster, and (with ``pseudonymiseTeams``) of every team
   /// id: exactly the ids ``apply(to:)`` writes.
+  ///
+  /// ```swift
+  /// let names = Pseudonymiser(key: "k").renaming(for: roster)
+  /// names.staff["s1"]   // its pseudonym
+  /// ```
+  ///
   /// - Complexity: O(n log n) in the number of ids.
   public func renaming(for roster: Roster) -> (staff: [String: String], teams: [String: String]) {
     let people = pseudonyms(forIDs: roster.staff.map(\.id), prefix: "Staff-", tag: "staff")
@@ -106,6 +147,11 @@ public struct Pseudonymiser: Sendable {
   }
 
   /// The roster with every person (and, with ``pseudonymiseTeams``, every team) pseudonymised.
+  ///
+  /// ```swift
+  /// let shared = Pseudonymiser(key: Pseudonymiser.randomKey()).apply(to: roster)
+  /// ```
+  ///
   /// - Complexity: O(m log m) in the number of memberships.
   public func apply(to roster: Roster) -> Roster {
     let (people, teamNames) = renaming(for: roster)

@@ -17,6 +17,13 @@ import Foundation
 /// to place a gateway in no deep. Listed gateways move; the others keep Hargreaves' deep.
 public enum DeepMappingFile {
   /// Reads a deep mapping from the bytes of a file.
+  ///
+  /// ```swift
+  /// let mapping = try DeepMappingFile.read(
+  ///   Data("gateway,deep\nnew technologies,learning\n".utf8), fileName: "deeps.csv")
+  /// mapping.deep(of: .newTechnologies)   // .learning
+  /// ```
+  ///
   /// - Returns: Hargreaves' mapping with the file's entries applied.
   /// - Throws: ``RosterError`` naming every bad line or key.
   /// - Complexity: O(n) in the size of the file.
@@ -107,54 +114,34 @@ public enum DeepMappingFile {
   /// A mapping from CSV rows `gateway,deep` under a header naming those columns.
   private static func mapping(fromCSV bytes: [UInt8], log: inout DiagnosticLog) -> DeepMapping {
     var table = DeepMapping.hargreaves.deepOfGateway
-    var parser = CSVParser(bytes: bytes)
-    var header: CSVRecord?
-    while header == nil, let record = parser.next() {
-      if !record.isBlank { header = record }
-    }
-    let keys = header?.fields.map { CSVRosterReader.headerKey($0.value) } ?? []
-    guard let header, let gatewayColumn = keys.firstIndex(of: "gateway"),
-      let deepColumn = keys.firstIndex(of: "deep")
-    else {
-      log.error(
-        "the deeps file needs a header row with the columns gateway and deep", line: 1)
-      return DeepMapping(table)
-    }
     var seen: [Gateway: Int] = [:]
-    while let record = parser.next() {
-      if record.isBlank { continue }
-      guard record.fields.count == header.fields.count else {
-        log.error(
-          "this row has \(record.fields.count) fields but the header has "
-            + "\(header.fields.count); quote cells that contain commas",
-          line: record.line)
-        continue
-      }
-      let gatewayCell = record.fields[gatewayColumn]
-      let deepCell = record.fields[deepColumn]
+    SettingsCSV.forEachRow(
+      in: bytes, columns: [["gateway"], ["deep"]],
+      missingHeader: "the deeps file needs a header row with the columns gateway and deep",
+      log: &log
+    ) { record, cells, log in
+      let gatewayCell = cells[0]
+      let deepCell = cells[1]
       let gatewayName = gatewayCell.value.trimmingCharacters(in: .whitespacesAndNewlines)
       let deepName = deepCell.value.trimmingCharacters(in: .whitespacesAndNewlines)
       guard
         let gateway = gateway(
           named: gatewayName, line: gatewayCell.line, column: gatewayCell.column, prefix: "",
           log: &log)
-      else { continue }
+      else { return }
       guard let deep = deep(named: deepName) else {
         log.error(
           "unknown deep '\(deepName)'; \(deepHelp)", line: deepCell.line, column: deepCell.column)
-        continue
+        return
       }
       if let first = seen[gateway] {
         log.error(
           "gateway \(gateway.id) is placed twice (also on line \(first)); keep one row",
           line: record.line)
-        continue
+        return
       }
       seen[gateway] = record.line
       table[gateway] = deep
-    }
-    for problem in parser.problems {
-      log.error(problem.message, line: problem.line, column: problem.column)
     }
     return DeepMapping(table)
   }

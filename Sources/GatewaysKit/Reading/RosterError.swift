@@ -19,6 +19,12 @@ public struct RosterError: Error, Sendable, CustomStringConvertible {
   public static let maximumErrors = 50
 
   /// Creates an error from its diagnostics.
+  ///
+  /// ```swift
+  /// let error = RosterError(diagnostics: [Diagnostic(.error, file: "f.csv", message: "empty")])
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
   /// Every diagnostic, one a line.

@@ -28,6 +28,12 @@ public struct RosterLimits: Sendable, Hashable {
   public static let defaultMaximumFields = 1_000
 
   /// Creates limits; every value is at least 1.
+  ///
+  /// ```swift
+  /// let limits = RosterLimits(maximumFileBytes: 10 << 20)
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(
     maximumFileBytes: Int = RosterLimits.defaultMaximumFileBytes,
     maximumLineBytes: Int = RosterLimits.defaultMaximumLineBytes,

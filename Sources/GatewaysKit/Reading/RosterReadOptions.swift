@@ -38,6 +38,12 @@ public enum RosterDelimiter: String, Sendable, CaseIterable {
 
   /// The separator a name given on the command line means: `,` `;` or a tab character, or
   /// `comma`, `semicolon`, `tab` (`\t` too).
+  ///
+  /// ```swift
+  /// RosterDelimiter(name: "semicolon")   // .semicolon
+  /// ```
+  ///
+  /// - Complexity: O(n) in the length of the name.
   public init?(name: String) {
     switch name.lowercased() {
     case ",", "comma": self = .comma
@@ -161,6 +167,12 @@ public struct RosterReadOptions: Sendable {
   var sheet: String?
 
   /// Creates options that detect everything.
+  ///
+  /// ```swift
+  /// var options = RosterReadOptions()
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init() {}
 
   /// The columns given, resolved.
@@ -175,6 +187,12 @@ public struct RosterReadOptions: Sendable {
   /// Adds the mapping `text` gives: `column=Header` pairs separated by commas or line breaks
   /// (the `--columns` and `--columns-file` format); a line starting with `#` is a comment.
   /// The column is named by its own name or any of its synonyms.
+  ///
+  /// ```swift
+  /// var options = RosterReadOptions()
+  /// try options.addColumns("staff_id=Payroll number, team=Group")
+  /// ```
+  ///
   /// - Throws: a ``RosterError`` naming `source` and the line of a bad pair.
   /// - Complexity: O(n) in the length of `text`.
   public mutating func addColumns(_ text: String, source: String = "--columns")

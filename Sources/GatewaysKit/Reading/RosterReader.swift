@@ -12,6 +12,12 @@ public enum RosterFormat: String, Sendable, CaseIterable {
   /// The format a file extension names (`csv`, `txt` and `tsv` are delimited text; `json`;
   /// `xlsx` and `xlsm`, and an old `.xls` too, so that it is refused with advice; ignoring
   /// case); `nil` for any other.
+  ///
+  /// ```swift
+  /// RosterFormat(fileExtension: "TSV")   // .csv
+  /// ```
+  ///
+  /// - Complexity: O(n) in the length of the extension.
   public init?(fileExtension: String) {
     switch fileExtension.lowercased() {
     case "csv", "txt", "tsv", "tab": self = .csv
@@ -48,6 +54,12 @@ public struct RosterReader: Sendable {
   public var sheetName: String?
 
   /// Creates a reader; `deepsOverride`, when given, replaces any mapping in the roster.
+  ///
+  /// ```swift
+  /// let reader = RosterReader(deepsOverride: .hargreaves, limits: RosterLimits())
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(
     deepsOverride: DeepMapping? = nil, limits: RosterLimits = RosterLimits(),
     options: RosterReadOptions = RosterReadOptions()
@@ -58,6 +70,12 @@ public struct RosterReader: Sendable {
   }
 
   /// Reads a roster from the bytes of a file.
+  ///
+  /// ```swift
+  /// let roster = try RosterReader().read(Data("staff_id,team\ns1,voice\n".utf8),
+  ///                                      fileName: "staff.csv", format: .csv)
+  /// ```
+  ///
   /// - Parameters:
   ///   - data: the file's contents.
   ///   - fileName: the name diagnostics show (`-` for standard input).
@@ -101,6 +119,12 @@ public struct RosterReader: Sendable {
   }
 
   /// Reads a roster file.
+  ///
+  /// ```swift
+  /// let roster = try RosterReader().read(
+  ///   contentsOf: URL(fileURLWithPath: "staff.csv"), displayName: "staff.csv", format: nil)
+  /// ```
+  ///
   /// - Parameters:
   ///   - url: where the file is.
   ///   - displayName: the name diagnostics show, usually the path as the user typed it.
@@ -108,6 +132,7 @@ public struct RosterReader: Sendable {
   /// - Returns: the roster, its warnings in ``Roster/warnings``.
   /// - Throws: ``RosterError`` when the file cannot be read, its format cannot be told, or the
   ///   roster has errors.
+  /// - Complexity: O(n log n) in the size of the file.
   public func read(contentsOf url: URL, displayName: String, format: RosterFormat?)
     throws(RosterError) -> Roster
   {
@@ -127,6 +152,12 @@ public struct RosterReader: Sendable {
   }
 
   /// The error for an input larger than `limit` bytes (`--max-file-size`).
+  ///
+  /// ```swift
+  /// throw RosterReader.tooLarge("staff.csv", limit: RosterLimits.defaultMaximumFileBytes)
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public static func tooLarge(_ fileName: String, limit: Int) -> RosterError {
     RosterError(diagnostics: [
       Diagnostic(
@@ -142,6 +173,11 @@ public struct RosterReader: Sendable {
   ///
   /// Every failed read is an error: a read error is never taken for the end of the file. A
   /// regular file that changes size while it is read (something is writing to it) is refused.
+  ///
+  /// ```swift
+  /// let data = try RosterReader.contents(of: url, displayName: "plan.json", limit: 1 << 20)
+  /// ```
+  ///
   /// - Throws: ``RosterError`` when the file cannot be opened or read, is a folder, is larger
   ///   than `limit`, or changed size while it was read.
   /// - Complexity: O(n) in the size of the file.
@@ -181,6 +217,11 @@ public struct RosterReader: Sendable {
 
   /// Reads a handle (standard input) to its end; `nil` as soon as more than `limit` bytes have
   /// been read.
+  ///
+  /// ```swift
+  /// let data = try RosterReader.readAll(.standardInput, limit: 1 << 20)   // nil when larger
+  /// ```
+  ///
   /// - Throws: ``RosterError`` naming `displayName` when a read fails.
   /// - Complexity: O(n) in the bytes read.
   public static func readAll(_ handle: FileHandle, displayName: String = "<stdin>", limit: Int)

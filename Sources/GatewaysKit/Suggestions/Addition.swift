@@ -31,6 +31,12 @@ public struct Addition: Sendable, Hashable {
   public var reason: String
 
   /// Creates an addition.
+  ///
+  /// ```swift
+  /// let addition = Addition(
+  ///   staff: "s4", team: "voice", links: ["choir"], kind: .connect, reason: "links voice")
+  /// ```
+  ///
   /// - Complexity: O(1).
   public init(staff: String, team: String, links: [String], kind: Kind, reason: String) {
     self.staff = staff
@@ -64,6 +70,11 @@ public struct UnmetLink: Sendable, Hashable {
   public var teamCount: Int
 
   /// Creates an unmet link.
+  ///
+  /// ```swift
+  /// let unmet = UnmetLink(kind: .connect, teams: ["voice"], blockedBy: ["s4"], reason: "full")
+  /// ```
+  ///
   /// - Complexity: O(1).
   public init(
     kind: Addition.Kind, teams: [String], blockedBy: [String], reason: String,

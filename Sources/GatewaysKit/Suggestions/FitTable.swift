@@ -47,6 +47,11 @@ public struct FitTable: Sendable, Hashable {
   public var kindsOfGateway: [Gateway: Set<Kind>]
 
   /// Creates a table.
+  ///
+  /// ```swift
+  /// let table = FitTable([.curriculum: [.senior, .middle, .teacher]])
+  /// ```
+  ///
   /// - Complexity: O(1).
   public init(_ kindsOfGateway: [Gateway: Set<Kind>]) { self.kindsOfGateway = kindsOfGateway }
 
@@ -70,6 +75,12 @@ public struct FitTable: Sendable, Hashable {
   ]
 
   /// The kind of a member of staff.
+  ///
+  /// ```swift
+  /// FitTable.kind(of: StaffMember(id: "s1", role: "Office manager", staffType: .support))
+  /// // .officeSupport
+  /// ```
+  ///
   /// - Complexity: O(r) in the length of their role.
   public static func kind(of member: StaffMember) -> Kind {
     switch member.staffType {
@@ -83,6 +94,11 @@ public struct FitTable: Sendable, Hashable {
   }
 
   /// Whether a kind of staff fits a gateway (`nil`: a team with no gateway).
+  ///
+  /// ```swift
+  /// FitTable.standard.fits(.officeSupport, .curriculum)   // false
+  /// ```
+  ///
   /// - Complexity: O(1).
   public func fits(_ kind: Kind, _ gateway: Gateway?) -> Bool {
     guard let gateway, let kinds = kindsOfGateway[gateway] else { return true }
@@ -90,34 +106,25 @@ public struct FitTable: Sendable, Hashable {
   }
 
   /// Reads a table from a file (`gateway,staff` rows over the standard table).
+  ///
+  /// ```swift
+  /// let table = try FitTable.read(
+  ///   Data("gateway,staff\ncurriculum,all\n".utf8), fileName: "fit.csv")
+  /// table.fits(.officeSupport, .curriculum)   // true
+  /// ```
+  ///
   /// - Throws: ``RosterError`` naming every bad line.
   /// - Complexity: O(n) in the size of the file.
   public static func read(_ data: Data, fileName: String) throws(RosterError) -> FitTable {
     var log = DiagnosticLog(file: fileName)
     var table = standard.kindsOfGateway
-    var parser = CSVParser(bytes: Array(data))
-    var header: CSVRecord?
-    while header == nil, let record = parser.next() {
-      if !record.isBlank { header = record }
-    }
-    let keys = header?.fields.map { CSVRosterReader.headerKey($0.value) } ?? []
-    guard let header, let gatewayColumn = keys.firstIndex(of: "gateway"),
-      let staffColumn = keys.firstIndex(where: { $0 == "staff" || $0 == "staff_type" })
-    else {
-      log.error("the fit file needs a header row with the columns gateway and staff", line: 1)
-      throw log.rosterError
-    }
     var seen: [Gateway: Int] = [:]
-    while let record = parser.next() {
-      if record.isBlank { continue }
-      guard record.fields.count == header.fields.count else {
-        log.error(
-          "this row has \(record.fields.count) fields but the header has "
-            + "\(header.fields.count); quote cells that contain commas",
-          line: record.line)
-        continue
-      }
-      let gatewayCell = record.fields[gatewayColumn]
+    let hasHeader = SettingsCSV.forEachRow(
+      in: Array(data), columns: [["gateway"], ["staff", "staff_type"]],
+      missingHeader: "the fit file needs a header row with the columns gateway and staff",
+      log: &log
+    ) { record, cells, log in
+      let gatewayCell = cells[0]
       let name = gatewayCell.value.trimmingCharacters(in: .whitespacesAndNewlines)
       let id = GatewayCatalog.normalize(name)
       guard let gateway = GatewayCatalog.resolve(name) ?? (id.isEmpty ? nil : Gateway(id: id))
@@ -125,9 +132,9 @@ public struct FitTable: Sendable, Hashable {
         log.error(
           "gateway '\(name)' has no letters or digits", line: gatewayCell.line,
           column: gatewayCell.column)
-        continue
+        return
       }
-      let staffCell = record.fields[staffColumn]
+      let staffCell = cells[1]
       var kinds = Set<Kind>()
       var bad = false
       for word in staffCell.value.split(whereSeparator: { " ;\t".contains($0) }) {
@@ -144,20 +151,17 @@ public struct FitTable: Sendable, Hashable {
           bad = true
         }
       }
-      if bad { continue }
+      if bad { return }
       if let first = seen[gateway] {
         log.error(
           "gateway \(gateway.id) is listed twice (also on line \(first)); keep one row",
           line: record.line)
-        continue
+        return
       }
       seen[gateway] = record.line
       table[gateway] = kinds
     }
-    for problem in parser.problems {
-      log.error(problem.message, line: problem.line, column: problem.column)
-    }
-    if log.hasErrors { throw log.rosterError }
+    if !hasHeader || log.hasErrors { throw log.rosterError }
     return FitTable(table)
   }
 }

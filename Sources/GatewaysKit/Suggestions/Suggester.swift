@@ -53,6 +53,11 @@ public struct Suggester: Sendable {
   public var options: SuggestionOptions
 
   /// Creates a suggester.
+  ///
+  /// ```swift
+  /// let plan = Suggester(options: SuggestionOptions(defaultMaxTeams: 4)).plan(for: roster)
+  /// ```
+  ///
   /// - Complexity: O(1).
   public init(options: SuggestionOptions = SuggestionOptions()) { self.options = options }
 

@@ -44,6 +44,11 @@ public struct SuggestionOptions: Sendable {
   public var reportedIDs: (staff: [String: String], teams: [String: String])?
 
   /// Creates options; the defaults suggest the connecting links only, with a cap of 3 teams.
+  ///
+  /// ```swift
+  /// let options = SuggestionOptions(defaultMaxTeams: 4, excluded: ["s9"], robust: true)
+  /// ```
+  ///
   /// - Complexity: O(1).
   public init(
     defaultMaxTeams: Int = 3, excluded: Set<String> = [], robust: Bool = false,

@@ -119,6 +119,11 @@ public struct SuggestionPlan: Sendable {
   package var appliedNetwork: RosterGraph?
 
   /// The additions of one kind, in plan order.
+  ///
+  /// ```swift
+  /// plan.additions(of: .connect).map(\.staff)   // who links the silos
+  /// ```
+  ///
   /// - Complexity: O(n) for n additions.
   public func additions(of kind: Addition.Kind) -> [Addition] {
     additions.filter { $0.kind == kind }

@@ -33,6 +33,11 @@ public struct TeamPlanner: Sendable {
   public var options: SuggestionOptions
 
   /// Creates a planner.
+  ///
+  /// ```swift
+  /// let planner = TeamPlanner(options: SuggestionOptions(defaultMaxTeams: 3))
+  /// ```
+  ///
   /// - Complexity: O(1).
   public init(options: SuggestionOptions = SuggestionOptions()) { self.options = options }
 
@@ -274,6 +279,12 @@ public struct TeamPlan: Sendable {
   public var leader: Member? { members.first { $0.role == .leader } }
 
   /// The roster with the new team added.
+  ///
+  /// ```swift
+  /// let next = plan.applied(to: roster)
+  /// next.teams.count == roster.teams.count + 1   // true
+  /// ```
+  ///
   /// - Complexity: O(S log S + M log M) for the new roster's sorting.
   public func applied(to roster: Roster) -> Roster {
     Roster(

@@ -1,5 +1,8 @@
+import MembershipGraph
+
 /// A hash table from byte strings, given as ranges of one buffer, to dense slots `0, 1, 2, ...`
-/// in the order they were first inserted.
+/// in the order they were first inserted: an `OpenAddressingTable` whose keys are ranges of a
+/// byte buffer.
 ///
 /// The reader interns staff and team ids with it straight from the file's bytes, so a row costs
 /// one hash of a few bytes and no `String`. The keys are ranges of the caller's buffer, which
@@ -19,15 +22,11 @@
 /// ```
 /// - Complexity: expected O(k) per lookup or insertion for a key of k bytes.
 struct ByteStringTable: Sendable {
-  /// Per bucket: the slot stored there plus one in the high 32 bits, the high 32 bits of its
-  /// key's hash in the low ones (so most mismatches cost no other memory access), or 0 for an
-  /// empty bucket.
-  private var buckets: [UInt64]
-  /// Per slot: where its key starts and ends in the buffer, and its hash.
+  /// The buckets and each slot's hash; the keys' ranges are kept below.
+  private var table: OpenAddressingTable
+  /// Per slot: where its key starts and ends in the buffer.
   private var starts: [Int] = []
   private var ends: [Int] = []
-  private var hashes: [UInt64] = []
-  private var mask: Int
   /// Whether keys that differ only in the case of ASCII letters are one key.
   let foldsCase: Bool
 
@@ -35,13 +34,9 @@ struct ByteStringTable: Sendable {
   /// `foldsCase`, `Coaching` and `coaching` are one key.
   init(expectedCount: Int, foldsCase: Bool = false) {
     self.foldsCase = foldsCase
-    var capacity = 16
-    while capacity < 2 * expectedCount { capacity <<= 1 }
-    buckets = [UInt64](repeating: 0, count: capacity)
-    mask = capacity - 1
+    table = OpenAddressingTable(expectedCount: expectedCount)
     starts.reserveCapacity(expectedCount)
     ends.reserveCapacity(expectedCount)
-    hashes.reserveCapacity(expectedCount)
   }
 
   /// The number of keys.
@@ -49,22 +44,16 @@ struct ByteStringTable: Sendable {
 
   /// Makes room for `total` keys in all, so inserting up to there never rehashes.
   mutating func reserve(_ total: Int) {
-    guard 2 * total > buckets.count else { return }
-    var capacity = buckets.count
-    while capacity < 2 * total { capacity <<= 1 }
-    buckets = [UInt64](repeating: 0, count: capacity)
-    mask = capacity - 1
-    for slot in 0..<count { place(slot: slot, hash: hashes[slot]) }
+    table.reserve(total)
     starts.reserveCapacity(total)
     ends.reserveCapacity(total)
-    hashes.reserveCapacity(total)
   }
 
   /// Where the key of `slot` is in the buffer.
   func range(ofSlot slot: Int) -> Range<Int> { starts[slot]..<ends[slot] }
 
   /// The hash of the key of `slot`.
-  func hash(ofSlot slot: Int) -> UInt64 { hashes[slot] }
+  func hash(ofSlot slot: Int) -> UInt64 { table.hash(ofSlot: slot) }
 
   /// A 64-bit hash of `buffer[range]`, eight bytes at a time; with `foldsCase`, of the bytes
   /// with ASCII letters in lower case (so keys equal but for case hash alike).
@@ -124,18 +113,8 @@ struct ByteStringTable: Sendable {
 
   /// The slot of the key `buffer[range]` whose hash is `hash`, or `nil`.
   func slot(of range: Range<Int>, hash: UInt64, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-    var bucket = Int(truncatingIfNeeded: hash) & mask
-    let tag = hash >> 32
-    while true {
-      let stored = buckets[bucket]
-      if stored == 0 { return nil }
-      if stored & 0xFFFF_FFFF == tag {
-        let slot = Int(stored >> 32) - 1
-        if Self.equal(starts[slot]..<ends[slot], range, in: buffer, foldsCase: foldsCase) {
-          return slot
-        }
-      }
-      bucket = (bucket + 1) & mask
+    table.slot(hash: hash) { slot in
+      Self.equal(starts[slot]..<ends[slot], range, in: buffer, foldsCase: foldsCase)
     }
   }
 
@@ -148,25 +127,9 @@ struct ByteStringTable: Sendable {
   /// Adds a key whose hash is `hash`, which must not be in the table yet; returns its slot.
   @discardableResult
   mutating func insert(_ range: Range<Int>, hash: UInt64) -> Int {
-    if 2 * (count + 1) > buckets.count { grow() }
-    let slot = count
     starts.append(range.lowerBound)
     ends.append(range.upperBound)
-    hashes.append(hash)
-    place(slot: slot, hash: hash)
-    return slot
-  }
-
-  private mutating func place(slot: Int, hash: UInt64) {
-    var bucket = Int(truncatingIfNeeded: hash) & mask
-    while buckets[bucket] != 0 { bucket = (bucket + 1) & mask }
-    buckets[bucket] = UInt64(slot + 1) << 32 | hash >> 32
-  }
-
-  private mutating func grow() {
-    buckets = [UInt64](repeating: 0, count: buckets.count * 2)
-    mask = buckets.count - 1
-    for slot in 0..<count { place(slot: slot, hash: hashes[slot]) }
+    return table.insert(hash: hash)
   }
 
   /// Whether `buffer[a]` and `buffer[b]` hold the same bytes (with `foldsCase`, once their

@@ -9,6 +9,13 @@ extension RosterReader {
   /// file's rows belong to the schools their `school` cells name, or, without that column,
   /// to the school named by the file's name (without its folder and extension); a JSON file or
   /// a workbook is one school named by its file. A school's rows must all be in one file.
+  ///
+  /// ```swift
+  /// let reading = try RosterReader().readSchools([
+  ///   (north, "north.csv", .csv), (south, "south.csv", .csv),
+  /// ])
+  /// ```
+  ///
   /// - Parameters:
   ///   - files: each file's contents, the name diagnostics show, and its format.
   ///   - namedByFile: whether a file with no `school` column is the school its name names (a

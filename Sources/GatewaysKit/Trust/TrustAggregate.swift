@@ -58,6 +58,11 @@ public struct TrustAggregate: Sendable {
   public let groupsOfSchools: Int
 
   /// Makes the summary of a trust's analysis.
+  ///
+  /// ```swift
+  /// let summary = TrustAggregate(Analyser().analyse(trust), minimumGroupSize: 5)
+  /// ```
+  ///
   /// - Complexity: O(S × C × log S) for S schools and C columns.
   public init(_ analysis: TrustAnalysis, minimumGroupSize: Int = defaultMinimumGroupSize) {
     precondition(minimumGroupSize >= 1, "a minimum group size below 1")
@@ -122,6 +127,11 @@ public struct TrustAggregate: Sendable {
 
 extension TrustAggregate {
   /// The summary as a table: a row per school, `*` for a hidden figure, then the totals.
+  ///
+  /// ```swift
+  /// print(summary.text(), terminator: "")
+  /// ```
+  ///
   /// - Complexity: O(size of the output).
   public func text() -> String {
     let width = max(6, rows.map(\.school.count).max() ?? 6)
@@ -161,6 +171,11 @@ extension TrustAggregate {
   /// The summary as JSON: `minimumGroupSize`, `schools` (`[{school, staff, ..., balance}]`,
   /// `null` for a hidden figure, with `hidden`: the keys hidden), `totals`, `trust` (scores),
   /// `isolatedSchools`, `groupsOfSchools`.
+  ///
+  /// ```swift
+  /// let json = summary.json()   // {"minimumGroupSize": 5, ...}
+  /// ```
+  ///
   /// - Complexity: O(size of the output).
   public func json() -> String {
     func figures(_ counts: [Int?], _ scores: [Double?], hiddenScores: Bool) -> [(String, JSONValue)]

@@ -8,6 +8,11 @@ extension TrustAnalysis {
   /// The analysis as JSON (documented in the README): `schemaVersion`, `listLimit`, `schools`
   /// (by name, each `{"school": NAME, ...}` followed by exactly the members of the school's
   /// own document, ``SchoolAnalysis/json()``) and `network`.
+  ///
+  /// ```swift
+  /// let json = Analyser().analyse(trust).json()
+  /// ```
+  ///
   /// - Complexity: O(size of the output).
   public func json() -> String {
     var bytes: [UInt8] = []

@@ -10,10 +10,16 @@ extension TrustAnalysis {
   /// Bounded whatever the trust's size: at most ``listLimit`` schools in the table, key
   /// connectors, connectors and cross-school teams, each list ending with "and N more"; a line
   /// names at most `namesShownPerLine` schools.
+  ///
+  /// ```swift
+  /// print(Analyser().analyse(trust).text(source: "trust/"), terminator: "")
+  /// ```
+  ///
   /// - Parameters:
   ///   - source: the file (or files) shown in the title.
   ///   - color: whether to use ANSI colour.
   /// - Returns: the text, ending with a line feed.
+  /// - Complexity: O(size of the output).
   public func text(source: String, color: Bool = false) -> String {
     let style = TextStyle(enabled: color)
     let limit = listLimit ?? Int.max

@@ -45,6 +45,12 @@ public struct TrustAnalysis: Sendable {
 
 extension Analyser {
   /// Analyses a trust: every school on its own, on the cores, and the network.
+  ///
+  /// ```swift
+  /// let analysis = Analyser().analyse(trust)
+  /// analysis.schools.count == trust.schools.count   // true
+  /// ```
+  ///
   /// - Complexity: the sum of the schools' analyses, spread over the cores, plus the network's
   ///   (``TrustNetwork/init(_:listLimit:target:)``).
   public func analyse(_ trust: TrustRoster) -> TrustAnalysis {

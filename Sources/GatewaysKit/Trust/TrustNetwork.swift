@@ -98,6 +98,11 @@ public struct TrustNetwork: Sendable {
 
 extension TrustNetwork {
   /// Computes the network of a trust.
+  ///
+  /// ```swift
+  /// let network = TrustNetwork(trust, listLimit: 10)
+  /// ```
+  ///
   /// - Parameters:
   ///   - trust: the trust's schools and trust-wide teams.
   ///   - listLimit: the most connectors and cross-school teams listed (`nil`: all).

@@ -5,6 +5,11 @@ extension TrustRoster {
 
   /// What `gateways check` says about a trust: a line per school (staff, teams, memberships,
   /// gateways with a team, staff on no team, warnings), then what joins the schools.
+  ///
+  /// ```swift
+  /// print(trust.summaryText(source: "trust/"), terminator: "")
+  /// ```
+  ///
   /// - Complexity: O(staff + teams + memberships) over the trust.
   public func summaryText(source: String) -> String {
     var out = "\(source) reads: a trust of \(grouped(schools.count)) "
@@ -41,6 +46,11 @@ extension TrustRoster {
   /// The trust form of `gateways check --format json`: `schemaVersion` 2, `source`, `reads`,
   /// `schools` (each `{"school": NAME, ...}` and the members of the school's own summary) and
   /// `trustTeams` (ids).
+  ///
+  /// ```swift
+  /// let json = trust.summaryJSON(source: "trust/")
+  /// ```
+  ///
   /// - Complexity: O(staff + teams) over the trust.
   public func summaryJSON(source: String) -> String {
     JSONValue.object([

@@ -46,6 +46,12 @@ public struct TrustRoster: Sendable {
     public let line: Int
 
     /// Creates an outside membership.
+    ///
+    /// ```swift
+    /// let outside = TrustRoster.OutsideMembership(staff: "s1", teamSchool: "South", team: "voice")
+    /// ```
+    ///
+    /// - Complexity: O(1).
     public init(
       staff: String, teamSchool: String?, team: String, isLeader: Bool = false, line: Int = 0
     ) {
@@ -65,6 +71,14 @@ public struct TrustRoster: Sendable {
   public let warnings: [Diagnostic]
 
   /// Creates a trust from its schools (any order; sorted by name) and trust-wide teams.
+  ///
+  /// ```swift
+  /// let trust = TrustRoster(schools: [
+  ///   TrustRoster.School(name: "North", roster: north),
+  ///   TrustRoster.School(name: "South", roster: south),
+  /// ])
+  /// ```
+  ///
   /// - Precondition: school names are unique.
   /// - Complexity: O(n log n) in the schools and teams.
   public init(schools: [School], trustTeams: [Team] = [], warnings: [Diagnostic] = []) {
@@ -84,6 +98,12 @@ public struct TrustRoster: Sendable {
 
 extension TrustRoster.School {
   /// Creates a school's entry.
+  ///
+  /// ```swift
+  /// let school = TrustRoster.School(name: "North", file: "north.csv", roster: north)
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(
     name: String, file: String? = nil, roster: Roster, personIDs: [String: String] = [:],
     outsideMemberships: [TrustRoster.OutsideMembership] = []

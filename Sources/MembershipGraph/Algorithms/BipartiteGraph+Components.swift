@@ -12,10 +12,23 @@ public struct ConnectedComponents: Sendable {
   public let componentOfGroup: [Int32]
 
   /// The component of a person.
+  ///
+  /// ```swift
+  /// let components = graph.components()
+  /// components.component(of: PersonIndex(0)) == components.component(of: PersonIndex(1))
+  /// ```
+  ///
+  /// - Complexity: O(1).
   @inlinable
   public func component(of person: PersonIndex) -> Int { Int(componentOfPerson[person.position]) }
 
   /// The component of a group.
+  ///
+  /// ```swift
+  /// graph.components().component(of: GroupIndex(2))   // 0 for the largest
+  /// ```
+  ///
+  /// - Complexity: O(1).
   @inlinable
   public func component(of group: GroupIndex) -> Int { Int(componentOfGroup[group.position]) }
 }

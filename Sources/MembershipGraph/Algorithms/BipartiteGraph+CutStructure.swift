@@ -34,6 +34,12 @@ public struct CutStructure: Sendable {
   let rootPreorders: [Int32]
 
   /// Whether removing a node disconnects its component.
+  ///
+  /// ```swift
+  /// let cuts = graph.cutStructure()
+  /// cuts.isArticulationPoint(.person(PersonIndex(3)))   // true for a gateway person
+  /// ```
+  ///
   /// - Precondition: the node belongs to the graph this structure was computed from.
   /// - Complexity: O(1).
   public func isArticulationPoint(_ node: Node) -> Bool {

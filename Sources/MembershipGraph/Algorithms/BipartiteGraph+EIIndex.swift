@@ -18,6 +18,12 @@ public struct EIIndex: Sendable, Hashable {
   public let externalPairs: Int
 
   /// Creates an index from its two counts.
+  ///
+  /// ```swift
+  /// EIIndex(internalPairs: 3, externalPairs: 1).value   // -0.5
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(internalPairs: Int, externalPairs: Int) {
     self.internalPairs = internalPairs
     self.externalPairs = externalPairs
@@ -51,7 +57,14 @@ extension BipartiteGraph {
 
   /// The E-I index of every group, using the group projection already computed (people on two
   /// groups then cost a lookup of the shared count instead of a walk of both groups).
+  ///
+  /// ```swift
+  /// let projection = graph.groupProjection()
+  /// graph.eiIndices(projection: projection) == graph.eiIndices()   // true
+  /// ```
+  ///
   /// - Precondition: `projection` is this graph's ``groupProjection()``.
+  /// - Complexity: as `eiIndices()`, less the walks of the people on exactly two groups.
   public func eiIndices(projection: GroupProjection) -> [EIIndex] {
     eiIndices(degrees: personProjectionDegrees(projection: projection))
   }
@@ -87,7 +100,13 @@ extension BipartiteGraph {
   /// The person projection degrees, as ``personProjectionDegrees()``; with the group
   /// `projection`, a person on exactly two groups `a` and `b` has `|a| + |b| - shared(a, b) - 1`
   /// co-members, found without walking the groups.
+  ///
+  /// ```swift
+  /// graph.personProjectionDegrees(projection: graph.groupProjection())
+  /// ```
+  ///
   /// - Precondition: `projection`, when given, is this graph's ``groupProjection()``.
+  /// - Complexity: as `personProjectionDegrees()`, less the walks of the people on exactly two groups.
   public func personProjectionDegrees(projection: GroupProjection?) -> [Int] {
     var degrees = [Int](repeating: 0, count: personCount)
     var seenBy = [Int32](repeating: -1, count: personCount)
@@ -138,13 +157,12 @@ extension BipartiteGraph {
 }
 
 /// A hash table from slices of one `[Int32]` (a person's groups, by range of `personTargets`)
-/// to a value, with open addressing over flat arrays and a cheap multiplicative hash: far
-/// cheaper than a `Dictionary` keyed by `ArraySlice`, which hashes with SipHash.
+/// to a value: an `OpenAddressingTable` with a cheap multiplicative hash, far cheaper than a
+/// `Dictionary` keyed by `ArraySlice`, which hashes with SipHash.
 private struct SignatureTable {
   let targets: [Int32]
-  private var buckets: [Int32] = Array(repeating: -1, count: 16)
+  private var table = OpenAddressingTable(expectedCount: 0)
   private var ranges: [Range<Int>] = []
-  private var hashes: [UInt64] = []
   private var values: [Int] = []
 
   init(targets: [Int32]) { self.targets = targets }
@@ -159,34 +177,16 @@ private struct SignatureTable {
   }
 
   func value(of range: Range<Int>, hash: UInt64) -> Int? {
-    let mask = buckets.count - 1
-    var bucket = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let entry = Int(buckets[bucket])
-      if entry < 0 { return nil }
-      if hashes[entry] == hash, targets[ranges[entry]].elementsEqual(targets[range]) {
-        return values[entry]
-      }
-      bucket = (bucket + 1) & mask
+    let slot = table.slot(hash: hash) { slot in
+      table.hash(ofSlot: slot) == hash && targets[ranges[slot]].elementsEqual(targets[range])
     }
+    return slot.map { values[$0] }
   }
 
   /// Adds a signature that is not in the table.
   mutating func insert(_ range: Range<Int>, hash: UInt64, value: Int) {
-    if 2 * (values.count + 1) > buckets.count {
-      buckets = Array(repeating: -1, count: buckets.count * 2)
-      for entry in values.indices { place(entry, hashes[entry]) }
-    }
     ranges.append(range)
-    hashes.append(hash)
     values.append(value)
-    place(values.count - 1, hash)
-  }
-
-  private mutating func place(_ entry: Int, _ hash: UInt64) {
-    let mask = buckets.count - 1
-    var bucket = Int(truncatingIfNeeded: hash) & mask
-    while buckets[bucket] >= 0 { bucket = (bucket + 1) & mask }
-    buckets[bucket] = Int32(truncatingIfNeeded: entry)
+    table.insert(hash: hash)
   }
 }

@@ -73,6 +73,12 @@ public struct GroupProjection: Sendable {
   /// The link at a position of the sorted order `(first, second)`.
   ///
   /// The shared people are copied out of the flat storage into a fresh array.
+  ///
+  /// ```swift
+  /// let link = projection.link(at: 0)
+  /// (link.first, link.second, link.sharedPeople.count)
+  /// ```
+  ///
   /// - Precondition: `0 <= index < linkCount`.
   /// - Complexity: O(shared people of the link).
   public func link(at index: Int) -> GroupLink {
@@ -96,6 +102,11 @@ public struct GroupProjection: Sendable {
   }
 
   /// The people on both groups of a link, ascending, without copying them.
+  ///
+  /// ```swift
+  /// Array(projection.sharedPeople(ofLinkAt: 0))   // [p1, p4]
+  /// ```
+  ///
   /// - Complexity: O(1) to get; the collection is a view on the projection's storage.
   public func sharedPeople(ofLinkAt index: Int) -> some RandomAccessCollection<PersonIndex> {
     sharedPeopleFlat[sharedOffsets[index]..<sharedOffsets[index + 1]].lazy.map {
@@ -104,18 +115,33 @@ public struct GroupProjection: Sendable {
   }
 
   /// The first (smaller) and second groups of a link, without building the link.
+  ///
+  /// ```swift
+  /// let (first, second) = projection.groups(ofLinkAt: 0)
+  /// ```
+  ///
   /// - Complexity: O(1).
   public func groups(ofLinkAt index: Int) -> (first: GroupIndex, second: GroupIndex) {
     (GroupIndex(raw: linkFirst[index]), GroupIndex(raw: linkSecond[index]))
   }
 
   /// The number of shared people of a link, without building the link.
+  ///
+  /// ```swift
+  /// projection.sharedCount(ofLinkAt: 0)   // 2
+  /// ```
+  ///
   /// - Complexity: O(1).
   public func sharedCount(ofLinkAt index: Int) -> Int {
     sharedOffsets[index + 1] - sharedOffsets[index]
   }
 
   /// The groups linked to a group, ascending.
+  ///
+  /// ```swift
+  /// Array(projection.neighbors(of: GroupIndex(0)))   // [g1, g3]
+  /// ```
+  ///
   /// - Complexity: O(1) to get; the collection is a view on the projection's storage.
   public func neighbors(of group: GroupIndex) -> some RandomAccessCollection<GroupIndex> {
     let g = group.position

@@ -190,28 +190,30 @@ public struct SeparationIndex: Sendable {
     let wanted = min(limit ?? part.groupCount, part.groupCount)
     if wanted == 0 { return [] }
     var blocks = sortedBlocks(of: part.runs)
-    // A min-heap of block heads: (value, block), ordered by value.
-    var heap: [(value: Int32, block: Int)] = []
-    heap.reserveCapacity(blocks.count)
-    for (b, block) in blocks.enumerated() {
-      heap.append((levels[block.level][block.next], b))
-    }
-    heap.sort { $0.value < $1.value }  // a sorted array is a valid heap
+    // The block heads, smallest first (the blocks hold distinct groups, so no two tie).
+    var heap = BinaryHeap(
+      blocks.indices.map { BlockHead(value: levels[blocks[$0].level][blocks[$0].next], block: $0) })
     var result: [GroupIndex] = []
     result.reserveCapacity(wanted)
-    while result.count < wanted, let top = heap.first {
+    while result.count < wanted, let top = heap.min {
       result.append(GroupIndex(raw: top.value))
       blocks[top.block].next += 1
       let block = blocks[top.block]
       if block.next < block.end {
-        heap[0] = (levels[block.level][block.next], top.block)
+        heap.replaceMin(with: BlockHead(value: levels[block.level][block.next], block: top.block))
       } else {
-        heap[0] = heap[heap.count - 1]
-        heap.removeLast()
+        _ = heap.popMin()
       }
-      siftDown(&heap)
     }
     return result
+  }
+
+  /// The next group of a block, ordered by the group alone.
+  private struct BlockHead: Comparable {
+    let value: Int32
+    let block: Int
+    static func < (a: BlockHead, b: BlockHead) -> Bool { a.value < b.value }
+    static func == (a: BlockHead, b: BlockHead) -> Bool { a.value == b.value }
   }
 
   /// One sorted block of the merge-sort tree, with a read cursor.
@@ -256,21 +258,6 @@ public struct SeparationIndex: Sendable {
     return GroupIndex(raw: best)
   }
 
-  /// Restores the heap order after the root changed.
-  private func siftDown(_ heap: inout [(value: Int32, block: Int)]) {
-    var i = 0
-    let count = heap.count
-    while true {
-      let left = 2 * i + 1
-      if left >= count { return }
-      var smallest = left
-      let right = left + 1
-      if right < count && heap[right].value < heap[left].value { smallest = right }
-      if heap[smallest].value >= heap[i].value { return }
-      heap.swapAt(i, smallest)
-      i = smallest
-    }
-  }
 }
 
 extension CutStructure {

@@ -39,6 +39,14 @@ public struct BipartiteGraph: Sendable {
   /// Duplicate pairs are counted once. People and groups that appear in no pair are kept as
   /// isolated nodes.
   ///
+  /// ```swift
+  /// let graph = BipartiteGraph(
+  ///   personCount: 2, groupCount: 2,
+  ///   memberships: [(PersonIndex(0), GroupIndex(0)), (PersonIndex(1), GroupIndex(0)),
+  ///                 (PersonIndex(1), GroupIndex(1))])
+  /// graph.degree(of: PersonIndex(1))   // 2
+  /// ```
+  ///
   /// - Precondition: every index is below `personCount` or `groupCount`, and the number of
   ///   distinct memberships fits in `Int32`.
   /// - Complexity: `O(P + G + E)`, by two counting sorts.
@@ -207,6 +215,11 @@ public struct BipartiteGraph: Sendable {
   }
 
   /// The groups of a person, ascending.
+  ///
+  /// ```swift
+  /// for group in graph.groups(of: PersonIndex(0)) { print(group) }
+  /// ```
+  ///
   /// - Complexity: O(1) to get; the collection is a view on the graph's storage.
   @inlinable
   public func groups(of person: PersonIndex) -> some RandomAccessCollection<GroupIndex> {
@@ -217,6 +230,11 @@ public struct BipartiteGraph: Sendable {
   }
 
   /// The members of a group, ascending.
+  ///
+  /// ```swift
+  /// Array(graph.members(of: GroupIndex(0)))   // [p0, p1]
+  /// ```
+  ///
   /// - Complexity: O(1) to get; the collection is a view on the graph's storage.
   @inlinable
   public func members(of group: GroupIndex) -> some RandomAccessCollection<PersonIndex> {
@@ -227,6 +245,11 @@ public struct BipartiteGraph: Sendable {
   }
 
   /// The number of groups a person belongs to.
+  ///
+  /// ```swift
+  /// graph.degree(of: PersonIndex(1))   // 2: on two groups
+  /// ```
+  ///
   /// - Complexity: O(1).
   @inlinable
   public func degree(of person: PersonIndex) -> Int {
@@ -234,6 +257,11 @@ public struct BipartiteGraph: Sendable {
   }
 
   /// The number of members of a group.
+  ///
+  /// ```swift
+  /// graph.degree(of: GroupIndex(0))   // 2 members
+  /// ```
+  ///
   /// - Complexity: O(1).
   @inlinable
   public func degree(of group: GroupIndex) -> Int {
@@ -241,6 +269,11 @@ public struct BipartiteGraph: Sendable {
   }
 
   /// Whether a person belongs to a group.
+  ///
+  /// ```swift
+  /// graph.contains(PersonIndex(0), in: GroupIndex(1))   // false
+  /// ```
+  ///
   /// - Complexity: O(log d), by binary search in the person's sorted group list.
   public func contains(_ person: PersonIndex, in group: GroupIndex) -> Bool {
     let range = Int(personOffsets[person.position])..<Int(personOffsets[person.position + 1])
@@ -248,7 +281,13 @@ public struct BipartiteGraph: Sendable {
   }
 
   /// The node at a position of the unified numbering: people first, then groups.
+  ///
+  /// ```swift
+  /// graph.node(at: graph.personCount)   // .group(GroupIndex(0))
+  /// ```
+  ///
   /// - Precondition: `index < nodeCount`.
+  /// - Complexity: O(1).
   @inlinable
   public func node(at index: Int) -> Node {
     precondition(index >= 0 && index < nodeCount, "node index out of range")
@@ -257,6 +296,12 @@ public struct BipartiteGraph: Sendable {
   }
 
   /// The position of a node in the unified numbering: people first, then groups.
+  ///
+  /// ```swift
+  /// graph.unifiedIndex(of: .group(GroupIndex(0)))   // graph.personCount
+  /// ```
+  ///
+  /// - Complexity: O(1).
   @inlinable
   public func unifiedIndex(of node: Node) -> Int {
     switch node {

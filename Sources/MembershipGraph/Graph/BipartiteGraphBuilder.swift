@@ -26,9 +26,22 @@ public struct BipartiteGraphBuilder<PersonID: Hashable, GroupID: Hashable> {
   private var edgeGroups: [Int32] = []
 
   /// Creates an empty builder.
+  ///
+  /// ```swift
+  /// var builder = BipartiteGraphBuilder<String, String>()
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init() {}
 
   /// Creates an empty builder with room for the given numbers of nodes and memberships.
+  ///
+  /// ```swift
+  /// var builder = BipartiteGraphBuilder<String, String>(
+  ///   minimumPeople: 1_000, minimumGroups: 50, minimumMemberships: 3_000)
+  /// ```
+  ///
+  /// - Complexity: O(1) beyond the storage reserved.
   public init(minimumPeople: Int, minimumGroups: Int, minimumMemberships: Int) {
     personIDs.reserveCapacity(minimumPeople)
     groupIDs.reserveCapacity(minimumGroups)
@@ -39,6 +52,13 @@ public struct BipartiteGraphBuilder<PersonID: Hashable, GroupID: Hashable> {
   }
 
   /// Adds a person if not yet present, and returns its index.
+  ///
+  /// ```swift
+  /// let ada = builder.addPerson("ada")   // PersonIndex(0)
+  /// builder.addPerson("ada") == ada      // true: added once
+  /// ```
+  ///
+  /// - Complexity: expected O(1), amortized.
   @discardableResult
   public mutating func addPerson(_ id: PersonID) -> PersonIndex {
     if let existing = personLookup[id] { return PersonIndex(raw: existing) }
@@ -50,6 +70,12 @@ public struct BipartiteGraphBuilder<PersonID: Hashable, GroupID: Hashable> {
   }
 
   /// Adds a group if not yet present, and returns its index.
+  ///
+  /// ```swift
+  /// let choir = builder.addGroup("choir")   // GroupIndex(0)
+  /// ```
+  ///
+  /// - Complexity: expected O(1), amortized.
   @discardableResult
   public mutating func addGroup(_ id: GroupID) -> GroupIndex {
     if let existing = groupLookup[id] { return GroupIndex(raw: existing) }
@@ -62,6 +88,12 @@ public struct BipartiteGraphBuilder<PersonID: Hashable, GroupID: Hashable> {
 
   /// Records that a person belongs to a group, adding either if new. A repeated pair is kept
   /// once in the built graph.
+  ///
+  /// ```swift
+  /// builder.addMembership(person: "ada", group: "choir")
+  /// ```
+  ///
+  /// - Complexity: expected O(1), amortized.
   public mutating func addMembership(person: PersonID, group: GroupID) {
     let p = addPerson(person)
     let g = addGroup(group)
@@ -69,7 +101,13 @@ public struct BipartiteGraphBuilder<PersonID: Hashable, GroupID: Hashable> {
   }
 
   /// Records a membership between nodes already added.
+  ///
+  /// ```swift
+  /// builder.addMembership(ada, choir)
+  /// ```
+  ///
   /// - Precondition: both indices were returned by this builder.
+  /// - Complexity: O(1), amortized.
   public mutating func addMembership(_ person: PersonIndex, _ group: GroupIndex) {
     precondition(person.position < personIDs.count, "unknown person index")
     precondition(group.position < groupIDs.count, "unknown group index")
@@ -78,16 +116,34 @@ public struct BipartiteGraphBuilder<PersonID: Hashable, GroupID: Hashable> {
   }
 
   /// The index of a person already added, or `nil`.
+  ///
+  /// ```swift
+  /// builder.index(ofPerson: "ada")   // PersonIndex(0)
+  /// ```
+  ///
+  /// - Complexity: expected O(1).
   public func index(ofPerson id: PersonID) -> PersonIndex? {
     personLookup[id].map { PersonIndex(raw: $0) }
   }
 
   /// The index of a group already added, or `nil`.
+  ///
+  /// ```swift
+  /// builder.index(ofGroup: "band")   // nil: never added
+  /// ```
+  ///
+  /// - Complexity: expected O(1).
   public func index(ofGroup id: GroupID) -> GroupIndex? {
     groupLookup[id].map { GroupIndex(raw: $0) }
   }
 
   /// Freezes what was added into a graph. The builder stays usable.
+  ///
+  /// ```swift
+  /// let graph = builder.build()
+  /// graph.personCount   // the people added
+  /// ```
+  ///
   /// - Complexity: O(P + G + E).
   public func build() -> BipartiteGraph {
     BipartiteGraph(

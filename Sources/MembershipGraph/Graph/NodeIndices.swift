@@ -38,7 +38,14 @@ public struct NodeIndex<Side: GraphSide>: Hashable, Comparable, Sendable,
   public let rawValue: Int32
 
   /// Creates an index from its position.
+  ///
+  /// ```swift
+  /// let third = PersonIndex(2)
+  /// third.position   // 2
+  /// ```
+  ///
   /// - Precondition: `value` is in `0...Int32.max`.
+  /// - Complexity: O(1).
   @inlinable
   public init(_ value: Int) {
     precondition(value >= 0 && value <= Int(Int32.max), "node index out of range")
@@ -53,6 +60,12 @@ public struct NodeIndex<Side: GraphSide>: Hashable, Comparable, Sendable,
   public var position: Int { Int(rawValue) }
 
   /// Orders nodes of one side by position.
+  ///
+  /// ```swift
+  /// PersonIndex(1) < PersonIndex(2)   // true
+  /// ```
+  ///
+  /// - Complexity: O(1).
   @inlinable
   public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -11,9 +11,22 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
   /// Creates a generator whose sequence is fixed by `seed`.
+  ///
+  /// ```swift
+  /// var rng = SeededGenerator(seed: 7)
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(seed: UInt64) { state = seed }
 
   /// The next 64 random bits.
+  ///
+  /// ```swift
+  /// var a = SeededGenerator(seed: 7)
+  /// var b = SeededGenerator(seed: 7)
+  /// a.next() == b.next()   // true: the same seed gives the same sequence
+  /// ```
+  ///
   /// - Complexity: O(1).
   public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15

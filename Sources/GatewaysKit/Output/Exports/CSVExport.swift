@@ -24,12 +24,23 @@ public struct CSVExport: Sendable {
   public var analysis: SchoolAnalysis
 
   /// Creates an export.
+  ///
+  /// ```swift
+  /// let export = CSVExport(roster: roster, analysis: Analyser().analyse(roster))
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(roster: Roster, analysis: SchoolAnalysis) {
     self.roster = roster
     self.analysis = analysis
   }
 
   /// The team-links table.
+  ///
+  /// ```swift
+  /// let table = export.links()   // team_a,team_b,...\r\n one row per link
+  /// ```
+  ///
   /// - Complexity: linear in links and the people on them.
   public func links() -> String {
     let facts = ReportFacts(roster: roster, analysis: analysis)
@@ -51,6 +62,11 @@ public struct CSVExport: Sendable {
   }
 
   /// The people table: one row per member of staff with their teams and flags.
+  ///
+  /// ```swift
+  /// let table = export.people()   // one row per member of staff
+  /// ```
+  ///
   /// - Complexity: linear in staff and memberships.
   public func people() -> String {
     let facts = ReportFacts(roster: roster, analysis: analysis)
@@ -79,6 +95,12 @@ public struct CSVExport: Sendable {
   /// Both tables in one stream: the links table, an empty line, then the people table. This is
   /// what `gateways export --format csv` writes to standard output; with `-o FILE.csv` the
   /// tables go to `FILE.csv` and `FILE-people.csv` instead.
+  ///
+  /// ```swift
+  /// let text = export.combined()   // links, an empty line, people
+  /// ```
+  ///
+  /// - Complexity: linear in staff, memberships and links.
   public func combined() -> String { links() + "\r\n" + people() }
 
   /// One CSV field: neutralised against formula injection, then quoted when needed.
@@ -87,6 +109,7 @@ public struct CSVExport: Sendable {
   /// CSVExport.field("=1+1")          // "'=1+1"
   /// CSVExport.field("a, \"b\"")      // "\"a, \"\"b\"\"\""
   /// ```
+  /// - Complexity: O(n) in the length of the text.
   public static func field(_ raw: String) -> String {
     var value = raw
     if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {

@@ -18,49 +18,63 @@ public struct DOTExport: Sendable {
   public var analysis: SchoolAnalysis
 
   /// Creates an export.
+  ///
+  /// ```swift
+  /// let export = DOTExport(roster: roster, analysis: Analyser().analyse(roster))
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(roster: Roster, analysis: SchoolAnalysis) {
     self.roster = roster
     self.analysis = analysis
   }
 
   /// Writes the DOT text: nodes sorted by team id, edges by team pair.
+  ///
+  /// ```swift
+  /// let text = DOTExport(roster: roster, analysis: analysis).render()   // "graph gateways {..."
+  /// ```
+  ///
   /// - Complexity: linear in teams and listed links.
   public func render() -> String {
-    let facts = ReportFacts(roster: roster, analysis: analysis)
-    var out = "graph gateways {\n"
-    out += "  graph [overlap=false, splines=true, fontname=\"Helvetica\"];\n"
-    out += "  node [shape=circle, style=filled, fontname=\"Helvetica\", fontsize=10];\n"
-    out += "  edge [color=\"#8c8c8c\", fontname=\"Helvetica\", fontsize=9];\n"
-    for team in analysis.teams {
-      var attributes = [
-        "label=\(Self.quoted(team.name))",
-        "fillcolor=\"\(deepColor(team.deep))\"",
-        "members=\(team.members.count)",
-        "width=\(formatDecimal(0.4 + 0.08 * Double(team.members.count).squareRoot()))",
-      ]
-      if let gateway = team.gateway { attributes.append("gateway=\(Self.quoted(gateway.id))") }
-      if let deep = team.deep { attributes.append("deep=\(Self.quoted(deep.rawValue))") }
-      if team.isSilo {
-        attributes.append("silo=true")
-        attributes.append("color=\"#c62828\", penwidth=2, style=\"filled,dashed\"")
-      } else if facts.islandTeams.contains(team.id) {
-        attributes.append("island=true")
-        attributes.append("color=\"#e0a100\", penwidth=3")
-      }
-      out += "  \(Self.quoted(team.id)) [\(attributes.joined(separator: ", "))];\n"
+    TeamNetworkText.render(
+      roster: roster, analysis: analysis,
+      header: "graph gateways {\n"
+        + "  graph [overlap=false, splines=true, fontname=\"Helvetica\"];\n"
+        + "  node [shape=circle, style=filled, fontname=\"Helvetica\", fontsize=10];\n"
+        + "  edge [color=\"#8c8c8c\", fontname=\"Helvetica\", fontsize=9];\n",
+      comment: "//", footer: "}\n", team: Self.node, link: Self.edge)
+  }
+
+  /// The line of a team: its id, name, deep colour, size and flags.
+  private static func node(_ team: TeamFinding, _ facts: ReportFacts) -> String {
+    var attributes = [
+      "label=\(Self.quoted(team.name))",
+      "fillcolor=\"\(deepColor(team.deep))\"",
+      "members=\(team.members.count)",
+      "width=\(formatDecimal(0.4 + 0.08 * Double(team.members.count).squareRoot()))",
+    ]
+    if let gateway = team.gateway { attributes.append("gateway=\(Self.quoted(gateway.id))") }
+    if let deep = team.deep { attributes.append("deep=\(Self.quoted(deep.rawValue))") }
+    if team.isSilo {
+      attributes.append("silo=true")
+      attributes.append("color=\"#c62828\", penwidth=2, style=\"filled,dashed\"")
+    } else if facts.islandTeams.contains(team.id) {
+      attributes.append("island=true")
+      attributes.append("color=\"#e0a100\", penwidth=3")
     }
-    for link in facts.links {
-      var attributes = [
-        "label=\"\(link.via.count)\"", "weight=\(link.via.count)",
-        "via=\(Self.quoted(link.via.map(facts.name(ofPerson:)).joined(separator: ", ")))",
-      ]
-      if link.throughKeyPerson { attributes.append("color=\"#c62828\", penwidth=2.5") }
-      out += "  \(Self.quoted(link.first)) -- \(Self.quoted(link.second))"
-      out += " [\(attributes.joined(separator: ", "))];\n"
-    }
-    if let note = omittedLinksNote(facts) { out += "  // \(note).\n" }
-    out += "}\n"
-    return out
+    return "  \(Self.quoted(team.id)) [\(attributes.joined(separator: ", "))];\n"
+  }
+
+  /// The line of a link: its two teams, the number of shared people and who they are.
+  private static func edge(_ link: ReportFacts.Link, _ facts: ReportFacts) -> String {
+    var attributes = [
+      "label=\"\(link.via.count)\"", "weight=\(link.via.count)",
+      "via=\(Self.quoted(link.via.map(facts.name(ofPerson:)).joined(separator: ", ")))",
+    ]
+    if link.throughKeyPerson { attributes.append("color=\"#c62828\", penwidth=2.5") }
+    return "  \(Self.quoted(link.first)) -- \(Self.quoted(link.second))"
+      + " [\(attributes.joined(separator: ", "))];\n"
   }
 
   /// A DOT double-quoted string: `"` and `\` are escaped, line breaks become `\n`, other control
@@ -69,6 +83,7 @@ public struct DOTExport: Sendable {
   /// ```swift
   /// DOTExport.quoted("say \"hi\"")  // "\"say \\\"hi\\\"\""
   /// ```
+  /// - Complexity: O(n) in the length of the text.
   public static func quoted(_ raw: String) -> String {
     var out = "\""
     var previousWasCarriageReturn = false
@@ -80,8 +95,7 @@ public struct DOTExport: Sendable {
       case "\n": if !previousWasCarriageReturn { out += "\\n" }
       case "\r": out += "\\n"
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-        out.unicodeScalars.append(scalar)
+        if !TeamNetworkText.dropsControl(scalar) { out.unicodeScalars.append(scalar) }
       }
     }
     return out + "\""

@@ -16,6 +16,11 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
   /// Renders the export of an analysed roster. For ``csv`` the two tables are written one after
   /// the other, separated by an empty line (see ``CSVExport/combined()``).
+  ///
+  /// ```swift
+  /// let dot = ExportFormat.dot.render(roster: roster, analysis: Analyser().analyse(roster))
+  /// ```
+  ///
   /// - Complexity: linear in staff, teams, memberships and links.
   public func render(roster: Roster, analysis: SchoolAnalysis) -> String {
     switch self {

@@ -23,6 +23,12 @@ public struct GraphMLExport: Sendable {
   public var analysis: SchoolAnalysis
 
   /// Creates an export.
+  ///
+  /// ```swift
+  /// let export = GraphMLExport(roster: roster, analysis: Analyser().analyse(roster))
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(roster: Roster, analysis: SchoolAnalysis) {
     self.roster = roster
     self.analysis = analysis
@@ -39,6 +45,11 @@ public struct GraphMLExport: Sendable {
   ]
 
   /// Writes the GraphML document (UTF-8, GraphML 1.0 namespace).
+  ///
+  /// ```swift
+  /// let xml = GraphMLExport(roster: roster, analysis: analysis).render()   // "<?xml ..."
+  /// ```
+  ///
   /// - Complexity: linear in staff, teams, memberships and links.
   public func render() -> String {
     var bytes: [UInt8] = []
@@ -74,7 +85,7 @@ public struct GraphMLExport: Sendable {
     head.append("  <graph id=\"gateways\" edgedefault=\"undirected\">\n")
     if let note = plan.omittedNote {
       head.append("    <desc>")
-      head.appendXMLEscaped(note)
+      head.appendEscaped(note, for: .xml)
       head.append(".</desc>\n")
     }
     try head.withUnsafeBytes(consume)
@@ -110,26 +121,8 @@ public struct GraphMLExport: Sendable {
   /// ```swift
   /// GraphMLExport.escaped("O'Brien & <b>")  // "O&apos;Brien &amp; &lt;b&gt;"
   /// ```
-  public static func escaped(_ raw: String) -> String {
-    var out = ""
-    out.reserveCapacity(raw.utf8.count)
-    for scalar in raw.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\n": out += "&#10;"
-      case "\r": out += "&#13;"
-      case "\t": out += "&#9;"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+  /// - Complexity: O(n) in the length of the text.
+  public static func escaped(_ raw: String) -> String { MarkupEscaping.escaped(raw, for: .xml) }
 }
 
 /// What the GraphML writer looks up for each node and edge, by position, computed once; and
@@ -201,12 +194,7 @@ private struct GraphMLPlan: Sendable {
     var betweenness: [Int: Double] = [:]
     // Staff are sorted by id in byte order: a binary search finds the few key people.
     func find(_ id: String) -> [Int] {
-      var low = 0
-      var high = staff.count
-      while low < high {
-        let middle = (low + high) / 2
-        if staff[middle].id.precedesInBytes(id) { low = middle + 1 } else { high = middle }
-      }
+      var low = staff.partitioningIndex { !$0.id.precedesInBytes(id) }
       var found: [Int] = []
       while low < staff.count && staff[low].id == id {
         found.append(low)
@@ -258,7 +246,7 @@ private struct GraphMLPlan: Sendable {
     out.append("      <data key=\"")
     out.append(key)
     out.append("\">")
-    out.appendXMLEscaped(value)
+    out.appendEscaped(value, for: .xml)
     out.append("</data>\n")
   }
 
@@ -285,7 +273,7 @@ private struct GraphMLPlan: Sendable {
   private func writeTeamNode(_ t: Int, to out: ByteStorage) {
     let team = analysis.teams[t]
     out.append("    <node id=\"team:")
-    out.appendXMLEscaped(team.id)
+    out.appendEscaped(team.id, for: .xml)
     out.append("\">\n")
     data("type", literal: "team", to: out)
     data("label", team.name, to: out)
@@ -301,7 +289,7 @@ private struct GraphMLPlan: Sendable {
   private func writePersonNode(_ p: Int, to out: ByteStorage) {
     let member = roster.staff[p]
     out.append("    <node id=\"person:")
-    out.appendXMLEscaped(member.id)
+    out.appendEscaped(member.id, for: .xml)
     out.append("\">\n")
     data("type", literal: "person", to: out)
     data("label", member.name, to: out)
@@ -325,9 +313,9 @@ private struct GraphMLPlan: Sendable {
       out.append("    <edge id=\"e")
       out.appendDecimal(edge)
       out.append("\" source=\"person:")
-      out.appendXMLEscaped(member)
+      out.appendEscaped(member, for: .xml)
       out.append("\" target=\"team:")
-      out.appendXMLEscaped(team.id)
+      out.appendEscaped(team.id, for: .xml)
       out.append("\">\n")
       data("kind", literal: "membership", to: out)
       data("leader", leaders?.contains(member) ?? team.leaders.contains(member), to: out)
@@ -341,53 +329,12 @@ private struct GraphMLPlan: Sendable {
     out.append("    <edge id=\"e")
     out.appendDecimal(firstEdge[analysis.teams.count] + l)
     out.append("\" source=\"team:")
-    out.appendXMLEscaped(link.first)
+    out.appendEscaped(link.first, for: .xml)
     out.append("\" target=\"team:")
-    out.appendXMLEscaped(link.second)
+    out.appendEscaped(link.second, for: .xml)
     out.append("\">\n")
     data("kind", literal: "link", to: out)
     data("weight", link.via.count, to: out)
     out.append("    </edge>\n")
-  }
-}
-
-extension ByteStorage {
-  /// Appends text as ``GraphMLExport/escaped(_:)`` escapes it, byte by byte: text with nothing
-  /// to escape (most ids and names) is copied whole.
-  func appendXMLEscaped(_ text: String) {
-    var text = text
-    text.withUTF8 { bytes in
-      var clean = true
-      for byte in bytes
-      where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22
-        || byte == 0x27 || byte == 0xEF
-      {
-        clean = false
-        break
-      }
-      if clean { return append(bytes) }
-      var i = 0
-      while i < bytes.count {
-        let byte = bytes[i]
-        i += 1
-        switch byte {
-        case 0x26: append("&amp;")
-        case 0x3C: append("&lt;")
-        case 0x3E: append("&gt;")
-        case 0x22: append("&quot;")
-        case 0x27: append("&apos;")
-        case 0x0A: append("&#10;")
-        case 0x0D: append("&#13;")
-        case 0x09: append("&#9;")
-        case 0xEF
-        where i + 1 < bytes.count && bytes[i] == 0xBF
-          && (bytes[i + 1] == 0xBE || bytes[i + 1] == 0xBF):
-          i += 2  // U+FFFE and U+FFFF, which XML 1.0 forbids
-        default:
-          if byte < 0x20 { continue }  // the other C0 controls
-          append(byte)
-        }
-      }
-    }
   }
 }

@@ -19,27 +19,41 @@ public struct MermaidExport: Sendable {
   public var analysis: SchoolAnalysis
 
   /// Creates an export.
+  ///
+  /// ```swift
+  /// let export = MermaidExport(roster: roster, analysis: Analyser().analyse(roster))
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(roster: Roster, analysis: SchoolAnalysis) {
     self.roster = roster
     self.analysis = analysis
   }
 
   /// Writes the flowchart.
+  ///
+  /// ```swift
+  /// let text = MermaidExport(roster: roster, analysis: analysis).render()   // "flowchart LR\n..."
+  /// ```
+  ///
   /// - Complexity: linear in teams and links.
   public func render() -> String {
-    let facts = ReportFacts(roster: roster, analysis: analysis)
     var nodeID: [String: String] = [:]
     for (index, team) in analysis.teams.enumerated() { nodeID[team.id] = "t\(index)" }
-    var out = "flowchart LR\n"
-    for team in analysis.teams {
-      guard let id = nodeID[team.id] else { continue }
-      out += "  \(id)[\"\(Self.label(team.name))\"]\n"
-    }
-    for link in facts.links {
-      guard let a = nodeID[link.first], let b = nodeID[link.second] else { continue }
-      let arrow = link.throughKeyPerson ? "===" : "---"
-      out += "  \(a) \(arrow)|\(link.via.count)| \(b)\n"
-    }
+    return TeamNetworkText.render(
+      roster: roster, analysis: analysis, header: "flowchart LR\n", comment: "%%", footer: "",
+      team: { team, _ in nodeID[team.id].map { "  \($0)[\"\(Self.label(team.name))\"]\n" } ?? "" },
+      link: { link, _ in
+        guard let a = nodeID[link.first], let b = nodeID[link.second] else { return "" }
+        let arrow = link.throughKeyPerson ? "===" : "---"
+        return "  \(a) \(arrow)|\(link.via.count)| \(b)\n"
+      },
+      declarations: { facts in classes(nodeID: nodeID, facts: facts) })
+  }
+
+  /// The class definitions and the classes of the nodes: by deep, silo and island.
+  private func classes(nodeID: [String: String], facts: ReportFacts) -> String {
+    var out = ""
     for deep in Deep.allCases {
       out += "  classDef \(deep.rawValue) fill:\(deepColor(deep)),color:#fff\n"
     }
@@ -57,7 +71,6 @@ public struct MermaidExport: Sendable {
     let islands = analysis.teams.filter { facts.islandTeams.contains($0.id) }
       .compactMap { nodeID[$0.id] }
     if !islands.isEmpty { out += "  class \(islands.joined(separator: ",")) island\n" }
-    if let note = omittedLinksNote(facts) { out += "  %% \(note).\n" }
     return out
   }
 
@@ -68,6 +81,7 @@ public struct MermaidExport: Sendable {
   /// ```swift
   /// MermaidExport.label("<b>\"x\"</b>")  // "#lt;b#gt;#quot;x#quot;#lt;/b#gt;"
   /// ```
+  /// - Complexity: O(n) in the length of the text.
   public static func label(_ raw: String) -> String {
     var out = ""
     for scalar in raw.unicodeScalars {
@@ -80,8 +94,7 @@ public struct MermaidExport: Sendable {
         out += "#\(scalar.value);"
       case "\n", "\r", "\t": out += " "
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-        out.unicodeScalars.append(scalar)
+        if !TeamNetworkText.dropsControl(scalar) { out.unicodeScalars.append(scalar) }
       }
     }
     return out

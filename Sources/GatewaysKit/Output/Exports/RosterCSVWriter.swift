@@ -22,6 +22,12 @@ public enum RosterCSVWriter {
   ]
 
   /// The roster as CSV text, lines ending in LF.
+  ///
+  /// ```swift
+  /// let text = RosterCSVWriter.csv(for: roster)   // staff_id,name,role,... one row per membership
+  /// ```
+  ///
+  /// - Complexity: O(S + M) for S staff and M memberships.
   public static func csv(for roster: Roster) -> String {
     // The suggestable column only when someone is kept out of plans.
     let columns = columns + (roster.staff.contains { !$0.suggestable } ? [.suggestable] : [])

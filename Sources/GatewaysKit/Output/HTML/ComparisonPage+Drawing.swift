@@ -252,62 +252,57 @@ extension ComparisonPage {
       + HTMLEscaping.text(HTMLEscaping.shortened(name, limit: 22)) + "</text>"
   }
 
-  static let css = """
-    @page { size: A4; margin: 14mm; }
-    :root { color-scheme: light; }
-    * { box-sizing: border-box; }
-    body { font: 14px/1.45 -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Helvetica, Arial,
-      sans-serif; color: #222; background: #fff; max-width: 1000px; margin: 0 auto;
-      padding: 20px 24px; }
-    h1 { font-size: 26px; margin: 0 0 2px; }
-    h2 { font-size: 18px; margin: 26px 0 8px; border-bottom: 2px solid #e4e4e4;
-      padding-bottom: 3px; }
-    .source, .note { color: #555; margin: 0; }
-    .note { font-size: 13px; margin: 4px 0 8px; }
-    bdi { unicode-bidi: isolate; }
-    ul.changes { margin: 2px 0 8px; padding-left: 20px; font-size: 13px; }
-    figure { margin: 0 0 14px; }
-    figcaption { font-weight: 600; margin: 6px 0; }
-    svg { max-width: 100%; height: auto; }
-    figure.network svg { display: block; margin: 0 auto; }
-    svg text { font-family: inherit; unicode-bidi: plaintext; }
-    .score-chart .grid { stroke: #e4e4e4; }
-    .score-chart .tick { font-size: 10px; text-anchor: end; fill: #777; }
-    .score-chart .term { font-size: 11px; text-anchor: middle; fill: #333; }
-    table { border-collapse: collapse; margin: 6px 0; font-size: 13px; }
-    th, td { border-bottom: 1px solid #e4e4e4; padding: 3px 10px; text-align: left; }
-    .score-table td { text-align: right; font-variant-numeric: tabular-nums; }
-    .link { stroke: #9aa3ab; stroke-opacity: .8; stroke-width: 1.6; }
-    .link.gained { stroke: #1b8a3a; stroke-width: 3; stroke-opacity: 1; }
-    .link.lost { stroke: #c62828; stroke-width: 2; stroke-dasharray: 5 4; }
-    .team .node { stroke: #fff; stroke-width: 1.5; }
-    .team .size { font-size: 10px; fill: #fff; text-anchor: middle; font-weight: 700; }
-    .team .label { font-size: 11px; fill: #222; text-anchor: middle; paint-order: stroke;
-      stroke: #fff; stroke-width: 3px; }
-    .team.silo .label { fill: #c62828; font-style: italic; }
-    .team.removed .label { fill: #888; text-decoration: line-through; }
-    .silo-ring { fill: none; stroke: #c62828; stroke-width: 2; stroke-dasharray: 4 3; }
-    .added-ring { fill: none; stroke: #1b8a3a; stroke-width: 3.5; }
-    .group .node, .group-fill { fill: #4e79a7; stroke: #fff; stroke-width: 1.5; }
-    .group .size { font-size: 12px; fill: #fff; text-anchor: middle; font-weight: 700; }
-    .group .label { font-size: 12px; fill: #222; text-anchor: middle; }
-    .island-ring { fill: none; stroke: #e0a100; stroke-width: 3; }
-    .ghost { fill: none; stroke: #888; stroke-width: 1.5; stroke-dasharray: 4 3; }
-    .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 6px 16px; padding: 0;
-      margin: 8px 0; font-size: 12px; color: #444; }
-    .legend li { display: flex; align-items: center; gap: 5px; }
-    .swatch { width: 14px; height: 14px; }
-    .swatch.wide { width: 24px; }
-    .carried-out { color: #1b8a3a; font-weight: 600; }
-    .done-otherwise { color: #2f6fa8; font-weight: 600; }
-    .not-done { color: #c62828; }
-    footer { margin-top: 28px; color: #777; font-size: 12px; }
-    @media print {
-      body { max-width: none; padding: 0; font-size: 11pt; }
-      h2 { break-after: avoid; }
-      figure, table { break-inside: avoid-page; }
-      figure.network svg { max-height: 230mm; width: auto; }
-    }
+  static let css =
+    PageStyle.page
+      + """
+      .source, .note { color: #555; margin: 0; }
+      .note { font-size: 13px; margin: 4px 0 8px; }
+      bdi { unicode-bidi: isolate; }
+      ul.changes { margin: 2px 0 8px; padding-left: 20px; font-size: 13px; }
+      figure { margin: 0 0 14px; }
+      figcaption { font-weight: 600; margin: 6px 0; }
+      svg { max-width: 100%; height: auto; }
+      figure.network svg { display: block; margin: 0 auto; }
+      svg text { font-family: inherit; unicode-bidi: plaintext; }
+      .score-chart .grid { stroke: #e4e4e4; }
+      .score-chart .tick { font-size: 10px; text-anchor: end; fill: #777; }
+      .score-chart .term { font-size: 11px; text-anchor: middle; fill: #333; }
+      table { border-collapse: collapse; margin: 6px 0; font-size: 13px; }
+      th, td { border-bottom: 1px solid #e4e4e4; padding: 3px 10px; text-align: left; }
+      .score-table td { text-align: right; font-variant-numeric: tabular-nums; }
+      .link { stroke: #9aa3ab; stroke-opacity: .8; stroke-width: 1.6; }
+      .link.gained { stroke: #1b8a3a; stroke-width: 3; stroke-opacity: 1; }
+      .link.lost { stroke: #c62828; stroke-width: 2; stroke-dasharray: 5 4; }
+      .team .node { stroke: #fff; stroke-width: 1.5; }
+      .team .size { font-size: 10px; fill: #fff; text-anchor: middle; font-weight: 700; }
 
-    """
+      """
+    + PageStyle.teamLabel
+      + """
+      .team.removed .label { fill: #888; text-decoration: line-through; }
+      .silo-ring { fill: none; stroke: #c62828; stroke-width: 2; stroke-dasharray: 4 3; }
+      .added-ring { fill: none; stroke: #1b8a3a; stroke-width: 3.5; }
+      .group .node, .group-fill { fill: #4e79a7; stroke: #fff; stroke-width: 1.5; }
+
+      """
+    + PageStyle.groupText
+      + """
+      .island-ring { fill: none; stroke: #e0a100; stroke-width: 3; }
+      .ghost { fill: none; stroke: #888; stroke-width: 1.5; stroke-dasharray: 4 3; }
+
+      """
+    + PageStyle.legend
+      + """
+      .carried-out { color: #1b8a3a; font-weight: 600; }
+      .done-otherwise { color: #2f6fa8; font-weight: 600; }
+      .not-done { color: #c62828; }
+
+      """
+    + PageStyle.footerAndPrint
+      + """
+        figure, table { break-inside: avoid-page; }
+        figure.network svg { max-height: 230mm; width: auto; }
+      }
+
+      """
 }

@@ -29,6 +29,12 @@ public struct ComparisonPage: Sendable {
   public var comparison: RosterComparison
 
   /// Creates a page.
+  ///
+  /// ```swift
+  /// let page = ComparisonPage(comparison: RosterComparison(terms: [autumn, spring]))
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(comparison: RosterComparison) { self.comparison = comparison }
 
   /// The Content-Security-Policy the page declares.
@@ -39,6 +45,12 @@ public struct ComparisonPage: Sendable {
   public static let maximumLabelledTeams = 150
 
   /// The HTML document.
+  ///
+  /// ```swift
+  /// let html = ComparisonPage(comparison: comparison).render()   // "<!DOCTYPE html>..."
+  /// ```
+  ///
+  /// - Complexity: O(R·(T + L)) for R terms of T teams and L links, plus the layout's O(I·T log T) when every team is drawn.
   public func render() -> String {
     let e = HTMLEscaping.text
     let labels = comparison.terms.map(\.label)

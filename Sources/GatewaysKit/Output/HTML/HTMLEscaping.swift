@@ -11,26 +11,9 @@ package enum HTMLEscaping {
   ///
   /// `&`, `<`, `>`, `"` and `'` become character references; C0 control characters other than
   /// tab, line feed and carriage return, and DEL, are dropped (they are parse errors in HTML and
-  /// not allowed in XML).
+  /// not allowed in XML): ``MarkupEscaping/escaped(_:for:)`` for ``MarkupEscaping/Dialect/html``.
   /// - Complexity: O(n) in the length of the text.
-  package static func text(_ raw: String) -> String {
-    var out = ""
-    out.reserveCapacity(raw.utf8.count)
-    for scalar in raw.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+  package static func text(_ raw: String) -> String { MarkupEscaping.escaped(raw, for: .html) }
 
   /// Shortens text to at most `limit` characters, ending with `…` when cut, and folds line
   /// breaks and tabs into spaces. The result is not escaped.

@@ -25,6 +25,12 @@ public struct HTMLReport: Sendable {
     public var reason: String
 
     /// Creates an addition.
+    ///
+    /// ```swift
+    /// let addition = HTMLReport.Addition(staff: "s4", team: "voice", reason: "links voice")
+    /// ```
+    ///
+    /// - Complexity: O(1).
     public init(staff: String, team: String, reason: String = "") {
       self.staff = staff
       self.team = team
@@ -59,6 +65,12 @@ public struct HTMLReport: Sendable {
     let isKeyPerson: [Bool]
 
     /// Creates the after view of a roster with the additions applied.
+    ///
+    /// ```swift
+    /// let after = HTMLReport.After(roster: roster, additions: [addition])
+    /// after.silos   // silos left once the additions are made
+    /// ```
+    ///
     /// - Complexity: linear in staff, teams and memberships, plus the deep analysis.
     public init(roster: Roster, additions: [Addition]) {
       self.init(network: RosterGraph(roster), additions: additions)
@@ -151,6 +163,13 @@ public struct HTMLReport: Sendable {
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
   /// Creates a report.
+  ///
+  /// ```swift
+  /// let report = HTMLReport(
+  ///   roster: roster, analysis: Analyser().analyse(roster), source: "staff.csv")
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public init(
     roster: Roster, analysis: SchoolAnalysis, source: String, title: String? = nil,
     subtitle: String? = nil, showsSource: Bool = true, after: After? = nil
@@ -168,6 +187,11 @@ public struct HTMLReport: Sendable {
   /// ``TeamNetworkLayout/maximumDrawnTeams`` teams every team is drawn (the layout computed once
   /// for "before" and "after"), above that the groups of teams (`TeamGroupsDrawing`); every
   /// list and table is bounded.
+  ///
+  /// ```swift
+  /// let html = report.render()   // "<!DOCTYPE html>..."
+  /// ```
+  ///
   /// - Complexity: O(M + T + L) for M memberships, T teams and L links, plus the layout's
   ///   O(I·T log T) when teams are drawn.
   public func render() -> String {
@@ -809,128 +833,123 @@ public struct HTMLReport: Sendable {
 
   // MARK: Style
 
-  static let css = """
-    @page { size: A4; margin: 14mm; }
-    :root { color-scheme: light; }
-    * { box-sizing: border-box; }
-    body { font: 14px/1.45 -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Helvetica, Arial,
-      sans-serif; color: #222; background: #fff; max-width: 1000px; margin: 0 auto;
-      padding: 20px 24px; }
-    h1 { font-size: 26px; margin: 0 0 2px; }
-    h2 { font-size: 18px; margin: 26px 0 8px; border-bottom: 2px solid #e4e4e4;
-      padding-bottom: 3px; }
-    h3 { font-size: 15px; margin: 12px 0 4px; }
-    .source { color: #555; margin: 0; }
-    .subtitle { font-size: 17px; color: #333; margin: 0 0 2px; }
-    .defs { position: absolute; width: 0; height: 0; overflow: hidden; }
-    .who { color: #555; font-size: 12px; }
-    .note { color: #555; font-size: 13px; margin: 4px 0 8px; }
-    .warn { color: #8a5a00; }
-    .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 8px 0 10px; }
-    .card { border: 1px solid #ddd; border-radius: 8px; padding: 8px 14px; min-width: 118px;
-      background: #f7f9fb; }
-    .card.bad { border-color: #e3a5a5; background: #fdf3f3; }
-    .card .value { display: block; font-size: 22px; font-weight: 600; }
-    .card .label { color: #555; font-size: 12px; text-transform: uppercase;
-      letter-spacing: .04em; }
-    .headline ul { margin: 4px 0; padding-left: 20px; }
-    .sep { color: #999; }
-    bdi { unicode-bidi: isolate; }
-    figure { margin: 0; }
-    figure.network svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
-    svg text { font-family: inherit; unicode-bidi: plaintext; }
-    .link { stroke: #9aa3ab; stroke-opacity: .8; }
-    .link.key { stroke: #8e0000; stroke-opacity: .95; }
-    .count { font-size: 10px; text-anchor: middle; fill: #333; paint-order: stroke;
-      stroke: #fff; stroke-width: 3px; font-weight: 600; }
-    .count.key { fill: #8e0000; }
-    .team .node { stroke: #fff; stroke-width: 1.5; }
-    .team .size, .swatch-number { font-size: 10px; fill: #fff; text-anchor: middle;
-      font-weight: 700; paint-order: stroke; stroke: rgba(0,0,0,.55); stroke-width: 2px; }
-    .swatch-number { font-size: 9px; }
-    .team .label { font-size: 11px; fill: #222; text-anchor: middle; paint-order: stroke;
-      stroke: #fff; stroke-width: 3px; }
-    .team.silo .label { fill: #c62828; font-style: italic; }
-    .silo-ring { fill: none; stroke: #c62828; stroke-width: 2; stroke-dasharray: 4 3; }
-    .island-ring { fill: none; stroke: #e0a100; stroke-width: 3; }
-    .team.changed .node, .changed-ring { stroke: #111; stroke-width: 3.5; }
-    .link.new { stroke: #111; stroke-opacity: 1; stroke-dasharray: 5 3; }
-    .count.new { fill: #111; }
-    .group .node, .group-fill { fill: #4e79a7; stroke: #fff; stroke-width: 1.5; }
-    .group.island .node, .group.silo .node, .group-fill.other { fill: #b4bec8; }
-    .group .size { font-size: 12px; fill: #fff; text-anchor: middle; font-weight: 700; }
-    .group .label { font-size: 12px; fill: #222; text-anchor: middle; }
-    code { font-size: 12px; }
-    .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 6px 16px; padding: 0;
-      margin: 8px 0; font-size: 12px; color: #444; }
-    .legend li { display: flex; align-items: center; gap: 5px; }
-    .swatch { width: 14px; height: 14px; }
-    .swatch.wide { width: 24px; }
-    table { border-collapse: collapse; }
-    .heat th, .heat td { padding: 6px 10px; border: 1px solid #fff; text-align: center; }
-    .heat td { min-width: 84px; font-weight: 600; }
-    .heat td.diagonal { outline: 2px solid #fff; outline-offset: -4px; }
-    .heat th { font-weight: 600; font-size: 12px; color: #444; }
-    .scores { font-size: 13px; color: #333; }
-    .quadrant { width: 360px; max-width: 100%; height: auto; }
-    .quadrant .q { fill: #f4f6f8; stroke: #fff; stroke-width: 2; }
-    .quadrant .q.current { fill: #e7eef6; }
-    .quadrant .qlabel { font-size: 12px; text-anchor: middle; fill: #666; }
-    .quadrant .axis { font-size: 12px; text-anchor: middle; fill: #444; }
-    .quadrant .tick { font-size: 11px; text-anchor: middle; fill: #777; }
-    .quadrant .target circle, .legend .target circle { fill: none; stroke: #2e7d32;
-      stroke-width: 2; }
-    .quadrant .school circle, .legend .school circle { fill: #c62828; }
-    .legend .q.current { fill: #e7eef6; stroke: #9aa3ab; }
-    .legend .toward { stroke: #c62828; stroke-dasharray: 4 3; stroke-width: 1.5; }
-    .quadrant .school text { font-size: 12px; text-anchor: middle; fill: #c62828;
-      font-weight: 600; }
-    .quadrant .toward { stroke: #c62828; stroke-dasharray: 4 3; stroke-width: 1.5; }
-    .additions th, .additions td, .teams th, .teams td, .verdicts th, .verdicts td {
-      border-bottom: 1px solid #e4e4e4; padding: 3px 8px; text-align: left;
-      vertical-align: top; }
-    .teams { font-size: 12px; width: 100%; }
-    .teams td:nth-child(1) { width: 19%; }
-    .teams td:nth-child(2) { width: 17%; }
-    .teams td:nth-child(4), .teams td:nth-child(5) { white-space: nowrap; }
-    .teams tr.silo td:first-child { border-left: 3px dashed #c62828; }
-    .teams tr.island td:first-child { border-left: 3px solid #e0a100; }
-    .verdicts { font-size: 13px; margin: 8px 0; }
-    .verdicts .value { white-space: nowrap; font-variant-numeric: tabular-nums; }
-    .verdicts .meaning { color: #555; font-size: 12px; }
-    .key-people, .leader-only { margin: 4px 0; padding-left: 20px; }
-    .no-team-type { margin: 4px 0; }
-    .pair { display: flex; flex-wrap: wrap; gap: 8px 20px; align-items: flex-start; }
-    .pair .verdicts { flex: 1 1 380px; }
-    .pair > div { flex: 0 1 360px; }
-    .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
-    .side-by-side svg { width: 100%; height: auto; display: block; }
-    figcaption { font-weight: 600; margin: 6px 0; }
-    footer { margin-top: 28px; color: #777; font-size: 12px; }
-    @media print {
-      body { max-width: none; padding: 0; font-size: 11pt; }
-      h2 { break-after: avoid; }
-      figure, .side-by-side, .heat, .verdicts, .quadrant, .legend { break-inside: avoid; }
-      h2 { margin-top: 14px; }
-      .side-by-side svg { max-height: 80mm; width: auto; margin: 0 auto; }
-      .quadrant { width: 58mm; }
-      .pair > div { flex: 0 0 60mm; }
-      .pair .verdicts { flex: 1 1 90mm; }
-      tr { break-inside: avoid; }
-      .teams, .who, .additions { font-size: 7.2pt; }
-      .teams td, .additions td, .verdicts td, .verdicts th { padding: 2px 5px; }
-      .verdicts, .uninvolved, .people { font-size: 8.5pt; }
-      .verdicts .meaning { font-size: 7.5pt; }
-      .note { font-size: 8.5pt; }
-      .heat th, .heat td { padding: 2px 6px; font-size: 8.5pt; }
-      .heat td { min-width: 60px; }
-      figure.network svg { max-height: 100mm; width: auto; }
-      .cards { gap: 6px; }
-      .card { background: #fff; min-width: 0; padding: 5px 10px; }
-      .card .value { font-size: 16pt; }
-    }
+  static let css =
+    PageStyle.page
+      + """
+      h3 { font-size: 15px; margin: 12px 0 4px; }
+      .source { color: #555; margin: 0; }
+      .subtitle { font-size: 17px; color: #333; margin: 0 0 2px; }
+      .defs { position: absolute; width: 0; height: 0; overflow: hidden; }
+      .who { color: #555; font-size: 12px; }
+      .note { color: #555; font-size: 13px; margin: 4px 0 8px; }
+      .warn { color: #8a5a00; }
+      .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 8px 0 10px; }
+      .card { border: 1px solid #ddd; border-radius: 8px; padding: 8px 14px; min-width: 118px;
+        background: #f7f9fb; }
+      .card.bad { border-color: #e3a5a5; background: #fdf3f3; }
+      .card .value { display: block; font-size: 22px; font-weight: 600; }
+      .card .label { color: #555; font-size: 12px; text-transform: uppercase;
+        letter-spacing: .04em; }
+      .headline ul { margin: 4px 0; padding-left: 20px; }
+      .sep { color: #999; }
+      bdi { unicode-bidi: isolate; }
+      figure { margin: 0; }
+      figure.network svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
+      svg text { font-family: inherit; unicode-bidi: plaintext; }
+      .link { stroke: #9aa3ab; stroke-opacity: .8; }
+      .link.key { stroke: #8e0000; stroke-opacity: .95; }
+      .count { font-size: 10px; text-anchor: middle; fill: #333; paint-order: stroke;
+        stroke: #fff; stroke-width: 3px; font-weight: 600; }
+      .count.key { fill: #8e0000; }
+      .team .node { stroke: #fff; stroke-width: 1.5; }
+      .team .size, .swatch-number { font-size: 10px; fill: #fff; text-anchor: middle;
+        font-weight: 700; paint-order: stroke; stroke: rgba(0,0,0,.55); stroke-width: 2px; }
+      .swatch-number { font-size: 9px; }
 
-    """
+      """
+    + PageStyle.teamLabel
+      + """
+      .silo-ring { fill: none; stroke: #c62828; stroke-width: 2; stroke-dasharray: 4 3; }
+      .island-ring { fill: none; stroke: #e0a100; stroke-width: 3; }
+      .team.changed .node, .changed-ring { stroke: #111; stroke-width: 3.5; }
+      .link.new { stroke: #111; stroke-opacity: 1; stroke-dasharray: 5 3; }
+      .count.new { fill: #111; }
+      .group .node, .group-fill { fill: #4e79a7; stroke: #fff; stroke-width: 1.5; }
+      .group.island .node, .group.silo .node, .group-fill.other { fill: #b4bec8; }
+
+      """
+    + PageStyle.groupText
+      + """
+      code { font-size: 12px; }
+
+      """
+    + PageStyle.legend
+      + """
+      table { border-collapse: collapse; }
+      .heat th, .heat td { padding: 6px 10px; border: 1px solid #fff; text-align: center; }
+      .heat td { min-width: 84px; font-weight: 600; }
+      .heat td.diagonal { outline: 2px solid #fff; outline-offset: -4px; }
+      .heat th { font-weight: 600; font-size: 12px; color: #444; }
+      .scores { font-size: 13px; color: #333; }
+      .quadrant { width: 360px; max-width: 100%; height: auto; }
+      .quadrant .q { fill: #f4f6f8; stroke: #fff; stroke-width: 2; }
+      .quadrant .q.current { fill: #e7eef6; }
+      .quadrant .qlabel { font-size: 12px; text-anchor: middle; fill: #666; }
+      .quadrant .axis { font-size: 12px; text-anchor: middle; fill: #444; }
+      .quadrant .tick { font-size: 11px; text-anchor: middle; fill: #777; }
+      .quadrant .target circle, .legend .target circle { fill: none; stroke: #2e7d32;
+        stroke-width: 2; }
+      .quadrant .school circle, .legend .school circle { fill: #c62828; }
+      .legend .q.current { fill: #e7eef6; stroke: #9aa3ab; }
+      .legend .toward { stroke: #c62828; stroke-dasharray: 4 3; stroke-width: 1.5; }
+      .quadrant .school text { font-size: 12px; text-anchor: middle; fill: #c62828;
+        font-weight: 600; }
+      .quadrant .toward { stroke: #c62828; stroke-dasharray: 4 3; stroke-width: 1.5; }
+      .additions th, .additions td, .teams th, .teams td, .verdicts th, .verdicts td {
+        border-bottom: 1px solid #e4e4e4; padding: 3px 8px; text-align: left;
+        vertical-align: top; }
+      .teams { font-size: 12px; width: 100%; }
+      .teams td:nth-child(1) { width: 19%; }
+      .teams td:nth-child(2) { width: 17%; }
+      .teams td:nth-child(4), .teams td:nth-child(5) { white-space: nowrap; }
+      .teams tr.silo td:first-child { border-left: 3px dashed #c62828; }
+      .teams tr.island td:first-child { border-left: 3px solid #e0a100; }
+      .verdicts { font-size: 13px; margin: 8px 0; }
+      .verdicts .value { white-space: nowrap; font-variant-numeric: tabular-nums; }
+      .verdicts .meaning { color: #555; font-size: 12px; }
+      .key-people, .leader-only { margin: 4px 0; padding-left: 20px; }
+      .no-team-type { margin: 4px 0; }
+      .pair { display: flex; flex-wrap: wrap; gap: 8px 20px; align-items: flex-start; }
+      .pair .verdicts { flex: 1 1 380px; }
+      .pair > div { flex: 0 1 360px; }
+      .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+      .side-by-side svg { width: 100%; height: auto; display: block; }
+      figcaption { font-weight: 600; margin: 6px 0; }
+
+      """
+    + PageStyle.footerAndPrint
+      + """
+        figure, .side-by-side, .heat, .verdicts, .quadrant, .legend { break-inside: avoid; }
+        h2 { margin-top: 14px; }
+        .side-by-side svg { max-height: 80mm; width: auto; margin: 0 auto; }
+        .quadrant { width: 58mm; }
+        .pair > div { flex: 0 0 60mm; }
+        .pair .verdicts { flex: 1 1 90mm; }
+        tr { break-inside: avoid; }
+        .teams, .who, .additions { font-size: 7.2pt; }
+        .teams td, .additions td, .verdicts td, .verdicts th { padding: 2px 5px; }
+        .verdicts, .uninvolved, .people { font-size: 8.5pt; }
+        .verdicts .meaning { font-size: 7.5pt; }
+        .note { font-size: 8.5pt; }
+        .heat th, .heat td { padding: 2px 6px; font-size: 8.5pt; }
+        .heat td { min-width: 60px; }
+        figure.network svg { max-height: 100mm; width: auto; }
+        .cards { gap: 6px; }
+        .card { background: #fff; min-width: 0; padding: 5px 10px; }
+        .card .value { font-size: 16pt; }
+      }
+
+      """
 }
 
 extension String {

@@ -30,6 +30,13 @@ public struct SVGNetworkDrawing: Sendable {
   public var highlightedTeams: Set<String>
 
   /// Creates a drawing of an analysed roster.
+  ///
+  /// ```swift
+  /// let analysis = Analyser().analyse(roster)
+  /// let drawing = SVGNetworkDrawing(
+  ///   roster: roster, analysis: analysis, layout: TeamNetworkLayout(analysis: analysis))
+  /// ```
+  ///
   /// - Complexity: O(T + L + S) for T teams, L links and S staff.
   public init(
     roster: Roster, analysis: SchoolAnalysis, layout: TeamNetworkLayout,
@@ -70,6 +77,12 @@ public struct SVGNetworkDrawing: Sendable {
   public static let maximumDrawnLinksPerTeam = 4
 
   /// The most links drawn for `teams` teams.
+  ///
+  /// ```swift
+  /// SVGNetworkDrawing.drawnLinkLimit(teams: 10)   // 40
+  /// ```
+  ///
+  /// - Complexity: O(1).
   public static func drawnLinkLimit(teams: Int) -> Int {
     min(maximumDrawnLinks, maximumDrawnLinksPerTeam * max(teams, 1))
   }
@@ -81,6 +94,11 @@ public struct SVGNetworkDrawing: Sendable {
   public var drawsLabels: Bool { picture.teams.count <= TeamNetworkLayout.maximumLabelledTeams }
 
   /// The `<svg>` element.
+  ///
+  /// ```swift
+  /// let svg = drawing.svg()   // "<svg ...>...</svg>"
+  /// ```
+  ///
   /// - Complexity: linear in teams and drawn links, times the teams when labels are drawn (a
   ///   link's count is placed clear of every circle).
   public func svg() -> String {

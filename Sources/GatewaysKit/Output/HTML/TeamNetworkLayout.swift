@@ -80,6 +80,12 @@ public struct TeamNetworkLayout: Sendable, Hashable {
   public static let maximumDrawnTeams = 500
 
   /// Computes the layout of an analysis.
+  ///
+  /// ```swift
+  /// let layout = TeamNetworkLayout(analysis: Analyser().analyse(roster))
+  /// layout.nodes.count   // one node per team
+  /// ```
+  ///
   /// - Parameters:
   ///   - analysis: the analysed roster.
   ///   - seed: the seed of the jitter; the default is fixed.
@@ -449,12 +455,6 @@ struct CellGrid {
 
   /// The first entry whose cell is at least `cell`.
   private func lowerBound(_ cell: Int) -> Int {
-    var low = 0
-    var high = cellOfEntry.count
-    while low < high {
-      let middle = (low + high) / 2
-      if cellOfEntry[middle] < cell { low = middle + 1 } else { high = middle }
-    }
-    return low
+    cellOfEntry.partitioningIndex { $0 >= cell }
   }
 }

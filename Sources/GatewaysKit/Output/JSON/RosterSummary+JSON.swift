@@ -4,6 +4,11 @@ extension RosterSummary {
 
   /// The summary as `gateways check --format json` writes it: every list in full, since a
   /// program reads it (each list is at most the size of the roster).
+  ///
+  /// ```swift
+  /// let json = RosterSummary(roster).json(source: "staff.csv", warnings: roster.warnings)
+  /// ```
+  ///
   /// - Complexity: O(staff + teams).
   public func json(source: String, warnings diagnostics: [Diagnostic]) -> String {
     jsonValue(source: source, warnings: diagnostics).serialized()
@@ -35,6 +40,11 @@ extension RosterSummary {
 
   /// What `gateways check --format json` writes for a roster that does not read: its source,
   /// `reads: false` and every error line.
+  ///
+  /// ```swift
+  /// RosterSummary.failureJSON(source: "staff.csv", errors: ["staff.csv:3: no staff id"])
+  /// ```
+  ///
   /// - Complexity: O(the errors' length).
   public static func failureJSON(source: String, errors: [String]) -> String {
     JSONValue.object([

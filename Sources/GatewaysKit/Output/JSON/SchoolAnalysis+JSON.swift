@@ -10,6 +10,11 @@ extension SchoolAnalysis {
   /// person separates and lists at most ``listLimit`` teams of each (none of the largest), and
   /// lists at most ``listLimit`` links per team: the document grows in proportion to the
   /// roster whatever its shape.
+  ///
+  /// ```swift
+  /// let json = Analyser().analyse(roster).json()   // {"schemaVersion": ...}
+  /// ```
+  ///
   /// - Complexity: O(size of the output), written straight into one buffer.
   public func json() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
 

@@ -33,6 +33,12 @@ extension RosterComparison {
 
   /// The step's headline in plain words, e.g. "2 silos linked, 1 new; complementarity 0.67 ->
   /// 0.83".
+  ///
+  /// ```swift
+  /// RosterComparison.headline(comparison.steps[0])   // "2 silos linked, 1 new; ..."
+  /// ```
+  ///
+  /// - Complexity: O(1) beyond the counts of the step.
   public static func headline(_ step: TermChanges) -> String {
     var parts: [String] = []
     /// "2 silos linked, 1 new", "2 silos linked", "1 new silo", leaving out counts of zero.

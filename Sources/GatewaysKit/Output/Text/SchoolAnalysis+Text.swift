@@ -25,11 +25,16 @@ extension SchoolAnalysis {
   /// key person's sentence describes at most `partsShownPerKeyPerson` parts. The warnings
   /// are listed the same way.
   ///
+  /// ```swift
+  /// print(Analyser().analyse(roster).text(roster: roster, source: "staff.csv"), terminator: "")
+  /// ```
+  ///
   /// - Parameters:
   ///   - roster: the roster analysed, for names and roles.
   ///   - source: the file name shown in the title.
   ///   - color: whether to use ANSI colour (only on a terminal, never with `NO_COLOR`).
   /// - Returns: the text, ending with a line feed.
+  /// - Complexity: O(S + T + L) for S staff, T teams and the L links and parts listed.
   public func text(roster: Roster, source: String, color: Bool = false) -> String {
     let style = TextStyle(enabled: color)
     let people = Dictionary(roster.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -1,3 +1,5 @@
+import MembershipGraph
+
 extension SuggestionPlan {
   /// The plan as a numbered list a headteacher can act on, then the figures before and after.
   ///
@@ -156,15 +158,8 @@ extension SuggestionPlan {
 private func sortedPosition<Element>(
   of id: String, in elements: [Element], by key: (Element) -> String
 ) -> Int? {
-  var low = 0
-  var high = elements.count
-  while low < high {
-    let middle = (low + high) / 2
-    let found = key(elements[middle])
-    if found == id { return middle }
-    if found.precedesInBytes(id) { low = middle + 1 } else { high = middle }
-  }
-  return nil
+  let low = elements.partitioningIndex { !key($0).precedesInBytes(id) }
+  return low < elements.count && key(elements[low]) == id ? low : nil
 }
 
 extension PlanSnapshot {

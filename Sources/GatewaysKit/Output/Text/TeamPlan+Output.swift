@@ -103,6 +103,11 @@ extension TeamPlan {
 extension TeamPlan {
   /// Writes every staff and team id of the plan as `staff` and `teams` give it (pseudonyms,
   /// say); ids not listed stay as they are.
+  ///
+  /// ```swift
+  /// plan.rename(staff: names.staff, teams: names.teams)
+  /// ```
+  ///
   /// - Complexity: O(n) in the size of the plan.
   public mutating func rename(staff: [String: String], teams: [String: String]) {
     for i in members.indices {
