@@ -26,6 +26,10 @@ extension CSVRosterReader {
     private let surnameFallback: Int
     /// The layout `--layout` gave, if any.
     private let forcedLayout: RosterLayout?
+    /// Whether each team of a list cell is placed at its own column, and the source's words for
+    /// a team with no leader (see ``ColumnMap``).
+    private let placesListParts: Bool
+    private let leaderHint: String?
     /// Whether some team cell listed several teams, or marked a leader (the list layout).
     private(set) var sawList = false
     /// Whether some team cell of a list marked a leader or a member.
@@ -117,6 +121,8 @@ extension CSVRosterReader {
       self.isRead = isRead
       splitsLists = map.forcedLayout != .long
       forcedLayout = map.forcedLayout
+      placesListParts = map.placesListParts
+      leaderHint = map.leaderHint
       self.deeps = deeps
       self.log = log
       people = IDIndex(expectedCount: expectedPeople ?? expectedRows / 2, exactCase: exactIDs)
@@ -132,7 +138,9 @@ extension CSVRosterReader {
     }
 
     /// Reads every remaining record of `parser`, skipping blank lines.
-    mutating func addRows(from parser: inout CSVParser, in buffer: UnsafeBufferPointer<UInt8>) {
+    mutating func addRows<Rows: RosterRowSource>(
+      from parser: inout Rows, in buffer: UnsafeBufferPointer<UInt8>
+    ) {
       var cells: [CSVCell] = []
       // Rows are handed over as buffers, so reading one costs no reference counting.
       let positions = cellOfColumn
@@ -479,7 +487,7 @@ extension CSVRosterReader {
           var part = cell
           part.start = cell.start + start
           part.end = cell.start + end
-          part.column = cell.column + scalars
+          if placesListParts { part.column = cell.column + scalars }
           addPart(part, marker)
         }
       } else {
@@ -489,7 +497,7 @@ extension CSVRosterReader {
             var part = cell
             part.text = String(
               decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            part.column = cell.column + scalars
+            if placesListParts { part.column = cell.column + scalars }
             addPart(part, marker)
           }
         }
@@ -825,11 +833,12 @@ extension CSVRosterReader {
       }
       if marksLeaders {
         let hint =
-          isGrid
-          ? "mark its leader L in this column"
-          : layout == .list && !hasTeamRoleColumn
-            ? "mark it '(leader)' in its leader's list"
-            : "put 'leader' in the team_role column of its leader's row"
+          leaderHint
+          ?? (isGrid
+            ? "mark its leader L in this column"
+            : layout == .list && !hasTeamRoleColumn
+              ? "mark it '(leader)' in its leader's list"
+              : "put 'leader' in the team_role column of its leader's row")
         for team in teamOrder
         where leadersOfTeam[team] == nil && memberOffsets[team] < memberOffsets[team + 1] {
           log.warning(

@@ -16,6 +16,11 @@ extension CSVRosterReader {
     /// For the forename and surname: the position of the next-best header, read when the best
     /// one's cell is blank (`Forename` when `Preferred Forename` is empty), by column.
     var fallbacks: [Column: Int] = [:]
+    /// Whether each team of a list cell is placed at its own column (text), or at the cell's.
+    var placesListParts = true
+    /// What the warning about a team with no leader tells the user to do, when the source has
+    /// its own words for it (JSON: list the leader in `leaders`).
+    var leaderHint: String?
 
     /// A map of the columns of a long-layout roster (for tests and the fuzzers).
     init(columns: [Column?]) {
@@ -84,8 +89,8 @@ extension CSVRosterReader {
   /// Maps the header's cells to columns, decides the layout, and warns about cells it ignores;
   /// `nil` when the header has errors (then in `log`). `rows` stands at the first data row: a
   /// grid is told by its cells (every cell of a team column is a mark).
-  static func columnMap(
-    header: CSVRecord, cells: [CSVCell], bytes: [UInt8], rows: CSVParser,
+  static func columnMap<Rows: RosterRowSource>(
+    header: CSVRecord, cells: [CSVCell], bytes: [UInt8], rows: Rows,
     options: RosterReadOptions, log: inout DiagnosticLog
   ) -> ColumnMap? {
     let fields = header.fields
@@ -211,6 +216,7 @@ extension CSVRosterReader {
     }
     var map = ColumnMap(columns: columns, forcedLayout: options.layout, isGrid: isGrid)
     map.fallbacks = fallbacks
+    map.placesListParts = Rows.placesListParts
     if isGrid {
       map.teamPositions = teamPositions
       map.teamHeaders = teamPositions.map { position in
@@ -230,9 +236,9 @@ extension CSVRosterReader {
   /// The positions among `candidates` whose cells below the header are grid marks: at least one
   /// marks someone, and no more hold other text than mark someone (that text is then an error
   /// where it is, rather than the column being ignored).
-  private static func gridTeamPositions(_ candidates: [Int], rows: CSVParser, bytes: [UInt8])
-    -> [Int]
-  {
+  private static func gridTeamPositions<Rows: RosterRowSource>(
+    _ candidates: [Int], rows: Rows, bytes: [UInt8]
+  ) -> [Int] {
     guard !candidates.isEmpty else { return [] }
     var parser = rows
     var cells: [CSVCell] = []

@@ -53,19 +53,20 @@ enum CSVRosterReader {
       limits: limits, options: options, halvesThreshold: halvesThreshold)
   }
 
-  /// Reads the rows of a prepared file, all of them one school's, into a roster.
-  static func assemble(
-    _ prepared: Prepared, deeps: DeepMapping, limits: RosterLimits, options: RosterReadOptions,
-    halvesThreshold: Int
+  /// Reads the rows of a prepared source, all of them one school's, into a roster: the one
+  /// path every source's rows take (delimited text, a workbook sheet, a JSON roster).
+  static func assemble<Rows: RosterRowSource>(
+    _ prepared: Prepared<Rows>, deeps: DeepMapping, limits: RosterLimits,
+    options: RosterReadOptions, halvesThreshold: Int
   ) throws(RosterError) -> Roster {
     let (bytes, map, header) = (prepared.bytes, prepared.map, prepared.header)
     var parser = prepared.parser
     let log = prepared.log
     var assembler: Assembler
-    let expectedRows = expectedRowCount(in: bytes, from: parser.position)
-    if bytes.count >= halvesThreshold,
+    let expectedRows = prepared.expectedRows ?? 1024
+    if bytes.count >= halvesThreshold, let text = parser as? CSVParser,
       let merged = readInHalves(
-        bytes, after: parser, map: map, deeps: deeps, log: log, limits: limits,
+        bytes, after: text, map: map, deeps: deeps, log: log, limits: limits,
         exactIDs: options.exactIDs, expectedRows: expectedRows)
     {
       assembler = merged
@@ -78,10 +79,8 @@ enum CSVRosterReader {
     }
     assembler.headerLine = header.line
     assembler.finishMemberships()
-    if assembler.rowCount == 0, !assembler.log.hasErrors {
-      assembler.log.error(
-        "the roster has a header row but no data rows; add one row per team membership",
-        line: header.line)
+    if assembler.rowCount == 0, !assembler.log.hasErrors, let message = prepared.noRowsMessage {
+      assembler.log.error(message, line: header.line)
     }
     addProblems(of: parser, to: &assembler.log)
     if assembler.log.hasErrors { throw assembler.log.rosterError }
@@ -90,28 +89,39 @@ enum CSVRosterReader {
     return roster
   }
 
-  /// A file read up to its first data row: its UTF-8 bytes, the header row and the map of its
-  /// columns, the parser standing after the header, and the diagnostics so far.
-  struct Prepared {
+  /// A source read up to its first data row: the bytes its cells lie in, the header row and
+  /// the map of its columns, the source standing after the header, and the diagnostics so far.
+  struct Prepared<Rows: RosterRowSource> {
     var bytes: [UInt8]
     var header: CSVRecord
     var map: ColumnMap
-    var parser: CSVParser
+    var parser: Rows
     var log: DiagnosticLog
     var delimiter: RosterDelimiter
     var encoding: TextEncoding
+    /// The workbook sheet the rows are, or `nil` for delimited text.
+    var sheet: String?
+    /// Whether ``reading(layout:)`` describes the source (not for JSON, which has no layout).
+    var describesReading = true
+    /// The error for a header with no rows under it, or `nil` when that is no error.
+    var noRowsMessage: String? =
+      "the roster has a header row but no data rows; add one row per team membership"
+    /// How many rows the source holds, when it knows (the tables are sized from it).
+    var expectedRows: Int?
 
-    /// How the file was read, once its rows tell the layout.
-    func reading(layout: RosterLayout) -> RosterReading {
-      RosterReading(
-        layout: layout, delimiter: delimiter, encoding: encoding, headerLine: header.line)
+    /// How the source was read, once its rows tell the layout.
+    func reading(layout: RosterLayout) -> RosterReading? {
+      guard describesReading else { return nil }
+      return RosterReading(
+        layout: layout, delimiter: delimiter, encoding: encoding, headerLine: header.line,
+        sheet: sheet)
     }
   }
 
   /// Decodes the file, finds its header row and maps its columns (everything before the rows).
   static func prepare(
     _ raw: [UInt8], fileName: String, limits: RosterLimits, options: RosterReadOptions
-  ) throws(RosterError) -> Prepared {
+  ) throws(RosterError) -> Prepared<CSVParser> {
     var log = DiagnosticLog(file: fileName)
     let decoded = TextEncoding.utf8(from: raw, forced: options.encoding)
     if let error = decoded.error {
@@ -145,17 +155,36 @@ enum CSVRosterReader {
       throw log.rosterError
     }
 
+    var prepared = try prepare(
+      rows: parser, bytes: bytes, log: log, limits: limits, options: options,
+      delimiter: delimiter, encoding: decoded.encoding)
+    prepared.expectedRows = expectedRowCount(in: bytes, from: prepared.parser.position)
+    return prepared
+  }
+
+  /// Finds the header row of a source's rows and maps its columns: the step every source with
+  /// a header (delimited text, a workbook sheet) takes before its rows.
+  /// - Throws: ``RosterError`` when no header is found or it has errors.
+  static func prepare<Rows: RosterRowSource>(
+    rows: Rows, bytes: [UInt8], log: DiagnosticLog, limits: RosterLimits,
+    options: RosterReadOptions, delimiter: RosterDelimiter, encoding: TextEncoding
+  ) throws(RosterError) -> Prepared<Rows> {
+    var parser = rows
+    var log = log
     // The header: the first row, within the first ten lines, with a cell naming staff_id;
     // rows that are blank or all empty cells are skipped, and so are a title and such above it.
-    var first: (record: CSVRecord, before: CSVParser)?
-    var found: (record: CSVRecord, before: CSVParser)?
+    var first: (record: CSVRecord, before: Rows)?
+    var found: (record: CSVRecord, before: Rows)?
+    var rowsWithText = 0
     while true {
       let before = parser
       guard let record = parser.next() else { break }
       if record.fields.allSatisfy({ trimmedCell($0.value).isEmpty }) { continue }
+      rowsWithText += 1
       if first == nil { first = (record, before) }
       if record.isDamaged || record.fields.count > limits.maximumFields
-        || (found == nil && record.line > maximumHeaderLine)
+        || (found == nil
+          && parser.headerSearchLine(of: record, rowsWithText: rowsWithText) > maximumHeaderLine)
       {
         break
       }
@@ -224,7 +253,7 @@ enum CSVRosterReader {
 
     return Prepared(
       bytes: bytes, header: header, map: map, parser: parser, log: log, delimiter: delimiter,
-      encoding: decoded.encoding)
+      encoding: encoding, sheet: options.sheet)
   }
 
   /// About how many rows follow `start`: the bytes left over the mean length of the lines in
@@ -337,7 +366,7 @@ enum CSVRosterReader {
   }
 
   /// Turns the tokenizer's problems into errors.
-  static func addProblems(of parser: CSVParser, to log: inout DiagnosticLog) {
+  static func addProblems(of parser: some RosterRowSource, to log: inout DiagnosticLog) {
     for problem in parser.problems {
       log.error(problem.message, line: problem.line, column: problem.column)
     }

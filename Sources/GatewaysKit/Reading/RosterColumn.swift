@@ -3,11 +3,13 @@ import Foundation
 /// The columns a roster may have: the one table of them, with the header names each goes by.
 ///
 /// Every reader finds its columns here: a CSV or text file's header row, a workbook sheet's
-/// first row, and the keys of a JSON roster's entries (``jsonKey``). Headers are compared by
+/// first row, and the keys of a JSON roster's entries (``jsonKey(in:)``). Headers are compared by
 /// ``key(_:)``, which ignores case, spaces and punctuation, so `Staff Code`, `staff-code` and
 /// `STAFFCODE` are one header. Adding a column means adding a case here, its row in
-/// ``synonyms``, its test in `RosterColumnTests`, and its line in `Documentation/RosterFormat.md`
-/// (then reading its cell in the assembler).
+/// ``synonyms`` (and its key in ``jsonKey(in:)``), its test in `RosterColumnTests`, and its
+/// line in `Documentation/RosterFormat.md`, then reading its cell in the assembler: every
+/// source (text, a sheet, JSON) reaches the assembler through this table, so nothing else
+/// changes (`Documentation/RosterFormat.md` walks through it).
 ///
 /// ```swift
 /// RosterColumn.matching(header: "Payroll Number")  // .staffID
@@ -99,23 +101,48 @@ enum RosterColumn: String, CaseIterable, Sendable {
     }
   }
 
-  /// The key of a JSON staff or team entry that holds this column (`nil`: not in JSON).
-  var jsonKey: String? {
-    switch self {
-    case .staffID, .team: "id"
-    case .name, .teamName: "name"
-    case .forename, .surname, .teamRole: nil
-    case .role: "role"
-    case .staffType: "staffType"
-    case .gateway: "gateway"
-    case .department: "department"
-    case .yearGroup: "yearGroup"
-    case .maxTeams: "maxTeams"
-    case .school: "school"
-    case .personID: "personId"
-    case .teamSchool: "teamSchool"
-    case .suggestable: "suggestable"
+  /// The entries of a JSON roster a column can be read from: a `staff` entry (a person), a
+  /// `teams` entry (a team), and an element of a team's `leaders` or `members` written as an
+  /// object (`{"id": "S01", "school": "Oak"}`, a person of another school).
+  enum JSONEntry: Sendable {
+    case staff
+    case team
+    case member
+  }
+
+  /// The key of a JSON entry that holds this column (`nil`: not read from that entry). The JSON
+  /// reader reads every key this names, as a cell of the column, so a column with a key here
+  /// is read from JSON with no other change. `team_role` and `team_school` have no key: a
+  /// team's `leaders` and `members` lists and its `school` say them.
+  func jsonKey(in entry: JSONEntry) -> String? {
+    switch (self, entry) {
+    case (.staffID, .staff), (.staffID, .member), (.team, .team): "id"
+    case (.name, .staff), (.teamName, .team): "name"
+    case (.role, .staff): "role"
+    case (.staffType, .staff): "staffType"
+    case (.department, .staff): "department"
+    case (.yearGroup, .staff): "yearGroup"
+    case (.maxTeams, .staff): "maxTeams"
+    case (.suggestable, .staff): "suggestable"
+    case (.personID, .staff): "personId"
+    case (.gateway, .team): "gateway"
+    case (.school, _): "school"
+    default: nil
     }
+  }
+
+  /// The column a key of a JSON entry holds, or `nil` for an unknown key.
+  static func column(jsonKey key: String, in entry: JSONEntry) -> RosterColumn? {
+    allCases.first { $0.jsonKey(in: entry) == key }
+  }
+
+  /// The keys a JSON entry may have, in the order of the table.
+  static func jsonKeys(in entry: JSONEntry) -> [String] {
+    var keys: [String] = []
+    for column in allCases {
+      if let key = column.jsonKey(in: entry), !keys.contains(key) { keys.append(key) }
+    }
+    return keys
   }
 
   /// The column's position in `allCases`, for array-indexed rows (a switch: rows ask for it

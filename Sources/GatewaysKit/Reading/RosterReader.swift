@@ -113,8 +113,31 @@ public struct RosterReader: Sendable {
         options: options, halvesThreshold: halvesThreshold)
     case .json:
       return try JSONRosterReader.read(
-        bytes, fileName: fileName, deepsOverride: deepsOverride,
-        exactIDs: options.exactIDs)
+        bytes, fileName: fileName, deepsOverride: deepsOverride, limits: limits,
+        options: options)
+    }
+  }
+
+  /// Reads one file as the schools it holds (``readSchools(_:namedByFile:)``): every format
+  /// through the same rows, so a `school` column (or JSON's `school` keys) makes a trust alike.
+  /// - Complexity: O(n log n) in the size of the file.
+  func fileSchools(
+    _ bytes: [UInt8], fileName: String, format: RosterFormat, defaultSchool: String?
+  ) throws(RosterError) -> CSVRosterReader.FileSchools {
+    let deeps = deepsOverride ?? .hargreaves
+    switch format {
+    case .csv:
+      return try CSVRosterReader.readSchools(
+        bytes, fileName: fileName, deeps: deeps, limits: limits, options: options,
+        halvesThreshold: halvesThreshold, defaultSchool: defaultSchool)
+    case .xlsx:
+      return try WorkbookRosterReader.readSchools(
+        bytes, fileName: fileName, sheet: sheetName, deeps: deeps, limits: limits,
+        options: options, halvesThreshold: halvesThreshold, defaultSchool: defaultSchool)
+    case .json:
+      return try JSONRosterReader.readSchools(
+        bytes, fileName: fileName, deepsOverride: deepsOverride, limits: limits,
+        options: options, defaultSchool: defaultSchool)
     }
   }
 

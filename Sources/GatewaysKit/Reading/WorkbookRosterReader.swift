@@ -1,10 +1,11 @@
-/// Reads a roster from a sheet of an `.xlsx` workbook, through the CSV reader: the sheet's rows
-/// are written as RFC 4180 CSV in memory, read as any CSV roster is, and every diagnostic is
-/// taken back from the CSV's lines and columns to the sheet's rows and cells
+import Foundation
+
+/// Reads a roster from a sheet of an `.xlsx` workbook: the sheet's rows, as the sheet parser
+/// leaves them (``Worksheet``: every cell's text in one byte buffer), are the rows of cells the
+/// reader's one path takes (``RosterRowSource``): the same header search and column map, the
+/// same assembler as delimited text, with no CSV text in between. A cell's line and column are
+/// its sheet row and column, so a diagnostic names the cell as Excel does
 /// (`staff.xlsx: Staff!C14: ...`).
-///
-/// The bridge keeps the workbook reader and the CSV reader apart: all either knows of the other
-/// is in this file, so a reader that takes rows of cells directly can replace it.
 ///
 /// ```swift
 /// let roster = try WorkbookRosterReader.read(
@@ -13,246 +14,229 @@
 enum WorkbookRosterReader {
   /// Reads the named sheet (`nil`: the first visible worksheet) as a roster.
   /// - Throws: ``RosterError`` with the workbook's problem, or the roster's, placed in the sheet.
-  /// - Complexity: O(n) in the size of the workbook's parts read, plus the CSV reader's cost.
+  /// - Complexity: O(n) in the size of the workbook's parts read, plus the assembler's cost.
   static func read(
     _ bytes: [UInt8], fileName: String, sheet: String?, deeps: DeepMapping,
     limits: RosterLimits, options: RosterReadOptions = RosterReadOptions(),
     halvesThreshold: Int = CSVRosterReader.halvesThreshold
   ) throws(RosterError) -> Roster {
+    let opened = try open(bytes, fileName: fileName, sheet: sheet, limits: limits)
+    do throws(RosterError) {
+      let sheetOptions = opened.options(options)
+      let prepared = try prepare(
+        opened, fileName: fileName, limits: limits, options: sheetOptions)
+      var roster = try CSVRosterReader.assemble(
+        prepared, deeps: deeps, limits: limits, options: sheetOptions,
+        halvesThreshold: halvesThreshold)
+      roster.warnings = opened.warnings + roster.warnings.map(opened.place)
+      return roster
+    } catch {
+      throw opened.placed(error)
+    }
+  }
+
+  /// Reads the sheet as the rows of the schools it holds, as
+  /// `CSVRosterReader.readSchools(_:deeps:limits:options:halvesThreshold:defaultSchool:)`
+  /// reads a text file's: a sheet with a `school` column is a trust's rows.
+  /// - Complexity: O(n) in the size of the workbook's parts read, plus each school's assembly.
+  static func readSchools(
+    _ bytes: [UInt8], fileName: String, sheet: String?, deeps: DeepMapping,
+    limits: RosterLimits, options: RosterReadOptions, halvesThreshold: Int,
+    defaultSchool: String?
+  ) throws(RosterError) -> CSVRosterReader.FileSchools {
+    let opened = try open(bytes, fileName: fileName, sheet: sheet, limits: limits)
+    do throws(RosterError) {
+      let sheetOptions = opened.options(options)
+      let prepared = try prepare(
+        opened, fileName: fileName, limits: limits, options: sheetOptions)
+      let read = try CSVRosterReader.readSchools(
+        prepared, deeps: deeps, limits: limits, options: sheetOptions,
+        halvesThreshold: halvesThreshold, defaultSchool: defaultSchool)
+      func placed(_ roster: Roster) -> Roster {
+        var roster = roster
+        roster.warnings = opened.warnings + roster.warnings.map(opened.place)
+        return roster
+      }
+      switch read {
+      case .school(let roster): return .school(placed(roster))
+      case .schools(let schools, let trustTeams):
+        return .schools(
+          schools.map { school in
+            var school = school
+            school.roster = placed(school.roster)
+            school.outside = school.outside.map { outside in
+              var outside = outside
+              outside.place = opened.place(row: outside.line)
+              return outside
+            }
+            return school
+          }, trustTeams: trustTeams)
+      }
+    } catch {
+      throw opened.placed(error)
+    }
+  }
+
+  /// A workbook's sheet, opened: its cells, and what places diagnostics in it.
+  struct OpenedSheet {
+    var worksheet: Worksheet
+    /// The sheet's own warnings (formulas with no saved value, error cells).
+    var warnings: [Diagnostic]
+    /// How many sheets the workbook has.
+    var sheetCount: Int
+
+    /// The options the sheet is read with: the user's columns, layout and ids; a sheet has no
+    /// separator and no encoding (its messages speak of cells).
+    func options(_ options: RosterReadOptions) -> RosterReadOptions {
+      var sheetOptions = options
+      sheetOptions.delimiter = nil
+      sheetOptions.encoding = .utf8
+      sheetOptions.sheet = worksheet.name
+      return sheetOptions
+    }
+
+    /// A reader's diagnostic placed in the sheet: `Staff!C14` for a cell, `Staff!14:14` for a
+    /// row, the sheet for the rest; "line N" in its words becomes "row N" and "column N" the
+    /// column's letters.
+    func place(_ diagnostic: Diagnostic) -> Diagnostic {
+      var placed = diagnostic
+      placed.message = MessageLines.rewrite(
+        diagnostic.message, line: { "row \($0)" },
+        column: { "column \(ExcelReference.letters(forColumn: $0))" })
+      let sheet = worksheet.name
+      switch (diagnostic.line, diagnostic.column) {
+      case (let row?, let column?):
+        placed.place = ExcelReference.cell(sheet: sheet, column: column, row: row)
+      case (let row?, nil):
+        placed.place = ExcelReference.row(sheet: sheet, row: row)
+      default:
+        placed.place = ExcelReference.sheetPrefix(sheet)
+      }
+      return placed
+    }
+
+    /// The place of a sheet row (`Staff!14:14`).
+    func place(row: Int) -> String { ExcelReference.row(sheet: worksheet.name, row: row) }
+
+    /// A reader's error with every diagnostic placed in the sheet, then the sheet's warnings.
+    func placed(_ error: RosterError) -> RosterError {
+      RosterError(diagnostics: error.diagnostics.map(place) + warnings)
+    }
+  }
+
+  /// Opens the workbook and parses the sheet.
+  private static func open(
+    _ bytes: [UInt8], fileName: String, sheet: String?, limits: RosterLimits
+  ) throws(RosterError) -> OpenedSheet {
     func failure(_ error: WorkbookError) -> RosterError {
       RosterError(diagnostics: [
         Diagnostic(.error, file: fileName, place: error.place, message: error.message)
       ])
     }
-    let worksheet: Worksheet
-    let sheetCount: Int
     do throws(WorkbookError) {
       let workbook = try Workbook(
         bytes, limits: WorkbookLimits.forRoster(maximumFileBytes: limits.maximumFileBytes))
-      sheetCount = workbook.sheets.count
-      worksheet = try workbook.worksheet(
+      let worksheet = try workbook.worksheet(
         named: sheet,
         limits: WorksheetParser.Limits(
           maximumColumns: limits.maximumFields, maximumTextBytes: limits.maximumFileBytes))
+      let warnings = worksheet.warnings.map {
+        Diagnostic(.warning, file: fileName, place: $0.place, message: $0.message)
+      }
+      return OpenedSheet(
+        worksheet: worksheet, warnings: warnings, sheetCount: workbook.sheets.count)
     } catch {
       throw failure(error)
     }
-    let sheetPlace = ExcelReference.sheetPrefix(worksheet.name)
-    let csv = SheetCSV(worksheet, limit: limits.maximumFileBytes)
-    if csv.records.isEmpty {
-      throw failure(
-        WorkbookError(
-          "the sheet is empty; a roster needs a header row (at least staff_id,team) and one "
-            + "row per team membership"
-            + (sheetCount > 1 ? " (to read another sheet, give its name with --sheet)" : ""),
-          place: sheetPlace))
-    }
-    if csv.bytes.count > limits.maximumFileBytes {
-      throw failure(
-        WorkbookError(
-          "the sheet's \(worksheet.rowCount) rows of \(worksheet.width) columns come to more "
-            + "than the limit of \(limits.maximumFileBytes) bytes as text; check that this is "
-            + "the right sheet (or raise --max-file-size)", place: sheetPlace))
-    }
-    let sheetWarnings = worksheet.warnings.map {
-      Diagnostic(.warning, file: fileName, place: $0.place, message: $0.message)
-    }
-    do throws(RosterError) {
-      // The sheet's columns, layout and ids follow the options; its text is the bridge's own
-      // comma-separated UTF-8.
-      var sheetOptions = options
-      sheetOptions.delimiter = .comma
-      sheetOptions.encoding = .utf8
-      sheetOptions.sheet = worksheet.name
-      var roster = try CSVRosterReader.read(
-        csv.bytes, fileName: fileName, deeps: deeps, limits: limits, options: sheetOptions,
-        halvesThreshold: halvesThreshold)
-      roster.warnings = sheetWarnings + roster.warnings.map(csv.translate)
-      if var reading = roster.reading {
-        reading.sheet = worksheet.name
-        reading.headerLine = csv.row(ofLine: reading.headerLine) ?? reading.headerLine
-        roster.reading = reading
-      }
-      return roster
-    } catch {
-      throw RosterError(diagnostics: error.diagnostics.map(csv.translate) + sheetWarnings)
-    }
   }
 
-  /// A sheet written as CSV, with what it takes to map a CSV line and column back to the
-  /// sheet's row and column.
-  struct SheetCSV {
-    /// One CSV record (a sheet row): its first line, the sheet row, where its bytes start.
-    struct Record {
-      var firstLine: Int
-      var row: Int
-      var start: Int
+  /// The sheet's header found and its columns mapped, as a text file's are.
+  private static func prepare(
+    _ opened: OpenedSheet, fileName: String, limits: RosterLimits, options: RosterReadOptions
+  ) throws(RosterError) -> CSVRosterReader.Prepared<SheetRows> {
+    let worksheet = opened.worksheet
+    let rows = SheetRows(worksheet)
+    if !rows.hasText {
+      var log = DiagnosticLog(file: fileName)
+      log.error(
+        "the sheet is empty; a roster needs a header row (at least staff_id,team) and one "
+          + "row per team membership"
+          + (opened.sheetCount > 1 ? " (to read another sheet, give its name with --sheet)" : ""))
+      throw log.rosterError
+    }
+    var prepared = try CSVRosterReader.prepare(
+      rows: rows, bytes: worksheet.text, log: DiagnosticLog(file: fileName), limits: limits,
+      options: options, delimiter: .comma, encoding: .utf8)
+    prepared.expectedRows = worksheet.rowCount
+    return prepared
+  }
+
+  /// The rows of a sheet as cells over its text (``Worksheet``'s one buffer): every row with a
+  /// cell that is not empty, each padded to the sheet's width, so every row has as many cells
+  /// as the header. A cell's line is its row, its column the sheet's column.
+  struct SheetRows: RosterRowSource {
+    let worksheet: Worksheet
+    private var index = 0
+    private let width: Int
+
+    init(_ worksheet: Worksheet) {
+      self.worksheet = worksheet
+      width = max(1, worksheet.width)
     }
 
-    let sheet: String
-    private(set) var bytes: [UInt8] = []
-    /// The records in line order.
-    private(set) var records: [Record] = []
-
-    /// Writes every row with a cell that is not blank, each padded to the sheet's width, so
-    /// every record has as many fields as the header.
-    /// - Complexity: O(rows × width + text).
-    /// Stops once the text passes `limit` bytes (the caller then refuses the sheet), so a small
-    /// workbook whose sheet is wide and long cannot make it hold more than that.
-    init(_ worksheet: Worksheet, limit: Int = .max) {
-      sheet = worksheet.name
-      let width = worksheet.width
-      let estimate = worksheet.textByteCount.addingReportingOverflow(
-        worksheet.rowCount.multipliedReportingOverflow(by: width + 1).partialValue)
-      bytes.reserveCapacity(min(estimate.overflow ? .max : estimate.partialValue, limit))
-      var slots = [Int](repeating: -1, count: width + 1)
-      var line = 1
-      for index in 0..<worksheet.rowCount {
-        let cells = worksheet.cellRange(ofRow: index)
-        let blank = cells.allSatisfy { cell in
-          worksheet.textBytes(ofCell: cell).allSatisfy { $0 == 0x20 || $0 == 0x09 }
-        }
-        if blank { continue }
-        for cell in cells { slots[worksheet.column(ofCell: cell)] = cell }
-        records.append(
-          Record(firstLine: line, row: worksheet.rowNumber(at: index), start: bytes.count))
-        for column in 1...max(1, width) {
-          if column > 1 { bytes.append(0x2C) }
-          guard column <= width, slots[column] >= 0 else { continue }
-          line += append(worksheet.textBytes(ofCell: slots[column]))
-        }
-        bytes.append(0x0A)
-        line += 1
-        for cell in cells { slots[worksheet.column(ofCell: cell)] = -1 }
-        if bytes.count > limit { break }
-      }
+    /// Whether some cell holds more than spaces and tabs.
+    var hasText: Bool {
+      worksheet.text.contains { $0 != 0x20 && $0 != 0x09 }
     }
 
-    /// Appends a field, in double quotes when it holds a comma, a quote or a line break (line
-    /// breaks become LF); returns the line breaks written.
-    private mutating func append(_ text: ArraySlice<UInt8>) -> Int {
-      let needsQuotes = text.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-      guard needsQuotes else {
-        bytes.append(contentsOf: text)
-        return 0
+    var problems: [CSVProblem] { [] }
+    var furtherInvalidUTF8Count: Int { 0 }
+    static var placesListParts: Bool { false }
+
+    /// A sheet counts its rows with text, not its row numbers, while it looks for the header
+    /// (a title ten rows above the header, with blank rows between, is still found).
+    func headerSearchLine(of record: CSVRecord, rowsWithText: Int) -> Int { rowsWithText }
+
+    mutating func nextRecord(into cells: inout [CSVCell]) -> (line: Int, isDamaged: Bool)? {
+      cells.removeAll(keepingCapacity: true)
+      guard index < worksheet.rowCount else { return nil }
+      let row = worksheet.rowNumber(at: index)
+      let range = worksheet.cellRange(ofRow: index)
+      index += 1
+      for column in 1...width {
+        cells.append(
+          CSVCell(start: 0, end: 0, text: nil, line: row, column: column, isPlainASCII: true))
       }
-      var breaks = 0
-      bytes.append(0x22)
-      var previous: UInt8 = 0
-      for byte in text {
-        switch byte {
-        case 0x22: bytes.append(contentsOf: [0x22, 0x22])
-        case 0x0D:
-          bytes.append(0x0A)
-          breaks += 1
-        case 0x0A where previous == 0x0D: break
-        case 0x0A:
-          bytes.append(0x0A)
-          breaks += 1
-        default: bytes.append(byte)
+      for cell in range {
+        let bytes = worksheet.textBytes(ofCell: cell)
+        let plain = !bytes.contains { $0 < 0x20 || $0 > 0x7E }
+        var text: String?
+        if !plain {
+          text = String(decoding: bytes, as: UTF8.self)
+          // A line break in a cell reads as a line feed, as in a CSV field.
+          if bytes.contains(0x0D) {
+            text = text?.replacingOccurrences(of: "\r\n", with: "\n")
+              .replacingOccurrences(of: "\r", with: "\n")
+          }
         }
-        previous = byte
+        let column = worksheet.column(ofCell: cell)
+        cells[column - 1] = CSVCell(
+          start: bytes.startIndex, end: bytes.endIndex, text: text, line: row, column: column,
+          isPlainASCII: plain)
       }
-      bytes.append(0x22)
-      return breaks
+      return (row, false)
     }
 
-    /// The record a CSV line belongs to.
-    private func record(containingLine line: Int) -> Record? {
-      var low = 0
-      var high = records.count
-      while low < high {
-        let middle = (low + high) / 2
-        if records[middle].firstLine <= line { low = middle + 1 } else { high = middle }
+    mutating func next() -> CSVRecord? {
+      var cells: [CSVCell] = []
+      guard let (line, _) = nextRecord(into: &cells) else { return nil }
+      let text = worksheet.text
+      let fields = cells.map { cell in
+        CSVField(
+          value: cell.text ?? String(decoding: text[cell.start..<cell.end], as: UTF8.self),
+          line: cell.line, column: cell.column, isPlainASCII: cell.isPlainASCII)
       }
-      return low > 0 ? records[low - 1] : nil
-    }
-
-    /// The sheet row of the record a CSV line belongs to.
-    func row(ofLine line: Int) -> Int? { record(containingLine: line)?.row }
-
-    /// The 1-based sheet column of the field at a CSV line and column (in Unicode scalars,
-    /// as the CSV reader counts them).
-    private func sheetColumn(line: Int, column: Int, in record: Record) -> Int {
-      var field = 1
-      var found = 1
-      var currentLine = record.firstLine
-      var currentColumn = 1
-      var quoted = false
-      var index = record.start
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte == 0x22 {
-          quoted.toggle()
-        } else if byte == 0x2C && !quoted {
-          field += 1
-          if (currentLine, currentColumn + 1) <= (line, column) { found = field }
-        } else if byte == 0x0A {
-          if !quoted { break }
-          currentLine += 1
-          currentColumn = 0
-        }
-        if byte & 0xC0 != 0x80 { currentColumn += 1 }
-        index += 1
-      }
-      return found
-    }
-
-    /// A CSV reader's diagnostic, placed in the sheet: `Staff!C14` for a cell, `Staff!14:14`
-    /// for a row, the sheet for the rest; "line N" in its words becomes "row R".
-    func translate(_ diagnostic: Diagnostic) -> Diagnostic {
-      var placed = diagnostic
-      placed.message = rewrite(diagnostic.message, line: diagnostic.line)
-      guard let line = diagnostic.line, let record = record(containingLine: line) else {
-        placed.line = nil
-        placed.column = nil
-        placed.place = ExcelReference.sheetPrefix(sheet)
-        return placed
-      }
-      placed.line = record.row
-      if let column = diagnostic.column {
-        let sheetColumn = sheetColumn(line: line, column: column, in: record)
-        placed.column = sheetColumn
-        placed.place = ExcelReference.cell(sheet: sheet, column: sheetColumn, row: record.row)
-      } else {
-        placed.column = nil
-        placed.place = ExcelReference.row(sheet: sheet, row: record.row)
-      }
-      return placed
-    }
-
-    /// The message with `line N` turned into `row R` and `column N` (a CSV column on the
-    /// diagnostic's line) into the column's letters.
-    private func rewrite(_ message: String, line: Int?) -> String {
-      // Only where the CSV reader's messages name a line or column, not in quoted cell text.
-      let words: [(lead: String, isLine: Bool)] = [
-        (": line ", true), ("on line ", true), ("row is line ", true), ("also column ", false),
-      ]
-      var out = ""
-      var rest = Substring(message)
-      while !rest.isEmpty {
-        guard let (lead, isLine) = words.first(where: { rest.hasPrefix($0.lead) }) else {
-          out.append(rest.removeFirst())
-          continue
-        }
-        let digits = rest.dropFirst(lead.count).prefix { $0.isASCII && $0.isNumber }
-        guard let number = Int(digits) else {
-          out.append(rest.removeFirst())
-          continue
-        }
-        let word = isLine ? "line " : "column "
-        out += lead.dropLast(word.count)
-        if isLine, let record = record(containingLine: number) {
-          out += "row \(record.row)"
-        } else if !isLine, let line, let record = record(containingLine: line) {
-          let column = sheetColumn(line: line, column: number, in: record)
-          out += "column \(ExcelReference.letters(forColumn: column))"
-        } else {
-          out += word + digits
-        }
-        rest = rest.dropFirst(lead.count + digits.count)
-      }
-      return out
+      return CSVRecord(line: line, fields: fields)
     }
   }
 }

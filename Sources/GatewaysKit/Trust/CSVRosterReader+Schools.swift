@@ -44,7 +44,20 @@ extension CSVRosterReader {
     _ raw: [UInt8], fileName: String, deeps: DeepMapping, limits: RosterLimits,
     options: RosterReadOptions, halvesThreshold: Int, defaultSchool: String?
   ) throws(RosterError) -> FileSchools {
-    let prepared = try prepare(raw, fileName: fileName, limits: limits, options: options)
+    try readSchools(
+      prepare(raw, fileName: fileName, limits: limits, options: options), deeps: deeps,
+      limits: limits, options: options, halvesThreshold: halvesThreshold,
+      defaultSchool: defaultSchool)
+  }
+
+  /// Reads the rows of a prepared source (delimited text, a workbook sheet, a JSON roster) as
+  /// ``readSchools(_:fileName:deeps:limits:options:halvesThreshold:defaultSchool:)`` reads a
+  /// text file's.
+  /// - Complexity: O(n) in the source's rows, plus each school's assembly.
+  static func readSchools<Rows: RosterRowSource>(
+    _ prepared: Prepared<Rows>, deeps: DeepMapping, limits: RosterLimits,
+    options: RosterReadOptions, halvesThreshold: Int, defaultSchool: String?
+  ) throws(RosterError) -> FileSchools {
     let columns = prepared.map.columns
     guard columns.contains(.school) || defaultSchool != nil else {
       return .school(
@@ -62,9 +75,9 @@ extension CSVRosterReader {
       throw log.rosterError
     }
     var reading: SchoolsPart
-    if prepared.bytes.count >= halvesThreshold,
+    if prepared.bytes.count >= halvesThreshold, let text = prepared as? Prepared<CSVParser>,
       let merged = readSchoolsInParts(
-        prepared, columns: trustColumns, limits: limits, deeps: deeps, options: options,
+        text, columns: trustColumns, limits: limits, deeps: deeps, options: options,
         defaultSchool: defaultSchool)
     {
       reading = merged
@@ -92,10 +105,8 @@ extension CSVRosterReader {
       }
       throw log.rosterError
     }
-    if reading.assemblers.isEmpty {
-      log.error(
-        "the roster has a header row but no data rows; add one row per team membership",
-        line: prepared.header.line)
+    if reading.assemblers.isEmpty, let message = prepared.noRowsMessage {
+      log.error(message, line: prepared.header.line)
       throw log.rosterError
     }
     let finished = reading.assemblers
@@ -195,7 +206,9 @@ extension CSVRosterReader {
     }
 
     /// Reads every remaining record of `parser` into the schools its rows name.
-    mutating func addRows(from parser: inout CSVParser, in buffer: UnsafeBufferPointer<UInt8>) {
+    mutating func addRows<Rows: RosterRowSource>(
+      from parser: inout Rows, in buffer: UnsafeBufferPointer<UInt8>
+    ) {
       var cells: [CSVCell] = []
       let c = columns
       // Rows come school by school, and person by person: a row whose school cell has the
@@ -399,7 +412,8 @@ extension CSVRosterReader {
   /// - Complexity: O(n) in the file's bytes, spread over the cores, plus the merge of the
   ///   schools that span two parts.
   static func readSchoolsInParts(
-    _ prepared: Prepared, columns: TrustColumns, limits: RosterLimits, deeps: DeepMapping,
+    _ prepared: Prepared<CSVParser>, columns: TrustColumns, limits: RosterLimits,
+    deeps: DeepMapping,
     options: RosterReadOptions, defaultSchool: String?
   ) -> SchoolsPart? {
     let bytes = prepared.bytes

@@ -52,26 +52,13 @@ extension RosterReader {
       let defaultSchool =
         namedByFile ?? (files.count > 1) ? Self.schoolName(ofFile: file.fileName) : nil
       do throws(RosterError) {
-        if format == .csv {
-          let read = try CSVRosterReader.readSchools(
-            file.bytes, fileName: file.fileName, deeps: deepsOverride ?? .hargreaves,
-            limits: limits, options: options, halvesThreshold: halvesThreshold,
-            defaultSchool: defaultSchool)
-          switch read {
-          case .school(let roster): return .school(roster)
-          case .schools(let schools, let teams):
-            parts += schools.map { (file.fileName, $0) }
-            trustTeams.merge(teams) { first, _ in first }
-          }
-        } else {
-          let roster = try read(bytes: file.bytes, fileName: file.fileName, format: format)
-          guard let defaultSchool else { return .school(roster) }
-          parts.append(
-            (
-              file.fileName,
-              CSVRosterReader.SchoolRows(
-                name: defaultSchool, roster: roster, personIDs: [:], outside: [])
-            ))
+        switch try fileSchools(
+          file.bytes, fileName: file.fileName, format: format, defaultSchool: defaultSchool)
+        {
+        case .school(let roster): return .school(roster)
+        case .schools(let schools, let teams):
+          parts += schools.map { (file.fileName, $0) }
+          trustTeams.merge(teams) { first, _ in first }
         }
       } catch {
         diagnostics += error.diagnostics
@@ -177,7 +164,7 @@ extension RosterReader {
         guard let teams = teamsOfSchool[school] else {
           errors.append(
             Diagnostic(
-              .error, file: part.file, line: membership.line,
+              .error, file: part.file, line: membership.line, place: membership.place,
               message:
                 "team_school '\(school)' names no school of the roster (its schools: "
                 + "\(shownNames)); write the school as its rows name it, or 'trust' for a "
@@ -188,7 +175,7 @@ extension RosterReader {
         if team == nil {
           errors.append(
             Diagnostic(
-              .error, file: part.file, line: membership.line,
+              .error, file: part.file, line: membership.line, place: membership.place,
               message:
                 "school '\(school)' has no team '\(membership.team)'; add the team to that "
                 + "school's rows (a row with an empty staff_id declares a team) or correct "

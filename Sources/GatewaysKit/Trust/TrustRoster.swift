@@ -43,7 +43,9 @@ public struct TrustRoster: Sendable {
     /// Whether the row marks the person as the team's leader.
     public let isLeader: Bool
     /// The row's line in its school's file.
-    public let line: Int
+    public internal(set) var line: Int
+    /// Where the row is when it is not a line of text (a workbook's `Staff!14:14`), or `nil`.
+    public internal(set) var place: String?
 
     /// Creates an outside membership.
     ///

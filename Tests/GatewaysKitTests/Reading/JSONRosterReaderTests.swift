@@ -64,10 +64,11 @@ struct JSONRosterReaderTests {
         """)
     #expect(
       found.map(\.description) == [
-        "error: roster.json:1: staff[0].maxTeams: must be a whole number of at least 1 (the most "
-          + "teams this person should sit on); leave it out for no cap",
         "error: roster.json:1: staff[1]: expected an object {...} but found a string",
         "error: roster.json:1: staff[2]: this entry has no \"id\"; every entry needs one",
+        // A value's check is the CSV reader's, placed by the JSON path.
+        "error: roster.json:1: staff[0].maxTeams: max_teams must be a whole number of at least 1 "
+          + "(the most teams this person should sit on); got 'three'. Leave it blank for no cap",
         "error: roster.json:2: teams: expected a list [...] but found an object",
       ])
   }
@@ -114,9 +115,10 @@ struct JSONRosterReaderTests {
     #expect(
       roster.warnings.map(\.description) == [
         "warning: roster.json:1: staff[0].email: unknown key is ignored; known keys: id, name, "
-          + "role, staffType, department, yearGroup, maxTeams, suggestable",
-        "warning: roster.json:2: teams[0].members[1]: this id is listed twice in members; counted once",
+          + "role, staffType, department, yearGroup, maxTeams, school, personId, suggestable",
         "warning: roster.json:2: teams[0]: this team has no leader; list its leader in \"leaders\"",
+        "warning: roster.json:2: teams[0].members[1]: repeated membership: line 2 already puts "
+          + "this staff_id on this team; counted once. Delete one of the rows",
         "warning: roster.json:3: unknown key \"school\" is ignored; expected staff, teams or deeps",
       ])
     #expect(roster.membershipCount == 1)

@@ -157,12 +157,22 @@ struct WorkbookRosterReaderTests {
     #expect(roster.staff.count == 6)
   }
 
-  @Test func theSheetAsCSVQuotesWhatNeedsQuotes() throws {
-    let data = TestWorkbook.rows([["a", "b,c", "d\"e"], ["f\r\ng", nil, "h"], [" ", "\t"]])
+  @Test func theSheetsCellsAreTheRowsWithNoTextInBetween() throws {
+    // Each row is the sheet's cells, padded to its width, placed at their rows and columns;
+    // a comma or a quote is just text, and a line break in a cell reads as a line feed.
+    let data = TestWorkbook.rows(
+      [["a", "b,c", "d\"e"], ["f\r\ng", nil, "h"], [" ", "\t"]], rowNumbers: [2, 5, 6])
     let sheet = try Workbook(TestWorkbook.make(sheets: [("S", data)])).worksheet(named: nil)
-    let csv = WorkbookRosterReader.SheetCSV(sheet)
-    #expect(String(decoding: csv.bytes, as: UTF8.self) == "a,\"b,c\",\"d\"\"e\"\n\"f\ng\",,h\n")
-    #expect(csv.records.map(\.firstLine) == [1, 2])
-    #expect(csv.records.map(\.row) == [1, 2])
+    var rows = WorkbookRosterReader.SheetRows(sheet)
+    var records: [CSVRecord] = []
+    while let record = rows.next() { records.append(record) }
+    #expect(
+      records.map { $0.fields.map(\.value) } == [
+        ["a", "b,c", "d\"e"], ["f\ng", "", "h"], [" ", "\t", ""],
+      ])
+    #expect(records.map(\.line) == [2, 5, 6])
+    #expect(records[1].fields.map(\.column) == [1, 2, 3])
+    #expect(records[0].fields.map(\.isPlainASCII) == [true, true, true])
+    #expect(records[1].fields[0].isPlainASCII == false)
   }
 }
