@@ -54,14 +54,16 @@ func suggestTrust(
       if let entry = trust.schools.first(where: { $0.name == school }),
         sortedPosition(of: id, in: entry.roster.staff, by: \.id) == nil
       {
-        io.printError("gateways: warning: --exclude \(value): \(school) has no member of staff \(id)\n")
+        io.printError(
+          "gateways: warning: --exclude \(value): \(school) has no member of staff \(id)\n")
       }
     } else {
       everywhere.insert(value)
       if !trust.schools.contains(where: {
         sortedPosition(of: value, in: $0.roster.staff, by: \.id) != nil
       }) {
-        io.printError("gateways: warning: --exclude \(value): no school has a member of staff with this id\n")
+        io.printError(
+          "gateways: warning: --exclude \(value): no school has a member of staff with this id\n")
       }
     }
   }
@@ -74,7 +76,11 @@ func suggestTrust(
   let inputs = OutputFile.inputs(of: parsed)
   if let path = parsed.value("write") {
     let csv = TrustRosterCSVWriter.csv(for: suggestions.applied(to: trust))
-    if path == "-" { io.print(csv) } else { try OutputFile.write(csv, toPath: path, io: io, inputs: inputs) }
+    if path == "-" {
+      io.print(csv)
+    } else {
+      try OutputFile.write(csv, toPath: path, io: io, inputs: inputs)
+    }
   }
   let output = parsed.value("output")
   let source = parsed.positionals[0] == "-" ? "<stdin>" : parsed.positionals[0]

@@ -149,9 +149,11 @@ extension TrustLinkPlan {
         let mainNow = state.root(of: main[0])
         // A person of the group joins a team of the main group (the hub first), or a person of
         // the main group joins a team of the group.
-        let mainTeams = [hub] + state.teamMembers.indices.filter {
-          $0 != hub && state.teamRoot($0) == mainNow
-        }
+        let mainTeams =
+          [hub]
+          + state.teamMembers.indices.filter {
+            $0 != hub && state.teamRoot($0) == mainNow
+          }
         var chosen: (person: Int, team: Int)?
         for team in mainTeams where state.teamRoot(team) == mainNow {
           if let person = state.bestPerson(in: group, for: team) {
@@ -254,8 +256,9 @@ extension TrustLinkPlan {
       shown.count <= 2
       ? shown.joined(separator: " and ")
       : shown.dropLast().joined(separator: ", ") + " and " + (shown.last ?? "")
-    return names.count > shown.count ? shown.joined(separator: ", ")
-      + " and \(grouped(names.count - shown.count)) more" : text
+    return names.count > shown.count
+      ? shown.joined(separator: ", ")
+        + " and \(grouped(names.count - shown.count)) more" : text
   }
 }
 
@@ -374,8 +377,7 @@ private struct LinkState {
   /// Union-find over schools, refreshed by ``components()``.
   private var parent: [Int]
 
-  init(_ trust: TrustRoster, options: SuggestionOptions, excludedBySchool: [String: Set<String>])
-  {
+  init(_ trust: TrustRoster, options: SuggestionOptions, excludedBySchool: [String: Set<String>]) {
     self.trust = trust
     schoolCount = trust.schools.count
     fit = options.fit
