@@ -18,7 +18,6 @@ func readSuggestionRoster(_ parsed: ParsedArguments, io: CommandIO) throws -> Sc
           + (parsed.value("school") == nil ? "this roster is one school's" : "drop --school"))
     }
   }
-  guard case .trust = reading, parsed.value("school") == nil else { return reading }
   return reading
 }
 

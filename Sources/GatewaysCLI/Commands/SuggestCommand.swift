@@ -56,7 +56,7 @@ extension CommandSpec {
     let limit = try wholeNumber(parsed, "limit", minimum: 0, command: "suggest")
     // A trust without --school: every school's plan (SuggestCommand+Trust.swift).
     let reading = try readSuggestionRoster(parsed, io: io)
-    if case .trust(let trust) = reading {
+    if case .trust(let trust) = reading, parsed.value("school") == nil {
       return try suggestTrust(trust, format: format, limit: limit, parsed: parsed, io: io)
     }
     let (realRoster, pseudonymiser) = try loadRosterAndPseudonymiser(
