@@ -605,6 +605,10 @@ private struct LinkState {
   ) -> TrustLinkPlan.Addition {
     let teamsBefore = Set(teamSchools(team))
     let onTeams = teamCount[person]
+    // The person's schools join the team's group (the union-find kept up to date).
+    if let anchor = teamsBefore.min() {
+      for home in homes[person] { union(Int(anchor), Int(home)) }
+    }
     teamMembers[team].insert(person)
     teamCount[person] += 1
     let links = homes[person].filter { !teamsBefore.contains($0) }.map { names[Int($0)] }
@@ -617,7 +621,6 @@ private struct LinkState {
     }
     reason += leads[person] ? "leads a team" : "leads no team"
     reason += " and is on \(plural(onTeams, "team")) (cap \(cap[person]))"
-    _ = components()
     return TrustLinkPlan.Addition(
       school: names[s], staff: member.id, name: member.name, personID: personIDs[person],
       schools: worksIn[person].map { names[Int($0)] }, team: teamIDs[team], kind: kind,

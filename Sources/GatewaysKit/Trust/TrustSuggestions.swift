@@ -114,7 +114,8 @@ extension TrustSuggestions {
   /// `shownInFull` schools in full (``displayOrder``), the others counted with a `--school`
   /// hint, then the plan across schools.
   ///
-  /// Bounded whatever the trust's size: at most `tableRows` rows and `shownInFull` plans.
+  /// Bounded whatever the trust's size: at most `tableRows` rows, `shownInFull` plans and
+  /// (unless `limit` says otherwise) `tableRows` additions across schools.
   /// - Parameters:
   ///   - trust: the trust the plans were made for, for names and roles.
   ///   - source: the file (or files) shown in the title.
@@ -181,7 +182,8 @@ extension TrustSuggestions {
         + "--school NAME gives one school's plan, --format json every school's.\n"
     }
     if let across {
-      out += "\n" + across.text(color: color, limit: limit)
+      // Bounded like the table: at most `tableRows` additions unless --limit says otherwise.
+      out += "\n" + across.text(color: color, limit: limit ?? tableRows)
     }
     return out
   }

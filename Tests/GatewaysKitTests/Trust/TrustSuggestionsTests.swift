@@ -58,6 +58,23 @@ struct TrustSuggestionsTests {
     #expect(elm.plan.additions.map(\.staff) == ["S1"])
   }
 
+  @Test func theTrustCSVQuotesNamesAndKeepsEmptyTrustWideTeams() throws {
+    let trust = try TrustTests.readTrust(
+      """
+      staff_id,name,team,team_role,school,person_id,team_school
+      S1,"Ann ""A"" Alpha",a,leader,"Oak, Upper",P1,
+      S1,Bo Beta,b,leader,Elm,P1,
+      S2,Cy Gamma,hub,member,Elm,,trust
+      ,,forum,,Elm,,trust
+      """)
+    let again = try TrustTests.readTrust(TrustRosterCSVWriter.csv(for: trust))
+    #expect(again.schools.map(\.name) == ["Elm", "Oak, Upper"])
+    #expect(again.schools[1].roster.staff.map(\.name) == ["Ann \"A\" Alpha"])
+    #expect(again.schools[1].personIDs == ["S1": "P1"])
+    #expect(again.trustTeams.map(\.id) == ["forum", "hub"])
+    #expect(again.schools[0].outsideMemberships.map(\.team) == ["hub"])
+  }
+
   @Test(arguments: [(UInt64(1), 7), (2, 20), (6, 60)])
   func theTrustWrittenAsCSVReadsBackAsTheTrustWithTheAdditions(seed: UInt64, schools: Int) throws {
     let model = RandomTrust(seed: seed, schools: schools)
