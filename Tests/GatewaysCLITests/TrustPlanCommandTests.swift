@@ -120,6 +120,13 @@ struct TrustPlanCommandTests {
     #expect(oneOutput.standardOutput.hasPrefix("gateways compare: trust.csv -> new.csv"))
     try "staff_id,team\nS1,a\n".write(
       to: directory.appendingPathComponent("one.csv"), atomically: true, encoding: .utf8)
+    let (_, _) = run(
+      ["suggest", "-f", "json", "--school", "Birch School", "-o", "birch.json", "trust.csv"],
+      in: directory)
+    let (onePlan, onePlanOutput) = run(
+      ["compare", "--plan", "birch.json", "trust.csv", "new.csv"], in: directory)
+    #expect(onePlan == 2)
+    #expect(onePlanOutput.standardError.contains("the --plan is one school's"))
     let (mixed, mixedOutput) = run(["compare", "trust.csv", "one.csv"], in: directory)
     #expect(mixed == 2)
     #expect(mixedOutput.standardError.contains("one.csv is one school's roster"))

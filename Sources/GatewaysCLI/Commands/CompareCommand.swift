@@ -71,6 +71,13 @@ extension CommandSpec {
     // Trusts' rosters (without --school) are compared school by school.
     let readings = try paths.map { try readCompareTerm($0, parsed: parsed, io: io) }
     if let trusts = try trustTerms(readings, paths: paths, parsed: parsed) {
+      if givenPlan != nil {
+        throw CommandFailure.usage(
+          command: "compare",
+          message:
+            "the --plan is one school's; give --school NAME, or the trust's plan (suggest "
+            + "TRUST --format json)")
+      }
       return try compareTrusts(
         trusts, labels: labels, analyser: analyser, plans: schoolPlans, parsed: parsed, io: io)
     }

@@ -7,7 +7,7 @@ extension CommandSpec {
     name: "suggest",
     abstract: "Suggest the fewest cross-memberships that end the silos, and why each one.",
     usage:
-      "suggest [--format text|json] [--robust] [--involve] [--develop] [--fit FILE] [--max-teams N] [--exclude ID]... [--limit N] [--list-limit N] [--write NEW.csv] [--output FILE] ROSTER",
+      "suggest [--format text|json] [--robust] [--involve] [--develop] [--fit FILE] [--max-teams N] [--exclude ID]... [--limit N] [--list-limit N] [--across-schools] [--write NEW.csv] [--output FILE] ROSTER",
     discussion: """
       Suggests who should join which team (as a member, not a leader) so that no silo and no
       island remain, with the fewest additions possible: one per group of teams after the
