@@ -82,7 +82,7 @@ struct TrustCommandTests {
     let (status, output) = run(["analyse", "trust.csv", "--school", "Oak Academy"], in: directory)
     #expect(status == 0)
     #expect(output.standardOutput.contains("2 members of staff, 2 teams, 3 memberships"))
-    let (missing, error) = run(["suggest", "trust.csv"], in: directory)
+    let (missing, error) = run(["export", "-f", "dot", "trust.csv"], in: directory)
     #expect(missing == 2)
     #expect(error.standardError.contains("give --school NAME"))
     let (unknown, named) = run(["analyse", "trust.csv", "--school", "Pine"], in: directory)

@@ -20,6 +20,9 @@ extension CommandSpec {
       --format html writes one self-contained page (no scripts, prints on A4): the scores over
       the terms as a chart and each term's team network drawn with the same layout, changes
       marked. See Documentation/Compare.md.
+      Trusts' rosters (a school column, or a folder of school files: each argument is one term)
+      compare school by school, matched by name: a trust table of changes, the network's
+      changes, then the first schools' comparisons; --school NAME compares one school.
       """,
     options: rosterOptions + [
       OptionSpec("format", short: "f", value: "FORMAT", help: "text (default), json or html."),
@@ -59,22 +62,32 @@ extension CommandSpec {
     if let target = parsed.value("target") { analyser.target = try couplingTarget(target) }
     let pseudonymiser = try pseudonymiser(parsed, io: io)
 
-    // The plan first: a bad plan file stops the run before the rosters are read.
-    var plan: SuggestedPlan?
-    if let path = parsed.value("plan") {
-      do {
-        let limits = try rosterLimits(parsed)
-        let data = try RosterReader.contents(
-          of: io.url(forPath: path), displayName: path, limit: limits.maximumFileBytes)
-        plan = try SuggestedPlan.read(data, fileName: path)
-      } catch let error as RosterError {
-        throw CommandFailure.input(error.diagnostics.map(\.description))
-      }
-    }
+    // The plan first: a bad plan file stops the run before the rosters are read (a trust's
+    // plan, one per school, is read in CompareCommand+Trust.swift).
+    let (givenPlan, schoolPlans) = try comparePlans(parsed, io: io)
+    var plan = givenPlan
 
     // Every roster read with the same options; pseudonyms worked out over all of them at once.
+    // Trusts' rosters (without --school) are compared school by school.
+    let readings = try paths.map { try readCompareTerm($0, parsed: parsed, io: io) }
+    if let trusts = try trustTerms(readings, paths: paths, parsed: parsed) {
+      if givenPlan != nil {
+        throw CommandFailure.usage(
+          command: "compare",
+          message:
+            "the --plan is one school's; give --school NAME, or the trust's plan (suggest "
+            + "TRUST --format json)")
+      }
+      return try compareTrusts(
+        trusts, labels: labels, analyser: analyser, plans: schoolPlans, parsed: parsed, io: io)
+    }
+    if schoolPlans != nil {
+      throw CommandFailure.usage(
+        command: "compare",
+        message: "the --plan is a trust's (one plan per school); compare the trust's rosters")
+    }
     var rosters: [Roster] = []
-    for path in paths {
+    for (path, reading) in zip(paths, readings) {
       var single = parsed
       single.positionals = [path]
       // Pseudonymised below, all rosters together (one key, one renaming).
@@ -82,7 +95,7 @@ extension CommandSpec {
       single.values["pseudonymise-teams"] = nil
       single.values["pseudonym-key"] = nil
       single.values["pseudonym-key-file"] = nil
-      rosters.append(try loadRoster(single, io: io))
+      rosters.append(try loadRosterAndPseudonymiser(single, io: io, reading: reading).0)
     }
     var renaming: (staff: [String: String], teams: [String: String]) = ([:], [:])
     if let pseudonymiser {

@@ -68,8 +68,11 @@ func loadRoster(_ parsed: ParsedArguments, io: CommandIO, printWarnings: Bool = 
 /// Reads the roster as ``loadRoster(_:io:)`` does, but returns it with its real ids, together
 /// with the pseudonymiser the options ask for: for commands that must work on the real roster
 /// (so that hiding names changes nothing but the names) and pseudonymise what they print.
+///
+/// `reading` is the roster already read (``readSchools(_:reader:format:io:)``), if it was.
 func loadRosterAndPseudonymiser(
-  _ parsed: ParsedArguments, io: CommandIO, printWarnings: Bool = true
+  _ parsed: ParsedArguments, io: CommandIO, printWarnings: Bool = true,
+  reading: SchoolsReading? = nil
 ) throws -> (Roster, Pseudonymiser?) {
   io.enterPhase("reading", fraction: 0)
   defer { io.enterPhase("analysing", fraction: 0.4) }
@@ -80,7 +83,7 @@ func loadRosterAndPseudonymiser(
   }
   // A trust's roster gives the school --school names (see TrustLoading.swift).
   let roster = try oneSchool(
-    of: readSchools([path], reader: reader, format: format, io: io), parsed: parsed)
+    of: reading ?? readSchools([path], reader: reader, format: format, io: io), parsed: parsed)
   printReadingWarnings(roster.warnings, io: io, printWarnings: printWarnings)
   return (roster, pseudonymiser)
 }

@@ -7,7 +7,7 @@ extension CommandSpec {
     name: "suggest",
     abstract: "Suggest the fewest cross-memberships that end the silos, and why each one.",
     usage:
-      "suggest [--format text|json] [--robust] [--involve] [--develop] [--fit FILE] [--max-teams N] [--exclude ID]... [--limit N] [--list-limit N] [--write NEW.csv] [--output FILE] ROSTER",
+      "suggest [--format text|json] [--robust] [--involve] [--develop] [--fit FILE] [--max-teams N] [--exclude ID]... [--limit N] [--list-limit N] [--across-schools] [--write NEW.csv] [--output FILE] ROSTER",
     discussion: """
       Suggests who should join which team (as a member, not a leader) so that no silo and no
       island remain, with the fewest additions possible: one per group of teams after the
@@ -29,6 +29,11 @@ extension CommandSpec {
       every plan.
       --write saves the whole roster with the additions applied as CSV, to edit and run again
       (written with the standard column names and gateway ids, whatever the input used).
+      On a trust's roster (a school column, several files or a folder) without --school, plans
+      every school within itself (nobody joins another school's team): a table of schools, then
+      the first schools' plans; --exclude SCHOOL/ID keeps one school's person out.
+      --across-schools adds a trust-level plan: people join trust-wide teams so that every
+      school is linked to the others and no single connector holds the network together.
       """,
     options: rosterOptions + [
       OptionSpec("format", short: "f", value: "FORMAT", help: "text (default) or json."),
@@ -37,6 +42,9 @@ extension CommandSpec {
         "write", value: "NEW.csv", help: "Write the roster with the additions applied as CSV."),
       OptionSpec("limit", value: "N", help: "Show only the first N suggestions."),
       listLimitOption,
+      OptionSpec(
+        "across-schools",
+        help: "For a trust: also link the schools through trust-wide teams (see Suggest.md)."),
     ] + suggestionOptionSpecs,
     positionalCount: 1...1
   ) { parsed, io in
@@ -46,7 +54,13 @@ extension CommandSpec {
         command: "suggest", message: "--format must be text or json, not '\(format)'")
     }
     let limit = try wholeNumber(parsed, "limit", minimum: 0, command: "suggest")
-    let (realRoster, pseudonymiser) = try loadRosterAndPseudonymiser(parsed, io: io)
+    // A trust without --school: every school's plan (SuggestCommand+Trust.swift).
+    let reading = try readSuggestionRoster(parsed, io: io)
+    if case .trust(let trust) = reading, parsed.value("school") == nil {
+      return try suggestTrust(trust, format: format, limit: limit, parsed: parsed, io: io)
+    }
+    let (realRoster, pseudonymiser) = try loadRosterAndPseudonymiser(
+      parsed, io: io, reading: reading)
     let roster = pseudonymiser?.apply(to: realRoster) ?? realRoster
     let input = parsed.positionals[0]
     let source = input == "-" ? "<stdin>" : input

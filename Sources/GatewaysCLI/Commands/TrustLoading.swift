@@ -83,8 +83,8 @@ func oneSchool(of reading: SchoolsReading, parsed: ParsedArguments) throws -> Ro
         command: nil,
         message:
           "the roster holds \(trust.schools.count) schools (a school column, or several files); "
-          + "give --school NAME to use one of them (`gateways analyse` and `gateways check` "
-          + "report on every school)")
+          + "give --school NAME to use one of them (`gateways analyse`, `check`, `suggest` and "
+          + "`compare` work on every school)")
     }
     return try school(named: name, in: trust).roster
   }

@@ -49,7 +49,7 @@ public enum RosterCSVWriter {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func row(
+  static func row(
     person: StaffMember?, team: Team?, columns: [CSVRosterReader.Column]
   ) -> String {
     columns.map { column -> String in

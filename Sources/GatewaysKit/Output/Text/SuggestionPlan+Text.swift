@@ -155,7 +155,7 @@ extension SuggestionPlan {
 /// The position of the element whose key is `id` in `elements` sorted by that key in byte
 /// order, by binary search; `nil` when none has it.
 /// - Complexity: O(log n) comparisons.
-private func sortedPosition<Element>(
+package func sortedPosition<Element>(
   of id: String, in elements: [Element], by key: (Element) -> String
 ) -> Int? {
   let low = elements.partitioningIndex { !key($0).precedesInBytes(id) }
