@@ -42,13 +42,8 @@ struct GoldenTests {
     return names.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }.sorted()
   }()
 
-  /// The samples that are a trust's roster: analysed and reported as a trust (no `suggest`
-  /// golden file: a trust's suggestions are each school's own).
-  static let trustSamples: Set<String> = ["trust.csv"]
-
   static let cases: [Case] = samples.flatMap { sample in
     [("analyse", "json"), ("suggest", "json"), ("analyse", "txt"), ("report", "html")]
-      .filter { !(trustSamples.contains(sample) && $0.0 == "suggest") }
       .map { Case(command: $0.0, kind: $0.1, sample: sample) }
   }
 

@@ -46,14 +46,8 @@ public struct RosterGraph: Sendable {
 
   /// The index of `id` in ids sorted in byte order, by binary search.
   private static func index(of id: String, inSorted ids: [String]) -> Int? {
-    var low = 0
-    var high = ids.count
-    while low < high {
-      let middle = (low + high) / 2
-      if ids[middle] == id { return middle }
-      if ids[middle].precedesInBytes(id) { low = middle + 1 } else { high = middle }
-    }
-    return nil
+    let position = ids.partitioningIndex { !$0.precedesInBytes(id) }
+    return position < ids.count && ids[position] == id ? position : nil
   }
 
   private static func key(_ person: PersonIndex, _ group: GroupIndex) -> Int64 {

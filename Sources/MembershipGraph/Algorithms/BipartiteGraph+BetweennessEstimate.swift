@@ -170,8 +170,9 @@ extension BipartiteGraph {
   ///   checkpoint (at most about 12 for a cap of 10^4); O(n) memory per chunk (four chunks).
   public func betweennessEstimate(
     epsilon: Double, delta: Double, maximumSamples: Int = 100_000, seed: UInt64,
-    separatingTopPeople k: Int = 0
+    separatingTopPeople: Int = 0
   ) -> BetweennessEstimate {
+    let k = separatingTopPeople
     precondition(epsilon > 0 && delta > 0 && delta < 1, "epsilon > 0 and 0 < delta < 1")
     precondition(maximumSamples >= 1, "at least one sample")
     precondition(k >= 0, "a negative number of top people")
