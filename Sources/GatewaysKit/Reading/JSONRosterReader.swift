@@ -254,8 +254,9 @@ enum JSONRosterReader {
           school = named
         }
         if firstSchool == nil { firstSchool = school }
-        var known = staffOfSchool[school] ?? [:]
-        if let first = known[key(id)] {
+        // Looked up and set in place: a copy of the school's table per entry would make
+        // reading quadratic in the staff.
+        if let first = staffOfSchool[school]?[key(id)] {
           if first.id == id, let spelling = spellings[school + "\u{0}" + id],
             IdentifierCheck.differInBytes(spelling, id)
           {
@@ -278,8 +279,7 @@ enum JSONRosterReader {
           continue
         }
         spellings[school + "\u{0}" + id] = id
-        known[key(id)] = (id, entry.line)
-        staffOfSchool[school] = known
+        staffOfSchool[school, default: [:]][key(id)] = (id, entry.line)
         schoolsOfStaff[key(id), default: []].append(school)
         rows.beginRow(JSONRows.RowPlace(kind: .staff, entry: index, line: entry.line))
         for (key, node) in fields {
