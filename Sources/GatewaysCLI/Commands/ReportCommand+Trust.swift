@@ -24,11 +24,7 @@ func readReportInput(_ parsed: ParsedArguments, io: CommandIO) throws -> ReportI
           "--pseudonymise reads one school; give --school NAME (or `gateways analyse "
           + "--aggregate` for a summary of the trust that names no one)")
     }
-    var seen = Set<String>()
-    let warnings = (trust.schools.flatMap(\.roster.warnings) + trust.warnings).filter {
-      seen.insert($0.description).inserted
-    }
-    printReadingWarnings(warnings, io: io, printWarnings: true)
+    printTrustWarnings(trust, io: io)
     return .trust(trust)
   }
   let roster = try oneSchool(of: reading, parsed: parsed)

@@ -125,14 +125,19 @@ func loadSchools(_ parsed: ParsedArguments, io: CommandIO, printWarnings: Bool) 
           "--pseudonymise reads one school; give --school NAME (or --aggregate for a summary "
           + "that names no one)")
     }
-    var seen = Set<String>()
-    let warnings = (trust.schools.flatMap(\.roster.warnings) + trust.warnings).filter {
-      seen.insert($0.description).inserted
-    }
-    printReadingWarnings(warnings, io: io, printWarnings: true)
+    printTrustWarnings(trust, io: io)
     return reading
   }
   let roster = try oneSchool(of: reading, parsed: parsed)
   printReadingWarnings(roster.warnings, io: io, printWarnings: printWarnings)
   return .school(pseudonymiser?.apply(to: roster) ?? roster)
+}
+
+/// Prints a trust's reading warnings, each once: its schools' warnings, then the trust's own.
+func printTrustWarnings(_ trust: TrustRoster, io: CommandIO) {
+  var seen = Set<String>()
+  let warnings = (trust.schools.flatMap(\.roster.warnings) + trust.warnings).filter {
+    seen.insert($0.description).inserted
+  }
+  printReadingWarnings(warnings, io: io, printWarnings: true)
 }
