@@ -98,4 +98,29 @@ struct ProcessRunnerTests {
     #expect(result.standardOutput.utf8.count == big.count)
     #expect(result.standardError == "done\n")
   }
+
+  @Test func inputInPartsArrivesWholeAndInOrder() throws {
+    let parts = ["first\n", "second\n", "third\n"].map { Data($0.utf8) }
+    let result = try runProcess(
+      URL(fileURLWithPath: "/bin/sh"), ["-c", "cat"], input: .parts(parts, pause: 0.1),
+      timeout: 60)
+    #expect(result.status == 0)
+    #expect(result.standardOutput == "first\nsecond\nthird\n")
+  }
+
+  @Test func standardErrorCanGoToAFileOfTheTests() throws {
+    let folder = try TemporaryFolder("errors")
+    defer { folder.remove() }
+    let path = folder.path("stderr.txt")
+    #expect(FileManager.default.createFile(atPath: path, contents: nil))
+    let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    let result = try RunningProcess(
+      URL(fileURLWithPath: "/bin/sh"), ["-c", "echo out; echo elsewhere >&2"], errorsTo: file
+    ).wait(timeout: 60)
+    try file.close()
+    #expect(result.status == 0)
+    #expect(result.standardOutput == "out\n")
+    #expect(result.standardError == "")
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "elsewhere\n")
+  }
 }

@@ -57,57 +57,37 @@ struct ProgressTerminalTests {
   /// parts 1.5 seconds apart, with standard error on a terminal or a pipe; returns what it
   /// wrote there and its exit status.
   private func runSlowly(_ extra: [String], errors: ErrorStream) throws -> (Int32, String) {
-    let process = Process()
-    process.executableURL = gatewaysExecutable()
-    process.arguments = ["check"] + extra + ["-"]
-    process.environment = gatewaysEnvironment()
-    process.standardOutput = FileHandle.nullDevice
-    let input = Pipe()
-    process.standardInput = input
-    var terminal: PseudoTerminal?
-    let errorPipe = Pipe()
-    switch errors {
-    case .terminal:
-      let made = try PseudoTerminal()
-      terminal = made
-      process.standardError = FileHandle(fileDescriptor: made.secondary, closeOnDealloc: false)
-    case .pipe:
-      process.standardError = errorPipe
+    let rows = (0..<400).map { "s\($0),t\($0 % 37)\n" }.joined()
+    let parts = [
+      Data(("staff_id,team\n" + rows).utf8),
+      Data(rows.replacingOccurrences(of: ",t", with: ",u").utf8),
+    ]
+    let terminal = errors == .terminal ? try PseudoTerminal() : nil
+    let running = try RunningProcess(
+      gatewaysExecutable(), ["check"] + extra + ["-"], environment: gatewaysEnvironment(),
+      input: .parts(parts, pause: 1.5),
+      errorsTo: terminal.map { FileHandle(fileDescriptor: $0.secondary, closeOnDealloc: false) })
+    guard let terminal else {
+      let result = try running.wait(timeout: gatewaysTimeout)
+      return (result.status, result.standardError)
     }
-    let finished = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in finished.signal() }
-    try process.run()
     // Only the program holds the terminal's other end now, so reading ends when it exits.
-    if let terminal { close(terminal.secondary) }
+    close(terminal.secondary)
+    defer { close(terminal.main) }
     let collected = Collected()
     let reader = DispatchSemaphore(value: 0)
-    let mainSide = terminal?.main
     DispatchQueue.global().async {
-      if let main = mainSide {
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-          let count = read(main, &buffer, buffer.count)
-          if count <= 0 { break }  // EIO once the program has exited
-          collected.append(buffer[0..<count])
-        }
-      } else {
-        collected.append(errorPipe.fileHandleForReading.readDataToEndOfFile())
+      var buffer = [UInt8](repeating: 0, count: 4096)
+      while true {
+        let count = read(terminal.main, &buffer, buffer.count)
+        if count <= 0 { break }  // EIO once the program has exited
+        collected.append(buffer[0..<count])
       }
       reader.signal()
     }
-    let rows = (0..<400).map { "s\($0),t\($0 % 37)\n" }.joined()
-    input.fileHandleForWriting.write(Data(("staff_id,team\n" + rows).utf8))
-    Thread.sleep(forTimeInterval: 1.5)
-    input.fileHandleForWriting.write(Data(rows.replacingOccurrences(of: ",t", with: ",u").utf8))
-    try input.fileHandleForWriting.close()
-    if finished.wait(timeout: .now() + gatewaysTimeout) == .timedOut {
-      process.terminate()
-      _ = finished.wait(timeout: .now() + 10)
-      Issue.record("gateways check ran for more than \(gatewaysTimeout) seconds")
-    }
+    let result = try running.wait(timeout: gatewaysTimeout)
     _ = reader.wait(timeout: .now() + 10)
-    if let terminal { close(terminal.main) }
-    return (process.terminationStatus, collected.text)
+    return (result.status, collected.text)
   }
 
   @Test func aTerminalShowsThePhaseAndTheBarAndErasesThem() throws {

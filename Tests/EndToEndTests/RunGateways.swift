@@ -25,6 +25,9 @@ enum ProcessInput {
   case data(Data)
   /// A file, opened for reading (the program may see its size and seek in it).
   case file(URL)
+  /// These parts in turn, `pause` seconds apart, from another thread: a slow writer, so that a
+  /// run lasts at least that long without any timing being asserted.
+  case parts([Data], pause: Double)
 }
 
 /// The package's root folder (where `Package.swift` is).
@@ -84,10 +87,11 @@ final class RunningProcess: @unchecked Sendable {
   private let errors: PipeReader
   private let command: String
 
-  /// Starts `executable`.
+  /// Starts `executable`; with `errorsTo`, standard error goes to that file (a terminal made by
+  /// the test, say) instead of a pipe, and the result's `standardError` is empty.
   init(
     _ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
-    directory: URL? = nil, input: ProcessInput = .none
+    directory: URL? = nil, input: ProcessInput = .none, errorsTo: FileHandle? = nil
   ) throws {
     command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
     process.executableURL = executable
@@ -97,25 +101,36 @@ final class RunningProcess: @unchecked Sendable {
     let stdout = Pipe()
     let stderr = Pipe()
     process.standardOutput = stdout
-    process.standardError = stderr
+    process.standardError = errorsTo ?? stderr
     let stdin = Pipe()
     switch input {
     case .none: process.standardInput = FileHandle.nullDevice
-    case .data: process.standardInput = stdin
+    case .data, .parts: process.standardInput = stdin
     case .file(let url): process.standardInput = try FileHandle(forReadingFrom: url)
     }
     group.enter()
     let group = self.group
     process.terminationHandler = { _ in group.leave() }
     try process.run()
-    if case .data(let data) = input {
+    let (parts, pause): ([Data], Double)
+    switch input {
+    case .data(let data): (parts, pause) = ([data], 0)
+    case .parts(let pieces, let seconds): (parts, pause) = (pieces, seconds)
+    case .none, .file: (parts, pause) = ([], 0)
+    }
+    if !parts.isEmpty {
       DispatchQueue.global().async {
         // A program that exits without reading all of its input closes the pipe: no matter.
-        try? stdin.fileHandleForWriting.write(contentsOf: data)
+        for (index, part) in parts.enumerated() {
+          if index > 0 { Thread.sleep(forTimeInterval: pause) }
+          try? stdin.fileHandleForWriting.write(contentsOf: part)
+        }
         try? stdin.fileHandleForWriting.close()
       }
     }
     output = PipeReader(stdout, group: group)
+    // With standard error elsewhere, the unused pipe's write end is closed here, so it ends.
+    if errorsTo != nil { try? stderr.fileHandleForWriting.close() }
     errors = PipeReader(stderr, group: group)
   }
 
