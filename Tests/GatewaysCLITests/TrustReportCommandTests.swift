@@ -80,7 +80,19 @@ struct TrustReportCommandTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let (status, output) = run(["report", "--pseudonymise", "trust.csv"], in: directory)
     #expect(status == 2)
-    #expect(output.standardError.contains("give --school NAME"))
+    #expect(
+      output.standardError.contains(
+        "--pseudonymise reads one school; give --school NAME (or `gateways analyse --aggregate` "
+          + "for a summary of the trust that names no one)"))
+    // analyse and check read a trust the same way, and point at their own --aggregate.
+    for command in ["analyse", "check"] {
+      let (status, output) = run([command, "--pseudonymise", "trust.csv"], in: directory)
+      #expect(status == 2)
+      #expect(
+        output.standardError.contains(
+          "--pseudonymise reads one school; give --school NAME (or --aggregate for a summary "
+            + "that names no one)"), "\(command): \(output.standardError)")
+    }
     let (one, _) = run(
       ["report", "--pseudonymise", "--school", "Oak Academy", "trust.csv"], in: directory)
     #expect(one == 0)

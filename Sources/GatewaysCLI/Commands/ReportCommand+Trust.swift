@@ -11,25 +11,9 @@ enum ReportInput {
 /// one, and keeps a trust (a school column, several files, a folder) whole unless `--school`
 /// names one of its schools. A trust's warnings are printed once each.
 func readReportInput(_ parsed: ParsedArguments, io: CommandIO) throws -> ReportInput {
-  io.enterPhase("reading", fraction: 0)
-  defer { io.enterPhase("analysing", fraction: 0.4) }
-  let (reader, format) = try rosterReader(parsed, io: io)
-  let pseudonymiser = try pseudonymiser(parsed, io: io)
-  let reading = try readSchools(parsed.positionals, reader: reader, format: format, io: io)
-  if case .trust(let trust) = reading, parsed.value("school") == nil {
-    guard pseudonymiser == nil else {
-      throw CommandFailure.usage(
-        command: "report",
-        message:
-          "--pseudonymise reads one school; give --school NAME (or `gateways analyse "
-          + "--aggregate` for a summary of the trust that names no one)")
-    }
-    printTrustWarnings(trust, io: io)
-    return .trust(trust)
-  }
-  let roster = try oneSchool(of: reading, parsed: parsed)
-  printReadingWarnings(roster.warnings, io: io, printWarnings: true)
-  return .school(roster, pseudonymiser)
+  try readSchoolOrTrust(
+    parsed, io: io, printWarnings: true, command: "report",
+    aggregateHint: "`gateways analyse --aggregate` for a summary of the trust that names no one")
 }
 
 /// `gateways report` on a trust: the trust's page (``TrustReport``), each detailed school's

@@ -112,6 +112,25 @@ func school(named name: String, in trust: TrustRoster) throws -> TrustRoster.Sch
 func loadSchools(_ parsed: ParsedArguments, io: CommandIO, printWarnings: Bool) throws
   -> SchoolsReading
 {
+  let read = try readSchoolOrTrust(
+    parsed, io: io, printWarnings: printWarnings, command: nil,
+    aggregateHint: "--aggregate for a summary that names no one")
+  switch read {
+  case .trust(let trust): return .trust(trust)
+  case .school(let roster, let pseudonymiser):
+    return .school(pseudonymiser?.apply(to: roster) ?? roster)
+  }
+}
+
+/// The roster arguments read as one school, with the pseudonymiser the options ask for (not
+/// yet applied), or as a whole trust (a school column, several files, a folder) unless
+/// `--school` names one of its schools; `command` and `aggregateHint` word the usage error for
+/// `--pseudonymise` on a trust. A single school's warnings are printed unless `printWarnings`
+/// is false; a trust's are always printed, each once.
+func readSchoolOrTrust(
+  _ parsed: ParsedArguments, io: CommandIO, printWarnings: Bool, command: String?,
+  aggregateHint: String
+) throws -> ReportInput {
   io.enterPhase("reading", fraction: 0)
   defer { io.enterPhase("analysing", fraction: 0.4) }
   let (reader, format) = try rosterReader(parsed, io: io)
@@ -120,17 +139,15 @@ func loadSchools(_ parsed: ParsedArguments, io: CommandIO, printWarnings: Bool) 
   if case .trust(let trust) = reading, parsed.value("school") == nil {
     guard pseudonymiser == nil else {
       throw CommandFailure.usage(
-        command: nil,
-        message:
-          "--pseudonymise reads one school; give --school NAME (or --aggregate for a summary "
-          + "that names no one)")
+        command: command,
+        message: "--pseudonymise reads one school; give --school NAME (or \(aggregateHint))")
     }
     printTrustWarnings(trust, io: io)
-    return reading
+    return .trust(trust)
   }
   let roster = try oneSchool(of: reading, parsed: parsed)
   printReadingWarnings(roster.warnings, io: io, printWarnings: printWarnings)
-  return .school(pseudonymiser?.apply(to: roster) ?? roster)
+  return .school(roster, pseudonymiser)
 }
 
 /// Prints a trust's reading warnings, each once: its schools' warnings, then the trust's own.
