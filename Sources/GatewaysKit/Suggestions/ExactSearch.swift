@@ -15,16 +15,16 @@ struct ExactSearch {
   let personCount: Int
   let groupCount: Int
   let base: [(PersonIndex, GroupIndex)]
-  let cap: [Int]
+  let cap: PerPerson<Int>
   /// Excluded, or kept out of every plan by the roster.
-  let blocked: [Bool]
-  let leads: [Bool]
+  let blocked: PerPerson<Bool>
+  let leads: PerPerson<Bool>
   /// Each person's fit category, and each team's: a person may join a team when
   /// `fits(personClass, teamClass)`.
-  let personClass: [Int]
-  let teamClass: [Int]
+  let personClass: PerPerson<Int>
+  let teamClass: PerTeam<Int>
   let fits: (Int, Int) -> Bool
-  var count: [Int]
+  var count: PerPerson<Int>
   /// The additions made so far: who joins which team.
   var added: [Move] = []
   var onTeam: Set<Int64>
@@ -66,7 +66,7 @@ struct ExactSearch {
   }
 
   func spare(_ p: PersonIndex) -> Int {
-    blocked[p.position] ? 0 : max(0, cap[p.position] - count[p.position])
+    blocked[p] ? 0 : max(0, cap[p] - count[p])
   }
 
   func graph() -> BipartiteGraph {
@@ -76,7 +76,7 @@ struct ExactSearch {
   }
 
   /// The total of everyone's spare places: no plan has more additions.
-  var totalSpare: Int { (0..<personCount).reduce(0) { $0 + spare(PersonIndex($1)) } }
+  var totalSpare: Int { count.indices.reduce(0) { $0 + spare($1) } }
 
   /// One roster of the search being expanded: its key, its budget, its moves and the next
   /// move to try.
@@ -136,7 +136,7 @@ struct ExactSearch {
     if let refutedBudget = refuted[key], refutedBudget >= budget { return .failed }
     let graph = graph()
     let forest = SuggestionEngine.PieceForest(graph: graph)
-    let bound = JointBound(graph: graph, forest: forest, spare: { spare(PersonIndex($0)) })
+    let bound = JointBound(graph: graph, forest: forest, spare: { spare($0) })
     if bound.isDone { return .found }
     if bound.value > budget { return .failed }
     stack.append(
@@ -145,7 +145,7 @@ struct ExactSearch {
   }
 
   private mutating func apply(_ move: Move) {
-    count[move.person.position] += 1
+    count[move.person] += 1
     added.append(move)
     onTeam.insert(Self.code(move.person, move.team))
   }
@@ -153,7 +153,7 @@ struct ExactSearch {
   private mutating func undo(_ move: Move) {
     onTeam.remove(Self.code(move.person, move.team))
     added.removeLast()
-    count[move.person.position] -= 1
+    count[move.person] -= 1
   }
 
   /// Takes back the moves of every frame left, after the search gave up.
@@ -163,18 +163,17 @@ struct ExactSearch {
     }
   }
 
-  /// The preferred person of each (spare places, fit) class among `people` (positions): people
-  /// who lead no team, then fewest teams, then position.
-  private func representatives(_ people: [Int]) -> [PersonIndex] {
+  /// The preferred person of each (spare places, fit) class among `people`: people who lead no
+  /// team, then fewest teams, then position.
+  private func representatives(_ people: [PersonIndex]) -> [PersonIndex] {
     var best: [Int64: PersonIndex] = [:]
-    for position in people {
-      let p = PersonIndex(position)
+    for p in people {
       let room = spare(p)
       guard room > 0 else { continue }
-      let key = Int64(room) << 32 | Int64(personClass[position])
+      let key = Int64(room) << 32 | Int64(personClass[p])
       if let q = best[key] {
-        let mine = (leads[position] ? 1 : 0, count[position], position)
-        let theirs = (leads[q.position] ? 1 : 0, count[q.position], q.position)
+        let mine = (leads[p] ? 1 : 0, count[p], p)
+        let theirs = (leads[q] ? 1 : 0, count[q], q)
         if mine < theirs { best[key] = p }
       } else {
         best[key] = p
@@ -183,10 +182,10 @@ struct ExactSearch {
     return best.values.sorted()
   }
 
-  /// The first team of each fit class among `teams` (positions, ascending).
-  private func teamRepresentatives(_ teams: [Int]) -> [GroupIndex] {
+  /// The first team of each fit class among `teams` (ascending).
+  private func teamRepresentatives(_ teams: [GroupIndex]) -> [GroupIndex] {
     var seen = Set<Int>()
-    return teams.filter { seen.insert(teamClass[$0]).inserted }.map { GroupIndex($0) }
+    return teams.filter { seen.insert(teamClass[$0]).inserted }
   }
 
   /// The additions with an end in the piece that needs one and has the fewest of them.
@@ -194,12 +193,12 @@ struct ExactSearch {
     let pieces = forest.teamsOfPiece.indices
     let interior = pieces.map { representatives(forest.peopleOfPiece[$0]) }
     let teamReps = pieces.map { teamRepresentatives(forest.teamsOfPiece[$0]) }
-    var isKey = [Bool](repeating: false, count: personCount)
+    var isKey = PerPerson(repeating: false, count: personCount)
     for k in forest.keyPeople { isKey[k] = true }
-    var onNone: [Int] = []
-    for p in 0..<personCount where count[p] == 0 && !isKey[p] { onNone.append(p) }
+    var onNone: [PersonIndex] = []
+    for p in count.indices where count[p] == 0 && !isKey[p] { onNone.append(p) }
     let noTeam = representatives(onNone)
-    let keyPeople = forest.keyPeople.map { PersonIndex($0) }
+    let keyPeople = forest.keyPeople
     var best: [Move]?
     for piece in pieces {
       let keys = forest.keysOfPiece[piece].count
@@ -208,7 +207,7 @@ struct ExactSearch {
       var seen = Set<Int64>()
       func add(_ p: PersonIndex, _ t: GroupIndex) {
         let code = Self.code(p, t)
-        guard fits(personClass[p.position], teamClass[t.position]), !onTeam.contains(code)
+        guard fits(personClass[p], teamClass[t]), !onTeam.contains(code)
         else { return }
         if seen.insert(code).inserted { list.append((p, t)) }
       }

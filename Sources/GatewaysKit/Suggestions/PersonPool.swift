@@ -13,8 +13,8 @@ struct PersonPool {
 
   /// Adds a person under a key.
   /// - Complexity: O(log n).
-  mutating func insert(_ person: Int, key: Int) {
-    heaps[key, default: []].append(Int32(truncatingIfNeeded: person))
+  mutating func insert(_ person: PersonIndex, key: Int) {
+    heaps[key, default: []].append(person.rawValue)
     if var heap = heaps.removeValue(forKey: key) {
       Self.siftUp(&heap, from: heap.count - 1)
       heaps[key] = heap
@@ -24,19 +24,21 @@ struct PersonPool {
   /// Up to `limit` people (smallest positions) of the best key that still holds a current
   /// entry, where `currentKey(person)` is the person's key now.
   /// - Complexity: O((limit + s) log n) for s stale entries dropped, plus O(K log K) for K keys.
-  mutating func bestTier(limit: Int, currentKey: (Int) -> Int) -> (key: Int, people: [Int])? {
+  mutating func bestTier(limit: Int, currentKey: (PersonIndex) -> Int)
+    -> (key: Int, people: [PersonIndex])?
+  {
     for key in heaps.keys.sorted() {
       guard var heap = heaps.removeValue(forKey: key) else { continue }
       var found: [Int32] = []
       while found.count < limit, let top = Self.pop(&heap) {
-        if currentKey(Int(top)) == key && found.last != top { found.append(top) }
+        if currentKey(PersonIndex(raw: top)) == key && found.last != top { found.append(top) }
       }
       for person in found {
         heap.append(person)
         Self.siftUp(&heap, from: heap.count - 1)
       }
       if !heap.isEmpty { heaps[key] = heap }
-      if !found.isEmpty { return (key, found.map { Int($0) }) }
+      if !found.isEmpty { return (key, found.map { PersonIndex(raw: $0) }) }
     }
     return nil
   }
@@ -81,17 +83,17 @@ struct KindPools {
 
   /// Adds a person of a kind under a key.
   /// - Complexity: O(log n).
-  mutating func insert(_ person: Int, kind: Int, key: Int) {
+  mutating func insert(_ person: PersonIndex, kind: Int, key: Int) {
     pools[kind].insert(person, key: key)
   }
 
   /// Up to `limit` people (smallest positions) of the best current key among the kinds where
   /// `accepted[kind]`, with that key.
   /// - Complexity: O(kinds) times ``PersonPool/bestTier(limit:currentKey:)``.
-  mutating func bestTier(accepted: [Bool], limit: Int, currentKey: (Int) -> Int)
-    -> (key: Int, people: [Int])?
+  mutating func bestTier(accepted: [Bool], limit: Int, currentKey: (PersonIndex) -> Int)
+    -> (key: Int, people: [PersonIndex])?
   {
-    var best: (key: Int, people: [Int])?
+    var best: (key: Int, people: [PersonIndex])?
     for kind in pools.indices where accepted[kind] {
       guard let tier = pools[kind].bestTier(limit: limit, currentKey: currentKey) else {
         continue

@@ -30,7 +30,7 @@ struct JointBound {
   ///   - forest: the pieces of `graph`.
   ///   - spare: how many more teams a person may join.
   /// - Complexity: O(S + T + M).
-  init(graph: BipartiteGraph, forest: SuggestionEngine.PieceForest, spare: (Int) -> Int) {
+  init(graph: BipartiteGraph, forest: SuggestionEngine.PieceForest, spare: (PersonIndex) -> Int) {
     let connected = graph.connectedComponents()
     var hasTeam = [Bool](repeating: false, count: connected.count)
     for group in graph.groups { hasTeam[connected.component(of: group)] = true }

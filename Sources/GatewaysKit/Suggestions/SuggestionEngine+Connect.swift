@@ -21,27 +21,29 @@ extension SuggestionEngine {
     let structure = TeamStructure(network: network)
     let k = structure.components.count
     guard k > 1 else { return k }
-    var teamsOf = [[Int]](repeating: [], count: k)
-    var peopleOf = [[Int]](repeating: [], count: k)
-    for t in 0..<graph.groupCount { teamsOf[structure.componentRank[t]].append(t) }
+    var teamsOf = [[GroupIndex]](repeating: [], count: k)
+    var peopleOf = [[PersonIndex]](repeating: [], count: k)
+    for t in graph.groups { teamsOf[structure.componentRank[t.position]].append(t) }
     for person in graph.people {
       if let first = graph.groups(of: person).first {
-        peopleOf[structure.componentRank[first.position]].append(person.position)
+        peopleOf[structure.componentRank[first.position]].append(person)
       }
     }
     let capacity = peopleOf.map { people in people.reduce(0) { $0 + spare($1) } }
     // A link through someone who is a key person already creates no new key person: prefer
     // them (every other linking person becomes one).
-    alreadyKey = [Bool](repeating: false, count: graph.personCount)
+    alreadyKey = PerPerson(repeating: false, count: graph.personCount)
     for node in graph.cutStructure().articulationPoints {
-      if case .person(let p) = node { alreadyKey[p.position] = true }
+      if case .person(let p) = node { alreadyKey[p] = true }
     }
-    defer { alreadyKey = [] }
+    defer { alreadyKey = PerPerson([]) }
 
     var pool = KindPools(kinds: fitTable.count)
     // The smallest team of each fit class (gateway) in the main group, as it grows.
-    var mainTargets: [Int: Int] = [:]
-    func absorb(_ c: Int, into pool: inout KindPools, _ targets: inout [Int: Int], _ engine: Self) {
+    var mainTargets: [Int: GroupIndex] = [:]
+    func absorb(
+      _ c: Int, into pool: inout KindPools, _ targets: inout [Int: GroupIndex], _ engine: Self
+    ) {
       for p in peopleOf[c] where engine.spare(p) > 0 {
         pool.insert(p, kind: engine.personFitClass[p], key: engine.key(p))
       }
@@ -86,7 +88,7 @@ extension SuggestionEngine {
         continue
       }
       let fromMain =
-        graph.groups(of: PersonIndex(choice.person)).first.map {
+        graph.groups(of: choice.person).first.map {
           structure.componentRank[$0.position] != c
         } ?? true
       let what =
@@ -107,7 +109,7 @@ extension SuggestionEngine {
   }
 
   /// Records a group of teams left apart, with the people whose caps stop the link.
-  private mutating func unmetConnect(teams: [Int], people: [Int]) {
+  private mutating func unmetConnect(teams: [GroupIndex], people: [PersonIndex]) {
     let blocked = people.map { reportedStaffID($0) }.sortedByBytes()
     let ids = teams.map { reportedTeamID($0) }.sortedByBytes()
     var reason: String

@@ -8,20 +8,20 @@ extension SuggestionEngine {
   /// - Complexity: O((U + T) log T) for U people to involve and T teams.
   mutating func involve() {
     let roster = network.roster
-    let candidates = (0..<roster.staff.count).filter { p in
+    let candidates = count.indices.filter { p in
       count[p] == 0 && !excluded[p]
-        && (options.involveSupportStaff || roster.staff[p].staffType.isTeaching)
+        && (options.involveSupportStaff || roster.staff[p.position].staffType.isTeaching)
     }
-    let support = (0..<roster.staff.count).filter { p in
+    let support = count.indices.filter { p in
       count[p] == 0 && !excluded[p] && !options.involveSupportStaff
-        && !roster.staff[p].staffType.isTeaching
+        && !roster.staff[p.position].staffType.isTeaching
     }
     if !support.isEmpty {
       notes.append(
         "--involve left out \(plural(support.count, "member")) of support staff on no team "
           + "(\(idList(support))); --involve-all includes them")
     }
-    let out = (0..<roster.staff.count).filter { count[$0] == 0 && excluded[$0] }
+    let out = count.indices.filter { count[$0] == 0 && excluded[$0] }
     if !out.isEmpty {
       notes.append(
         "--involve left out \(plural(out.count, "member")) of staff on no team who may not be "
@@ -47,18 +47,19 @@ extension SuggestionEngine {
       return
     }
     // Weakness of each team's deep: its cohesion now (0 when undefined), 2 for no deep.
-    let weakness: [Double] = (0..<graph.groupCount).map { t in
-      let x = teamGateway[t]
-      guard x >= 0 else { return 2 }
-      let d = gatewayDeep[x]
-      let possible = possiblePairsInDeep[d]
-      return possible == 0 ? 0 : Double(linkedPairsInDeep[d]) / Double(possible)
-    }
+    let weakness = PerTeam<Double>(
+      graph.groups.map { t in
+        let x = teamGateway[t]
+        guard x >= 0 else { return 2 }
+        let d = gatewayDeep[x]
+        let possible = possiblePairsInDeep[d]
+        return possible == 0 ? 0 : Double(linkedPairsInDeep[d]) / Double(possible)
+      })
     var heap = TeamHeap(weakness: weakness)
-    for t in 0..<graph.groupCount { heap.push(t, size: teamSize[t]) }
+    for t in graph.groups { heap.push(t, size: teamSize[t]) }
     for p in people {
-      var skipped: [(Int, Int)] = []
-      var found: (Int, Int)?
+      var skipped: [(GroupIndex, Int)] = []
+      var found: (GroupIndex, Int)?
       while let top = heap.pop() {
         if fits(p, top.team) {
           found = top
@@ -70,7 +71,7 @@ extension SuggestionEngine {
       guard let (t, _) = found else {
         notes.append(
           "--involve found no team for \(reportedStaffID(p)): no team's gateway draws on "
-            + FitTable.kind(of: roster.staff[p]).words + " (see --fit)")
+            + FitTable.kind(of: roster.staff[p.position]).words + " (see --fit)")
         continue
       }
       let deepText: String
@@ -91,7 +92,7 @@ extension SuggestionEngine {
 
 extension SuggestionEngine {
   /// Staff ids for a note: up to five, then "and N more".
-  func idList(_ people: [Int]) -> String {
+  func idList(_ people: [PersonIndex]) -> String {
     let ids = people.map { reportedStaffID($0) }.sortedByBytes()
     if ids.count <= 5 { return ids.joined(separator: ", ") }
     return ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more"
@@ -100,13 +101,13 @@ extension SuggestionEngine {
 
 /// A min-heap of teams by (size, weakness of their deep, position), on ``BinaryHeap``.
 private struct TeamHeap {
-  let weakness: [Double]
+  let weakness: PerTeam<Double>
   private var heap = BinaryHeap<Entry>()
 
   /// A team in the heap, ordered by size, then weakness, then position (a total order, so
   /// teams come out in one order whatever the heap's layout).
   private struct Entry: Comparable {
-    var team: Int
+    var team: GroupIndex
     var size: Int
     var weakness: Double
 
@@ -117,13 +118,13 @@ private struct TeamHeap {
     }
   }
 
-  init(weakness: [Double]) { self.weakness = weakness }
+  init(weakness: PerTeam<Double>) { self.weakness = weakness }
 
-  mutating func push(_ team: Int, size: Int) {
+  mutating func push(_ team: GroupIndex, size: Int) {
     heap.insert(Entry(team: team, size: size, weakness: weakness[team]))
   }
 
-  mutating func pop() -> (team: Int, size: Int)? {
+  mutating func pop() -> (team: GroupIndex, size: Int)? {
     heap.popMin().map { ($0.team, $0.size) }
   }
 }

@@ -49,7 +49,7 @@ extension SuggestionEngine {
     var budget = bound.value
     while budget <= upper {
       if search.search(budget: budget) {
-        recordPlanned(search.added.map { ($0.person.position, $0.team.position) })
+        recordPlanned(search.added)
         return RobustOutcome(bound: bound.value, optimal: true)
       }
       if search.aborted { break }
@@ -79,14 +79,14 @@ extension SuggestionEngine {
     guard k >= 2 else { return }
     var leavesOf = [[Int]](repeating: [], count: k)
     for leaf in forest.leaves() {
-      leavesOf[structure.componentRank[forest.teamsOfPiece[leaf][0]]].append(leaf)
+      leavesOf[structure.componentRank[forest.teamsOfPiece[leaf][0].position]].append(leaf)
     }
-    var teamsOf = [[Int]](repeating: [], count: k)
-    for t in 0..<graph.groupCount { teamsOf[structure.componentRank[t]].append(t) }
-    var peopleOf = [[Int]](repeating: [], count: k)
+    var teamsOf = [[GroupIndex]](repeating: [], count: k)
+    for t in graph.groups { teamsOf[structure.componentRank[t.position]].append(t) }
+    var peopleOf = [[PersonIndex]](repeating: [], count: k)
     for person in graph.people {
       if let first = graph.groups(of: person).first {
-        peopleOf[structure.componentRank[first.position]].append(person.position)
+        peopleOf[structure.componentRank[first.position]].append(person)
       }
     }
     let engine = self
@@ -186,11 +186,11 @@ extension SuggestionEngine {
   mutating func linkRemaining() {
     let current = currentGraph()
     let connected = current.connectedComponents()
-    var teamsOf = [[Int]](repeating: [], count: connected.count)
-    for t in 0..<graph.groupCount { teamsOf[connected.component(of: GroupIndex(t))].append(t) }
-    var peopleOf = [[Int]](repeating: [], count: connected.count)
-    for p in 0..<graph.personCount where count[p] > 0 {
-      peopleOf[connected.component(of: PersonIndex(p))].append(p)
+    var teamsOf = [[GroupIndex]](repeating: [], count: connected.count)
+    for t in graph.groups { teamsOf[connected.component(of: t)].append(t) }
+    var peopleOf = [[PersonIndex]](repeating: [], count: connected.count)
+    for p in graph.people where count[p] > 0 {
+      peopleOf[connected.component(of: p)].append(p)
     }
     var groups = teamsOf.indices.filter { !teamsOf[$0].isEmpty }
     guard groups.count >= 2 else { return }
@@ -202,7 +202,7 @@ extension SuggestionEngine {
     var mainPeople = peopleOf[groups[0]]
     // The best people of the main group with room, kept short so that many groups left
     // apart cost O(S log S) rather than O(S) each; refilled when it runs low.
-    var sample: [Int] = []
+    var sample: [PersonIndex] = []
     func refill(_ engine: Self) {
       sample = Array(
         mainPeople.filter { engine.spare($0) > 0 }
@@ -237,7 +237,7 @@ extension SuggestionEngine {
   }
 
   /// Words for a group of teams: "the silo t", "the island of 3 teams (a, b, c)".
-  func groupText(_ teams: [Int], main: Bool) -> String {
+  func groupText(_ teams: [GroupIndex], main: Bool) -> String {
     if main { return "the main group" }
     if teams.count == 1 { return "the silo \(teamList(teams))" }
     return "the island of \(plural(teams.count, "team")) (\(teamList(teams)))"
@@ -245,7 +245,7 @@ extension SuggestionEngine {
 
   /// Records the additions the exact search found: those that join two groups of teams first
   /// (connect), then the rest (strengthen), each with its reason.
-  mutating func recordPlanned(_ pairs: [(person: Int, team: Int)]) {
+  mutating func recordPlanned(_ pairs: [(person: PersonIndex, team: GroupIndex)]) {
     let n = graph.personCount
     var parent = Array(0..<(n + graph.groupCount))
     func find(_ x: Int) -> Int {
@@ -256,8 +256,8 @@ extension SuggestionEngine {
       }
       return x
     }
-    var teamsOfRoot: [Int: [Int]] = [:]
-    for t in 0..<graph.groupCount { teamsOfRoot[n + t] = [t] }
+    var teamsOfRoot: [Int: [GroupIndex]] = [:]
+    for t in graph.groups { teamsOfRoot[n + t.position] = [t] }
     func union(_ a: Int, _ b: Int) {
       let (ra, rb) = (find(a), find(b))
       guard ra != rb else { return }
@@ -269,15 +269,15 @@ extension SuggestionEngine {
       for group in graph.groups(of: person) { union(person.position, n + group.position) }
     }
     let mainRoot = find(n + (TeamStructure(network: network).componentRank.firstIndex(of: 0) ?? 0))
-    var connecting: [(Int, Int, String)] = []
-    var strengthening: [(Int, Int)] = []
-    var byNewcomer: [Int: [Int]] = [:]
+    var connecting: [(PersonIndex, GroupIndex, String)] = []
+    var strengthening: [(PersonIndex, GroupIndex)] = []
+    var byNewcomer: [PersonIndex: [GroupIndex]] = [:]
     for (p, t) in pairs {
-      if graph.degree(of: PersonIndex(p)) == 0 {
+      if graph.degree(of: p) == 0 {
         byNewcomer[p, default: []].append(t)
         continue
       }
-      let (rp, rt) = (find(p), find(n + t))
+      let (rp, rt) = (find(p.position), find(n + t.position))
       if rp == rt {
         strengthening.append((p, t))
         continue
@@ -288,11 +288,11 @@ extension SuggestionEngine {
         rp == mainSide || rt == mainSide
         ? "brings \(groupText(teamsOfRoot[other] ?? [], main: false)) into the main group"
         : "links \(groupText(teamsOfRoot[rp] ?? [], main: false)) with \(groupText(teamsOfRoot[rt] ?? [], main: false))"
-      union(p, n + t)
+      union(p.position, n + t.position)
       connecting.append((p, t, text))
     }
     for (p, teams) in byNewcomer.sorted(by: { $0.key < $1.key }) {
-      let joins = Set(teams.map { find(n + $0) }).count > 1
+      let joins = Set(teams.map { find(n + $0.position) }).count > 1
       for t in teams {
         if joins {
           connecting.append(
@@ -304,7 +304,7 @@ extension SuggestionEngine {
           strengthening.append((p, t))
         }
       }
-      for t in teams { union(p, n + t) }
+      for t in teams { union(p.position, n + t.position) }
     }
     for (p, t, text) in connecting {
       let choice = Choice(person: p, team: t, gain: gain(p, joining: t))
@@ -313,9 +313,9 @@ extension SuggestionEngine {
     }
     let connected = currentGraph()
     let cuts = connected.cutStructure()
-    var keys: [Int] = []
+    var keys: [PersonIndex] = []
     for node in cuts.articulationPoints {
-      if case .person(let k) = node { keys.append(k.position) }
+      if case .person(let k) = node { keys.append(k) }
     }
     for (p, t) in strengthening {
       let around = keys.filter { k in k != p && separates(k, p, t, in: connected) }
@@ -330,29 +330,32 @@ extension SuggestionEngine {
 
   /// Whether key person `k` stands between person `p`'s teams and team `t` in `graph`.
   /// - Complexity: O(S + T + M).
-  private func separates(_ k: Int, _ p: Int, _ t: Int, in graph: BipartiteGraph) -> Bool {
+  private func separates(
+    _ k: PersonIndex, _ p: PersonIndex, _ t: GroupIndex, in graph: BipartiteGraph
+  ) -> Bool {
     let n = graph.personCount
     var seen = [Bool](repeating: false, count: n + graph.groupCount)
-    var queue = [n + t]
-    seen[n + t] = true
-    seen[k] = true
+    var queue = [n + t.position]
+    seen[n + t.position] = true
+    seen[k.position] = true
     var head = 0
     while head < queue.count {
       let x = queue[head]
       head += 1
       if x < n {
-        if x == p { return false }
-        for group in graph.groups(of: PersonIndex(x)) where !seen[n + group.position] {
+        if x == p.position { return false }
+        for group in graph.groups(of: PersonIndex(unchecked: x)) where !seen[n + group.position] {
           seen[n + group.position] = true
           queue.append(n + group.position)
         }
       } else {
-        for person in graph.members(of: GroupIndex(x - n)) where !seen[person.position] {
+        for person in graph.members(of: GroupIndex(unchecked: x - n))
+        where !seen[person.position] {
           seen[person.position] = true
           queue.append(person.position)
         }
       }
     }
-    return graph.degree(of: PersonIndex(p)) > 0
+    return graph.degree(of: p) > 0
   }
 }

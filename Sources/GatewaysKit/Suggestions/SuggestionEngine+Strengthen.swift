@@ -9,7 +9,7 @@ extension SuggestionEngine {
       for group in graph.groups(of: person) { pairs.append((person, group)) }
     }
     for (p, teams) in addedTeams {
-      for t in teams { pairs.append((PersonIndex(p), GroupIndex(t))) }
+      for t in teams { pairs.append((p, t)) }
     }
     return BipartiteGraph(
       personCount: graph.personCount, groupCount: graph.groupCount, memberships: pairs)
@@ -19,20 +19,20 @@ extension SuggestionEngine {
   /// non-key people that no single person separates, the blocks joined through teams or
   /// non-key people) and the key people between them, which form a forest.
   struct PieceForest {
-    /// Key people (person positions), in id order.
-    var keyPeople: [Int] = []
+    /// Key people, in id order.
+    var keyPeople: [PersonIndex] = []
     /// The number of parts each key person separates, parallel to ``keyPeople``.
     var partCounts: [Int] = []
     /// The cut structure the forest was built from.
     let cuts: CutStructure
     /// The piece of each team.
-    var pieceOfTeam: [Int] = []
+    var pieceOfTeam = PerTeam<Int>([])
     /// The piece of each person, or -1 for key people and people on no team.
-    var pieceOfPerson: [Int] = []
+    var pieceOfPerson = PerPerson<Int>([])
     /// The teams of each piece, ascending.
-    var teamsOfPiece: [[Int]] = []
+    var teamsOfPiece: [[GroupIndex]] = []
     /// The non-key people of each piece, ascending.
-    var peopleOfPiece: [[Int]] = []
+    var peopleOfPiece: [[PersonIndex]] = []
     /// The key people (indices into ``keyPeople``) each piece touches.
     var keysOfPiece: [[Int]] = []
     /// The pieces each key person touches.
@@ -70,7 +70,7 @@ extension SuggestionEngine {
     /// ceil(L / 2) for L leaf pieces, and the number of leaf pieces where nobody may join
     /// another team (such a leaf can only be reached by someone joining one of its teams, and
     /// an addition joins one team).
-    func lowerBound(canGive: (Int) -> Bool) -> Int {
+    func lowerBound(canGive: (PersonIndex) -> Bool) -> Int {
       var leaves = 0
       var closed = 0
       for piece in keysOfPiece.indices where keysOfPiece[piece].count == 1 {
@@ -86,12 +86,12 @@ extension SuggestionEngine {
       let cuts = graph.cutStructure()
       self.cuts = cuts
       let n = graph.personCount
-      var isKey = [Bool](repeating: false, count: n)
+      var isKey = PerPerson(repeating: false, count: n)
       var labels: [[Int]] = []
       for node in cuts.articulationPoints {
         if case .person(let p) = node {
-          isKey[p.position] = true
-          keyPeople.append(p.position)
+          isKey[p] = true
+          keyPeople.append(p)
           let (partLabels, count) = cuts.partLabels(of: p, groups: Array(graph.groups(of: p)))
           labels.append(partLabels)
           partCounts.append(count)
@@ -111,13 +111,13 @@ extension SuggestionEngine {
         let (ra, rb) = (find(a), find(b))
         if ra != rb { parent[max(ra, rb)] = Int32(truncatingIfNeeded: min(ra, rb)) }
       }
-      for person in graph.people where !isKey[person.position] {
+      for person in graph.people where !isKey[person] {
         for group in graph.groups(of: person) { union(person.position, n + group.position) }
       }
       // A key person's teams in the same part lie in one block with them.
       for (i, k) in keyPeople.enumerated() {
         var firstOfPart = [Int](repeating: -1, count: partCounts[i] + 1)
-        for (group, j) in zip(graph.groups(of: PersonIndex(k)), labels[i]) {
+        for (group, j) in zip(graph.groups(of: k), labels[i]) {
           if firstOfPart[j] < 0 {
             firstOfPart[j] = group.position
           } else {
@@ -126,9 +126,9 @@ extension SuggestionEngine {
         }
       }
       var pieceOfRoot: [Int: Int] = [:]
-      pieceOfTeam = [Int](repeating: -1, count: graph.groupCount)
-      for t in 0..<graph.groupCount {
-        let root = find(n + t)
+      pieceOfTeam = PerTeam(repeating: -1, count: graph.groupCount)
+      for t in graph.groups {
+        let root = find(n + t.position)
         let piece = pieceOfRoot[root] ?? teamsOfPiece.count
         if piece == teamsOfPiece.count {
           pieceOfRoot[root] = piece
@@ -139,17 +139,17 @@ extension SuggestionEngine {
         pieceOfTeam[t] = piece
         teamsOfPiece[piece].append(t)
       }
-      pieceOfPerson = [Int](repeating: -1, count: n)
-      for person in graph.people where !isKey[person.position] {
+      pieceOfPerson = PerPerson(repeating: -1, count: n)
+      for person in graph.people where !isKey[person] {
         guard let first = graph.groups(of: person).first else { continue }
-        let piece = pieceOfTeam[first.position]
-        pieceOfPerson[person.position] = piece
-        peopleOfPiece[piece].append(person.position)
+        let piece = pieceOfTeam[first]
+        pieceOfPerson[person] = piece
+        peopleOfPiece[piece].append(person)
       }
       piecesOfKey = [[Int]](repeating: [], count: keyPeople.count)
       for (i, k) in keyPeople.enumerated() {
-        for group in graph.groups(of: PersonIndex(k)) {
-          let piece = pieceOfTeam[group.position]
+        for group in graph.groups(of: k) {
+          let piece = pieceOfTeam[group]
           if !piecesOfKey[i].contains(piece) {
             piecesOfKey[i].append(piece)
             keysOfPiece[piece].append(i)
@@ -164,7 +164,9 @@ extension SuggestionEngine {
   /// joins a team of the other.
   /// - Complexity: O(a + b + t) for a and b people and t teams, plus the tier times the
   ///   gateways.
-  func bestLink(peopleA: [Int], teamsA: [Int], peopleB: [Int], teamsB: [Int]) -> Choice? {
+  func bestLink(
+    peopleA: [PersonIndex], teamsA: [GroupIndex], peopleB: [PersonIndex], teamsB: [GroupIndex]
+  ) -> Choice? {
     let targetsA = representatives(teamsA)
     let targetsB = representatives(teamsB)
     let a = bestTier(of: peopleA, fitting: targetsB)
@@ -222,7 +224,7 @@ extension SuggestionEngine {
     let leaves = forest.leaves()
     let half = leaves.count / 2
     let engine = self
-    let spareNow = (0..<count.count).map { engine.spare($0) > 0 }
+    let spareNow = PerPerson(graph.people.map { engine.spare($0) > 0 })
     let canGive = { (piece: Int) -> Bool in
       forest.peopleOfPiece[piece].contains { spareNow[$0] }
     }
@@ -270,7 +272,7 @@ extension SuggestionEngine {
     // A leaf no partner could be found for: the leaves far from it in depth-first order first,
     // then the best people with room anywhere else.
     let position = Dictionary(uniqueKeysWithValues: leaves.enumerated().map { ($1, $0) })
-    var anyone: [Int]?
+    var anyone: [PersonIndex]?
     for leaf in solos {
       let i = position[leaf] ?? 0
       var choice: Choice?
@@ -281,12 +283,12 @@ extension SuggestionEngine {
       if choice == nil {
         if anyone == nil {
           let engine = self
-          anyone = (0..<count.count).filter {
+          anyone = graph.people.filter {
             engine.spare($0) > 0 && forest.pieceOfPerson[$0] >= 0
           }
           .sorted { (engine.key($0), $0) < (engine.key($1), $1) }
         }
-        var sample: [Int] = []
+        var sample: [PersonIndex] = []
         for p in anyone ?? [] where forest.pieceOfPerson[p] != leaf && spare(p) > 0 {
           sample.append(p)
           if sample.count >= 4 * Self.tierLimit { break }
@@ -312,7 +314,7 @@ extension SuggestionEngine {
   /// - Returns: whether an addition was made.
   private mutating func fallbackStrengthen(_ forest: PieceForest) -> Bool {
     for k in forest.keyPeople {
-      let parts = forest.cuts.separatedGroups(by: PersonIndex(k)).map { $0.map(\.position) }
+      let parts = forest.cuts.separatedGroups(by: k)
       let people = parts.map { part in
         Set(part.flatMap { members(of: $0) }).subtracting([k]).sorted()
       }
@@ -328,7 +330,7 @@ extension SuggestionEngine {
       }
     }
     for k in forest.keyPeople {
-      let teams = forest.cuts.separatedGroups(by: PersonIndex(k)).flatMap { $0.map(\.position) }
+      let teams = forest.cuts.separatedGroups(by: k).flatMap { $0 }
       let blocked = Set(teams.flatMap { members(of: $0) })
         .subtracting([k]).map { reportedStaffID($0) }.sortedByBytes()
       let name = reportedStaffID(k)

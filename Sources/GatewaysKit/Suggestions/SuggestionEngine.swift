@@ -8,22 +8,29 @@ struct SuggestionEngine {
   let graph: BipartiteGraph
   let options: SuggestionOptions
   /// Each person's cap.
-  let cap: [Int]
+  let cap: PerPerson<Int>
   /// Each person's number of teams, with the additions so far.
-  var count: [Int]
+  var count: PerPerson<Int>
   /// Whether each person leads a team.
-  let leads: [Bool]
+  let leads: PerPerson<Bool>
   /// Whether each person is kept out by `--exclude`.
-  let excluded: [Bool]
-  /// The team positions each person has been added to.
-  var addedTeams: [Int: [Int]] = [:]
-  /// The person positions added to each team.
-  var addedMembers: [Int: [Int]] = [:]
+  let excluded: PerPerson<Bool>
+  /// The teams each person has been added to.
+  var addedTeams: [PersonIndex: [GroupIndex]] = [:]
+  /// The people added to each team.
+  var newMembers: [GroupIndex: [PersonIndex]] = [:]
   /// Each team's size with the additions so far.
-  var teamSize: [Int]
+  var teamSize: PerTeam<Int>
+
+  /// The person positions added to each team position, for ``SuggestionPlan/apply(added:to:)``.
+  var addedMembers: [Int: [Int]] {
+    var result: [Int: [Int]] = [:]
+    for (t, people) in newMembers { result[t.position] = people.map(\.position) }
+    return result
+  }
 
   /// Each team's gateway numbered densely among the gateways present that have a deep, or -1.
-  let teamGateway: [Int]
+  let teamGateway: PerTeam<Int>
   /// The deep (0 ..< 4, Hargreaves' order) of each numbered gateway.
   let gatewayDeep: [Int]
   /// Gateway ids by number.
@@ -43,8 +50,8 @@ struct SuggestionEngine {
 
   /// Each person's fit category and each team's, and which categories fit (see ``FitTable``):
   /// a person may join a team only when `fitTable[personFitClass][teamFitClass]`.
-  let personFitClass: [Int]
-  let teamFitClass: [Int]
+  let personFitClass: PerPerson<Int>
+  let teamFitClass: PerTeam<Int>
   let fitTable: [[Bool]]
 
   var additions: [Addition] = []
@@ -55,7 +62,7 @@ struct SuggestionEngine {
   /// With the plain connect plan: whether each person is a key person already (in the roster,
   /// or made one by an earlier connecting addition), so a link through them creates no new
   /// key person; empty elsewhere (no preference).
-  var alreadyKey: [Bool] = []
+  var alreadyKey = PerPerson<Bool>([])
 
   /// With `--robust`, once ``robust()`` has run: the joint bound and whether the plan is
   /// proven optimal.
@@ -70,13 +77,14 @@ struct SuggestionEngine {
     let roster = network.roster
     let graph = network.graph
     self.graph = graph
-    cap = roster.staff.map { max(0, $0.maxTeams ?? options.defaultMaxTeams) }
-    count = graph.people.map { graph.degree(of: $0) }
-    excluded = roster.staff.map { options.excluded.contains($0.id) || !$0.suggestable }
-    var leads = [Bool](repeating: false, count: roster.staff.count)
+    cap = PerPerson(roster.staff.map { max(0, $0.maxTeams ?? options.defaultMaxTeams) })
+    count = PerPerson(graph.people.map { graph.degree(of: $0) })
+    excluded = PerPerson(
+      roster.staff.map { options.excluded.contains($0.id) || !$0.suggestable })
+    var leads = PerPerson(repeating: false, count: roster.staff.count)
     for group in graph.groups {
       for person in graph.members(of: group) where network.isLeader(person, of: group) {
-        leads[person.position] = true
+        leads[person] = true
       }
     }
     self.leads = leads
@@ -84,25 +92,27 @@ struct SuggestionEngine {
     // Support staff are classified by role words; many share a role, so each role is
     // classified once.
     var kindOfRole: [String: Int] = [:]
-    personFitClass = roster.staff.map { member in
-      if member.staffType != .support {
-        return kinds.firstIndex(of: FitTable.kind(of: member)) ?? 0
-      }
-      if let known = kindOfRole[member.role] { return known }
-      let kind = kinds.firstIndex(of: FitTable.kind(of: member)) ?? 0
-      kindOfRole[member.role] = kind
-      return kind
-    }
+    personFitClass = PerPerson(
+      roster.staff.map { member in
+        if member.staffType != .support {
+          return kinds.firstIndex(of: FitTable.kind(of: member)) ?? 0
+        }
+        if let known = kindOfRole[member.role] { return known }
+        let kind = kinds.firstIndex(of: FitTable.kind(of: member)) ?? 0
+        kindOfRole[member.role] = kind
+        return kind
+      })
     var slots: [Gateway?] = []
     var slotOf: [Gateway?: Int] = [:]
-    teamFitClass = roster.teams.map { team in
-      if let slot = slotOf[team.gateway] { return slot }
-      slotOf[team.gateway] = slots.count
-      slots.append(team.gateway)
-      return slots.count - 1
-    }
+    teamFitClass = PerTeam(
+      roster.teams.map { team in
+        if let slot = slotOf[team.gateway] { return slot }
+        slotOf[team.gateway] = slots.count
+        slots.append(team.gateway)
+        return slots.count - 1
+      })
     fitTable = kinds.map { kind in slots.map { options.fit.fits(kind, $0) } }
-    teamSize = graph.groups.map { graph.degree(of: $0) }
+    teamSize = PerTeam(graph.groups.map { graph.degree(of: $0) })
 
     let deeps = Deep.allCases
     let present = Set(roster.teams.compactMap(\.gateway)).sorted().filter {
@@ -114,15 +124,15 @@ struct SuggestionEngine {
     gatewayDeep = present.map { gateway in
       roster.deeps.deep(of: gateway).flatMap { deeps.firstIndex(of: $0) } ?? 0
     }
-    teamGateway = roster.teams.map { team in team.gateway.flatMap { number[$0] } ?? -1 }
+    teamGateway = PerTeam(roster.teams.map { team in team.gateway.flatMap { number[$0] } ?? -1 })
     let g = present.count
     var linked = [Bool](repeating: false, count: g * g)
     var linkedDeeps = [Bool](repeating: false, count: 16)
     var mine: [Int] = []
     for person in graph.people where graph.degree(of: person) >= 2 {
       mine.removeAll(keepingCapacity: true)
-      for group in graph.groups(of: person) where teamGateway[group.position] >= 0 {
-        mine.append(teamGateway[group.position])
+      for group in graph.groups(of: person) where teamGateway[group] >= 0 {
+        mine.append(teamGateway[group])
       }
       for a in mine {
         for b in mine where a != b {
@@ -159,36 +169,38 @@ struct SuggestionEngine {
   // MARK: People
 
   /// Whether a person's role and type fit a team's gateway (see ``FitTable``).
-  func fits(_ p: Int, _ t: Int) -> Bool { fitTable[personFitClass[p]][teamFitClass[t]] }
+  func fits(_ p: PersonIndex, _ t: GroupIndex) -> Bool {
+    fitTable[personFitClass[p]][teamFitClass[t]]
+  }
 
   /// How many more teams a person may join.
-  func spare(_ p: Int) -> Int { excluded[p] ? 0 : max(0, cap[p] - count[p]) }
+  func spare(_ p: PersonIndex) -> Int { excluded[p] ? 0 : max(0, cap[p] - count[p]) }
 
   /// The preference key of a person: non-leaders first, then (with `--develop`) people who are
   /// not senior leaders, then fewest teams; ``full`` when they cannot take another team.
-  func key(_ p: Int) -> Int {
+  func key(_ p: PersonIndex) -> Int {
     guard spare(p) > 0 else { return Self.full }
-    let senior = options.develop && network.roster.staff[p].staffType == .senior
+    let senior = options.develop && network.roster.staff[p.position].staffType == .senior
     let newKey = !alreadyKey.isEmpty && !alreadyKey[p]
     return (newKey ? 1 << 33 : 0) | (leads[p] ? 1 << 32 : 0) | (senior ? 1 << 31 : 0) | count[p]
   }
 
-  /// The team positions a person is on, with the additions so far.
-  func teams(of p: Int) -> [Int] {
-    var result = graph.groups(of: PersonIndex(p)).map(\.position)
+  /// The teams a person is on, with the additions so far.
+  func teams(of p: PersonIndex) -> [GroupIndex] {
+    var result = Array(graph.groups(of: p))
     if let more = addedTeams[p] { result += more }
     return result
   }
 
   /// Whether a person is on a team, with the additions so far.
-  func isOn(_ p: Int, _ t: Int) -> Bool {
-    graph.contains(PersonIndex(p), in: GroupIndex(t)) || (addedTeams[p]?.contains(t) ?? false)
+  func isOn(_ p: PersonIndex, _ t: GroupIndex) -> Bool {
+    graph.contains(p, in: t) || (addedTeams[p]?.contains(t) ?? false)
   }
 
   /// The members of a team, with the additions so far.
-  func members(of t: Int) -> [Int] {
-    var result = graph.members(of: GroupIndex(t)).map(\.position)
-    if let more = addedMembers[t] { result += more }
+  func members(of t: GroupIndex) -> [PersonIndex] {
+    var result = Array(graph.members(of: t))
+    if let more = newMembers[t] { result += more }
     return result
   }
 
@@ -217,12 +229,12 @@ struct SuggestionEngine {
   }
 
   /// The gain of person `p` joining team `t`.
-  func gain(_ p: Int, joining t: Int) -> Gain {
+  func gain(_ p: PersonIndex, joining t: GroupIndex) -> Gain {
     gain(joining: t, from: teams(of: p))
   }
 
   /// The gain of a person on the teams `mine` (as ``teams(of:)`` gives them) joining team `t`.
-  func gain(joining t: Int, from mine: [Int]) -> Gain {
+  func gain(joining t: GroupIndex, from mine: [GroupIndex]) -> Gain {
     var gain = Gain()
     let x = teamGateway[t]
     guard x >= 0 else { return gain }
@@ -261,19 +273,19 @@ struct SuggestionEngine {
   }
 
   /// A person as a reason names them: "Name (id)", or the id when the roster gives no name.
-  func displayName(_ p: Int) -> String {
-    let member = network.roster.staff[p]
+  func displayName(_ p: PersonIndex) -> String {
+    let member = network.roster.staff[p.position]
     if options.reportedIDs != nil { return reportedStaffID(p) }
     return member.name == member.id ? member.id : "\(member.name) (\(member.id))"
   }
 
   /// Why this person, before why this team, e.g. "a teacher (curriculum draws on teachers),
   /// leads no team and is on 1 of at most 3 teams".
-  func describePerson(_ p: Int, joining t: Int) -> String {
-    let member = network.roster.staff[p]
+  func describePerson(_ p: PersonIndex, joining t: GroupIndex) -> String {
+    let member = network.roster.staff[p.position]
     let kind = FitTable.kind(of: member)
     var who = kind.words
-    if let gateway = network.roster.teams[t].gateway,
+    if let gateway = network.roster.teams[t.position].gateway,
       options.fit.kindsOfGateway[gateway] != nil
     {
       who +=
@@ -294,14 +306,14 @@ struct SuggestionEngine {
 
   /// A chosen addition with its gain.
   struct Choice {
-    var person: Int
-    var team: Int
+    var person: PersonIndex
+    var team: GroupIndex
     var gain: Gain
   }
 
   /// The best addition of one of `people` (all of one preference tier) to one of `teams`,
   /// skipping teams a person is on: most gain, then person and team in id order.
-  func best(people: [Int], teams: [Int]) -> Choice? {
+  func best(people: [PersonIndex], teams: [GroupIndex]) -> Choice? {
     var best: Choice?
     for p in people {
       // The person's teams, once for all the teams weighed.
@@ -322,7 +334,7 @@ struct SuggestionEngine {
   }
 
   /// Team ids of `p`'s teams that share nobody with `t` yet.
-  func newLinks(_ p: Int, joining t: Int) -> [String] {
+  func newLinks(_ p: PersonIndex, joining t: GroupIndex) -> [String] {
     let mine = teams(of: p)
     if mine.isEmpty { return [] }
     var onT = Set(members(of: t))
@@ -366,13 +378,13 @@ struct SuggestionEngine {
     }
     count[p] += 1
     addedTeams[p, default: []].append(t)
-    addedMembers[t, default: []].append(p)
+    newMembers[t, default: []].append(p)
     teamSize[t] += 1
   }
 
   /// Team ids for a message: all of them up to five, then "and N more".
-  func teamList(_ positions: [Int]) -> String {
-    let ids = positions.map { reportedTeamID($0) }.sortedByBytes()
+  func teamList(_ teams: [GroupIndex]) -> String {
+    let ids = teams.map { reportedTeamID($0) }.sortedByBytes()
     if ids.count <= 5 { return ids.joined(separator: ", ") }
     return ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more"
   }
@@ -383,9 +395,11 @@ extension SuggestionEngine {
   /// key, at most ``tierLimit`` of them in the order given, with that key; `nil` when everyone
   /// is full (at their cap or excluded) or fits none of the teams.
   /// - Complexity: O(n + K · t) for K kinds of staff and t teams.
-  func bestTier(of people: [Int], fitting teams: [Int]) -> (key: Int, people: [Int])? {
+  func bestTier(of people: [PersonIndex], fitting teams: [GroupIndex])
+    -> (key: Int, people: [PersonIndex])?
+  {
     let kindFits = fittingKinds(teams)
-    var result: (key: Int, people: [Int])?
+    var result: (key: Int, people: [PersonIndex])?
     for p in people where kindFits[personFitClass[p]] {
       let pk = key(p)
       if pk == Self.full { continue }
@@ -403,15 +417,15 @@ extension SuggestionEngine {
 extension SuggestionEngine {
   /// For each kind of staff (fit class), whether it fits at least one of `teams`.
   /// - Complexity: O(K · t).
-  func fittingKinds(_ teams: [Int]) -> [Bool] {
+  func fittingKinds(_ teams: [GroupIndex]) -> [Bool] {
     fitTable.map { row in teams.contains { row[teamFitClass[$0]] } }
   }
 
   /// The smallest team of each fit class (each gateway) among `teams`, ascending: every team
   /// of one gateway fits the same people, so these stand for them all.
   /// - Complexity: O(t).
-  func representatives(_ teams: [Int]) -> [Int] {
-    var first: [Int: Int] = [:]
+  func representatives(_ teams: [GroupIndex]) -> [GroupIndex] {
+    var first: [Int: GroupIndex] = [:]
     for t in teams {
       let slot = teamFitClass[t]
       if let known = first[slot], known <= t { continue }
@@ -424,14 +438,14 @@ extension SuggestionEngine {
 extension SuggestionEngine {
   /// The id a person is reported by: their pseudonym when ``SuggestionOptions/reportedIDs`` is
   /// set, else their staff id.
-  func reportedStaffID(_ p: Int) -> String {
-    let id = network.staffID(of: PersonIndex(p))
+  func reportedStaffID(_ p: PersonIndex) -> String {
+    let id = network.staffID(of: p)
     return options.reportedIDs?.staff[id] ?? id
   }
 
   /// The id a team is reported by.
-  func reportedTeamID(_ t: Int) -> String {
-    let id = network.teamID(of: GroupIndex(t))
+  func reportedTeamID(_ t: GroupIndex) -> String {
+    let id = network.teamID(of: t)
     return options.reportedIDs?.teams[id] ?? id
   }
 }

@@ -52,8 +52,10 @@ public struct NodeIndex<Side: GraphSide>: Hashable, Comparable, Sendable,
     rawValue = Int32(truncatingIfNeeded: value)
   }
 
+  /// Creates an index from its raw value, unchecked: for code of this package that already
+  /// holds a position in range.
   @inlinable
-  init(raw: Int32) { rawValue = raw }
+  package init(raw: Int32) { rawValue = raw }
 
   /// The position as an `Int`, for subscripting arrays.
   @inlinable

@@ -41,6 +41,33 @@ struct TrustSuggestionsTests {
     }
   }
 
+  /// A plan that says it is feasible keeps its promise on the school read back from the trust
+  /// written with the additions: one group of teams, no silo (unless the school has a single
+  /// team, a silo whatever anyone joins) and, with `--robust`, no key person.
+  @Test(arguments: [(UInt64(1), 7), (2, 20), (6, 60), (5, 60), (7, 60), (8, 60)])
+  func aFeasiblePlanKeepsItsPromise(seed: UInt64, schools: Int) throws {
+    let model = RandomTrust(seed: seed, schools: schools)
+    let trust = try TrustTests.readTrust(model.csv)
+    for robust in [false, true] {
+      var options = SuggestionOptions()
+      options.robust = robust
+      let suggestions = TrustSuggestions(trust, options: options)
+      let applied = suggestions.applied(to: trust)
+      let again = try TrustTests.readTrust(
+        TrustRosterCSVWriter.csv(for: applied), fileName: "new.csv")
+      for (school, entry) in zip(again.schools, suggestions.schools) where entry.plan.feasible {
+        let after = Analyser().analyse(school.roster)
+        let teams = school.roster.teams.count
+        let label =
+          "seed \(seed) \(school.name) robust \(robust): \(teams) teams, "
+          + "\(entry.plan.additions.count) additions"
+        #expect(after.components.count <= 1, "\(label)")
+        #expect(after.summary.silos == (teams == 1 ? 1 : 0), "\(label)")
+        if robust { #expect(after.summary.keyPeople == 0, "\(label)") }
+      }
+    }
+  }
+
   @Test func anExcludedSchoolPersonIsKeptOutOfThatSchoolAlone() throws {
     let trust = try TrustTests.readTrust(
       """
