@@ -1,4 +1,4 @@
-import MembershipGraph
+@_spi(Package) import MembershipGraph
 
 /// People with room for another team, bucketed by preference key, each bucket a binary min-heap
 /// of positions (positions follow id order, so the heap's top is the smallest id).
@@ -6,19 +6,12 @@ import MembershipGraph
 /// Entries go stale when a person's key changes; they are skipped when found, so a person is
 /// simply inserted again under their new key.
 struct PersonPool {
-  // Its own heap of `Int32` rather than the package's `BinaryHeap`: across the module boundary
-  // the generic heap was not specialised, and its witness-table calls made `suggest` four
-  // times slower at 10^6 memberships.
-  private var heaps: [Int: [Int32]] = [:]
+  private var heaps: [Int: BinaryHeap<Int32>] = [:]
 
   /// Adds a person under a key.
   /// - Complexity: O(log n).
   mutating func insert(_ person: PersonIndex, key: Int) {
-    heaps[key, default: []].append(person.rawValue)
-    if var heap = heaps.removeValue(forKey: key) {
-      Self.siftUp(&heap, from: heap.count - 1)
-      heaps[key] = heap
-    }
+    heaps[key, default: BinaryHeap()].insert(person.rawValue)
   }
 
   /// Up to `limit` people (smallest positions) of the best key that still holds a current
@@ -30,45 +23,14 @@ struct PersonPool {
     for key in heaps.keys.sorted() {
       guard var heap = heaps.removeValue(forKey: key) else { continue }
       var found: [Int32] = []
-      while found.count < limit, let top = Self.pop(&heap) {
+      while found.count < limit, let top = heap.popMin() {
         if currentKey(PersonIndex(raw: top)) == key && found.last != top { found.append(top) }
       }
-      for person in found {
-        heap.append(person)
-        Self.siftUp(&heap, from: heap.count - 1)
-      }
+      for person in found { heap.insert(person) }
       if !heap.isEmpty { heaps[key] = heap }
       if !found.isEmpty { return (key, found.map { PersonIndex(raw: $0) }) }
     }
     return nil
-  }
-
-  private static func siftUp(_ heap: inout [Int32], from index: Int) {
-    var child = index
-    while child > 0 {
-      let parent = (child - 1) / 2
-      if heap[parent] <= heap[child] { break }
-      heap.swapAt(parent, child)
-      child = parent
-    }
-  }
-
-  private static func pop(_ heap: inout [Int32]) -> Int32? {
-    guard let last = heap.popLast() else { return nil }
-    guard !heap.isEmpty else { return last }
-    let top = heap[0]
-    heap[0] = last
-    var parent = 0
-    while true {
-      let left = 2 * parent + 1
-      if left >= heap.count { break }
-      let right = left + 1
-      let child = right < heap.count && heap[right] < heap[left] ? right : left
-      if heap[parent] <= heap[child] { break }
-      heap.swapAt(parent, child)
-      parent = child
-    }
-    return top
   }
 }
 

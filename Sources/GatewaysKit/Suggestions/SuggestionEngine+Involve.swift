@@ -1,4 +1,4 @@
-import MembershipGraph
+@_spi(Package) import MembershipGraph
 
 extension SuggestionEngine {
   /// Gives each member of staff on no team the team they could best join: the smallest team

@@ -31,9 +31,9 @@ extension SuggestionEngine {
     let bound = JointBound(graph: start, forest: startForest, spare: { engine.spare($0) })
     if bound.isDone { return RobustOutcome(bound: 0, optimal: true) }
     var heuristic = self
-    heuristic.ring(forest: startForest)
-    heuristic.linkRemaining()
-    _ = heuristic.strengthen()
+    // When the ring joined every group, nothing is left apart: no need to look again.
+    if !heuristic.ring(forest: startForest) { heuristic.linkRemaining() }
+    _ = heuristic.strengthen(from: heuristic.additions.isEmpty ? startForest : nil)
     let small =
       options.exactSearchLimit > 0 && graph.groupCount <= Self.exactTeamLimit
       && graph.personCount <= Self.exactStaffLimit
@@ -72,11 +72,13 @@ extension SuggestionEngine {
   /// there are any, closed leaves (which can only be joined) are taken as entries, and groups
   /// with no open end are placed between groups with one.
   ///
+  /// - Returns: whether every group is joined to the others afterwards.
   /// - Complexity: O(S + T + M) plus one ``bestLink(peopleA:teamsA:peopleB:teamsB:)`` per group.
-  mutating func ring(forest: PieceForest) {
+  @discardableResult
+  mutating func ring(forest: PieceForest) -> Bool {
     let structure = TeamStructure(network: network)
     let k = structure.components.count
-    guard k >= 2 else { return }
+    guard k >= 2 else { return true }
     var leavesOf = [[Int]](repeating: [], count: k)
     for leaf in forest.leaves() {
       leavesOf[structure.componentRank[forest.teamsOfPiece[leaf][0].position]].append(leaf)
@@ -179,6 +181,7 @@ extension SuggestionEngine {
           what: "closes the ring through every group of teams, so no single departure splits it")
       }
     }
+    return (0..<k).allSatisfy { root($0) == 0 }
   }
 
   /// Links every group of teams still apart to the main group (after ``ring()``), one

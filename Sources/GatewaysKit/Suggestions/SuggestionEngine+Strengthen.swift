@@ -2,17 +2,27 @@ import MembershipGraph
 
 extension SuggestionEngine {
   /// The graph with the additions so far.
+  /// - Complexity: O(S + T + M).
   func currentGraph() -> BipartiteGraph {
-    var pairs: [(PersonIndex, GroupIndex)] = []
-    pairs.reserveCapacity(graph.membershipCount + additions.count)
+    var people: [Int32] = []
+    var groups: [Int32] = []
+    people.reserveCapacity(graph.membershipCount + additions.count)
+    groups.reserveCapacity(graph.membershipCount + additions.count)
     for person in graph.people {
-      for group in graph.groups(of: person) { pairs.append((person, group)) }
+      for group in graph.groups(of: person) {
+        people.append(person.rawValue)
+        groups.append(group.rawValue)
+      }
     }
     for (p, teams) in addedTeams {
-      for t in teams { pairs.append((p, t)) }
+      for t in teams {
+        people.append(p.rawValue)
+        groups.append(t.rawValue)
+      }
     }
     return BipartiteGraph(
-      personCount: graph.personCount, groupCount: graph.groupCount, memberships: pairs)
+      personCount: graph.personCount, groupCount: graph.groupCount, edgePeople: people,
+      edgeGroups: groups)
   }
 
   /// The block structure of a graph seen through its key people: *pieces* (groups of teams and
@@ -125,13 +135,15 @@ extension SuggestionEngine {
           }
         }
       }
-      var pieceOfRoot: [Int: Int] = [:]
+      // Roots are people or teams, so an array indexed by root stands for a dictionary.
+      var pieceOfRoot = [Int32](repeating: -1, count: n + graph.groupCount)
       pieceOfTeam = PerTeam(repeating: -1, count: graph.groupCount)
       for t in graph.groups {
         let root = find(n + t.position)
-        let piece = pieceOfRoot[root] ?? teamsOfPiece.count
+        let known = Int(pieceOfRoot[root])
+        let piece = known >= 0 ? known : teamsOfPiece.count
         if piece == teamsOfPiece.count {
-          pieceOfRoot[root] = piece
+          pieceOfRoot[root] = Int32(truncatingIfNeeded: piece)
           teamsOfPiece.append([])
           peopleOfPiece.append([])
           keysOfPiece.append([])
@@ -190,13 +202,17 @@ extension SuggestionEngine {
   /// Adds links until no single person's departure splits the teams, pairing leaf pieces of
   /// the block structure far apart in depth-first order, round by round.
   ///
+  /// - Parameter initial: the pieces of the roster with the additions so far, when the caller
+  ///   has them already.
   /// - Returns: the lower bound on the strengthening additions (see ``Suggester``), computed
   ///   on the connected roster before strengthening.
   /// - Complexity: per round O(N + M) plus the components of the key people once each.
-  mutating func strengthen() -> Int {
+  mutating func strengthen(from initial: PieceForest? = nil) -> Int {
     var bound = 0
     for round in 0..<max(1, options.maxStrengthenRounds) {
-      let forest = PieceForest(graph: currentGraph())
+      let forest =
+        round == 0
+        ? initial ?? PieceForest(graph: currentGraph()) : PieceForest(graph: currentGraph())
       let engine = self
       if round == 0 { bound = forest.lowerBound { engine.spare($0) > 0 } }
       if forest.keyPeople.isEmpty { return bound }

@@ -70,6 +70,8 @@ struct SuggestionEngine {
 
   /// Sentinel key for a person who cannot take another team.
   static let full = Int.max
+  /// The kinds of staff, numbered as ``personFitClass`` numbers them.
+  static let kinds = FitTable.Kind.allCases
 
   init(network: RosterGraph, options: SuggestionOptions) {
     self.network = network
@@ -283,7 +285,8 @@ struct SuggestionEngine {
   /// leads no team and is on 1 of at most 3 teams".
   func describePerson(_ p: PersonIndex, joining t: GroupIndex) -> String {
     let member = network.roster.staff[p.position]
-    let kind = FitTable.kind(of: member)
+    // The kind the engine classified the person as once (``FitTable/kind(of:)``).
+    let kind = Self.kinds[personFitClass[p]]
     var who = kind.words
     if let gateway = network.roster.teams[t.position].gateway,
       options.fit.kindsOfGateway[gateway] != nil

@@ -16,7 +16,14 @@
 ///
 /// The array layout is the classic one (Williams 1964): the children of position `i` are at
 /// `2i + 1` and `2i + 2`, and no child is smaller than its parent.
-package struct BinaryHeap<Element: Comparable> {
+///
+/// Shared by the package's modules but not part of its API: it is `public` only under the
+/// `Package` SPI (`@_spi(Package) import MembershipGraph`), because the compiler specialises
+/// `@inlinable` generic code across modules only when it is public. As a `package` type, every
+/// call from another module went through witness tables (four times slower at 10^6 in
+/// `suggest`).
+@_spi(Package)
+public struct BinaryHeap<Element: Comparable> {
   /// The elements in heap order: `storage[0]` is the smallest.
   @usableFromInline
   internal var storage: [Element]
@@ -29,7 +36,7 @@ package struct BinaryHeap<Element: Comparable> {
   ///
   /// - Complexity: O(1).
   @inlinable
-  package init() { storage = [] }
+  public init() { storage = [] }
 
   /// A heap of the given elements, arranged in place (Floyd 1964).
   ///
@@ -40,7 +47,7 @@ package struct BinaryHeap<Element: Comparable> {
   /// - Parameter elements: the elements, in any order.
   /// - Complexity: O(n) for n elements.
   @inlinable
-  package init(_ elements: some Sequence<Element>) {
+  public init(_ elements: some Sequence<Element>) {
     storage = Array(elements)
     var parent = storage.count / 2
     while parent > 0 {
@@ -51,21 +58,21 @@ package struct BinaryHeap<Element: Comparable> {
 
   /// The number of elements.
   @inlinable
-  package var count: Int { storage.count }
+  public var count: Int { storage.count }
 
   /// Whether the heap holds no element.
   @inlinable
-  package var isEmpty: Bool { storage.isEmpty }
+  public var isEmpty: Bool { storage.isEmpty }
 
   /// The smallest element, or `nil` when the heap is empty; the heap is unchanged.
   ///
   /// - Complexity: O(1).
   @inlinable
-  package var min: Element? { storage.first }
+  public var min: Element? { storage.first }
 
   /// The elements in heap order (the first is the smallest; the rest in no useful order).
   @inlinable
-  package var unordered: [Element] { storage }
+  public var unordered: [Element] { storage }
 
   /// Makes room for `capacity` elements without reallocating.
   ///
@@ -76,7 +83,7 @@ package struct BinaryHeap<Element: Comparable> {
   /// - Parameter capacity: the number of elements to make room for.
   /// - Complexity: O(n) for the n elements held, when the storage grows.
   @inlinable
-  package mutating func reserveCapacity(_ capacity: Int) {
+  public mutating func reserveCapacity(_ capacity: Int) {
     storage.reserveCapacity(capacity)
   }
 
@@ -89,7 +96,7 @@ package struct BinaryHeap<Element: Comparable> {
   /// - Parameter element: the element to add.
   /// - Complexity: O(log n), amortized over the storage's growth.
   @inlinable
-  package mutating func insert(_ element: Element) {
+  public mutating func insert(_ element: Element) {
     storage.append(element)
     siftUp(from: storage.count - 1)
   }
@@ -103,7 +110,7 @@ package struct BinaryHeap<Element: Comparable> {
   /// - Returns: the smallest element, or `nil` when there is none.
   /// - Complexity: O(log n).
   @inlinable
-  package mutating func popMin() -> Element? {
+  public mutating func popMin() -> Element? {
     guard let last = storage.popLast() else { return nil }
     guard !storage.isEmpty else { return last }
     let top = storage[0]
@@ -126,7 +133,7 @@ package struct BinaryHeap<Element: Comparable> {
   /// - Complexity: O(log n).
   @inlinable
   @discardableResult
-  package mutating func replaceMin(with replacement: Element) -> Element {
+  public mutating func replaceMin(with replacement: Element) -> Element {
     precondition(!storage.isEmpty, "replaceMin(with:) on an empty heap")
     let top = storage[0]
     storage[0] = replacement

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import MembershipGraph
+@_spi(Package) @testable import MembershipGraph
 
 struct BinaryHeapTests {
   /// An element ordered by `key` alone, so two with the same key are a tie for the heap.
