@@ -11,16 +11,23 @@ struct CSVField: Sendable, Equatable {
   var isPlainASCII: Bool = false
 }
 
-/// One field of a CSV record as the tokenizer leaves it, without making a string of it: a plain
-/// unquoted field is a range of the input's bytes, any other field carries its decoded text.
+/// One field of a CSV record as the tokenizer leaves it, without making a string of it: a range
+/// of the input's bytes, or, for the few fields whose text is not a range of them (a quoted
+/// field with a doubled quote, text repaired from invalid UTF-8), the index of its text among
+/// the record's texts (see ``CSVParser/nextRecord(into:texts:)``).
+///
+/// The type holds no reference, so a row's cells are copied and handed around with no
+/// reference counting. A cell that is not printable ASCII is still a range of the bytes (the
+/// input was checked to be UTF-8 as a whole); `isPlainASCII` says which cells need the
+/// reader's character checks.
 struct CSVCell: Sendable, Equatable {
-  /// Where the field's bytes are in the input; for a quoted field, the range is empty.
+  /// Where the field's bytes are in the input (empty for a field with a text of its own).
   var start: Int
   /// The end (exclusive) of the field's bytes in the input.
   var end: Int
-  /// The field's decoded text, for a quoted field or one that is not printable ASCII; `nil` when
-  /// the text is exactly the bytes `start..<end`.
-  var text: String?
+  /// The index of the field's text among its record's texts, or -1 when the text is exactly
+  /// the bytes `start..<end`. A cell's text is never empty (an empty field is an empty range).
+  var textIndex: Int = -1
   /// The 1-based line on which the field starts.
   var line: Int
   /// The 1-based column (in Unicode scalars) at which the field starts.
@@ -28,8 +35,31 @@ struct CSVCell: Sendable, Equatable {
   /// Whether every byte of the value is printable ASCII (space to `~`).
   var isPlainASCII: Bool
 
+  /// A cell over the bytes `start..<end`.
+  init(start: Int, end: Int, line: Int, column: Int, isPlainASCII: Bool) {
+    self.start = start
+    self.end = end
+    self.line = line
+    self.column = column
+    self.isPlainASCII = isPlainASCII
+  }
+
+  /// Whether the field's text is one of its record's texts rather than a range of the bytes.
+  var hasText: Bool { textIndex >= 0 }
+
   /// Whether the field holds no text.
-  var isEmpty: Bool { text?.isEmpty ?? (start == end) }
+  var isEmpty: Bool { textIndex < 0 && start == end }
+
+  /// Makes `text` the cell's text, kept in `texts` (an empty text makes the cell empty).
+  mutating func setText(_ text: String, in texts: inout [String]) {
+    if text.isEmpty {
+      textIndex = -1
+      end = start
+      return
+    }
+    textIndex = texts.count
+    texts.append(text)
+  }
 }
 
 /// One CSV record (a row), with the line it starts on.
@@ -177,32 +207,38 @@ struct CSVParser: IteratorProtocol, Sendable {
   /// The next record, or `nil` at the end of the input.
   mutating func next() -> CSVRecord? {
     var cells: [CSVCell] = []
-    guard let (line, isDamaged) = nextRecord(into: &cells) else { return nil }
+    var texts: [String] = []
+    guard let (line, isDamaged) = nextRecord(into: &cells, texts: &texts) else { return nil }
     let fields = cells.map { cell in
       CSVField(
-        value: cell.text ?? String(decoding: bytes[cell.start..<cell.end], as: UTF8.self),
+        value: cell.hasText
+          ? texts[cell.textIndex] : String(decoding: bytes[cell.start..<cell.end], as: UTF8.self),
         line: cell.line, column: cell.column, isPlainASCII: cell.isPlainASCII)
     }
     return CSVRecord(line: line, fields: fields, isDamaged: isDamaged)
   }
 
   /// Reads the next record into `cells` (emptied first, its storage kept), without making
-  /// strings of plain fields; returns the record's line and whether the tokenizer reported a
-  /// problem inside it, or `nil` at the end of the input.
-  mutating func nextRecord(into cells: inout [CSVCell]) -> (line: Int, isDamaged: Bool)? {
+  /// strings of fields that are ranges of the bytes: the text of a field that is not (a quoted
+  /// field with a doubled quote) goes into `texts` (emptied first too), which the cell points
+  /// into. Returns the record's line and whether the tokenizer reported a problem inside it, or
+  /// `nil` at the end of the input.
+  mutating func nextRecord(into cells: inout [CSVCell], texts: inout [String]) -> (
+    line: Int, isDamaged: Bool
+  )? {
     cells.removeAll(keepingCapacity: true)
+    if !texts.isEmpty { texts.removeAll(keepingCapacity: true) }
     guard index < endIndex else { return nil }
     let recordLine = line
     let problemsBefore = problems.count + furtherInvalidUTF8Count
     while true {
-      let (cell, endOfRecord) = readField()
+      let (cell, endOfRecord) = readField(texts: &texts)
       cells.append(cell)
       if endOfRecord { break }
       if cells.count == maximumFields {
         // One more field to show the record overflowed; the rest of the line is skipped.
         cells.append(
-          CSVCell(
-            start: index, end: index, text: nil, line: line, column: column, isPlainASCII: true))
+          CSVCell(start: index, end: index, line: line, column: column, isPlainASCII: true))
         problems.append(
           CSVProblem(
             line: line, column: column,
@@ -217,20 +253,56 @@ struct CSVParser: IteratorProtocol, Sendable {
     return (recordLine, problems.count + furtherInvalidUTF8Count > problemsBefore)
   }
 
+  /// The first byte at or after `start` and before `limit` that is `separator`, a control byte
+  /// (line ends among them) or not printable ASCII (`0x7F` and above), or `limit`: eight bytes
+  /// at a time, each word tested for all three at once.
+  ///
+  /// For bytes below `0x80`: adding `0x60` sets the top bit of those at least `0x20`; adding
+  /// `0x01` sets it for `0x7F`; a byte equal to the separator is the zero of `word ^ separator`.
+  /// No sum carries into the next byte, so every flag is exact.
+  @inline(__always)
+  static func firstSpecialByte(
+    from start: Int, before limit: Int, separator: UInt8, in buffer: UnsafeBufferPointer<UInt8>
+  ) -> Int {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let separators = UInt64(separator) &* ones
+    let raw = UnsafeRawBufferPointer(buffer)
+    var index = start
+    while index + 8 <= limit {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      let seven = word & low
+      let nonASCII = word | (seven &+ ones)
+      let control = ~(seven &+ 0x60 &* ones)
+      let same = word ^ separators
+      let isSeparator = ~(((same & low) &+ low) | same)
+      let flags = (nonASCII | control | isSeparator) & high
+      if flags != 0 { return index + flags.trailingZeroBitCount / 8 }
+      index += 8
+    }
+    while index < limit {
+      let byte = buffer[index]
+      if byte < 0x20 || byte >= 0x7F || byte == separator { return index }
+      index += 1
+    }
+    return limit
+  }
+
   /// Reads one field; returns it and whether it ended the record.
-  private mutating func readField() -> (CSVCell, Bool) {
+  private mutating func readField(texts: inout [String]) -> (CSVCell, Bool) {
     let startLine = line
     let startColumn = column
     var buffer: [UInt8] = []
     let empty = CSVCell(
-      start: index, end: index, text: nil, line: startLine, column: startColumn,
-      isPlainASCII: true)
+      start: index, end: index, line: startLine, column: startColumn, isPlainASCII: true)
 
-    func finish(_ parser: inout CSVParser, _ buffer: [UInt8]) -> CSVCell {
-      CSVCell(
-        start: parser.index, end: parser.index,
-        text: parser.decode(buffer, line: startLine, column: startColumn),
-        line: startLine, column: startColumn, isPlainASCII: false)
+    func finish(_ parser: inout CSVParser, _ buffer: [UInt8], _ texts: inout [String]) -> CSVCell {
+      var cell = CSVCell(
+        start: parser.index, end: parser.index, line: startLine, column: startColumn,
+        isPlainASCII: false)
+      cell.setText(parser.decode(buffer, line: startLine, column: startColumn), in: &texts)
+      return cell
     }
 
     if index < endIndex, bytes[index] == Self.quote {
@@ -243,11 +315,11 @@ struct CSVParser: IteratorProtocol, Sendable {
       let quoteIndex = index
       advance()
       var closed = false
-      // Whether the text is exactly the printable ASCII bytes between the quotes (no doubled
-      // quote, no line break): then it can stay a range of the input, as an unquoted field.
+      // Whether the text is exactly the printable ASCII bytes between the quotes.
       var plain = true
-      // Most quoted cells are plain: their bytes are scanned without being copied, and `buffer`
-      // stays empty (`copied` false) unless something else follows.
+      // Whether the text is exactly the bytes between the quotes (no doubled quote): then it
+      // stays a range of the input, and nothing is copied (`copied` stays false) unless a
+      // doubled quote or stray text follows.
       let contentStart = index
       let scanLimit = min(endIndex, contentStart + maximumFieldBytes)
       let prefixEnd = bytes.withUnsafeBufferPointer { buffer in
@@ -267,16 +339,16 @@ struct CSVParser: IteratorProtocol, Sendable {
       {
         advance()
         closed = true
-      } else {
-        buffer.append(contentsOf: bytes[contentStart..<prefixEnd])
-        copied = true
       }
       while !closed, index < endIndex {
         let byte = bytes[index]
         if byte < 0x20 || byte >= 0x7F { plain = false }
         if byte == Self.quote {
           if index + 1 < endIndex, bytes[index + 1] == Self.quote {
-            plain = false
+            if !copied {
+              buffer.append(contentsOf: bytes[contentStart..<index])
+              copied = true
+            }
             buffer.append(Self.quote)
             advance()
             advance()
@@ -290,12 +362,13 @@ struct CSVParser: IteratorProtocol, Sendable {
           // Keep the line break as written: LF, CRLF or CR.
           let start = index
           _ = consumeLineEnd()
-          buffer.append(contentsOf: bytes[start..<index])
+          if copied { buffer.append(contentsOf: bytes[start..<index]) }
         } else {
-          buffer.append(byte)
+          if copied { buffer.append(byte) }
           advance()
         }
-        if buffer.count > maximumFieldBytes {
+        // The field's length so far once unquoted: the bytes scanned, until some are copied.
+        if (copied ? buffer.count : index - contentStart) > maximumFieldBytes {
           problems.append(
             CSVProblem(
               line: startLine, column: startColumn,
@@ -318,29 +391,35 @@ struct CSVParser: IteratorProtocol, Sendable {
             message:
               "unterminated quote: the quoted field starting here never ends; "
               + "add the closing \" (write a quote inside a quoted field as \"\")"))
-        return (finish(&self, buffer), true)
+        if !copied { buffer.append(contentsOf: bytes[contentStart..<index]) }
+        return (finish(&self, buffer, &texts), true)
       }
       // After the closing quote: a comma, a line end or the end of the input.
-      let contentCount = copied ? buffer.count : prefixEnd - contentStart
-      func done(_ parser: inout CSVParser) -> CSVCell {
-        guard plain else { return finish(&parser, buffer) }
+      let contentEnd = index - 1
+      func done(_ parser: inout CSVParser, _ texts: inout [String]) -> CSVCell {
+        if copied { return finish(&parser, buffer, &texts) }
+        if !plain, !parser.bytesAreValidUTF8,
+          !parser.isValidUTF8(contentStart..<contentEnd)
+        {
+          return finish(&parser, Array(parser.bytes[contentStart..<contentEnd]), &texts)
+        }
         return CSVCell(
-          start: contentStart, end: contentStart + contentCount, text: nil, line: startLine,
-          column: startColumn, isPlainASCII: true)
+          start: contentStart, end: contentEnd, line: startLine, column: startColumn,
+          isPlainASCII: plain)
       }
-      if index >= endIndex { return (done(&self), true) }
+      if index >= endIndex { return (done(&self, &texts), true) }
       if bytes[index] == separator {
         advance()
-        return (done(&self), false)
+        return (done(&self, &texts), false)
       }
-      if consumeLineEnd() { return (done(&self), true) }
+      if consumeLineEnd() { return (done(&self, &texts), true) }
       problems.append(
         CSVProblem(
           line: line, column: column,
           message:
             "unexpected text after a closing quote; quote the whole cell and write a quote "
             + "inside it as \"\""))
-      if !copied { buffer.append(contentsOf: bytes[contentStart..<prefixEnd]) }
+      if !copied { buffer.append(contentsOf: bytes[contentStart..<contentEnd]) }
       // Keep the stray text as part of the field and carry on to the next comma.
       while index < endIndex, bytes[index] != separator, bytes[index] != Self.newline,
         bytes[index] != Self.carriageReturn
@@ -350,28 +429,34 @@ struct CSVParser: IteratorProtocol, Sendable {
       }
       if index < endIndex, bytes[index] == separator {
         advance()
-        return (finish(&self, buffer), false)
+        return (finish(&self, buffer, &texts), false)
       }
       _ = consumeLineEnd()
-      return (finish(&self, buffer), true)
+      return (finish(&self, buffer, &texts), true)
     }
 
-    // An unquoted field: find its end, then decode the bytes in place (no copy).
+    // An unquoted field: find its end (printable ASCII eight bytes at a time), then leave it a
+    // range of the bytes.
     let start = index
     let limit = min(endIndex, start + maximumFieldBytes + 1)
     let separator = self.separator
     let (end, scalars, plain) = bytes.withUnsafeBufferPointer { buffer in
-      var end = start
-      var scalars = 0
-      var plain = true
+      var end = Self.firstSpecialByte(
+        from: start, before: limit, separator: separator, in: buffer)
+      if end == limit || buffer[end] == separator || buffer[end] == Self.newline
+        || buffer[end] == Self.carriageReturn
+      {
+        return (end, end - start, true)
+      }
+      // Something else than printable ASCII: the rest byte by byte, counting scalars.
+      var scalars = end - start
       while end < limit {
         let byte = buffer[end]
         if byte == separator || byte == Self.newline || byte == Self.carriageReturn { break }
         if byte & 0xC0 != 0x80 { scalars += 1 }
-        if byte < 0x20 || byte >= 0x7F { plain = false }
         end += 1
       }
-      return (end, scalars, plain)
+      return (end, scalars, false)
     }
     index = end
     column += scalars
@@ -387,17 +472,28 @@ struct CSVParser: IteratorProtocol, Sendable {
       _ = consumeLineEnd()
       return (empty, true)
     }
-    // Printable ASCII is valid UTF-8 by construction: it stays a range of bytes.
-    let field = CSVCell(
-      start: start, end: end,
-      text: plain ? nil : decode(bytes[start..<end], line: startLine, column: startColumn),
-      line: startLine, column: startColumn, isPlainASCII: plain)
+    // The bytes stay a range of the input; unless the input was checked to be UTF-8 as a
+    // whole, a field that is not printable ASCII is checked (and, invalid, repaired) here.
+    var field = CSVCell(
+      start: start, end: end, line: startLine, column: startColumn, isPlainASCII: plain)
+    if !plain, !bytesAreValidUTF8, !isValidUTF8(start..<end) {
+      field.setText(
+        decode(bytes[start..<end], line: startLine, column: startColumn), in: &texts)
+      field.start = end
+    }
     if index < endIndex, bytes[index] == separator {
       advance()
       return (field, false)
     }
     _ = consumeLineEnd()
     return (field, true)
+  }
+
+  /// Whether `bytes[range]` is valid UTF-8.
+  private func isValidUTF8(_ range: Range<Int>) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) != nil
+    }
   }
 
   /// Decodes a field's bytes; invalid UTF-8 is reported (once in full) and replaced.

@@ -17,6 +17,7 @@ extension CSVRosterReader {
     let isGrid: Bool
     private let teamPositions: [Int]
     private let teamHeaders: [CSVCell]
+    private let teamHeaderTexts: [String]
     /// Whether a cell of each position is read (a known column, or a grid's team).
     private let isRead: [Bool]
     /// Whether team cells are taken whole (`--layout long`), not split into lists.
@@ -36,6 +37,8 @@ extension CSVRosterReader {
     private(set) var sawMarker = false
     /// The teams of the row being read.
     private var entries: [TeamEntry] = []
+    /// The texts of the row being read that are not ranges of the bytes (see ``CSVCell``).
+    private var texts: [String] = []
     /// People and teams already warned about for an id written in another case.
     private var warnedCase: Set<Int> = []
     private var warnedTeamCase: Set<Int> = []
@@ -82,16 +85,25 @@ extension CSVRosterReader {
     /// Whether a person leads a team, by the membership's first row.
     private var leaderFlags = SparseColumn<Bool>()
 
-    // Answers for cell texts that repeat from row to row.
-    private var roleTexts = TextCache()
+    /// Answers for cell texts that repeat from row to row, which draw no diagnostic of their
+    /// own: the trust reader lends one set to each school's assembler in turn
+    /// (``addRecord(_:texts:line:isDamaged:in:caches:)``), so the schools of a file share them.
+    struct SharedCaches: Sendable {
+      var roleTexts = TextCache()
+      var departmentTexts = TextCache()
+      var yearGroupTexts = TextCache()
+      var staffTypeOfText = CellMemo<StaffType>()
+      /// Gateways the catalog knows (a custom one is remembered per assembler, which warns
+      /// about it once).
+      var knownGatewayOfText = CellMemo<Gateway>()
+      var leaderOfText = CellMemo<Bool>()
+    }
+    private var caches = SharedCaches()
     /// Names and team names seldom repeat from one person or team to the next.
     private var nameTexts = TextCache(isEnabled: false)
     private var teamNameTexts = TextCache(isEnabled: false)
-    private var departmentTexts = TextCache()
-    private var yearGroupTexts = TextCache()
-    private var staffTypeOfText = CellMemo<StaffType>()
+    /// Custom gateways (see ``SharedCaches/knownGatewayOfText``).
     private var gatewayOfText = CellMemo<Gateway>()
-    private var leaderOfText = CellMemo<Bool>()
     private var warnedGateways: Set<String> = []
     /// The warning about each unknown gateway (once per id, at its first row), kept out of the
     /// log until ``finishMemberships()`` so that merged parts warn once.
@@ -113,6 +125,7 @@ extension CSVRosterReader {
       isGrid = map.isGrid
       teamPositions = map.teamPositions
       teamHeaders = map.teamHeaders
+      teamHeaderTexts = map.teamHeaderTexts
       var isRead = columns.map { $0 != nil }
       for position in map.teamPositions { isRead[position] = true }
       for position in map.fallbacks.values { isRead[position] = true }
@@ -145,10 +158,10 @@ extension CSVRosterReader {
       // Rows are handed over as buffers, so reading one costs no reference counting.
       let positions = cellOfColumn
       positions.withUnsafeBufferPointer { positions in
-        while let (line, isDamaged) = parser.nextRecord(into: &cells) {
+        while let (line, isDamaged) = parser.nextRecord(into: &cells, texts: &texts) {
           // A blank line, or a row of empty cells (Excel's `,,,,`), is skipped.
-          if cells[0].isEmpty || Self.isBlank(cells[0], buffer),
-            cells.allSatisfy({ $0.isEmpty || Self.isBlank($0, buffer) })
+          if cells[0].isEmpty || Self.isBlank(cells[0], buffer, texts),
+            cells.allSatisfy({ $0.isEmpty || Self.isBlank($0, buffer, texts) })
           {
             continue
           }
@@ -166,14 +179,18 @@ extension CSVRosterReader {
     }
 
     /// Reads one record that is not blank, as ``addRows(from:in:)`` reads each: for the trust
-    /// reader, which hands each school's rows to that school's own assembler.
+    /// reader, which hands each school's rows (and their texts) to that school's own assembler.
     mutating func addRecord(
-      _ cells: inout [CSVCell], line: Int, isDamaged: Bool, in buffer: UnsafeBufferPointer<UInt8>
+      _ cells: inout [CSVCell], texts rowTexts: [String], line: Int, isDamaged: Bool,
+      in buffer: UnsafeBufferPointer<UInt8>, caches shared: inout SharedCaches
     ) {
       if isDamaged {
         rowCount += 1
         return
       }
+      texts = rowTexts
+      swap(&caches, &shared)
+      defer { swap(&caches, &shared) }
       cellOfColumn.withUnsafeBufferPointer { positions in
         cells.withUnsafeMutableBufferPointer { row in
           add(row, cellOfColumn: positions, line: line, in: buffer)
@@ -243,9 +260,43 @@ extension CSVRosterReader {
       var leader: Sourced<Bool>?
     }
 
+    /// The header cell of the grid's `index`-th team column, as a cell of the row being read.
+    private mutating func teamHeader(_ index: Int) -> CSVCell {
+      var cell = teamHeaders[index]
+      if cell.hasText { cell.setText(teamHeaderTexts[cell.textIndex], in: &texts) }
+      return cell
+    }
+
+    /// Whether UTF-8 `bytes` (not empty) start or end with a scalar the reader trims.
+    static func startsOrEndsWithWhiteSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      func scalar(at start: Int) -> Unicode.Scalar {
+        let lead = UInt32(bytes[start])
+        var value: UInt32
+        var count: Int
+        switch lead {
+        case ..<0x80: return Unicode.Scalar(UInt8(lead))
+        case ..<0xE0: (value, count) = (lead & 0x1F, 1)
+        case ..<0xF0: (value, count) = (lead & 0x0F, 2)
+        default: (value, count) = (lead & 0x07, 3)
+        }
+        var index = start + 1
+        while count > 0, index < bytes.count {
+          value = value << 6 | UInt32(bytes[index] & 0x3F)
+          index += 1
+          count -= 1
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+      }
+      var last = bytes.count - 1
+      while last > 0, bytes[last] & 0xC0 == 0x80 { last -= 1 }
+      return isWhiteSpace(scalar(at: 0)) || isWhiteSpace(scalar(at: last))
+    }
+
     /// Whether a cell holds nothing but spaces and tabs.
-    static func isBlank(_ cell: CSVCell, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-      if let text = cell.text { return text.allSatisfy { $0 == " " || $0 == "\t" } }
+    static func isBlank(
+      _ cell: CSVCell, _ buffer: UnsafeBufferPointer<UInt8>, _ texts: [String]
+    ) -> Bool {
+      if cell.hasText { return texts[cell.textIndex].allSatisfy { $0 == " " || $0 == "\t" } }
       var index = cell.start
       while index < cell.end {
         if buffer[index] != 0x20, buffer[index] != 0x09 { return false }
@@ -276,17 +327,33 @@ extension CSVRosterReader {
       // Trim the cells that are read, check their characters, and note where they are.
       var hasControl = false
       for position in cells.indices where isRead[position] {
-        if let text = cells[position].text {
-          let trimmed = trimmedCell(text)
-          cells[position].text = trimmed
-          if !cells[position].isPlainASCII,
-            let scalar = IdentifierCheck.controlCharacter(in: trimmed)
+        var control: Unicode.Scalar?
+        if cells[position].hasText {
+          let trimmed = trimmedCell(texts[cells[position].textIndex])
+          if trimmed.isEmpty {
+            cells[position].textIndex = -1
+            cells[position].end = cells[position].start
+          } else {
+            texts[cells[position].textIndex] = trimmed
+          }
+          if !cells[position].isPlainASCII {
+            control = IdentifierCheck.controlCharacter(in: trimmed)
+          }
+        } else if !cells[position].isPlainASCII {
+          // UTF-8 that is not printable ASCII: trimmed of Unicode white space (seldom any),
+          // then checked, byte by byte, for control characters.
+          let cell = cells[position]
+          if cell.start < cell.end,
+            Self.startsOrEndsWithWhiteSpace(
+              UnsafeBufferPointer(rebasing: buffer[cell.start..<cell.end]))
           {
-            log.error(
-              IdentifierCheck.controlMessage(
-                columns[position]?.rawValue ?? "a team's mark", scalar),
-              line: cells[position].line, column: cells[position].column)
-            hasControl = true
+            let trimmed = trimmedCell(CSVRosterReader.text(of: cell, in: buffer, texts: texts))
+            cells[position].start = cell.end
+            cells[position].setText(trimmed, in: &texts)
+            control = IdentifierCheck.controlCharacter(in: trimmed)
+          } else {
+            control = IdentifierCheck.controlCharacter(
+              inUTF8: UnsafeBufferPointer(rebasing: buffer[cell.start..<cell.end]))
           }
         } else {
           // Printable ASCII: only spaces can surround it.
@@ -301,6 +368,13 @@ extension CSVRosterReader {
             cells[position].end -= 1
           }
         }
+        if let scalar = control {
+          log.error(
+            IdentifierCheck.controlMessage(
+              columns[position]?.rawValue ?? "a team's mark", scalar),
+            line: cells[position].line, column: cells[position].column)
+          hasControl = true
+        }
       }
       if hasControl { return }
       func value(_ column: Column) -> CSVCell? {
@@ -308,7 +382,9 @@ extension CSVRosterReader {
         guard position >= 0, !cells[position].isEmpty else { return nil }
         return cells[position]
       }
-      func text(_ cell: CSVCell) -> String { CSVRosterReader.text(of: cell, in: buffer) }
+      func text(_ cell: CSVCell) -> String {
+        CSVRosterReader.text(of: cell, in: buffer, texts: texts)
+      }
 
       let staffCell = value(.staffID)
       // The teams of this row: a grid's marked columns, or the team cell (a list of teams
@@ -319,7 +395,7 @@ extension CSVRosterReader {
         for (index, position) in teamPositions.enumerated() {
           let cell = cells[position]
           if cell.isEmpty { continue }
-          switch CSVRosterReader.gridMark(cell, in: buffer) {
+          switch CSVRosterReader.gridMark(cell, in: buffer, texts: texts) {
           case nil:
             log.error(
               "'\(shown(text(cell)))' is not a mark; mark a member Y (or X, 1, member) and a "
@@ -327,16 +403,16 @@ extension CSVRosterReader {
               line: cell.line, column: cell.column)
           case .none?: break
           case .member?:
-            entries.append(TeamEntry(cell: teamHeaders[index], leader: sourced(false, cell)))
+            entries.append(TeamEntry(cell: teamHeader(index), leader: sourced(false, cell)))
           case .leader?:
-            entries.append(TeamEntry(cell: teamHeaders[index], leader: sourced(true, cell)))
+            entries.append(TeamEntry(cell: teamHeader(index), leader: sourced(true, cell)))
           }
         }
       } else {
         var isLeader: Sourced<Bool>?
         roleCell = value(.teamRole)
         if let cell = roleCell {
-          let (known, hash) = leaderOfText.lookup(cell, in: buffer)
+          let (known, hash) = caches.leaderOfText.lookup(cell, in: buffer, texts: texts)
           if let known {
             isLeader = sourced(known, cell)
           } else {
@@ -352,7 +428,8 @@ extension CSVRosterReader {
                 line: cell.line, column: cell.column)
             }
             if let isLeader {
-              leaderOfText.remember(isLeader.value, for: cell, hash: hash, in: buffer)
+              caches.leaderOfText.remember(
+                isLeader.value, for: cell, hash: hash, in: buffer, texts: texts)
             }
           }
         }
@@ -381,16 +458,17 @@ extension CSVRosterReader {
       // The person: looked up once, checked, then added.
       var personOfRow: Int?
       if let staffCell {
-        let found = people.find(staffCell, in: buffer)
+        let found = people.find(staffCell, in: buffer, texts: texts)
         if hasBadID(.staffID, staffCell, found, line: line, in: buffer) {
           // Check the teams too, so one run reports every problem of the row.
           for entry in entries {
-            let found = teams.find(entry.cell, in: buffer)
+            let found = teams.find(entry.cell, in: buffer, texts: texts)
             _ = hasBadID(.team, entry.cell, found, line: line, in: buffer)
           }
           return
         }
-        let (slot, isNew) = people.slot(of: staffCell, found: found, in: buffer)
+        let (slot, isNew) = people.slot(
+          of: staffCell, found: found, in: buffer, texts: texts)
         if isNew { personLines.append(line) }
         personOfRow = slot
         func fallback(_ position: Int) -> CSVCell? {
@@ -418,17 +496,17 @@ extension CSVRosterReader {
       let teamNameCell = value(.teamName)
       for entry in entries {
         let teamCell = entry.cell
-        let found = teams.find(teamCell, in: buffer)
+        let found = teams.find(teamCell, in: buffer, texts: texts)
         if hasBadID(.team, teamCell, found, line: line, in: buffer) { continue }
-        let (team, isNewTeam) = teams.slot(of: teamCell, found: found, in: buffer)
+        let (team, isNewTeam) = teams.slot(of: teamCell, found: found, in: buffer, texts: texts)
         if isNewTeam {
           teamLines.append(isGrid ? teamCell.line : line)
           teamColumns.append(teamCell.column)
         }
         if let cell = teamNameCell {
           Self.agreeText(
-            &teamNames, team, cell, "team_name", owner: "team", shown: true, buffer, &log,
-            texts: &teamNameTexts)
+            &teamNames, team, cell, "team_name", owner: "team", shown: true, buffer, texts,
+            &log, cache: &teamNameTexts)
         }
         if let cell = gatewayCell { readGateway(cell, of: team, in: buffer) }
         guard let person = personOfRow else { continue }
@@ -443,10 +521,17 @@ extension CSVRosterReader {
     private mutating func readGateway(
       _ cell: CSVCell, of team: Int, in buffer: UnsafeBufferPointer<UInt8>
     ) {
-      let (known, hash) = gatewayOfText.lookup(cell, in: buffer)
-      var gateway = known
+      let (known, hash) = caches.knownGatewayOfText.lookup(cell, in: buffer, texts: texts)
+      var gateway = known ?? gatewayOfText.lookup(cell, in: buffer, texts: texts).0
       if gateway == nil {
-        let name = CSVRosterReader.text(of: cell, in: buffer)
+        let name = CSVRosterReader.text(of: cell, in: buffer, texts: texts)
+        // Both tables hash alike, so `hash` serves either.
+        if let standard = GatewayCatalog.resolve(name) {
+          caches.knownGatewayOfText.remember(
+            standard, for: cell, hash: hash, in: buffer, texts: texts)
+          Self.agree(&gateways, team, sourced(standard, cell), "gateway", "team", \.id, &log)
+          return
+        }
         var found = DiagnosticLog(file: log.file)
         let warnedBefore = warnedGateways.count
         gateway = CSVRosterReader.gateway(
@@ -455,7 +540,9 @@ extension CSVRosterReader {
         if warnedGateways.count > warnedBefore, let warning = found.warnings.first {
           gatewayWarnings.append((GatewayCatalog.normalize(name), warning))
         }
-        if let gateway { gatewayOfText.remember(gateway, for: cell, hash: hash, in: buffer) }
+        if let gateway {
+          gatewayOfText.remember(gateway, for: cell, hash: hash, in: buffer, texts: texts)
+        }
       }
       if let gateway {
         Self.agree(&gateways, team, sourced(gateway, cell), "gateway", "team", \.id, &log)
@@ -468,7 +555,7 @@ extension CSVRosterReader {
     private mutating func appendListEntries(
       _ cell: CSVCell, leader: Sourced<Bool>?, in buffer: UnsafeBufferPointer<UInt8>
     ) {
-      if cell.text == nil {
+      if !cell.hasText {
         // Most cells hold one plain team: nothing to split or unmark.
         let first = buffer[cell.start]
         let last = buffer[cell.end - 1]
@@ -491,12 +578,13 @@ extension CSVRosterReader {
           addPart(part, marker)
         }
       } else {
-        var text = cell.text ?? ""
+        var text = texts[cell.textIndex]
         text.withUTF8 { bytes in
           Self.listParts(bytes) { start, end, scalars, marker in
             var part = cell
-            part.text = String(
-              decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            part.setText(
+              String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+              in: &texts)
             if placesListParts { part.column = cell.column + scalars }
             addPart(part, marker)
           }
@@ -635,8 +723,10 @@ extension CSVRosterReader {
     ) -> Bool {
       let isPerson = column == .staffID
       let comparesStrings = isPerson ? people.comparesStrings : teams.comparesStrings
-      guard found.caseDiffers || cell.text != nil || comparesStrings else { return false }
-      let id = CSVRosterReader.text(of: cell, in: buffer)
+      guard found.caseDiffers || !cell.isPlainASCII || cell.hasText || comparesStrings else {
+        return false
+      }
+      let id = CSVRosterReader.text(of: cell, in: buffer, texts: texts)
       var bad = false
       if !cell.isPlainASCII, let scalar = IdentifierCheck.invisibleCharacter(in: id) {
         log.error(
@@ -683,43 +773,49 @@ extension CSVRosterReader {
           surname: value(.surname) ?? fallback(surnameFallback), buffer: buffer)
       {
         Self.agreeText(
-          &names, slot, cell, "name", owner: "staff_id", shown: false, buffer, &log,
-          texts: &nameTexts)
+          &names, slot, cell, "name", owner: "staff_id", shown: false, buffer, texts, &log,
+          cache: &nameTexts)
       }
       if let cell = value(.role) {
         Self.agreeText(
-          &roles, slot, cell, "role", owner: "staff_id", shown: false, buffer, &log,
-          texts: &roleTexts)
+          &roles, slot, cell, "role", owner: "staff_id", shown: false, buffer, texts, &log,
+          cache: &caches.roleTexts)
       }
       if let cell = value(.department) {
         Self.agreeText(
-          &departments, slot, cell, "department", owner: "staff_id", shown: false, buffer, &log,
-          texts: &departmentTexts)
+          &departments, slot, cell, "department", owner: "staff_id", shown: false, buffer, texts,
+          &log, cache: &caches.departmentTexts)
       }
       if let cell = value(.yearGroup) {
         Self.agreeText(
-          &yearGroups, slot, cell, "year_group", owner: "staff_id", shown: false, buffer, &log,
-          texts: &yearGroupTexts)
+          &yearGroups, slot, cell, "year_group", owner: "staff_id", shown: false, buffer, texts,
+          &log, cache: &caches.yearGroupTexts)
+      }
+      func text(_ cell: CSVCell) -> String {
+        CSVRosterReader.text(of: cell, in: buffer, texts: texts)
       }
       if let cell = value(.staffType) {
-        let (known, hash) = staffTypeOfText.lookup(cell, in: buffer)
+        let (known, hash) = caches.staffTypeOfText.lookup(cell, in: buffer, texts: texts)
         var type = known
         if type == nil {
-          type = StaffTypeClassifier.staffType(named: CSVRosterReader.text(of: cell, in: buffer))
-          if let type { staffTypeOfText.remember(type, for: cell, hash: hash, in: buffer) }
+          type = StaffTypeClassifier.staffType(named: text(cell))
+          if let type {
+            caches.staffTypeOfText.remember(
+              type, for: cell, hash: hash, in: buffer, texts: texts)
+          }
         }
         if let type {
           Self.agree(
             &staffTypes, slot, sourced(type, cell), "staff_type", "staff_id", \.rawValue, &log)
         } else {
           log.error(
-            "unknown staff_type '\(CSVRosterReader.text(of: cell, in: buffer))'; use senior, middle, teacher or support "
+            "unknown staff_type '\(text(cell))'; use senior, middle, teacher or support "
               + "(or leave it blank to derive it from the role)",
             line: cell.line, column: cell.column)
         }
       }
       if let cell = value(.suggestable) {
-        let word = CSVRosterReader.text(of: cell, in: buffer)
+        let word = text(cell)
         if let flag = RosterColumn.suggestableValue(word) {
           Self.agree(
             &suggestables, slot, sourced(flag, cell), "suggestable", "staff_id",
@@ -732,7 +828,7 @@ extension CSVRosterReader {
         }
       }
       if let cell = value(.maxTeams) {
-        let number = CSVRosterReader.text(of: cell, in: buffer)
+        let number = text(cell)
         if let cap = Int(number), cap >= 1 {
           Self.agree(&caps, slot, sourced(cap, cell), "max_teams", "staff_id", { "\($0)" }, &log)
         } else {
@@ -746,14 +842,14 @@ extension CSVRosterReader {
 
     /// A name made of the forename and surname cells (either alone when the other is blank),
     /// as a cell at the forename's place; `nil` when both are blank.
-    private func joinedName(
+    private mutating func joinedName(
       forename: CSVCell?, surname: CSVCell?, buffer: UnsafeBufferPointer<UInt8>
     ) -> CSVCell? {
       guard var cell = forename ?? surname else { return nil }
       let parts = [forename, surname].compactMap { $0 }.map {
-        CSVRosterReader.text(of: $0, in: buffer)
+        CSVRosterReader.text(of: $0, in: buffer, texts: texts)
       }
-      cell.text = parts.joined(separator: " ")
+      cell.setText(parts.joined(separator: " "), in: &texts)
       cell.isPlainASCII = cell.isPlainASCII && (surname?.isPlainASCII ?? true)
       return cell
     }
@@ -767,12 +863,19 @@ extension CSVRosterReader {
     private static func agreeText(
       _ store: inout SparseColumn<String>, _ owner: Int, _ cell: CSVCell, _ what: String,
       owner ownerWords: String, shown: Bool, _ buffer: UnsafeBufferPointer<UInt8>,
-      _ log: inout DiagnosticLog, texts: inout TextCache
+      _ texts: [String], _ log: inout DiagnosticLog, cache: inout TextCache
     ) {
-      if store.value(of: owner, satisfies: { CSVRosterReader.hasBytes(cell, of: $0, in: buffer) }) {
+      // The same bytes are the same text; other bytes are compared as strings below (Swift's
+      // `==`, canonical equivalence: `é` precomposed equals `e` and a combining acute).
+      if store.value(
+        of: owner,
+        satisfies: {
+          CSVRosterReader.hasBytes(cell, of: $0, in: buffer, texts: texts)
+        })
+      {
         return
       }
-      let text = texts.text(of: cell, in: buffer)
+      let text = cache.text(of: cell, in: buffer, texts: texts)
       let value = Sourced(value: text, line: cell.line, column: cell.column)
       agree(&store, owner, value, what, ownerWords, shown ? { $0 } : nil, &log)
     }
@@ -804,6 +907,17 @@ extension CSVRosterReader {
     /// The roster the rows describe: staff and teams sorted by id, the warnings of the whole
     /// read. Call after ``finishMemberships()``, and only when the log has no errors.
     mutating func roster() -> Roster {
+      var typeOfRole: [String: StaffType] = [:]
+      return roster(typeOfRole: &typeOfRole)
+    }
+
+    /// Rosters with fewer people are built on one core (a trust's schools are built on the
+    /// cores side by side).
+    static let parallelBuildThreshold = 4096
+
+    /// The roster, as ``roster()`` builds it; `typeOfRole` remembers the staff type of each job
+    /// title classified, for the next roster built (a trust's schools share titles).
+    mutating func roster(typeOfRole: inout [String: StaffType]) -> Roster {
       // Without a team_role column (or list markers, or a grid's marks) no team has a leader:
       // say so once, not once per team.
       let marksLeaders = hasTeamRoleColumn || isGrid || sawMarker
@@ -820,8 +934,12 @@ extension CSVRosterReader {
       }
       let personIDs = people.ids
       let teamIDs = teams.ids
-      let (staffOrder, teamOrder) = Parallel.both(
-        { ByteOrder.sortedIndices(personIDs) }, { ByteOrder.sortedIndices(teamIDs) })
+      let isSmall = personIDs.count < Self.parallelBuildThreshold
+      let (staffOrder, teamOrder) =
+        isSmall
+        ? (ByteOrder.sortedIndices(personIDs), ByteOrder.sortedIndices(teamIDs))
+        : Parallel.both(
+          { ByteOrder.sortedIndices(personIDs) }, { ByteOrder.sortedIndices(teamIDs) })
       var positionOfSlot = [Int32](repeating: 0, count: staffOrder.count)
       for (position, slot) in staffOrder.enumerated() {
         positionOfSlot[slot] = Int32(truncatingIfNeeded: position)
@@ -846,26 +964,36 @@ extension CSVRosterReader {
             column: teamColumns[team])
         }
       }
-      // The staff and the teams are built on two cores.
+      // The staff and the teams are built on two cores (a small roster's on one).
       let drafts = self
       let slots = positionOfSlot
       let leaders = leadersOfTeam
-      let (staff, (builtTeams, positions)) = Parallel.both(
-        { drafts.staffMembers(in: staffOrder) },
-        {
-          drafts.teams(
-            in: teamOrder, staffOrder: staffOrder, positionOfSlot: slots, leaders: leaders)
-        })
+      let (staff, (builtTeams, positions)) =
+        isSmall
+        ? (
+          staffMembers(in: staffOrder, typeOfRole: &typeOfRole),
+          teams(in: teamOrder, staffOrder: staffOrder, positionOfSlot: slots, leaders: leaders)
+        )
+        : Parallel.both(
+          {
+            var typeOfRole: [String: StaffType] = [:]
+            return drafts.staffMembers(in: staffOrder, typeOfRole: &typeOfRole)
+          },
+          {
+            drafts.teams(
+              in: teamOrder, staffOrder: staffOrder, positionOfSlot: slots, leaders: leaders)
+          })
       return Roster(
         sortedStaff: staff, sortedTeams: builtTeams, memberPositions: positions, deeps: deeps,
         warnings: log.finalWarnings)
     }
 
     /// The staff, in the order `order` gives their slots.
-    private func staffMembers(in order: [Int]) -> [StaffMember] {
+    private func staffMembers(
+      in order: [Int], typeOfRole: inout [String: StaffType]
+    ) -> [StaffMember] {
       // Job titles repeat ("Teacher of Maths"): classify each distinct one once (and the same
       // one as the last person's without a lookup).
-      var typeOfRole: [String: StaffType] = [:]
       var last: (role: String, type: StaffType)?
       // A roster of ids and teams only: every person has the defaults.
       if names.values.isEmpty, roles.values.isEmpty, staffTypes.values.isEmpty,

@@ -13,6 +13,8 @@ extension CSVRosterReader {
     /// In a grid, the positions of the team columns, and their header cells (the team ids).
     var teamPositions: [Int] = []
     var teamHeaders: [CSVCell] = []
+    /// The texts the team headers that are not ranges of the bytes point into.
+    var teamHeaderTexts: [String] = []
     /// For the forename and surname: the position of the next-best header, read when the best
     /// one's cell is blank (`Forename` when `Preferred Forename` is empty), by column.
     var fallbacks: [Column: Int] = [:]
@@ -61,9 +63,12 @@ extension CSVRosterReader {
     }
   }
 
-  /// The mark of a cell over `buffer`; one-letter cells (most marks) are read from their byte.
-  static func gridMark(_ cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>) -> GridMark? {
-    if cell.text == nil, cell.end - cell.start <= 1 {
+  /// The mark of a cell over `buffer` (`texts`, its row's texts); one-letter cells (most marks)
+  /// are read from their byte.
+  static func gridMark(
+    _ cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>, texts: [String]
+  ) -> GridMark? {
+    if !cell.hasText, cell.end - cell.start <= 1 {
       guard cell.end > cell.start else { return GridMark.none }
       switch buffer[cell.start] | 0x20 {
       case UInt8(ascii: "y"), UInt8(ascii: "x"), UInt8(ascii: "1") | 0x20, UInt8(ascii: "m"):
@@ -74,7 +79,7 @@ extension CSVRosterReader {
       default: return nil
       }
     }
-    return GridMark(text(of: cell, in: buffer))
+    return GridMark(text(of: cell, in: buffer, texts: texts))
   }
 
   /// Whether a row names the staff_id column (by a synonym, or by `--columns`): the header.
@@ -90,7 +95,7 @@ extension CSVRosterReader {
   /// `nil` when the header has errors (then in `log`). `rows` stands at the first data row: a
   /// grid is told by its cells (every cell of a team column is a mark).
   static func columnMap<Rows: RosterRowSource>(
-    header: CSVRecord, cells: [CSVCell], bytes: [UInt8], rows: Rows,
+    header: CSVRecord, cells: [CSVCell], texts: [String], bytes: [UInt8], rows: Rows,
     options: RosterReadOptions, log: inout DiagnosticLog
   ) -> ColumnMap? {
     let fields = header.fields
@@ -219,16 +224,26 @@ extension CSVRosterReader {
     map.placesListParts = Rows.placesListParts
     if isGrid {
       map.teamPositions = teamPositions
+      var headerTexts: [String] = []
       map.teamHeaders = teamPositions.map { position in
         var cell = cells[position]
-        if let text = cell.text {
-          cell.text = trimmedCell(text)
+        if cell.hasText {
+          cell.setText(trimmedCell(texts[cell.textIndex]), in: &headerTexts)
+        } else if !cell.isPlainASCII {
+          // Other white space than spaces may surround it.
+          let text = trimmedCell(
+            String(decoding: bytes[cell.start..<cell.end], as: UTF8.self))
+          if text.utf8.count != cell.end - cell.start {
+            cell.setText(text, in: &headerTexts)
+            cell.start = cell.end
+          }
         } else {
           while cell.start < cell.end, bytes[cell.start] == 0x20 { cell.start += 1 }
           while cell.end > cell.start, bytes[cell.end - 1] == 0x20 { cell.end -= 1 }
         }
         return cell
       }
+      map.teamHeaderTexts = headerTexts
     }
     return map
   }
@@ -242,13 +257,14 @@ extension CSVRosterReader {
     guard !candidates.isEmpty else { return [] }
     var parser = rows
     var cells: [CSVCell] = []
+    var texts: [String] = []
     var others = [Int](repeating: 0, count: candidates.count)
     var marked = [Int](repeating: 0, count: candidates.count)
     bytes.withUnsafeBufferPointer { buffer in
-      while parser.nextRecord(into: &cells) != nil {
+      while parser.nextRecord(into: &cells, texts: &texts) != nil {
         for (index, position) in candidates.enumerated() {
           guard position < cells.count else { continue }
-          switch gridMark(cells[position], in: buffer) {
+          switch gridMark(cells[position], in: buffer, texts: texts) {
           case nil: others[index] += 1
           case .none?: break
           case .member?, .leader?: marked[index] += 1

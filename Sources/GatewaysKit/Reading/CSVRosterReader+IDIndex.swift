@@ -32,10 +32,10 @@ extension CSVRosterReader {
     /// The slot of the id in `cell`, and the hash to pass to ``insert(_:hash:in:)`` when the id
     /// is new. `caseDiffers` when the id found is written with other bytes (for byte-compared
     /// ids: it differs only in case; for others, the caller tells case from normalisation).
-    mutating func find(_ cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>) -> (
-      slot: Int?, hash: UInt64, caseDiffers: Bool
-    ) {
-      if dictionary == nil, cell.text == nil {
+    mutating func find(
+      _ cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>, texts: [String]
+    ) -> (slot: Int?, hash: UInt64, caseDiffers: Bool) {
+      if dictionary == nil, cell.isPlainASCII, !cell.hasText {
         let range = cell.start..<cell.end
         if let last, ByteStringTable.equal(last.range, range, in: buffer) {
           return (last.slot, 0, false)
@@ -57,7 +57,7 @@ extension CSVRosterReader {
         for (slot, id) in ids.enumerated() where byID[key(id)] == nil { byID[key(id)] = slot }
         dictionary = byID
       }
-      let id = CSVRosterReader.text(of: cell, in: buffer)
+      let id = CSVRosterReader.text(of: cell, in: buffer, texts: texts)
       guard let slot = dictionary?[key(id)] else { return (nil, 0, false) }
       return (slot, 0, IdentifierCheck.differInBytes(ids[slot], id))
     }
@@ -96,18 +96,18 @@ extension CSVRosterReader {
     /// a new one (`isNew`) when the id was not there.
     mutating func slot(
       of cell: CSVCell, found: (slot: Int?, hash: UInt64, caseDiffers: Bool),
-      in buffer: UnsafeBufferPointer<UInt8>
+      in buffer: UnsafeBufferPointer<UInt8>, texts: [String]
     ) -> (slot: Int, isNew: Bool) {
       if let slot = found.slot { return (slot, false) }
-      return (insert(cell, hash: found.hash, in: buffer), true)
+      return (insert(cell, hash: found.hash, in: buffer, texts: texts), true)
     }
 
     /// Adds the id in `cell`, which ``find(_:in:)`` did not find; returns its slot.
-    mutating func insert(_ cell: CSVCell, hash: UInt64, in buffer: UnsafeBufferPointer<UInt8>)
-      -> Int
-    {
+    mutating func insert(
+      _ cell: CSVCell, hash: UInt64, in buffer: UnsafeBufferPointer<UInt8>, texts: [String]
+    ) -> Int {
       let slot = ids.count
-      let id = CSVRosterReader.text(of: cell, in: buffer)
+      let id = CSVRosterReader.text(of: cell, in: buffer, texts: texts)
       ids.append(id)
       if dictionary != nil {
         let key = key(id)
@@ -120,19 +120,21 @@ extension CSVRosterReader {
     }
   }
 
-  /// The cell's text, trimmed as the reader left it.
-  static func text(of cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>) -> String {
-    if let text = cell.text { return text }
+  /// The cell's text, trimmed as the reader left it; `texts` are its row's texts.
+  static func text(
+    of cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>, texts: [String]
+  ) -> String {
+    if cell.hasText { return texts[cell.textIndex] }
     return String(
       decoding: UnsafeBufferPointer(rebasing: buffer[cell.start..<cell.end]), as: UTF8.self)
   }
 
   /// Whether the cell's bytes are exactly the bytes of `text` (so they are the same string);
-  /// `false` may still be two spellings Swift finds equal.
+  /// `false` may still be two spellings Swift finds equal (the caller then compares strings).
   static func hasBytes(
-    _ cell: CSVCell, of text: String, in buffer: UnsafeBufferPointer<UInt8>
+    _ cell: CSVCell, of text: String, in buffer: UnsafeBufferPointer<UInt8>, texts: [String]
   ) -> Bool {
-    if let own = cell.text { return own == text }
+    if cell.hasText { return texts[cell.textIndex] == text }
     let compared = text.utf8.withContiguousStorageIfAvailable { stored -> Bool in
       guard stored.count == cell.end - cell.start else { return false }
       var offset = 0

@@ -3,8 +3,8 @@ extension CSVRosterReader {
   /// dozen job titles, departments and year groups, so a `String` is made (and kept in memory)
   /// once per title rather than once per person.
   ///
-  /// Cells of printable ASCII are looked up by their bytes in the file; any other cell already
-  /// carries its text. A cache whose lookups mostly miss (a column of values that do not
+  /// Cells that are ranges of the file are looked up by their bytes there; the few others
+  /// already have their text. A cache whose lookups mostly miss (a column of values that do not
   /// repeat) stops looking, and lets its table go.
   struct TextCache: Sendable {
     private var table = ByteStringTable(expectedCount: 8)
@@ -24,8 +24,12 @@ extension CSVRosterReader {
 
     /// The text of `cell` (trimmed as the reader left it), the same `String` for the same bytes.
     /// - Complexity: expected O(k) for a cell of k bytes.
-    mutating func text(of cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>) -> String {
-      guard isEnabled, cell.text == nil else { return CSVRosterReader.text(of: cell, in: buffer) }
+    mutating func text(
+      of cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>, texts rowTexts: [String]
+    ) -> String {
+      guard isEnabled, !cell.hasText else {
+        return CSVRosterReader.text(of: cell, in: buffer, texts: rowTexts)
+      }
       let range = cell.start..<cell.end
       let hash = table.hash(range, in: buffer)
       lookups += 1
@@ -33,7 +37,7 @@ extension CSVRosterReader {
         hits += 1
         return texts[slot]
       }
-      let text = CSVRosterReader.text(of: cell, in: buffer)
+      let text = CSVRosterReader.text(of: cell, in: buffer, texts: rowTexts)
       if lookups >= Self.trialLookups, hits * 2 < lookups {
         isEnabled = false
         table = ByteStringTable(expectedCount: 0)
@@ -49,30 +53,33 @@ extension CSVRosterReader {
 
 extension CSVRosterReader {
   /// What a cell's text means (a staff type, a gateway, a team role), worked out once per
-  /// distinct text: cells of printable ASCII are looked up by their bytes in the file, without
-  /// a `String`; others by their text.
+  /// distinct text: cells that are ranges of the file are looked up by their bytes there,
+  /// without a `String`; the few others by their text.
   struct CellMemo<Value: Sendable>: Sendable {
     private var table = ByteStringTable(expectedCount: 8)
     private var values: [Value] = []
     private var byText: [String: Value] = [:]
 
     /// The value remembered for `cell`'s text, if any, and the hash to pass to
-    /// ``remember(_:for:hash:in:)``.
+    /// ``remember(_:for:hash:in:texts:)``.
     /// - Complexity: expected O(k) for a cell of k bytes.
-    func lookup(_ cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>) -> (Value?, UInt64) {
-      if let text = cell.text { return (byText[text], 0) }
+    func lookup(
+      _ cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>, texts: [String]
+    ) -> (Value?, UInt64) {
+      if cell.hasText { return (byText[texts[cell.textIndex]], 0) }
       let range = cell.start..<cell.end
       let hash = table.hash(range, in: buffer)
       guard let slot = table.slot(of: range, hash: hash, in: buffer) else { return (nil, hash) }
       return (values[slot], hash)
     }
 
-    /// Remembers `value` for `cell`'s text, which ``lookup(_:in:)`` did not find.
+    /// Remembers `value` for `cell`'s text, which ``lookup(_:in:texts:)`` did not find.
     mutating func remember(
-      _ value: Value, for cell: CSVCell, hash: UInt64, in buffer: UnsafeBufferPointer<UInt8>
+      _ value: Value, for cell: CSVCell, hash: UInt64, in buffer: UnsafeBufferPointer<UInt8>,
+      texts: [String]
     ) {
-      if let text = cell.text {
-        byText[text] = value
+      if cell.hasText {
+        byText[texts[cell.textIndex]] = value
       } else {
         table.insert(cell.start..<cell.end, hash: hash)
         values.append(value)

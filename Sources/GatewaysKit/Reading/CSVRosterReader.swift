@@ -242,10 +242,12 @@ enum CSVRosterReader {
     // The header again, as cells over the bytes: a grid's team ids are its cells.
     var headerParser = beforeHeader
     var headerCells: [CSVCell] = []
-    _ = headerParser.nextRecord(into: &headerCells)
+    var headerTexts: [String] = []
+    _ = headerParser.nextRecord(into: &headerCells, texts: &headerTexts)
     guard
       let map = columnMap(
-        header: header, cells: headerCells, bytes: bytes, rows: parser, options: options,
+        header: header, cells: headerCells, texts: headerTexts, bytes: bytes, rows: parser,
+        options: options,
         log: &log)
     else {
       throw log.rosterError

@@ -57,27 +57,8 @@ enum IdentifierCheck {
   /// break), if any: such characters (NUL, escape sequences) can rewrite a terminal's screen
   /// when the value is printed, and never belong in a roster.
   static func controlCharacter(in text: String) -> Unicode.Scalar? {
-    // Byte by byte: U+0000–U+001F and U+007F are single bytes, U+0080–U+009F are 0xC2 then
-    // 0x80–0x9F (the second byte is the code point), and no other character holds those bytes.
-    var found: Unicode.Scalar?
-    let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-      var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
-          found = Unicode.Scalar(byte)
-          return
-        }
-        if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] >= 0x80,
-          bytes[index + 1] <= 0x9F
-        {
-          found = Unicode.Scalar(bytes[index + 1])
-          return
-        }
-        index += 1
-      }
-    }
-    if scanned != nil { return found }
+    let scanned = text.utf8.withContiguousStorageIfAvailable { controlCharacter(inUTF8: $0) }
+    if let scanned { return scanned }
     if isPrintableASCII(text) { return nil }
     // The control characters (general category Cc) are exactly U+0000–U+001F and
     // U+007F–U+009F, so no Unicode property table is needed (a lookup per scalar was a tenth of
@@ -86,6 +67,25 @@ enum IdentifierCheck {
       scalar != "\t" && scalar != "\n" && scalar != "\r"
         && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
     }
+  }
+
+  /// The first control character in UTF-8 `bytes`, as ``controlCharacter(in:)`` finds it in a
+  /// string: byte by byte, as U+0000–U+001F and U+007F are single bytes, U+0080–U+009F are 0xC2
+  /// then 0x80–0x9F (the second byte is the code point), and no other character holds those
+  /// bytes.
+  static func controlCharacter(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
+        return Unicode.Scalar(byte)
+      }
+      if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9F {
+        return Unicode.Scalar(bytes[index + 1])
+      }
+      index += 1
+    }
+    return nil
   }
 
   /// Words for a value holding a control character: the field and the code point only.

@@ -115,21 +115,24 @@ struct JSONRows: RosterRowSource {
   var problems: [CSVProblem] { [] }
   var furtherInvalidUTF8Count: Int { 0 }
 
-  mutating func nextRecord(into row: inout [CSVCell]) -> (line: Int, isDamaged: Bool)? {
+  mutating func nextRecord(into row: inout [CSVCell], texts: inout [String]) -> (
+    line: Int, isDamaged: Bool
+  )? {
     row.removeAll(keepingCapacity: true)
+    if !texts.isEmpty { texts.removeAll(keepingCapacity: true) }
     guard index < places.count else { return nil }
     let line = index + 1
     for _ in columns {
-      row.append(CSVCell(start: 0, end: 0, text: nil, line: line, column: 0, isPlainASCII: true))
+      row.append(CSVCell(start: 0, end: 0, line: line, column: 0, isPlainASCII: true))
     }
     let end = index + 1 < rowStarts.count ? rowStarts[index + 1] : cells.count
     for cellIndex in rowStarts[index]..<end {
       let cell = cells[cellIndex]
       let (start, stop) = (Int(cell.start), Int(cell.end))
+      // The text is valid UTF-8 (the JSON parser's strings): every cell is a range of it.
       row[Int(cell.position)] = CSVCell(
-        start: start, end: stop,
-        text: cell.isPlainASCII ? nil : String(decoding: text[start..<stop], as: UTF8.self),
-        line: line, column: cellIndex + 1, isPlainASCII: cell.isPlainASCII)
+        start: start, end: stop, line: line, column: cellIndex + 1,
+        isPlainASCII: cell.isPlainASCII)
     }
     index += 1
     return (line, false)
@@ -137,10 +140,12 @@ struct JSONRows: RosterRowSource {
 
   mutating func next() -> CSVRecord? {
     var row: [CSVCell] = []
-    guard let (line, _) = nextRecord(into: &row) else { return nil }
+    var texts: [String] = []
+    guard let (line, _) = nextRecord(into: &row, texts: &texts) else { return nil }
     let fields = row.map { cell in
       CSVField(
-        value: cell.text ?? String(decoding: text[cell.start..<cell.end], as: UTF8.self),
+        value: cell.hasText
+          ? texts[cell.textIndex] : String(decoding: text[cell.start..<cell.end], as: UTF8.self),
         line: cell.line, column: cell.column, isPlainASCII: cell.isPlainASCII)
     }
     return CSVRecord(line: line, fields: fields)

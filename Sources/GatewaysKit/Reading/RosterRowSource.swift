@@ -4,20 +4,24 @@
 /// them (``RosterColumn``, by `CSVRosterReader.columnMap`), and the rows go into the one
 /// `CSVRosterReader.Assembler`.
 ///
-/// A cell (``CSVCell``) is a range of the buffer when its text is exactly those bytes and they
-/// are printable ASCII, or carries its decoded text otherwise; its `line` and `column` are where
+/// A cell (``CSVCell``) is a range of the buffer when its text is exactly those bytes (UTF-8),
+/// or points to its text among the row's texts otherwise; its `line` and `column` are where
 /// diagnostics place it (a text file's line and column, a sheet's row and column, a JSON
 /// roster's row and cell, which its reader then names by their JSON path).
 ///
 /// ```swift
 /// var rows: some RosterRowSource = CSVParser(bytes: Array("staff_id,team\nT01,afl\n".utf8))
 /// var cells: [CSVCell] = []
-/// while let (line, _) = rows.nextRecord(into: &cells) { print(line, cells.count) }
+/// var texts: [String] = []
+/// while let (line, _) = rows.nextRecord(into: &cells, texts: &texts) { print(line, cells.count) }
 /// ```
 protocol RosterRowSource: Sendable {
-  /// Reads the next row into `cells` (emptied first, its storage kept); returns the row's line
-  /// and whether the source found a problem inside it, or `nil` after the last row.
-  mutating func nextRecord(into cells: inout [CSVCell]) -> (line: Int, isDamaged: Bool)?
+  /// Reads the next row into `cells` (emptied first, its storage kept), and into `texts` (also
+  /// emptied first) the texts of its cells that are not ranges of the buffer; returns the row's
+  /// line and whether the source found a problem inside it, or `nil` after the last row.
+  mutating func nextRecord(into cells: inout [CSVCell], texts: inout [String]) -> (
+    line: Int, isDamaged: Bool
+  )?
 
   /// The next row with its cells' text, for finding and reading the header.
   mutating func next() -> CSVRecord?

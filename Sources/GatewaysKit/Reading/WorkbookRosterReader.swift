@@ -197,43 +197,46 @@ enum WorkbookRosterReader {
     /// (a title ten rows above the header, with blank rows between, is still found).
     func headerSearchLine(of record: CSVRecord, rowsWithText: Int) -> Int { rowsWithText }
 
-    mutating func nextRecord(into cells: inout [CSVCell]) -> (line: Int, isDamaged: Bool)? {
+    mutating func nextRecord(into cells: inout [CSVCell], texts: inout [String]) -> (
+      line: Int, isDamaged: Bool
+    )? {
       cells.removeAll(keepingCapacity: true)
+      if !texts.isEmpty { texts.removeAll(keepingCapacity: true) }
       guard index < worksheet.rowCount else { return nil }
       let row = worksheet.rowNumber(at: index)
       let range = worksheet.cellRange(ofRow: index)
       index += 1
       for column in 1...width {
-        cells.append(
-          CSVCell(start: 0, end: 0, text: nil, line: row, column: column, isPlainASCII: true))
+        cells.append(CSVCell(start: 0, end: 0, line: row, column: column, isPlainASCII: true))
       }
       for cell in range {
         let bytes = worksheet.textBytes(ofCell: cell)
         let plain = !bytes.contains { $0 < 0x20 || $0 > 0x7E }
-        var text: String?
-        if !plain {
-          text = String(decoding: bytes, as: UTF8.self)
-          // A line break in a cell reads as a line feed, as in a CSV field.
-          if bytes.contains(0x0D) {
-            text = text?.replacingOccurrences(of: "\r\n", with: "\n")
-              .replacingOccurrences(of: "\r", with: "\n")
-          }
-        }
         let column = worksheet.column(ofCell: cell)
-        cells[column - 1] = CSVCell(
-          start: bytes.startIndex, end: bytes.endIndex, text: text, line: row, column: column,
+        var made = CSVCell(
+          start: bytes.startIndex, end: bytes.endIndex, line: row, column: column,
           isPlainASCII: plain)
+        // A line break in a cell reads as a line feed, as in a CSV field.
+        if !plain, bytes.contains(0x0D) {
+          made.setText(
+            String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+              .replacingOccurrences(of: "\r", with: "\n"), in: &texts)
+          made.start = made.end
+        }
+        cells[column - 1] = made
       }
       return (row, false)
     }
 
     mutating func next() -> CSVRecord? {
       var cells: [CSVCell] = []
-      guard let (line, _) = nextRecord(into: &cells) else { return nil }
+      var texts: [String] = []
+      guard let (line, _) = nextRecord(into: &cells, texts: &texts) else { return nil }
       let text = worksheet.text
       let fields = cells.map { cell in
         CSVField(
-          value: cell.text ?? String(decoding: text[cell.start..<cell.end], as: UTF8.self),
+          value: cell.hasText
+            ? texts[cell.textIndex] : String(decoding: text[cell.start..<cell.end], as: UTF8.self),
           line: cell.line, column: cell.column, isPlainASCII: cell.isPlainASCII)
       }
       return CSVRecord(line: line, fields: fields)

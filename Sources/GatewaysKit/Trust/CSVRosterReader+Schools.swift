@@ -115,9 +115,10 @@ extension CSVRosterReader {
     let pieces = min(finished.count, Parallel.width * 8)
     let rosters = Parallel.map(pieces) { piece in
       let range = (finished.count * piece / pieces)..<(finished.count * (piece + 1) / pieces)
+      var typeOfRole: [String: StaffType] = [:]
       return range.map { index in
         var assembler = finished[index]
-        var roster = assembler.roster()
+        var roster = assembler.roster(typeOfRole: &typeOfRole)
         roster.reading = prepared.reading(layout: assembler.layout)
         return roster
       }
@@ -176,6 +177,8 @@ extension CSVRosterReader {
     var personIDs: [[String: Sourced<String>]] = []
     var outside: [[TrustRoster.OutsideMembership]] = []
     var trustTeams: [String: TrustTeamDraft] = [:]
+    /// The answers for repeating cell texts, lent to each school's assembler in turn.
+    private var caches = Assembler.SharedCaches()
 
     init(
       map: ColumnMap, columns: TrustColumns, deeps: DeepMapping, options: RosterReadOptions,
@@ -210,6 +213,7 @@ extension CSVRosterReader {
       from parser: inout Rows, in buffer: UnsafeBufferPointer<UInt8>
     ) {
       var cells: [CSVCell] = []
+      var texts: [String] = []
       let c = columns
       // Rows come school by school, and person by person: a row whose school cell has the
       // bytes of the last row's is of that school, and one whose staff_id and person_id have
@@ -221,11 +225,11 @@ extension CSVRosterReader {
       }
       func text(_ position: Int) -> String {
         guard let cell = cell(position) else { return "" }
-        return trimmedCell(CSVRosterReader.text(of: cell, in: buffer))
+        return trimmedCell(CSVRosterReader.text(of: cell, in: buffer, texts: texts))
       }
-      while let (line, isDamaged) = parser.nextRecord(into: &cells) {
-        if cells[0].isEmpty || Assembler.isBlank(cells[0], buffer),
-          cells.allSatisfy({ $0.isEmpty || Assembler.isBlank($0, buffer) })
+      while let (line, isDamaged) = parser.nextRecord(into: &cells, texts: &texts) {
+        if cells[0].isEmpty || Assembler.isBlank(cells[0], buffer, texts),
+          cells.allSatisfy({ $0.isEmpty || Assembler.isBlank($0, buffer, texts) })
         {
           continue
         }
@@ -247,7 +251,8 @@ extension CSVRosterReader {
             continue
           }
           index = school(named: name)
-          if let schoolCell { lastSchool = (schoolCell, index) }
+          // A cell with a text of its own (its row's) is not kept for the rows after.
+          if let schoolCell, !schoolCell.hasText { lastSchool = (schoolCell, index) }
         }
         if let teamSchoolCell = cell(c.teamSchool), !teamSchoolCell.isEmpty,
           !(schoolCell.map { CSVRosterReader.sameText(teamSchoolCell, $0, in: buffer) } ?? false)
@@ -257,8 +262,8 @@ extension CSVRosterReader {
           if !teamSchool.isEmpty, teamSchool != name, cells.count == map.columns.count {
             let staff = text(c.staff)
             if addOutside(
-              row: &cells, line: line, teamSchool: teamSchool, staff: staff, school: index,
-              in: buffer)
+              row: &cells, texts: texts, line: line, teamSchool: teamSchool, staff: staff,
+              school: index, in: buffer)
             {
               continue
             }
@@ -283,18 +288,21 @@ extension CSVRosterReader {
                       + "school another person_id ('\(shown(personID))' here, "
                       + "'\(shown(known.value))' there); make the rows agree",
                     line: line, column: personCell.column)
-                } else if let staffCell = cell(c.staff) {
+                } else if let staffCell = cell(c.staff), !staffCell.hasText, !personCell.hasText {
                   lastPerson = (index, staffCell, personCell)
                 }
               } else {
                 personIDs[index][key] = Sourced(
                   value: personID, line: line, column: personCell.column)
-                if let staffCell = cell(c.staff) { lastPerson = (index, staffCell, personCell) }
+                if let staffCell = cell(c.staff), !staffCell.hasText, !personCell.hasText {
+                  lastPerson = (index, staffCell, personCell)
+                }
               }
             }
           }
         }
-        assemblers[index].addRecord(&cells, line: line, isDamaged: false, in: buffer)
+        assemblers[index].addRecord(
+          &cells, texts: texts, line: line, isDamaged: false, in: buffer, caches: &caches)
       }
     }
 
@@ -303,13 +311,13 @@ extension CSVRosterReader {
     /// cells. Returns whether the row is not one of its school's (it has no staff_id: it only
     /// declares that team).
     private mutating func addOutside(
-      row cells: inout [CSVCell], line: Int, teamSchool: String, staff: String, school index: Int,
-      in buffer: UnsafeBufferPointer<UInt8>
+      row cells: inout [CSVCell], texts: [String], line: Int, teamSchool: String, staff: String,
+      school index: Int, in buffer: UnsafeBufferPointer<UInt8>
     ) -> Bool {
       let c = columns
       func text(_ position: Int) -> String {
         guard position >= 0, position < cells.count else { return "" }
-        return trimmedCell(CSVRosterReader.text(of: cells[position], in: buffer))
+        return trimmedCell(CSVRosterReader.text(of: cells[position], in: buffer, texts: texts))
       }
       let isTrust = teamSchool.lowercased() == TrustRoster.trustWord
       let roleWord = GatewayCatalog.normalize(text(c.teamRole))
@@ -350,7 +358,7 @@ extension CSVRosterReader {
             line: line))
       }
       for position in c.blanked {
-        cells[position].text = nil
+        cells[position].textIndex = -1
         cells[position].end = cells[position].start
       }
       return false
@@ -479,20 +487,15 @@ extension CSVRosterReader {
 }
 
 extension CSVRosterReader {
-  /// Whether two cells hold the same text: the same bytes, or the same decoded text. `false`
-  /// may still be cells whose texts are equal once trimmed.
+  /// Whether two cells hold the same bytes. `false` may still be cells whose texts are equal
+  /// (once trimmed, or as Swift compares strings), and is the answer for a cell with a text of
+  /// its own (see ``CSVCell``).
   static func sameText(_ a: CSVCell, _ b: CSVCell, in buffer: UnsafeBufferPointer<UInt8>)
     -> Bool
   {
-    switch (a.text, b.text) {
-    case (nil, nil):
-      let count = a.end - a.start
-      guard count == b.end - b.start, let base = buffer.baseAddress else { return false }
-      return count == 0 || memcmp(base + a.start, base + b.start, count) == 0
-    case (let x?, let y?):
-      return x == y
-    default:
-      return false
-    }
+    guard !a.hasText, !b.hasText else { return false }
+    let count = a.end - a.start
+    guard count == b.end - b.start, let base = buffer.baseAddress else { return false }
+    return count == 0 || memcmp(base + a.start, base + b.start, count) == 0
   }
 }

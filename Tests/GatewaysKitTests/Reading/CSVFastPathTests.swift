@@ -35,6 +35,48 @@ struct CSVFastPathTests {
     #expect(roster.staff[0].name == "Jos\u{E9}")
   }
 
+  @Test func aNameSpelledOtherwiseFirstStillAgreesWithItsCanonicalTwin() throws {
+    let roster = try readCSV(
+      "staff_id,team,name\ns1,a,Jose\u{301}\ns1,b,Jos\u{E9}\ns1,c,Jose\u{301}\n")
+    // The first spelling is kept, byte for byte.
+    #expect(Array(roster.staff[0].name.utf8) == Array("Jose\u{301}".utf8))
+  }
+
+  @Test func namesThatAreNotCanonicallyEqualConflict() {
+    let found = diagnostics(csv: "staff_id,team,name\ns1,a,Jos\u{E9}\ns1,b,Jose\n")
+    #expect(
+      found.map(\.description) == [
+        "error: roster.csv:3:6: conflicting name: line 2 gives the same staff_id another name; "
+          + "make the rows agree (or leave the cell blank on one of them)"
+      ])
+  }
+
+  @Test func aQuotedNameWithDoubledQuotesAgreesWithItsRepeats() throws {
+    let roster = try readCSV(
+      "staff_id,team,name\ns1,a,\"Ann \"\"A\"\" B\"\ns1,b,\"Ann \"\"A\"\" B\"\ns2,b,\" Bo \"\"C\"\"\"\n"
+    )
+    #expect(roster.staff.map(\.name) == ["Ann \"A\" B", "Bo \"C\""])
+    let found = diagnostics(
+      csv: "staff_id,team,name\ns1,a,\"Ann \"\"A\"\" B\"\ns1,b,\"Ann \"\"A\"\" C\"\n")
+    #expect(found.map(\.line) == [3])
+  }
+
+  @Test func aCellThatIsNotASCIIIsTrimmedOfUnicodeWhiteSpace() throws {
+    let roster = try readCSV(
+      "staff_id,team,name,department\ns1,a,\u{3000}Zo\u{EB}\u{A0},\u{C9}cole \ns1,b,Zo\u{EB},\u{C9}cole\n"
+    )
+    #expect(roster.staff[0].name == "Zo\u{EB}")
+    #expect(roster.staff[0].department == "\u{C9}cole")
+  }
+
+  @Test func aControlCharacterInACellThatIsNotASCIIIsAnError() {
+    let found = diagnostics(csv: "staff_id,team,name\ns1,a,Zo\u{EB}\u{85}x\n")
+    #expect(
+      found.map(\.description) == [
+        "error: roster.csv:2:6: name contains a control character (U+0085); delete it"
+      ])
+  }
+
   @Test func aRepeatedMembershipFarApartNamesItsFirstLine() throws {
     let roster = try readCSV("staff_id,team\ns1,a\ns2,a\ns1,b\ns1,a\ns2,a\n")
     #expect(roster.membershipCount == 3)
