@@ -106,9 +106,7 @@ extension CommandSpec {
     // A plan written with real ids is read in the comparison's pseudonyms.
     if pseudonymiser != nil { plan = plan?.renamed(staff: renaming.staff, teams: renaming.teams) }
 
-    let terms = zip(labels, rosters).map { label, roster in
-      RosterComparison.Term(label: label, roster: roster, analysis: analyser.analyse(roster))
-    }
+    let terms = RosterComparison.Term.analysed(labels: labels, rosters: rosters, analyser: analyser)
     let comparison = RosterComparison(terms: terms, plan: plan)
     if let followUp = comparison.plan, followUp.unfitting > 0 {
       io.printError(

@@ -10,15 +10,28 @@ extension Analyser {
   ///
   /// - Complexity: O(S + M).
   func coupling(_ network: RosterGraph, mainGroupTeams: Int) -> CouplingFindings {
-    let roster = network.roster
-    let graph = network.graph
+    let staff = network.roster.staff
+    return coupling(
+      graph: network.graph, teamCount: network.roster.teams.count,
+      mainGroupTeams: mainGroupTeams, isTeaching: { staff[$0].staffType.isTeaching },
+      yearGroup: { staff[$0].yearGroup }, department: { staff[$0].department })
+  }
+
+  /// The coupling scores of a graph of `teamCount` teams whose person `p` teaches when
+  /// `isTeaching(p)` and has the year group and department given (a trust's whole graph, built
+  /// without a roster).
+  /// - Complexity: O(P + M) calls and steps.
+  func coupling(
+    graph: BipartiteGraph, teamCount: Int, mainGroupTeams: Int, isTeaching: (Int) -> Bool,
+    yearGroup: (Int) -> String?, department: (Int) -> String?
+  ) -> CouplingFindings {
     var teaching = 0
     var teachingInvolved = 0
     var involved = 0
     var crossMembers = 0
     for person in graph.people {
       let degree = graph.degree(of: person)
-      if roster.staff[person.position].staffType.isTeaching {
+      if isTeaching(person.position) {
         teaching += 1
         if degree > 0 { teachingInvolved += 1 }
       }
@@ -27,11 +40,11 @@ extension Analyser {
     }
     let teachingShare = ratio(teachingInvolved, teaching)
     let crossShare = ratio(crossMembers, involved)
-    let mainShare = ratio(mainGroupTeams, roster.teams.count)
+    let mainShare = ratio(mainGroupTeams, teamCount)
     let professional = mean([teachingShare, crossShare, mainShare])
 
-    let sameYear = sameValueShare(network) { $0.yearGroup }
-    let sameDepartment = sameValueShare(network) { $0.department }
+    let sameYear = sameValueShare(graph, yearGroup)
+    let sameDepartment = sameValueShare(graph, department)
     let institutional = mean([sameYear, sameDepartment])
 
     var balance: Double?
@@ -56,15 +69,12 @@ extension Analyser {
 
   /// Within teams, the share of member pairs (both values known) that have the same value of
   /// an attribute, pooled over teams; `nil` when no team has such a pair.
-  private func sameValueShare(
-    _ network: RosterGraph, _ attribute: (borrowing StaffMember) -> String?
-  ) -> Double? {
-    let roster = network.roster
+  private func sameValueShare(_ graph: BipartiteGraph, _ attribute: (Int) -> String?) -> Double? {
     // Number the values once, so the per-team count uses arrays, not strings.
     var valueNumber: [String: Int] = [:]
-    var numbers = [Int](repeating: -1, count: roster.staff.count)
-    for position in roster.staff.indices {
-      guard let value = attribute(roster.staff[position]), !value.isEmpty else { continue }
+    var numbers = [Int](repeating: -1, count: graph.personCount)
+    for position in numbers.indices {
+      guard let value = attribute(position), !value.isEmpty else { continue }
       if let number = valueNumber[value] {
         numbers[position] = number
       } else {
@@ -77,9 +87,9 @@ extension Analyser {
     var touched: [Int] = []
     var samePairs = 0
     var knownPairs = 0
-    for group in network.graph.groups {
+    for group in graph.groups {
       var known = 0
-      for person in network.graph.members(of: group) {
+      for person in graph.members(of: group) {
         let number = numbers[person.position]
         guard number >= 0 else { continue }
         known += 1

@@ -8,18 +8,24 @@ struct DeepAnalysis {
 
   /// - Complexity: O(S·k² + T) for S staff on at most k teams each.
   init(network: RosterGraph) {
-    let roster = network.roster
-    let graph = network.graph
-    let mapping = roster.deeps
+    self.init(
+      graph: network.graph, gateways: network.roster.teams.map(\.gateway),
+      mapping: network.roster.deeps)
+  }
 
+  /// The findings of a graph whose group `g` is a team with gateway `gateways[g]` (a trust's
+  /// whole graph, built without a roster).
+  /// - Complexity: O(P·k² + G) for P people on at most k groups each.
+  init(graph: BipartiteGraph, gateways: [Gateway?], mapping: DeepMapping) {
+    precondition(gateways.count == graph.groupCount, "one gateway (or none) per group")
     // Gateways present (with at least one team), numbered densely in id order.
-    let present = Set(roster.teams.compactMap(\.gateway)).sorted()
+    let present = Set(gateways.compactMap { $0 }).sorted()
     var gatewayNumber: [Gateway: Int] = [:]
     for (number, gateway) in present.enumerated() { gatewayNumber[gateway] = number }
-    let teamGateway: [Int] = roster.teams.map { team in
-      team.gateway.flatMap { gatewayNumber[$0] } ?? -1
+    let teamGateway: [Int] = gateways.map { gateway in
+      gateway.flatMap { gatewayNumber[$0] } ?? -1
     }
-    let teamDeep: [Deep?] = roster.teams.map { $0.gateway.flatMap(mapping.deep(of:)) }
+    let teamDeep: [Deep?] = gateways.map { $0.flatMap(mapping.deep(of:)) }
 
     // Gateway pairs linked by someone on teams of both, and distinct people per deep pair.
     var linkedGatewayPairs = Set<Int>()

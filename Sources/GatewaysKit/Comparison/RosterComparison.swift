@@ -39,6 +39,27 @@ public struct RosterComparison: Sendable {
       self.roster = roster
       self.analysis = analysis
     }
+
+    /// The terms of rosters, each analysed by `analyser`, the analyses made at the same time
+    /// on the cores (each analysis also uses them, but not all the time).
+    ///
+    /// ```swift
+    /// let terms = RosterComparison.Term.analysed(
+    ///   labels: ["autumn", "spring"], rosters: [autumn, spring],
+    ///   analyser: RosterComparison.analyser())
+    /// ```
+    ///
+    /// - Precondition: one label per roster.
+    /// - Complexity: the rosters' analyses, spread over the cores.
+    public static func analysed(labels: [String], rosters: [Roster], analyser: Analyser)
+      -> [Term]
+    {
+      precondition(labels.count == rosters.count, "one label per roster")
+      let analyses = Parallel.map(rosters.count) { analyser.analyse(rosters[$0]) }
+      return rosters.indices.map {
+        Term(label: labels[$0], roster: rosters[$0], analysis: analyses[$0])
+      }
+    }
   }
 
   /// The rosters, in time order.

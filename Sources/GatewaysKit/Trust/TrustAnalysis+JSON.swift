@@ -51,6 +51,9 @@ extension TrustAnalysis {
     try tail.withUnsafeBytes(consume)
   }
 
+  /// What moves a school's own document in, after each line feed.
+  private static let entryIndent: [UInt8] = [0x20, 0x20, 0x20, 0x20]
+
   /// One school's entry: `"school": NAME`, then the school's own document's members, indented
   /// as items of the `schools` list.
   private static func entry(_ school: SchoolEntry, last: Bool) -> [UInt8] {
@@ -61,12 +64,18 @@ extension TrustAnalysis {
     JSONValue.writeString(school.name, to: &bytes)
     bytes.append(contentsOf: ",".utf8)
     // `own` is "{\n" + members + "}\n"; every line after the first moves in by four spaces.
-    var index = 1
-    while index < own.count - 1 {
-      let byte = own[index]
-      bytes.append(byte)
-      if byte == 0x0A { bytes.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
-      index += 1
+    // Copied a line at a time.
+    own.withUnsafeBufferPointer { own in
+      let end = own.count - 1
+      var start = 1
+      while start < end {
+        var stop = start
+        while stop < end && own[stop] != 0x0A { stop += 1 }
+        if stop < end { stop += 1 }  // the line feed
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: own[start..<stop]))
+        if own[stop - 1] == 0x0A { bytes.append(contentsOf: Self.entryIndent) }
+        start = stop
+      }
     }
     if !last { bytes.append(0x2C) }
     return bytes

@@ -103,12 +103,18 @@ extension TrustNetwork {
   /// let network = TrustNetwork(trust, listLimit: 10)
   /// ```
   ///
+  /// The whole trust's graph (its people, every school's teams and the trust-wide ones) is
+  /// built from the schools' rosters with integer ids, the schools split over the cores: no
+  /// whole-trust roster of ids is made.
+  ///
   /// - Parameters:
   ///   - trust: the trust's schools and trust-wide teams.
   ///   - listLimit: the most connectors and cross-school teams listed (`nil`: all).
   ///   - target: the coupling aimed for.
-  /// - Complexity: O(S + T + M) for S staff, T teams and M memberships over the trust, plus
-  ///   sorting the lists and the whole trust's deeps and coupling (as ``Analyser`` computes them).
+  /// - Complexity: O(S + T + M) for S staff, T teams and M memberships over the trust (a
+  ///   hash of each `person_id`, a binary search per outside membership), plus sorting the
+  ///   connectors and the cross-school teams, and the whole trust's deeps and coupling (as
+  ///   ``Analyser`` computes them).
   public init(
     _ trust: TrustRoster, listLimit: Int? = SchoolAnalysis.defaultListLimit,
     target: CouplingTarget = .learningCommunity
@@ -116,75 +122,140 @@ extension TrustNetwork {
     let schools = trust.schools
     let schoolIndex = Dictionary(
       schools.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-    // Trust people: one per person_id, else one per (school, staff).
-    var personOfID: [String: Int] = [:]
-    var labels: [String] = []
-    var homes: [[Int32]] = []
-    var firstMember: [(school: Int, staff: Int)] = []
+    let pieces = min(schools.count, Parallel.width * 8)
+
+    // Each member of staff's person_id, looked up on the cores (empty for a school with none).
+    let personIDsOfStaff: [[String?]] = Parallel.map(pieces) { piece in
+      Self.piece(piece, of: pieces, count: schools.count).map { s in
+        let school = schools[s]
+        if school.personIDs.isEmpty { return [] }
+        return school.roster.staff.map { school.personIDs[$0.id] }
+      }
+    }.flatMap { $0 }
+
+    // Trust people: one per person_id, else one per (school, staff), numbered in school order;
+    // each person's schools (homes), ascending, as offsets into one array.
+    var personOfID: [String: Int32] = [:]
+    var personID: [String?] = []
+    var firstSchool: [Int32] = []
+    var firstStaff: [Int32] = []
+    var lastHome: [Int32] = []
+    var extraHomes: [(person: Int32, school: Int32)] = []
     var personOfStaff: [[Int32]] = []
+    personOfStaff.reserveCapacity(schools.count)
+    let staffTotal = schools.reduce(0) { $0 + $1.roster.staff.count }
+    personID.reserveCapacity(staffTotal)
+    firstSchool.reserveCapacity(staffTotal)
+    firstStaff.reserveCapacity(staffTotal)
+    lastHome.reserveCapacity(staffTotal)
     for (s, school) in schools.enumerated() {
+      let ids = personIDsOfStaff[s]
+      let home = Int32(truncatingIfNeeded: s)
       var row = [Int32](repeating: 0, count: school.roster.staff.count)
-      for (i, member) in school.roster.staff.enumerated() {
-        let person: Int
-        if let id = school.personIDs[member.id] {
+      for i in row.indices {
+        if !ids.isEmpty, let id = ids[i] {
           if let known = personOfID[id] {
-            person = known
-            if homes[known].last != Int32(s) { homes[known].append(Int32(s)) }
-          } else {
-            person = labels.count
-            personOfID[id] = person
-            labels.append(id)
-            homes.append([Int32(s)])
-            firstMember.append((s, i))
+            row[i] = known
+            if lastHome[Int(known)] != home {
+              lastHome[Int(known)] = home
+              extraHomes.append((known, home))
+            }
+            continue
           }
-        } else {
-          person = labels.count
-          labels.append("\(school.name)/\(member.id)")
-          homes.append([Int32(s)])
-          firstMember.append((s, i))
+          personOfID[id] = Int32(truncatingIfNeeded: personID.count)
         }
-        row[i] = Int32(person)
+        row[i] = Int32(truncatingIfNeeded: personID.count)
+        personID.append(ids.isEmpty ? nil : ids[i])
+        firstSchool.append(home)
+        firstStaff.append(Int32(truncatingIfNeeded: i))
+        lastHome.append(home)
       }
       personOfStaff.append(row)
     }
+    let personCount = personID.count
+    var homeOffsets = [Int32](repeating: 1, count: personCount + 1)
+    homeOffsets[0] = 0
+    for (person, _) in extraHomes { homeOffsets[Int(person) + 1] += 1 }
+    for p in 0..<personCount { homeOffsets[p + 1] += homeOffsets[p] }
+    var homeSchools = [Int32](repeating: 0, count: Int(homeOffsets[personCount]))
+    var homeCursor = Array(homeOffsets.dropLast())
+    for p in 0..<personCount {
+      homeSchools[Int(homeCursor[p])] = firstSchool[p]
+      homeCursor[p] += 1
+    }
+    for (person, school) in extraHomes {
+      homeSchools[Int(homeCursor[Int(person)])] = school
+      homeCursor[Int(person)] += 1
+    }
+    homeCursor = []
+    let homes = Homes(offsets: homeOffsets, schools: homeSchools)
+    func label(_ person: Int) -> String {
+      personID[person]
+        ?? "\(schools[Int(firstSchool[person])].name)/"
+        + schools[Int(firstSchool[person])].roster.staff[Int(firstStaff[person])].id
+    }
+
+    // Every team of the trust as one group: the schools' teams in school order, then the
+    // trust-wide ones.
+    var teamBase = [Int](repeating: 0, count: schools.count + 1)
+    for (s, school) in schools.enumerated() {
+      teamBase[s + 1] = teamBase[s] + school.roster.teams.count
+    }
+    let schoolTeamCount = teamBase[schools.count]
+    let groupCount = schoolTeamCount + trust.trustTeams.count
+
+    // Outside memberships: the schools each person reaches beyond their homes, the members of
+    // other schools' teams (by group) and of the trust-wide teams.
     let trustTeamIndex = Dictionary(
       trust.trustTeams.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-    // Outside memberships as (person, team school or -1, team id).
-    var worksIn = homes
+    var reaches: [(person: Int32, school: Int32)] = []
     var trustMembers = [[Int32]](repeating: [], count: trust.trustTeams.count)
-    var outsideMembers: [Int: [String: [Int32]]] = [:]  // school -> team -> people
+    var outsideMembers: [Int: [Int32]] = [:]  // group -> people
     var otherSchool = 0
     var trustMemberships = 0
-    for (s, school) in schools.enumerated() {
-      let staffIndex = Dictionary(
-        school.roster.staff.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    for (s, school) in schools.enumerated() where !school.outsideMemberships.isEmpty {
+      let staff = school.roster.staff
       for membership in school.outsideMemberships {
-        guard let i = staffIndex[membership.staff] else { continue }
+        guard let i = Self.position(of: membership.staff, in: staff, id: \.id) else { continue }
         let person = personOfStaff[s][i]
         if let name = membership.teamSchool, let t = schoolIndex[name] {
           otherSchool += 1
-          worksIn[Int(person)].append(Int32(t))
-          outsideMembers[t, default: [:]][membership.team, default: []].append(person)
+          reaches.append((person, Int32(truncatingIfNeeded: t)))
+          if let team = Self.position(of: membership.team, in: schools[t].roster.teams, id: \.id) {
+            outsideMembers[teamBase[t] + team, default: []].append(person)
+          }
         } else if let team = trustTeamIndex[membership.team] {
           trustMemberships += 1
           trustMembers[team].append(person)
         }
       }
     }
-    for person in worksIn.indices { worksIn[person] = Self.distinct(worksIn[person]) }
     for team in trustMembers.indices { trustMembers[team] = Self.distinct(trustMembers[team]) }
+    reaches.sort { $0.person != $1.person ? $0.person < $1.person : $0.school < $1.school }
 
-    // Connectors: people in two or more schools, then trust-wide teams with members.
+    // Connectors: people in two or more schools (their homes and the schools they reach), then
+    // trust-wide teams with members.
     var connectorKinds: [Connector.Kind] = []
-    var connectorIDs: [String] = []
+    var connectorPeople: [Int] = []  // the person of each person connector
     var connectorSchools: [[Int32]] = []
     var severalSchools = 0
-    for person in worksIn.indices where worksIn[person].count >= 2 {
+    var next = 0  // the next of `reaches`
+    for person in 0..<personCount {
+      let own = homes[person]
+      var reached: [Int32]?
+      while next < reaches.count && Int(reaches[next].person) == person {
+        if reached == nil { reached = Array(own) }
+        reached?.append(reaches[next].school)
+        next += 1
+      }
+      let works = reached.map { Self.distinct($0) } ?? Array(own)
+      guard works.count >= 2 else { continue }
       severalSchools += 1
       connectorKinds.append(.person)
-      connectorIDs.append(labels[person])
-      connectorSchools.append(worksIn[person])
+      connectorPeople.append(person)
+      connectorSchools.append(works)
     }
+    var connectorIDs = connectorPeople.map(label)
     for (team, members) in trustMembers.enumerated() where !members.isEmpty {
       connectorKinds.append(.trustTeam)
       connectorIDs.append(trust.trustTeams[team].id)
@@ -237,63 +308,114 @@ extension TrustNetwork {
     }
 
     // Teams that reach across schools: their own school's members' homes and the outside
-    // members' homes.
-    var crossTeams: [CrossSchoolTeam] = []
-    var reachMark = [Int32](repeating: -1, count: schools.count)
-    var mark: Int32 = 0
-    for (s, school) in schools.enumerated() {
-      let outside = outsideMembers[s] ?? [:]
-      for (t, team) in school.roster.teams.enumerated() {
-        mark += 1
-        var reach = 0
-        func count(_ school: Int32) {
-          if reachMark[Int(school)] != mark {
-            reachMark[Int(school)] = mark
-            reach += 1
+    // members' homes; and the whole trust's memberships as edges of its graph. Both by pieces
+    // of consecutive schools, on the cores.
+    let outside = outsideMembers
+    let (bases, staffPeople) = (teamBase, personOfStaff)
+    let pieceResults = Parallel.map(pieces) { piece in
+      var cross: [CrossTeam] = []
+      var edgePeople: [Int32] = []
+      var edgeGroups: [Int32] = []
+      var reachMark = [Int32](repeating: -1, count: schools.count)
+      var mark: Int32 = 0
+      for s in Self.piece(piece, of: pieces, count: schools.count) {
+        let roster = schools[s].roster
+        let people = staffPeople[s]
+        for t in roster.teams.indices {
+          let group = bases[s] + t
+          let groupValue = Int32(truncatingIfNeeded: group)
+          mark += 1
+          var reach = 0
+          func count(_ school: Int32) {
+            if reachMark[Int(school)] != mark {
+              reachMark[Int(school)] = mark
+              reach += 1
+            }
+          }
+          count(Int32(truncatingIfNeeded: s))
+          for position in roster.memberPositions[t] {
+            let person = people[Int(position)]
+            for home in homes[Int(person)] { count(home) }
+            edgePeople.append(person)
+            edgeGroups.append(groupValue)
+          }
+          for person in outside[group] ?? [] {
+            for home in homes[Int(person)] { count(home) }
+            edgePeople.append(person)
+            edgeGroups.append(groupValue)
+          }
+          if reach >= 2 {
+            cross.append(
+              CrossTeam(
+                reach: Int32(truncatingIfNeeded: reach), school: Int32(truncatingIfNeeded: s),
+                team: Int32(truncatingIfNeeded: t)))
           }
         }
-        count(Int32(s))
-        for position in school.roster.memberPositions[t] {
-          for home in homes[Int(personOfStaff[s][Int(position)])] { count(home) }
-        }
-        for person in outside[team.id] ?? [] {
-          for home in homes[Int(person)] { count(home) }
-        }
-        if reach >= 2 {
-          crossTeams.append(CrossSchoolTeam(school: school.name, team: team.id, reach: reach))
-        }
       }
+      return (cross, edgePeople, edgeGroups)
     }
+    var crossTeams = pieceResults.flatMap { $0.0 }
     for (team, members) in trustMembers.enumerated() {
       let reach = Self.distinct(members.flatMap { homes[Int($0)] }).count
       if reach >= 2 {
         crossTeams.append(
-          CrossSchoolTeam(school: nil, team: trust.trustTeams[team].id, reach: reach))
+          CrossTeam(
+            reach: Int32(truncatingIfNeeded: reach), school: -1,
+            team: Int32(truncatingIfNeeded: team)))
       }
     }
+    // Schools are sorted by name and teams by id, in byte order: positions sort as names do,
+    // and a trust-wide team (school -1) comes before every school's.
     crossTeams.sort { a, b in
       if a.reach != b.reach { return a.reach > b.reach }
-      if a.school != b.school {
-        guard let first = a.school else { return true }
-        guard let second = b.school else { return false }
-        return first.precedesInBytes(second)
-      }
-      return a.team.precedesInBytes(b.team)
+      if a.school != b.school { return a.school < b.school }
+      return a.team < b.team
     }
 
-    // The whole trust as one roster, for its deeps and coupling.
-    let whole = Self.wholeRoster(
-      trust, labels: labels, firstMember: firstMember, personOfStaff: personOfStaff,
-      outsideMembers: outsideMembers, trustMembers: trustMembers)
-    let network = RosterGraph(whole)
-    let (deeps, structure) = Parallel.both(
-      { DeepAnalysis(network: network).findings }, { TeamStructure(network: network) })
+    // The whole trust's graph, for its deeps and coupling.
+    var edgePeople: [Int32] = []
+    var edgeGroups: [Int32] = []
+    let edgeCount =
+      pieceResults.reduce(0) { $0 + $1.1.count } + trustMembers.reduce(0) { $0 + $1.count }
+    edgePeople.reserveCapacity(edgeCount)
+    edgeGroups.reserveCapacity(edgeCount)
+    for (_, people, teams) in pieceResults {
+      edgePeople += people
+      edgeGroups += teams
+    }
+    for (team, members) in trustMembers.enumerated() {
+      edgePeople += members
+      edgeGroups += repeatElement(
+        Int32(truncatingIfNeeded: schoolTeamCount + team), count: members.count)
+    }
+    let whole = BipartiteGraph(
+      personCount: personCount, groupCount: groupCount, edgePeople: edgePeople,
+      edgeGroups: edgeGroups)
+    edgePeople = []
+    edgeGroups = []
+    let gateways =
+      schools.flatMap { $0.roster.teams.map(\.gateway) } + trust.trustTeams.map(\.gateway)
+    let mapping = schools.first?.roster.deeps ?? .hargreaves
     var analyser = Analyser()
     analyser.target = target
+    let (firstSchools, firstStaffs, couplingAnalyser) = (firstSchool, firstStaff, analyser)
+    let (deeps, coupling) = Parallel.both(
+      { DeepAnalysis(graph: whole, gateways: gateways, mapping: mapping).findings },
+      {
+        // Each person's details are their first school's.
+        func firstMember(_ person: Int) -> StaffMember {
+          schools[Int(firstSchools[person])].roster.staff[Int(firstStaffs[person])]
+        }
+        return couplingAnalyser.coupling(
+          graph: whole, teamCount: groupCount,
+          mainGroupTeams: Self.largestComponentTeams(whole),
+          isTeaching: { firstMember($0).staffType.isTeaching },
+          yearGroup: { firstMember($0).yearGroup }, department: { firstMember($0).department })
+      })
 
     schoolCount = schools.count
-    peopleCount = labels.count
-    teamCount = whole.teams.count
+    peopleCount = personCount
+    teamCount = groupCount
     membershipCount = whole.membershipCount
     peopleInSeveralSchools = severalSchools
     otherSchoolMemberships = otherSchool
@@ -306,14 +428,60 @@ extension TrustNetwork {
     self.isolated = isolated.map { names[$0] }
     keyConnectors = keys
     crossSchoolTeamCount = crossTeams.count
-    crossSchoolTeams = Array(crossTeams.prefix(limit))
+    crossSchoolTeams = crossTeams.prefix(limit).map { team in
+      team.school < 0
+        ? CrossSchoolTeam(
+          school: nil, team: trust.trustTeams[Int(team.team)].id, reach: Int(team.reach))
+        : CrossSchoolTeam(
+          school: names[Int(team.school)],
+          team: schools[Int(team.school)].roster.teams[Int(team.team)].id, reach: Int(team.reach))
+    }
     self.deeps = deeps
-    coupling = analyser.coupling(network, mainGroupTeams: structure.components.first?.count ?? 0)
+    self.coupling = coupling
+  }
+
+  /// A team reaching two or more schools, by position: its school (-1 for a trust-wide team)
+  /// and its position among that school's (or the trust-wide) teams.
+  private struct CrossTeam {
+    let reach: Int32
+    let school: Int32
+    let team: Int32
+  }
+
+  /// Each trust person's schools, ascending, laid end to end.
+  private struct Homes: Sendable {
+    let offsets: [Int32]
+    let schools: [Int32]
+
+    subscript(person: Int) -> ArraySlice<Int32> {
+      schools[Int(offsets[person])..<Int(offsets[person + 1])]
+    }
+  }
+
+  /// The schools of the piece `piece` of `pieces` runs of consecutive schools.
+  private static func piece(_ piece: Int, of pieces: Int, count: Int) -> Range<Int> {
+    (count * piece / pieces)..<(count * (piece + 1) / pieces)
+  }
+
+  /// The position of `id` in a list sorted by id in byte order, by binary search.
+  private static func position<Element>(
+    of id: String, in sorted: [Element], id key: (Element) -> String
+  ) -> Int? {
+    let index = sorted.partitioningIndex { !key($0).precedesInBytes(id) }
+    return index < sorted.count && key(sorted[index]) == id ? index : nil
+  }
+
+  /// The teams in the connected group with the most teams (the main group), or 0 with none.
+  private static func largestComponentTeams(_ graph: BipartiteGraph) -> Int {
+    let connected = graph.connectedComponents()
+    var teams = [Int](repeating: 0, count: connected.count)
+    for group in graph.groups { teams[connected.component(of: group)] += 1 }
+    return teams.max() ?? 0
   }
 
   /// The sorted distinct values.
-  private static func distinct(_ values: [Int32]) -> [Int32] {
-    guard values.count > 1 else { return values }
+  private static func distinct<C: Collection<Int32>>(_ values: C) -> [Int32] {
+    guard values.count > 1 else { return Array(values) }
     var sorted = values.sorted()
     var write = 1
     for read in 1..<sorted.count where sorted[read] != sorted[write - 1] {
@@ -322,56 +490,5 @@ extension TrustNetwork {
     }
     sorted.removeSubrange(write...)
     return sorted
-  }
-
-  /// Every school's teams (as `school/team`) and the trust-wide ones (`trust/team`), with every
-  /// membership, each person once (by ``Connector/id``), their details from their first school.
-  private static func wholeRoster(
-    _ trust: TrustRoster, labels: [String], firstMember: [(school: Int, staff: Int)],
-    personOfStaff: [[Int32]], outsideMembers: [Int: [String: [Int32]]], trustMembers: [[Int32]]
-  ) -> Roster {
-    var used = Set<String>()
-    func unique(_ id: String) -> String {
-      var candidate = id
-      var suffix = 2
-      while !used.insert(candidate).inserted {
-        candidate = "\(id)#\(suffix)"
-        suffix += 1
-      }
-      return candidate
-    }
-    let ids = labels.map(unique)
-    let staff = firstMember.enumerated().map { person, first in
-      var member = trust.schools[first.school].roster.staff[first.staff]
-      member.id = ids[person]
-      return member
-    }
-    var teams: [Team] = []
-    used = []
-    for (s, school) in trust.schools.enumerated() {
-      let outside = outsideMembers[s] ?? [:]
-      let positions = Dictionary(
-        school.roster.staff.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-      for (t, team) in school.roster.teams.enumerated() {
-        let members =
-          school.roster.memberPositions[t].map { ids[Int(personOfStaff[s][Int($0)])] }
-          + (outside[team.id] ?? []).map { ids[Int($0)] }
-        let leaders = team.leaders.compactMap { positions[$0] }.map {
-          ids[Int(personOfStaff[s][$0])]
-        }
-        teams.append(
-          Team(
-            id: unique("\(school.name)/\(team.id)"), name: team.name, gateway: team.gateway,
-            members: members, leaders: leaders))
-      }
-    }
-    for (index, team) in trust.trustTeams.enumerated() {
-      teams.append(
-        Team(
-          id: unique("\(TrustRoster.trustWord)/\(team.id)"), name: team.name,
-          gateway: team.gateway, members: trustMembers[index].map { ids[Int($0)] }))
-    }
-    return Roster(
-      staff: staff, teams: teams, deeps: trust.schools.first?.roster.deeps ?? .hargreaves)
   }
 }
