@@ -204,6 +204,15 @@ struct ReportScaleTests {
     #expect(facts.teamPosition("no-such-team") == nil)
     for member in roster.staff.prefix(20) { #expect(facts.staff(member.id)?.id == member.id) }
     #expect(facts.staff("no-such-person") == nil)
+    // Sorted ids are found from one to the next, unsorted ones one by one: the same positions.
+    let ids =
+      ["a-nobody"]
+      + roster.staff.map(\.id).enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+      + ["s0015-nobody", "zzz-nobody"]
+    let sortedIDs = ids.sortedByBytes()
+    #expect(facts.staffPositions(of: sortedIDs) == sortedIDs.map { facts.staffPosition($0) })
+    #expect(facts.staffPositions(of: ids.reversed()) == ids.reversed().map(facts.staffPosition))
+    #expect(facts.staffPositions(of: sortedIDs).compactMap { $0 }.count == sortedIDs.count - 3)
   }
 
   /// "Before" and "after" are drawn from one layout: every team has the same centre in both.

@@ -520,9 +520,9 @@ public struct HTMLReport: Sendable {
     var room = Self.maximumListedUninvolved
     // One look-up per person: each goes to their type's list (those with no entry to none).
     var idsOfType = [[String]](repeating: [], count: StaffType.allCases.count)
-    for id in analysis.uninvolved {
-      guard let type = facts.staff(id)?.staffType,
-        let index = StaffType.allCases.firstIndex(of: type)
+    let staff = facts.roster.staff
+    for (id, position) in zip(analysis.uninvolved, facts.staffPositions(of: analysis.uninvolved)) {
+      guard let position, let index = StaffType.allCases.firstIndex(of: staff[position].staffType)
       else { continue }
       idsOfType[index].append(id)
     }
