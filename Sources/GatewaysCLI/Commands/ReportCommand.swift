@@ -51,33 +51,53 @@ extension CommandSpec {
     let source = parsed.positionals[0] == "-" ? "standard input" : parsed.positionals[0]
     let analysis: SchoolAnalysis
     var after: HTMLReport.After?
+    // Without pseudonyms, the page's "after" is worked out from the plan's own graph after,
+    // beside the rest of the page.
+    var afterNetwork: (RosterGraph, [HTMLReport.Addition])?
     if !parsed.has("no-suggestions") {
       let suggester = try suggester(
         parsed, command: "report", roster: realRoster, shown: roster,
         pseudonymiser: pseudonymiser, io: io)
-      // The analysis is independent of the plan: both are worked out at once.
+      // The analysis is independent of the plan: both are worked out at once. The plan's
+      // "before" figures are the analysis's, and its "after" is left to the page, which works
+      // out only what it shows. Without pseudonyms, both work on one graph of the roster.
       let shownAnalyser = analyser
+      let network = RosterGraph(realRoster)
+      let shownNetwork = pseudonymiser == nil ? network : nil
       let (plan, analysed) = suggester.plan(
-        for: realRoster, alongside: { shownAnalyser.analyse(roster) })
+        for: network,
+        alongside: {
+          shownNetwork.map { shownAnalyser.analyse($0) } ?? shownAnalyser.analyse(roster)
+        },
+        before: { PlanSnapshot(analysis: $0) }, computingAfter: false)
       analysis = analysed
+      io.keepUntilExit(plan)
       let additions = plan.additions.map {
         HTMLReport.Addition(staff: $0.staff, team: $0.team, reason: $0.reason)
       }
-      // Only what the page shows of the school after is computed, not a whole analysis. Without
-      // pseudonyms the plan's own roster after is the one shown.
       if pseudonymiser == nil, let network = plan.appliedNetwork {
-        after = HTMLReport.After(network: network, additions: additions)
+        afterNetwork = (network, additions)
       } else {
         after = HTMLReport.After(roster: plan.applied(to: roster), additions: additions)
       }
     } else {
       analysis = analyser.analyse(roster)
     }
-    let html = HTMLReport(
+    let report = HTMLReport(
       roster: roster, analysis: analysis, source: source, title: parsed.value("title"),
-      subtitle: parsed.value("subtitle"), showsSource: pseudonymiser == nil, after: after
-    ).render()
+      subtitle: parsed.value("subtitle"), showsSource: pseudonymiser == nil, after: after)
+    let html: String
+    if let pending = afterNetwork {
+      html = report.render(computingAfter: {
+        HTMLReport.After(network: pending.0, additions: pending.1)
+      })
+    } else {
+      html = report.render()
+    }
     try emit(html, parsed: parsed, io: io)
+    io.keepUntilExit(analysis)
+    io.keepUntilExit(realRoster)
+    io.keepUntilExit(roster)
     return ExitCode.success
   }
 }

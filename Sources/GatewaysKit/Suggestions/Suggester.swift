@@ -85,14 +85,36 @@ public struct Suggester: Sendable {
   ///   - roster: The roster to plan for.
   ///   - other: Work independent of the plan, run beside it.
   /// - Returns: The plan and what `other` returned.
-  /// - Complexity: that of ``plan(for:)`` plus `other`'s.
+  ///   - before: When given, the "before" figures taken from what `other` returned (the
+  ///     report's analysis of the same roster holds them all), instead of working them out again.
+  ///   - computingAfter: When `false`, ``SuggestionPlan/after`` is not worked out and holds the
+  ///     "before" figures: for a caller that works out what it shows of the roster after from
+  ///     ``SuggestionPlan/appliedNetwork`` itself (the report does, beside its page).
+  /// - Returns: The plan and what `other` returned.
+  /// - Complexity: that of ``plan(for:)`` plus `other`'s, less the snapshots left out.
   package func plan<T: Sendable>(
-    for roster: Roster, alongside other: @Sendable () -> T
+    for roster: Roster, alongside other: @Sendable () -> T,
+    before: (@Sendable (T) -> PlanSnapshot)? = nil, computingAfter: Bool = true
   ) -> (SuggestionPlan, T) {
-    let network = RosterGraph(roster)
+    plan(
+      for: RosterGraph(roster), alongside: other, before: before, computingAfter: computingAfter)
+  }
+
+  /// The plan for a roster's graph and `other()` at the same time, as the plan for the roster
+  /// itself is made: for a caller that has the graph already (the report analyses the same
+  /// graph beside the plan).
+  /// - Complexity: as the plan for the roster, less building the graph.
+  package func plan<T: Sendable>(
+    for network: RosterGraph, alongside other: @Sendable () -> T,
+    before: (@Sendable (T) -> PlanSnapshot)? = nil, computingAfter: Bool = true
+  ) -> (SuggestionPlan, T) {
+    let roster = network.roster
     let options = options
     let ((before, result), engine) = Parallel.both(
-      { (PlanSnapshot(network: network), other()) },
+      { () -> (PlanSnapshot, T) in
+        let result = other()
+        return (before?(result) ?? PlanSnapshot(network: network), result)
+      },
       { () -> SuggestionEngine in
         var engine = SuggestionEngine(network: network, options: options)
         if options.robust {
@@ -107,13 +129,11 @@ public struct Suggester: Sendable {
         return engine
       })
     var applied: RosterGraph?
-    let after: PlanSnapshot
-    if engine.additions.isEmpty {
-      after = before
-    } else {
+    var after = before
+    if !engine.additions.isEmpty {
       let changed = RosterGraph(SuggestionPlan.apply(added: engine.addedMembers, to: roster))
       applied = changed
-      after = PlanSnapshot(network: changed)
+      if computingAfter { after = PlanSnapshot(network: changed) }
     }
     var unmet = engine.unmet
     if let limit = options.listLimit {

@@ -37,6 +37,27 @@ public struct PlanSnapshot: Sendable, Hashable {
   /// - Complexity: O(S + T + M + C log C) plus O(S·k²) for people on at most k teams.
   public init(_ roster: Roster) { self.init(network: RosterGraph(roster)) }
 
+  /// The figures of an analysis of the roster: the same as ``init(_:)`` gives, since both use
+  /// the definitions of ``Analyser``, without working them out again.
+  ///
+  /// ```swift
+  /// let snapshot = PlanSnapshot(analysis: Analyser().analyse(roster))
+  /// ```
+  ///
+  /// - Complexity: O(1).
+  package init(analysis: SchoolAnalysis) {
+    let summary = analysis.summary
+    staff = summary.staff
+    teams = summary.teams
+    memberships = summary.memberships
+    silos = summary.silos
+    islands = summary.islands
+    components = analysis.components.count
+    keyPeople = summary.keyPeople
+    complementarity = analysis.deeps.complementarity
+    professionalCoupling = analysis.coupling.professional
+  }
+
   init(network: RosterGraph) {
     let graph = network.graph
     let structure = TeamStructure(network: network)
@@ -114,7 +135,7 @@ public struct SuggestionPlan: Sendable {
   /// The figures with every addition applied.
   public var after: PlanSnapshot
   /// The graph of the roster the plan was made for with every addition applied (its roster as
-  /// ``applied(to:)`` gives it), kept from working out ``after``; `nil` when there are no
+  /// ``applied(to:)`` gives it), from which ``after`` is worked out; `nil` when there are no
   /// additions.
   package var appliedNetwork: RosterGraph?
 

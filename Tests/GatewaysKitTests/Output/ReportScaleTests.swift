@@ -141,7 +141,8 @@ struct ReportScaleTests {
     #expect(after.complementarity == analysis.deeps.complementarity)
     let facts = ReportFacts(roster: roster, analysis: analysis)
     let picture = after.picture(before: roster)
-    let expected = NetworkPicture(roster: roster, facts: facts)
+    let expected = NetworkPicture(
+      roster: roster, facts: PageFacts(roster: roster, analysis: analysis))
     // The links are those the analysis lists.
     #expect(
       picture.links.map { [$0.first, $0.second, $0.shared] }
@@ -155,6 +156,63 @@ struct ReportScaleTests {
     #expect(picture.links.filter(\.isNew).isEmpty)
     #expect(picture.teams.map(\.isSilo) == expected.teams.map(\.isSilo))
     #expect(picture.teams.map(\.isIsland) == expected.teams.map(\.isIsland))
+  }
+
+  /// Working out the school after beside the page gives the same bytes as working it out
+  /// first, with every team drawn and with the groups drawn (above 500 teams).
+  @Test(arguments: [40, 620])
+  func afterWorkedOutBesideThePageGivesTheSameBytes(teams: Int) {
+    let roster = ReportShapes.roster("chain of islands", teams: teams)
+    let analysis = Analyser(brokerCount: 0).analyse(roster)
+    let plan = Suggester().plan(for: roster)
+    let additions = plan.additions.map {
+      HTMLReport.Addition(staff: $0.staff, team: $0.team, reason: $0.reason)
+    }
+    let network = plan.appliedNetwork ?? RosterGraph(roster)
+    #expect(!additions.isEmpty)
+    let first = HTMLReport(
+      roster: roster, analysis: analysis, source: "r.csv",
+      after: HTMLReport.After(network: network, additions: additions)
+    ).render()
+    let beside = HTMLReport(roster: roster, analysis: analysis, source: "r.csv").render(
+      computingAfter: { HTMLReport.After(network: network, additions: additions) })
+    #expect(first == beside)
+    #expect(first.contains("Suggested additions"))
+  }
+
+  /// The team table's rows, put in order by position, are the first teams by deep then id,
+  /// whether the analysis lists its teams by id or not.
+  @Test(arguments: 0..<12)
+  func theTeamTableOrderIsByDeepThenID(seed: Int) {
+    let roster = ReportFixtures.random(teams: 30 + seed * 25, seed: UInt64(seed))
+    var analysis = Analyser(brokerCount: 0).analyse(roster)
+    var rng = SeededGenerator(seed: UInt64(seed) &+ 9)
+    if seed % 2 == 1 { analysis.teams.shuffle(using: &rng) }
+    let order = Deep.allCases
+    func rank(_ team: TeamFinding) -> Int {
+      team.deep.flatMap { order.firstIndex(of: $0) } ?? order.count
+    }
+    let expected = analysis.teams.sorted {
+      rank($0) != rank($1) ? rank($0) < rank($1) : $0.id.precedesInBytes($1.id)
+    }.prefix(40).map(\.id)
+    let facts = PageFacts(roster: roster, analysis: analysis)
+    #expect(facts.tableOrder(limit: 40).map { analysis.teams[$0].id } == Array(expected))
+    for team in roster.teams.prefix(20) {
+      #expect(facts.name(ofTeam: team.id) == team.name)
+      #expect(facts.teamPosition(team.id).map { analysis.teams[$0].id } == team.id)
+    }
+    #expect(facts.teamPosition("no-such-team") == nil)
+    for member in roster.staff.prefix(20) { #expect(facts.staff(member.id)?.id == member.id) }
+    #expect(facts.staff("no-such-person") == nil)
+    // Sorted ids are found from one to the next, unsorted ones one by one: the same positions.
+    let ids =
+      ["a-nobody"]
+      + roster.staff.map(\.id).enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+      + ["s0015-nobody", "zzz-nobody"]
+    let sortedIDs = ids.sortedByBytes()
+    #expect(facts.staffPositions(of: sortedIDs) == sortedIDs.map { facts.staffPosition($0) })
+    #expect(facts.staffPositions(of: ids.reversed()) == ids.reversed().map(facts.staffPosition))
+    #expect(facts.staffPositions(of: sortedIDs).compactMap { $0 }.count == sortedIDs.count - 3)
   }
 
   /// "Before" and "after" are drawn from one layout: every team has the same centre in both.

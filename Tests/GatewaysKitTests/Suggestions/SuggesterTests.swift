@@ -90,6 +90,37 @@ struct SuggesterTests {
     }
   }
 
+  /// The "before" figures taken from an analysis are those the snapshot works out.
+  @Test func snapshotOfAnAnalysisIsTheSnapshotOfItsRoster() {
+    for seed in UInt64(0)..<100 {
+      let roster = RandomRosters.make(seed: seed)
+      #expect(PlanSnapshot(analysis: Analyser().analyse(roster)) == PlanSnapshot(roster))
+    }
+  }
+
+  /// The report's plan (its "before" from the analysis, no "after") has the plan's additions,
+  /// and its graph after gives the plan's "after".
+  @Test(arguments: [false, true])
+  func planWithoutAfterKeepsTheAdditionsAndTheGraphAfter(robust: Bool) {
+    let suggester = Suggester(options: SuggestionOptions(robust: robust))
+    for seed in UInt64(0)..<40 {
+      let roster = Self.cappedRoster(seed: seed)
+      let full = suggester.plan(for: roster)
+      let (light, analysis) = suggester.plan(
+        for: roster, alongside: { Analyser().analyse(roster) },
+        before: { PlanSnapshot(analysis: $0) }, computingAfter: false)
+      #expect(light.additions == full.additions)
+      #expect(light.before == full.before)
+      #expect(light.after == light.before)
+      #expect(analysis.summary.silos == full.before.silos)
+      if let network = light.appliedNetwork {
+        #expect(PlanSnapshot(network.roster) == full.after)
+      } else {
+        #expect(full.additions.isEmpty)
+      }
+    }
+  }
+
   @Test func vacherStyleSilosAreLinkedByANonLeaderMember() {
     // Two deep-learning teams that share nobody; each leader also leads a third team.
     let roster = Roster(

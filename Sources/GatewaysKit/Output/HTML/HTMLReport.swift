@@ -83,12 +83,25 @@ public struct HTMLReport: Sendable {
       self.additions = additions
       let graph = network.graph
       self.network = network
-      let (structure, cuts) = Parallel.both(
-        { TeamStructure(network: network) }, { graph.cutStructure() })
-      // A team is a silo when none of its members is on another team.
-      isSilo = graph.groups.map { group in
-        !graph.members(of: group).contains { graph.degree(of: $0) >= 2 }
-      }
+      // The components and the deeps on one core, the key people and the silos on the other.
+      let ((structure, complementarity), (cuts, isSilo)) = Parallel.both(
+        {
+          (
+            TeamStructure(network: network),
+            DeepAnalysis(network: network).findings.complementarity
+          )
+        },
+        {
+          (
+            graph.cutStructure(),
+            // A team is a silo when none of its members is on another team.
+            graph.groups.map { group in
+              !graph.members(of: group).contains { graph.degree(of: $0) >= 2 }
+            }
+          )
+        })
+      self.isSilo = isSilo
+      self.complementarity = complementarity
       silos = isSilo.filter { $0 }.count
       let components = structure.components
       isIsland = structure.componentRank.map { $0 > 0 && components[$0].count >= 2 }
@@ -102,7 +115,6 @@ public struct HTMLReport: Sendable {
       }
       self.isKeyPerson = isKeyPerson
       self.keyPeople = keyPeople
-      complementarity = DeepAnalysis(network: network).findings.complementarity
     }
 
     /// The picture of the network after, its links marked new where `before` has none.
@@ -194,7 +206,34 @@ public struct HTMLReport: Sendable {
   ///
   /// - Complexity: O(M + T + L) for M memberships, T teams and L links, plus the layout's
   ///   O(I·T log T) when teams are drawn.
-  public func render() -> String {
+  public func render() -> String { page(sections()) }
+
+  /// The HTML document, with ``after`` worked out by `makeAfter` on one core while the sections
+  /// before the suggestions are written on the other: the same bytes as ``render()`` with
+  /// ``after`` set to what `makeAfter` returns.
+  ///
+  /// ```swift
+  /// let html = report.render(computingAfter: { HTMLReport.After(network: applied, additions: []) })
+  /// ```
+  ///
+  /// - Complexity: as ``render()`` plus `makeAfter`'s.
+  package func render(computingAfter makeAfter: @Sendable () -> After?) -> String {
+    var report = self
+    report.after = nil
+    let shown = report
+    let (after, (facts, drawing, body)) = Parallel.both(
+      makeAfter,
+      { () -> (PageFacts, Drawing, String) in
+        let facts = PageFacts(roster: shown.roster, analysis: shown.analysis)
+        let drawing = shown.drawing(facts)
+        return (facts, drawing, shown.sectionsBeforeSuggestions(facts, drawing))
+      })
+    report.after = after
+    return report.page(body + report.suggestionsSection(facts, drawing))
+  }
+
+  /// The document around a body of sections: the head, the title and the footer.
+  private func page(_ body: String) -> String {
     let e = HTMLEscaping.text
     let namesSource = showsSource && title == nil && subtitle == nil
     let heading = title ?? "Gateway teams"
@@ -215,7 +254,7 @@ public struct HTMLReport: Sendable {
     out += "\(plural(analysis.summary.staff, "member")) of staff, "
     out += "\(plural(analysis.summary.teams, "team")), "
     out += "\(plural(analysis.summary.memberships, "membership"))</p></header>\n"
-    out += sections()
+    out += body
     out += "<footer>Made with gateways. Layout: deep-sectored, force-directed, deterministic; "
     out += "the same roster gives the same picture.</footer>\n</body>\n</html>\n"
     return out
@@ -225,21 +264,29 @@ public struct HTMLReport: Sendable {
   /// without its header and footer (a trust's report gives each school's this way).
   /// - Complexity: as ``render()``.
   func sections() -> String {
-    let facts = ReportFacts(roster: roster, analysis: analysis)
-    let drawing: Drawing
+    let facts = PageFacts(roster: roster, analysis: analysis)
+    let drawing = self.drawing(facts)
+    return sectionsBeforeSuggestions(facts, drawing) + suggestionsSection(facts, drawing)
+  }
+
+  /// Every team drawn, laid out once for "before" and "after", or the groups of teams.
+  private func drawing(_ facts: PageFacts) -> Drawing {
     if analysis.teams.count <= TeamNetworkLayout.maximumDrawnTeams {
-      drawing = .teams(
+      return .teams(
         TeamNetworkLayout(analysis: analysis), NetworkPicture(roster: roster, facts: facts))
-    } else {
-      drawing = .groups(TeamGroupsDrawing(analysis: analysis))
     }
-    return headline(facts) + networkSection(facts, drawing) + teamTable(facts)
-      + peopleSection(facts) + uninvolvedSection(facts) + deepsSection() + couplingSection()
-      + suggestionsSection(facts, drawing)
+    return .groups(TeamGroupsDrawing(analysis: analysis))
+  }
+
+  /// The sections from the headline findings to the coupling: all that does not depend on
+  /// ``after``.
+  private func sectionsBeforeSuggestions(_ facts: PageFacts, _ drawing: Drawing) -> String {
+    headline(facts) + networkSection(facts, drawing) + teamTable(facts)
+      + peopleSection(facts) + uninvolvedSection(facts) + deepsSection(facts) + couplingSection()
   }
 
   /// How the network is drawn.
-  private enum Drawing {
+  private enum Drawing: Sendable {
     /// Every team, at the layout's positions.
     case teams(TeamNetworkLayout, NetworkPicture)
     /// The groups of teams.
@@ -250,9 +297,9 @@ public struct HTMLReport: Sendable {
 
   /// "Name (ID, Role)" as HTML, the staff type in place of an empty role (a pseudonymised
   /// roster has none), so two people of one name are told apart.
-  private func person(_ id: String, _ facts: ReportFacts, showingID: Bool = true) -> String {
+  private func person(_ id: String, _ facts: PageFacts, showingID: Bool = true) -> String {
     let e = HTMLEscaping.text
-    guard let member = facts.staff[id] else { return "<bdi>\(e(id))</bdi>" }
+    guard let member = facts.staff(id) else { return "<bdi>\(e(id))</bdi>" }
     let role = member.role.isEmpty ? member.staffType.rawValue : member.role
     let details = member.name == id || !showingID ? role : "\(id), \(role)"
     return "<bdi>\(e(member.name))</bdi> <span class=\"who\">(<bdi>\(e(details))</bdi>)</span>"
@@ -260,7 +307,7 @@ public struct HTMLReport: Sendable {
 
   /// At most ``maximumNamedTeams`` team names of a list of `total` teams whose first ids are
   /// `ids`: "a, b and c", "a, b, …, h and 25 more".
-  private func teamNames(_ ids: [String], total: Int, _ facts: ReportFacts) -> String {
+  private func teamNames(_ ids: [String], total: Int, _ facts: PageFacts) -> String {
     let shown = ids.prefix(Self.maximumNamedTeams).map {
       "<bdi>\(HTMLEscaping.text(facts.name(ofTeam: $0)))</bdi>"
     }
@@ -275,7 +322,7 @@ public struct HTMLReport: Sendable {
 
   // MARK: Sections
 
-  private func headline(_ facts: ReportFacts) -> String {
+  private func headline(_ facts: PageFacts) -> String {
     let s = analysis.summary
     var out = "<section class=\"headline\"><h2>Headline findings</h2>\n<div class=\"cards\">"
     let healthy = s.silos == 0 && s.islands == 0
@@ -326,7 +373,7 @@ public struct HTMLReport: Sendable {
 
   /// "Without P, the 3 teams a, b and c (12 people) would lose their link to the other 7 teams
   /// (40 people)."; with more parts, "the teams would split into 4 parts: …; and …".
-  private func keyPersonSentence(_ key: KeyPerson, _ facts: ReportFacts) -> String {
+  private func keyPersonSentence(_ key: KeyPerson, _ facts: PageFacts) -> String {
     guard let largest = key.separates.last else { return "" }
     func people(_ count: Int) -> String { count == 1 ? "1 person" : "\(count) people" }
     func phrase(_ part: KeyPerson.Part) -> String {
@@ -363,14 +410,11 @@ public struct HTMLReport: Sendable {
 
   /// The teams, one row each (at most ``maximumListedTeams``): gateway and deep, leaders,
   /// members with their roles, links and the E-I index with its verdict.
-  private func teamTable(_ facts: ReportFacts) -> String {
+  private func teamTable(_ facts: PageFacts) -> String {
     let e = HTMLEscaping.text
-    let order = Deep.allCases
-    let teams = analysis.teams.sorted { a, b in
-      let da = a.deep.flatMap { order.firstIndex(of: $0) } ?? order.count
-      let db = b.deep.flatMap { order.firstIndex(of: $0) } ?? order.count
-      return da != db ? da < db : a.id.precedesInBytes(b.id)
-    }
+    // Only the rows shown are put in order, by position: no team is copied.
+    let teams = analysis.teams
+    let rows = facts.tableOrder(limit: Self.maximumListedTeams)
     var out = "<section class=\"team-section\"><h2>The teams</h2>\n"
     out += "<p class=\"note\">By deep, then id; each person with their role. "
     out += "<em>Links</em>: the teams it shares people with. "
@@ -389,7 +433,8 @@ public struct HTMLReport: Sendable {
       }
       return cell
     }
-    for team in teams.prefix(Self.maximumListedTeams) {
+    for row in rows {
+      let team = teams[row]
       let leaders = Set(team.leaders)
       var classes = "team-row"
       if team.isSilo { classes += " silo" }
@@ -419,7 +464,7 @@ public struct HTMLReport: Sendable {
   }
 
   /// Key people, each as a sentence, and the leader-only links, each with who makes it.
-  private func peopleSection(_ facts: ReportFacts) -> String {
+  private func peopleSection(_ facts: PageFacts) -> String {
     let e = HTMLEscaping.text
     var out = "<section class=\"people\"><h2>Key people and leader-only links</h2>\n"
     let ranked = analysis.keyPeople.sorted {
@@ -466,15 +511,22 @@ public struct HTMLReport: Sendable {
   }
 
   /// The staff on no team, by type, each by name (at most ``maximumListedUninvolved`` in all).
-  private func uninvolvedSection(_ facts: ReportFacts) -> String {
+  private func uninvolvedSection(_ facts: PageFacts) -> String {
     var out = "<section class=\"uninvolved\"><h2>Staff on no team "
     out += "(\(analysis.uninvolved.count))</h2>\n"
     if analysis.uninvolved.isEmpty {
       return out + "<p>None: everyone takes part.</p></section>\n"
     }
     var room = Self.maximumListedUninvolved
-    for type in StaffType.allCases {
-      let ids = analysis.uninvolved.filter { facts.staff[$0]?.staffType == type }
+    // One look-up per person: each goes to their type's list (those with no entry to none).
+    var idsOfType = [[String]](repeating: [], count: StaffType.allCases.count)
+    let staff = facts.roster.staff
+    for (id, position) in zip(analysis.uninvolved, facts.staffPositions(of: analysis.uninvolved)) {
+      guard let position, let index = StaffType.allCases.firstIndex(of: staff[position].staffType)
+      else { continue }
+      idsOfType[index].append(id)
+    }
+    for (type, ids) in zip(StaffType.allCases, idsOfType) {
       if ids.isEmpty { continue }
       out += "<p class=\"no-team-type\"><strong>\(type.rawValue) (\(ids.count))</strong>: "
       let shown = ids.prefix(room)
@@ -510,7 +562,7 @@ public struct HTMLReport: Sendable {
     return out + "</tbody></table>\n"
   }
 
-  private func networkSection(_ facts: ReportFacts, _ drawing: Drawing) -> String {
+  private func networkSection(_ facts: PageFacts, _ drawing: Drawing) -> String {
     var out = "<section class=\"network-section\"><h2>The team network</h2>\n"
     switch drawing {
     case .teams(let layout, let picture):
@@ -619,16 +671,13 @@ public struct HTMLReport: Sendable {
 
     """
 
-  private func deepsSection() -> String {
-    var peopleOfDeep: [Deep: Set<String>] = [:]
-    for team in analysis.teams {
-      if let deep = team.deep { peopleOfDeep[deep, default: []].formUnion(team.members) }
-    }
+  private func deepsSection(_ facts: PageFacts) -> String {
+    let peopleOfDeep = Self.peopleCount(byDeep: facts)
     var values: [[Int]] = []
-    for a in Deep.allCases {
+    for (row, a) in Deep.allCases.enumerated() {
       values.append(
         Deep.allCases.map { b in
-          a == b ? peopleOfDeep[a]?.count ?? 0 : analysis.deeps.deepLinks[DeepPair(a, b)] ?? 0
+          a == b ? peopleOfDeep[row] : analysis.deeps.deepLinks[DeepPair(a, b)] ?? 0
         })
     }
     let largest = max(1, values.joined().max() ?? 1)
@@ -679,6 +728,35 @@ public struct HTMLReport: Sendable {
       ))
     out += verdictTable(rows) + "</div></section>\n"
     return out
+  }
+
+  /// The distinct people on teams of each deep, in the order of `Deep.allCases`: by staff
+  /// position (one bit per deep and person) when the analysis's teams are the roster's, by id
+  /// otherwise.
+  /// - Complexity: O(S + M) by position; O(M) set insertions by id.
+  private static func peopleCount(byDeep facts: PageFacts) -> [Int] {
+    let deeps = Deep.allCases
+    let teams = facts.analysis.teams
+    guard facts.teamsMatchRoster else {
+      var people = [Set<String>](repeating: [], count: deeps.count)
+      for team in teams {
+        if let deep = team.deep, let d = deeps.firstIndex(of: deep) {
+          people[d].formUnion(team.members)
+        }
+      }
+      return people.map(\.count)
+    }
+    var seen = [UInt8](repeating: 0, count: facts.roster.staff.count)
+    var counts = [Int](repeating: 0, count: deeps.count)
+    for (position, positions) in facts.roster.memberPositions.enumerated() {
+      guard let deep = teams[position].deep, let d = deeps.firstIndex(of: deep) else { continue }
+      let bit = UInt8(1) << d
+      for person in positions where seen[Int(person)] & bit == 0 {
+        seen[Int(person)] |= bit
+        counts[d] += 1
+      }
+    }
+    return counts
   }
 
   private func couplingSection() -> String {
@@ -762,7 +840,7 @@ public struct HTMLReport: Sendable {
     return out
   }
 
-  private func suggestionsSection(_ facts: ReportFacts, _ drawing: Drawing) -> String {
+  private func suggestionsSection(_ facts: PageFacts, _ drawing: Drawing) -> String {
     guard let after else { return "" }
     let e = HTMLEscaping.text
     var out = "<section class=\"suggestions\"><h2>Suggested additions</h2>\n"
@@ -773,7 +851,7 @@ public struct HTMLReport: Sendable {
       out += "<th scope=\"col\">Id</th><th scope=\"col\">Role</th>"
       out += "<th scope=\"col\">Joins team</th><th scope=\"col\">Why</th></tr></thead><tbody>\n"
       for addition in after.additions.prefix(Self.maximumListedAdditions) {
-        let member = facts.staff[addition.staff]
+        let member = facts.staff(addition.staff)
         let role = member.map { $0.role.isEmpty ? $0.staffType.rawValue : $0.role } ?? ""
         out +=
           "<tr class=\"addition\"><td><bdi>\(e(facts.name(ofPerson: addition.staff)))</bdi></td>"
@@ -813,7 +891,7 @@ public struct HTMLReport: Sendable {
       out += "teams with a dark ring gain members, and the \(plural(made, "new link")) "
       out += "\(made == 1 ? "is" : "are") dashed.</p></section>\n"
     case .groups(let groups):
-      let joins = groups.joins(additions: after.additions, analysis: analysis, facts: facts)
+      let joins = groups.joins(additions: after.additions, facts: facts)
       out += groups.svg(
         title: "The groups of teams before the additions", attribute: "data-group-before")
       out += "</figure><figure><figcaption>After</figcaption>"

@@ -45,7 +45,7 @@ public struct SVGNetworkDrawing: Sendable {
   ) {
     self.init(
       picture: NetworkPicture(
-        roster: roster, facts: ReportFacts(roster: roster, analysis: analysis)),
+        roster: roster, facts: PageFacts(roster: roster, analysis: analysis)),
       layout: layout, teamAttribute: teamAttribute, title: title,
       highlightedTeams: highlightedTeams)
   }
@@ -106,13 +106,7 @@ public struct SVGNetworkDrawing: Sendable {
     position.reserveCapacity(layout.nodes.count)
     for node in layout.nodes { position[node.team] = node }
     let nodeOf = picture.teams.map { position[$0.id] }
-    let c = formatCoordinate
-    var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network\""
-    // Drawn a third larger than its units, and never wider than the page (CSS max-width).
-    out += " width=\"\(c(layout.width * Self.zoom))\" height=\"\(c(layout.height * Self.zoom))\""
-    out += " viewBox=\"0 0 \(c(layout.width)) \(c(layout.height))\" role=\"img\">\n"
-    out += "<title>\(HTMLEscaping.text(title))</title>\n"
-    out += "<g class=\"links\">\n"
+    var out = NetworkSVG.opening(classes: "network", layout: layout, title: title)
     var labels = ""
     let names = nameOf
     let labelWidths =
@@ -120,21 +114,19 @@ public struct SVGNetworkDrawing: Sendable {
       ? layout.nodes.map { TeamNetworkLayout.labelWidth(names[$0.team] ?? $0.team) } : []
     for link in picture.links {
       guard let a = nodeOf[link.first], let b = nodeOf[link.second] else { continue }
-      let widthOfLine = min(1.2 + Double(link.shared - 1) * 1.2, 6)
       var classes = link.throughKeyPerson ? " key" : ""
       if link.isNew { classes += " new" }
-      out += "<line class=\"link\(classes)\" x1=\"\(c(a.x))\" y1=\"\(c(a.y))\" x2=\"\(c(b.x))\""
-      out +=
-        " y2=\"\(c(b.y))\" stroke-width=\"\(c(widthOfLine + (link.throughKeyPerson ? 1 : 0)))\">"
       var names = link.names.joined(separator: ", ")
       if link.shared > link.names.count { names += " and \(link.shared - link.names.count) more" }
       let first = picture.teams[link.first].name
       let second = picture.teams[link.second].name
-      out += "<title>\(HTMLEscaping.text("\(first) – \(second): \(names)"))</title></line>\n"
+      out += NetworkSVG.line(
+        classes: classes, from: a, to: b,
+        width: NetworkSVG.lineWidth(shared: link.shared) + (link.throughKeyPerson ? 1 : 0),
+        title: "\(first) – \(second): \(names)")
       if drawsLabels {
         let (mx, my) = countPosition(a, b, labelWidths: labelWidths)
-        labels += "<text class=\"count\(classes)\" x=\"\(c(mx))\" y=\"\(c(my + 3.5))\">"
-        labels += "\(link.shared)</text>\n"
+        labels += NetworkSVG.count(link.shared, classes: classes, x: mx, y: my)
       }
     }
     out += "</g>\n<g class=\"counts\">\n" + labels + "</g>\n<g class=\"teams\">\n"
@@ -144,35 +136,17 @@ public struct SVGNetworkDrawing: Sendable {
       if team.isSilo { classes += " silo" }
       if team.isIsland { classes += " island" }
       if highlightedTeams.contains(team.id) { classes += " changed" }
-      out += "<g class=\"\(classes)\" \(teamAttribute)=\"\(HTMLEscaping.text(team.id))\">"
       var tooltip = team.name
       if let gateway = team.gateway { tooltip += " — \(gateway.id)" }
       if let deep = team.deep { tooltip += " (\(deep.displayName))" }
       tooltip += " — \(team.members) member\(team.members == 1 ? "" : "s")"
       if team.isSilo { tooltip += " — silo" }
       if team.isIsland { tooltip += " — island" }
-      out += "<title>\(HTMLEscaping.text(tooltip))</title>"
-      if team.isSilo || team.isIsland {
-        let ring = team.isSilo ? "silo-ring" : "island-ring"
-        out += "<circle class=\"\(ring)\" cx=\"\(c(node.x))\" cy=\"\(c(node.y))\""
-        out += " r=\"\(c(node.radius + 4))\"/>"
-      }
-      out +=
-        "<circle class=\"node\" cx=\"\(c(node.x))\" cy=\"\(c(node.y))\" r=\"\(c(node.radius))\""
-      out += " fill=\"\(deepColor(team.deep))\"/>"
-      if let pattern = deepPattern(team.deep) {
-        // The deep's pattern over its colour, for greyscale print.
-        out += "<circle class=\"hatch\" cx=\"\(c(node.x))\" cy=\"\(c(node.y))\""
-        out += " r=\"\(c(node.radius))\" fill=\"url(#\(pattern)) none\"/>"
-      }
-      out +=
-        "<text class=\"size\" x=\"\(c(node.x))\" y=\"\(c(node.y + 4))\">\(team.members)</text>"
-      if drawsLabels {
-        let label = HTMLEscaping.shortened(team.name, limit: Self.labelLimit)
-        out += "<text class=\"label\" x=\"\(c(node.x))\" y=\"\(c(node.y + node.radius + 13))\">"
-        out += HTMLEscaping.text(label) + "</text>"
-      }
-      out += "</g>\n"
+      out += NetworkSVG.node(
+        classes: classes, attribute: teamAttribute, value: team.id, title: tooltip, at: node,
+        ring: team.isSilo ? "silo-ring" : team.isIsland ? "island-ring" : nil,
+        fill: deepColor(team.deep), hatch: deepPattern(team.deep), size: team.members,
+        label: drawsLabels ? team.name : nil)
     }
     out += "</g>\n</svg>\n"
     return out
@@ -243,9 +217,11 @@ struct NetworkPicture: Sendable {
   /// The picture of an analysed roster: teams marked as the analysis finds them, every link
   /// from the roster's group projection (whatever the analysis lists).
   /// - Complexity: the group projection, O(Σ k²) for people on k teams, plus O(S + T).
-  init(roster: Roster, facts: ReportFacts) {
-    let isKeyPerson = roster.staff.map { facts.keyPeople.contains($0.id) }
-    let isSilo = roster.teams.map { facts.siloTeams.contains($0.id) }
+  init(roster: Roster, facts: PageFacts) {
+    let keyPeople = Set(facts.analysis.keyPeople.map(\.staff))
+    let siloTeams = Set(facts.analysis.silos)
+    let isKeyPerson = roster.staff.map { keyPeople.contains($0.id) }
+    let isSilo = roster.teams.map { siloTeams.contains($0.id) }
     let isIsland = roster.teams.map { facts.islandTeams.contains($0.id) }
     self.init(
       network: RosterGraph(roster), isSilo: isSilo, isIsland: isIsland,

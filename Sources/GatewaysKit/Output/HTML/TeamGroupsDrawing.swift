@@ -207,28 +207,44 @@ struct TeamGroupsDrawing: Sendable {
 
   /// The joins the additions make: for each addition, the circle of its team and the circles of
   /// the teams its person is already on, when they differ; counted per pair of circles, sorted.
-  /// - Complexity: O(M) for M memberships of the roster before the additions.
-  func joins(
-    additions: [HTMLReport.Addition], analysis: SchoolAnalysis, facts: ReportFacts
-  ) -> [Join] {
-    let people = Set(additions.map(\.staff))
-    guard !people.isEmpty else { return [] }
-    var teamsOf: [String: [String]] = [:]
-    for team in analysis.teams {
-      for member in team.members where people.contains(member) {
-        teamsOf[member, default: []].append(team.id)
+  /// - Complexity: O(M) for M memberships of the roster before the additions (by staff
+  ///   position), plus O(T) look-ups of the components' team ids.
+  func joins(additions: [HTMLReport.Addition], facts: PageFacts) -> [Join] {
+    guard !additions.isEmpty else { return [] }
+    let roster = facts.roster
+    // The people of the additions by staff position, and the teams each is on.
+    var slot = [Int32](repeating: -1, count: roster.staff.count)
+    var teamsOf: [[String]] = []
+    var teamsOfAddition: [Int] = []
+    for addition in additions {
+      guard let position = facts.staffPosition(addition.staff) else {
+        teamsOfAddition.append(-1)
+        continue
+      }
+      if slot[position] < 0 {
+        slot[position] = Int32(teamsOf.count)
+        teamsOf.append([])
+      }
+      teamsOfAddition.append(Int(slot[position]))
+    }
+    for (team, positions) in zip(roster.teams, roster.memberPositions) {
+      for person in positions where slot[Int(person)] >= 0 {
+        teamsOf[Int(slot[Int(person)])].append(team.id)
       }
     }
+    var wanted = Set(additions.map(\.team))
+    for teams in teamsOf { wanted.formUnion(teams) }
+    let componentOf = facts.componentRanks(of: wanted)
     func circle(_ team: String) -> Int? {
-      guard let rank = facts.componentOf[team], rank < groupOfComponent.count else { return nil }
+      guard let rank = componentOf[team], rank < groupOfComponent.count else { return nil }
       let group = groupOfComponent[rank]
       return group >= 0 ? group : nil
     }
     var counts: [Int: Int] = [:]
-    for addition in additions {
+    for (addition, person) in zip(additions, teamsOfAddition) {
       guard let target = circle(addition.team) else { continue }
       var seen = Set<Int>()
-      for team in teamsOf[addition.staff] ?? [] {
+      for team in person >= 0 ? teamsOf[person] : [] {
         guard let from = circle(team), from != target, seen.insert(from).inserted else { continue }
         counts[min(from, target) * groups.count + max(from, target), default: 0] += 1
       }

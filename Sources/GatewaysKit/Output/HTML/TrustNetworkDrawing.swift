@@ -157,58 +157,52 @@ struct TrustNetworkDrawing: Sendable {
     let c = formatCoordinate
     let e = HTMLEscaping.text
     let placed = layout.nodes
-    var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network schools-network\""
-    out += " width=\"\(c(layout.width * SVGNetworkDrawing.zoom))\""
-    out += " height=\"\(c(layout.height * SVGNetworkDrawing.zoom))\""
-    out += " viewBox=\"0 0 \(c(layout.width)) \(c(layout.height))\" role=\"img\">\n"
-    out += "<title>The network of schools</title>\n<g class=\"links\">\n"
+    var out = NetworkSVG.opening(
+      classes: "network schools-network", layout: layout, title: "The network of schools")
     var counts = ""
     for link in links {
       let (a, b) = (placed[link.first], placed[link.second])
       var classes = link.toTrustTeam ? " trust-link" : ""
       if link.throughKeyConnector { classes += " key" }
-      let width = link.toTrustTeam ? 1.5 : min(1.2 + Double(link.shared - 1) * 1.2, 6)
-      out += "<line class=\"link\(classes)\" x1=\"\(c(a.x))\" y1=\"\(c(a.y))\" x2=\"\(c(b.x))\""
-      out += " y2=\"\(c(b.y))\" stroke-width=\"\(c(width + (link.throughKeyConnector ? 1 : 0)))\">"
+      let width = link.toTrustTeam ? 1.5 : NetworkSVG.lineWidth(shared: link.shared)
       let (first, second) = (nodes[link.first].name, nodes[link.second].name)
       let what =
         link.toTrustTeam
         ? "\(first): members of the trust-wide team \(second)"
         : "\(first) – \(second): \(plural(link.shared, "person", "people")) shared"
-      out += "<title>\(e(what))</title></line>\n"
+      out += NetworkSVG.line(
+        classes: classes, from: a, to: b, width: width + (link.throughKeyConnector ? 1 : 0),
+        title: what)
       if drawsLabels && !link.toTrustTeam {
-        counts += "<text class=\"count\(link.throughKeyConnector ? " key" : "")\" "
-        counts += "x=\"\(c((a.x + b.x) / 2))\" y=\"\(c((a.y + b.y) / 2 + 3.5))\">"
-        counts += "\(link.shared)</text>\n"
+        counts += NetworkSVG.count(
+          link.shared, classes: link.throughKeyConnector ? " key" : "", x: (a.x + b.x) / 2,
+          y: (a.y + b.y) / 2)
       }
     }
     out += "</g>\n<g class=\"counts\">\n" + counts + "</g>\n<g class=\"schools\">\n"
     for (index, node) in nodes.enumerated() {
       let at = placed[index]
+      guard node.isTrustTeam else {
+        out += NetworkSVG.node(
+          classes: node.isIsolated ? "school isolated" : "school", attribute: "data-school-node",
+          value: node.name,
+          title: "\(node.name) — \(plural(node.size, "member")) of staff"
+            + (node.isIsolated ? " — isolated" : ""),
+          at: at, ring: node.isIsolated ? "silo-ring" : nil, size: node.size,
+          label: drawsLabels ? node.name : nil)
+        continue
+      }
       let label =
         drawsLabels
         ? "<text class=\"label\" x=\"\(c(at.x))\" y=\"\(c(at.y + at.radius + 13))\">"
           + e(HTMLEscaping.shortened(node.name, limit: SVGNetworkDrawing.labelLimit))
           + "</text>" : ""
-      if node.isTrustTeam {
-        let half = at.radius * 0.8
-        out += "<g class=\"trust-team\(node.isKey ? " key" : "")\" data-trust-team=\""
-        out += "\(e(node.name))\"><title>\(e("trust-wide team \(node.name) — "))"
-        out += "\(plural(node.size, "school"))\(node.isKey ? " — key connector" : "")</title>"
-        out += "<rect class=\"node\" x=\"\(c(at.x - half))\" y=\"\(c(at.y - half))\""
-        out += " width=\"\(c(2 * half))\" height=\"\(c(2 * half))\"/>\(label)</g>\n"
-        continue
-      }
-      out += "<g class=\"school\(node.isIsolated ? " isolated" : "")\" data-school-node=\""
-      out += "\(e(node.name))\"><title>\(e(node.name)) — \(plural(node.size, "member")) of staff"
-      out += "\(node.isIsolated ? " — isolated" : "")</title>"
-      if node.isIsolated {
-        out += "<circle class=\"silo-ring\" cx=\"\(c(at.x))\" cy=\"\(c(at.y))\""
-        out += " r=\"\(c(at.radius + 4))\"/>"
-      }
-      out += "<circle class=\"node\" cx=\"\(c(at.x))\" cy=\"\(c(at.y))\" r=\"\(c(at.radius))\"/>"
-      out += "<text class=\"size\" x=\"\(c(at.x))\" y=\"\(c(at.y + 4))\">\(node.size)</text>"
-      out += label + "</g>\n"
+      let half = at.radius * 0.8
+      out += "<g class=\"trust-team\(node.isKey ? " key" : "")\" data-trust-team=\""
+      out += "\(e(node.name))\"><title>\(e("trust-wide team \(node.name) — "))"
+      out += "\(plural(node.size, "school"))\(node.isKey ? " — key connector" : "")</title>"
+      out += "<rect class=\"node\" x=\"\(c(at.x - half))\" y=\"\(c(at.y - half))\""
+      out += " width=\"\(c(2 * half))\" height=\"\(c(2 * half))\"/>\(label)</g>\n"
     }
     out += "</g>\n</svg>\n"
     return out
