@@ -11,6 +11,7 @@ let usage = """
                                   [--gateways PATH] [--time-limit S] [--memory-limit-mb MB]
          gateways-bench workbook --file FILE.xlsx [--repeats R]
          gateways-bench read --file FILE.csv [--halves on|off|both] [--repeats R]
+         gateways-bench phases --file FILE.csv [--repeats R]
 
   generate  writes a seeded roster as CSV: --shape schools (the default: many small separate
             schools) or network (one large connected group of teams with islands and silos
@@ -31,6 +32,9 @@ let usage = """
             and the whole roster read (best of R runs, default 3).
   read      times the roster read alone, with the two-halves parallel read on, off or
             both (the default): wall and CPU time, best of R runs (default 3).
+  phases    times, in one process, the read, the graph, the analysis, and the JSON, text
+            and GraphML documents (written to nowhere): wall and CPU time of each, best of
+            R runs (default 1).
   """
 
 /// The benchmark tool: returns the exit status.
@@ -72,6 +76,9 @@ func runBenchmarks(arguments: [String]) -> Int32 {
       return 0
     case "read":
       try runRead(options: options)
+      return 0
+    case "phases":
+      try runPhases(options: options)
       return 0
     default:
       throw BenchError.usage("unknown command '\(command)'")

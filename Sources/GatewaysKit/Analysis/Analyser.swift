@@ -125,6 +125,7 @@ public struct Analyser: Sendable {
       var leaderOnlyListed: [(first: Int32, second: Int32, via: [String])] = []
       var leaderOnlyCount = 0
       var linkEnds = 0
+      var linkTargets: [Int32] = []
       let range =
         (rosterTeams.count * piece / pieces)..<(rosterTeams.count * (piece + 1) / pieces)
       findings.reserveCapacity(range.count)
@@ -142,6 +143,7 @@ public struct Analyser: Sendable {
             for i in 0..<links.count {
               let via = links.sharedPeople(i).map { staffIDs[Int($0)] }
               teamLinks.append(TeamLink(team: teamIDs[links.neighbor(i).position], via: via))
+              linkTargets.append(links.neighbor(i).rawValue)
               if links.isMarkedOnly(i) {
                 let other = links.neighbor(i).rawValue
                 let a = Int32(truncatingIfNeeded: position)
@@ -163,7 +165,7 @@ public struct Analyser: Sendable {
       }
       return PieceResult(
         findings: findings, leaderOnlyListed: leaderOnlyListed, leaderOnlyCount: leaderOnlyCount,
-        linkEnds: linkEnds)
+        linkEnds: linkEnds, linkTargets: linkTargets)
     }
     let teams = pieceResults.flatMap(\.findings)
 
@@ -221,7 +223,8 @@ public struct Analyser: Sendable {
       components: structure.components,
       islands: Array(islands), keyPeople: keyPeople, leaderOnlyLinks: leaderOnly, brokers: brokers,
       brokerMethod: method, deeps: deepFindings, coupling: couplingFindings,
-      uninvolved: uninvolved, warnings: roster.warnings)
+      uninvolved: uninvolved, warnings: roster.warnings,
+      listedLinkTargets: pieceResults.flatMap(\.linkTargets))
   }
 
   /// The top people by betweenness, and how it was computed.
@@ -275,4 +278,6 @@ private struct PieceResult: Sendable {
   let leaderOnlyCount: Int
   /// The piece's teams' link counts summed (each link has two ends).
   let linkEnds: Int
+  /// The position of the team at the other end of each link listed, team by team.
+  let linkTargets: [Int32]
 }

@@ -25,21 +25,27 @@ struct DeepAnalysis {
     let teamGateway: [Int] = gateways.map { gateway in
       gateway.flatMap { gatewayNumber[$0] } ?? -1
     }
-    let teamDeep: [Deep?] = gateways.map { $0.flatMap(mapping.deep(of:)) }
+    // Each team's deep as a bit (deeps in their order), 0 for none: a person's deeps are the
+    // bits of their teams, and each pair of them is counted in a small table.
+    let deeps = Deep.allCases
+    let teamDeepBit: [UInt8] = gateways.map { gateway in
+      guard let deep = gateway.flatMap(mapping.deep(of:)),
+        let index = deeps.firstIndex(of: deep)
+      else { return 0 }
+      return 1 << UInt8(index)
+    }
 
     // Gateway pairs linked by someone on teams of both, and distinct people per deep pair.
     var linkedGatewayPairs = Set<Int>()
-    var deepLinks: [DeepPair: Int] = [:]
-    for pair in DeepPair.all { deepLinks[pair] = 0 }
+    var pairCounts = [Int](repeating: 0, count: deeps.count * deeps.count)
     var gatewaysOfPerson: [Int] = []
-    var deepsOfPerson = Set<Deep>()
     for person in graph.people where graph.degree(of: person) >= 2 {
       gatewaysOfPerson.removeAll(keepingCapacity: true)
-      deepsOfPerson.removeAll(keepingCapacity: true)
+      var deepsOfPerson: UInt8 = 0
       for group in graph.groups(of: person) {
         let gateway = teamGateway[group.position]
         if gateway >= 0 && !gatewaysOfPerson.contains(gateway) { gatewaysOfPerson.append(gateway) }
-        if let deep = teamDeep[group.position] { deepsOfPerson.insert(deep) }
+        deepsOfPerson |= teamDeepBit[group.position]
       }
       for i in gatewaysOfPerson.indices {
         for j in gatewaysOfPerson.indices where j > i {
@@ -50,12 +56,18 @@ struct DeepAnalysis {
           linkedGatewayPairs.insert(a * present.count + b)
         }
       }
-      let deeps = deepsOfPerson.sorted()
-      for i in deeps.indices {
-        for j in deeps.indices where j > i {
-          deepLinks[DeepPair(deeps[i], deeps[j]), default: 0] += 1
+      guard deepsOfPerson & (deepsOfPerson &- 1) != 0 else { continue }
+      for i in deeps.indices where deepsOfPerson & (1 << UInt8(i)) != 0 {
+        for j in deeps.indices where j > i && deepsOfPerson & (1 << UInt8(j)) != 0 {
+          pairCounts[i * deeps.count + j] += 1
         }
       }
+    }
+    var deepLinks: [DeepPair: Int] = [:]
+    for pair in DeepPair.all {
+      let i = deeps.firstIndex(of: pair.first) ?? 0
+      let j = deeps.firstIndex(of: pair.second) ?? 0
+      deepLinks[pair] = pairCounts[min(i, j) * deeps.count + max(i, j)]
     }
 
     let standardPresent = present.filter(\.isStandard).count

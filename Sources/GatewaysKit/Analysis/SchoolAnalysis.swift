@@ -61,6 +61,10 @@ public struct SchoolAnalysis: Sendable {
   public var uninvolved: [String]
   /// Warnings carried over from reading the roster.
   public var warnings: [Diagnostic]
+  /// For each link listed in ``teams`` (team by team, in order), the position in ``teams`` of
+  /// the team at its other end, as the analysis found it; empty when not known. A hint only:
+  /// ``listedLinks()`` checks it against the ids before it trusts it.
+  package var listedLinkTargets: [Int32] = []
 }
 
 /// What the analysis says about one team.

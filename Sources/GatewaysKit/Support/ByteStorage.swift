@@ -50,18 +50,40 @@ package final class ByteStorage: @unchecked Sendable {
   }
 
   /// Appends bytes.
+  @inline(__always)
   package func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let source = bytes.baseAddress else { return }
-    reserve(bytes.count)
-    (base + count).update(from: source, count: bytes.count)
-    count += bytes.count
+    append(source, count: bytes.count)
+  }
+
+  /// Appends `length` bytes from `source`: writers append millions of pieces of a few bytes,
+  /// so this is kept small enough to be inlined where they call it.
+  @inline(__always)
+  private func append(_ source: UnsafePointer<UInt8>, count length: Int) {
+    reserve(length)
+    (base + count).update(from: source, count: length)
+    count += length
+  }
+
+  /// Appends the bytes written to another storage.
+  package func append(_ other: ByteStorage) {
+    precondition(other !== self, "a storage appended to itself")
+    append(other.base, count: other.count)
   }
 
   /// Appends the bytes of an array.
   package func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
 
   /// Appends static text.
-  package func append(_ text: StaticString) { text.withUTF8Buffer { append($0) } }
+  @inline(__always)
+  package func append(_ text: StaticString) {
+    // A literal of one character may be stored as a scalar rather than as UTF-8 bytes.
+    if text.hasPointerRepresentation {
+      append(text.utf8Start, count: text.utf8CodeUnitCount)
+    } else {
+      text.withUTF8Buffer { append($0) }
+    }
+  }
 
   /// Appends the UTF-8 bytes of text.
   package func appendText(_ text: String) {

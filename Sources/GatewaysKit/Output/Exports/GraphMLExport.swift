@@ -139,8 +139,8 @@ private struct GraphMLPlan: Sendable {
   let betweenness: [Int: Double]
   /// The number of the first membership edge of each team, and one past the last.
   let firstEdge: [Int]
-  /// The links written, once each.
-  let links: [ReportFacts.Link]
+  /// The links written, once each, by team positions.
+  let links: [SchoolAnalysis.ListedLink]
   let omittedNote: String?
 
   init(roster: Roster, analysis: SchoolAnalysis) {
@@ -216,8 +216,7 @@ private struct GraphMLPlan: Sendable {
     var firstEdge = [Int](repeating: 0, count: teams.count + 1)
     for (t, team) in teams.enumerated() { firstEdge[t + 1] = firstEdge[t] + team.members.count }
     self.firstEdge = firstEdge
-    let keyPeople = Set(analysis.keyPeople.map(\.staff))
-    links = ReportFacts.links(of: analysis, keyPeople: keyPeople, teamPosition: teamPosition)
+    links = analysis.listedLinks()
     let omitted = max(0, analysis.summary.links - links.count)
     if omitted > 0, let limit = analysis.listLimit {
       omittedNote = omittedLinksSentence(
@@ -270,33 +269,35 @@ private struct GraphMLPlan: Sendable {
     out.append("</data>\n")
   }
 
+  // Fields are read from the lists in place: copying a whole team or person would retain
+  // each of its strings and lists.
   private func writeTeamNode(_ t: Int, to out: ByteStorage) {
-    let team = analysis.teams[t]
+    let teams = analysis.teams
     out.append("    <node id=\"team:")
-    out.appendEscaped(team.id, for: .xml)
+    out.appendEscaped(teams[t].id, for: .xml)
     out.append("\">\n")
     data("type", literal: "team", to: out)
-    data("label", team.name, to: out)
-    if let gateway = team.gateway { data("gateway", gateway.id, to: out) }
-    if let deep = team.deep { data("deep", deep.rawValue, to: out) }
-    data("members", team.members.count, to: out)
-    data("silo", team.isSilo, to: out)
+    data("label", teams[t].name, to: out)
+    if let gateway = teams[t].gateway { data("gateway", gateway.id, to: out) }
+    if let deep = teams[t].deep { data("deep", deep.rawValue, to: out) }
+    data("members", teams[t].members.count, to: out)
+    data("silo", teams[t].isSilo, to: out)
     data("island", isIsland[t], to: out)
     if component[t] >= 0 { data("component", component[t], to: out) }
     out.append("    </node>\n")
   }
 
   private func writePersonNode(_ p: Int, to out: ByteStorage) {
-    let member = roster.staff[p]
+    let staff = roster.staff
     out.append("    <node id=\"person:")
-    out.appendEscaped(member.id, for: .xml)
+    out.appendEscaped(staff[p].id, for: .xml)
     out.append("\">\n")
     data("type", literal: "person", to: out)
-    data("label", member.name, to: out)
-    if !member.role.isEmpty { data("role", member.role, to: out) }
-    data("staffType", member.staffType.rawValue, to: out)
-    if let department = member.department { data("department", department, to: out) }
-    if let yearGroup = member.yearGroup { data("yearGroup", yearGroup, to: out) }
+    data("label", staff[p].name, to: out)
+    if !staff[p].role.isEmpty { data("role", staff[p].role, to: out) }
+    data("staffType", staff[p].staffType.rawValue, to: out)
+    if let department = staff[p].department { data("department", department, to: out) }
+    if let yearGroup = staff[p].yearGroup { data("yearGroup", yearGroup, to: out) }
     data("teams", teamCount[p], to: out)
     data("keyPerson", isKeyPerson[p], to: out)
     let betweenness = self.betweenness[p]
@@ -306,19 +307,23 @@ private struct GraphMLPlan: Sendable {
   }
 
   private func writeMemberships(_ t: Int, to out: ByteStorage) {
-    let team = analysis.teams[t]
-    let leaders = team.leaders.count > 8 ? Set(team.leaders) : nil
+    let teams = analysis.teams
+    let teamLeaders = teams[t].leaders
+    let leaders = teamLeaders.count > 8 ? Set(teamLeaders) : nil
+    // The team's id, escaped once for all its edges.
+    let target = ByteStorage(capacity: 64)
+    target.appendEscaped(teams[t].id, for: .xml)
     var edge = firstEdge[t]
-    for member in team.members {
+    for member in teams[t].members {
       out.append("    <edge id=\"e")
       out.appendDecimal(edge)
       out.append("\" source=\"person:")
       out.appendEscaped(member, for: .xml)
       out.append("\" target=\"team:")
-      out.appendEscaped(team.id, for: .xml)
+      out.append(target)
       out.append("\">\n")
       data("kind", literal: "membership", to: out)
-      data("leader", leaders?.contains(member) ?? team.leaders.contains(member), to: out)
+      data("leader", leaders?.contains(member) ?? teamLeaders.contains(member), to: out)
       out.append("    </edge>\n")
       edge += 1
     }
@@ -326,15 +331,16 @@ private struct GraphMLPlan: Sendable {
 
   private func writeLink(_ l: Int, to out: ByteStorage) {
     let link = links[l]
+    let teams = analysis.teams
     out.append("    <edge id=\"e")
-    out.appendDecimal(firstEdge[analysis.teams.count] + l)
+    out.appendDecimal(firstEdge[teams.count] + l)
     out.append("\" source=\"team:")
-    out.appendEscaped(link.first, for: .xml)
+    out.appendEscaped(teams[link.first].id, for: .xml)
     out.append("\" target=\"team:")
-    out.appendEscaped(link.second, for: .xml)
+    out.appendEscaped(teams[link.second].id, for: .xml)
     out.append("\">\n")
     data("kind", literal: "link", to: out)
-    data("weight", link.via.count, to: out)
+    data("weight", teams[link.team].links[link.link].via.count, to: out)
     out.append("    </edge>\n")
   }
 }

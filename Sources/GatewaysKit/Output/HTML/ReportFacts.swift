@@ -60,26 +60,13 @@ struct ReportFacts {
   }
 
   /// Every link listed under either of its teams, once, sorted by (first, second) in byte
-  /// order. Each team lists its links with the most shared people: a link may be listed under
-  /// one of its teams only, so both sides are gathered, sorted and made unique. Teams are
-  /// sorted by their rank in byte order (integers), not by comparing ids.
-  /// - Complexity: O(T log T + L log L) for T teams and L listed links.
+  /// order (``SchoolAnalysis/listedLinks()``), with its shared people and flags.
+  /// - Complexity: O(T + L + V) for T teams, L listed links and V shared people listed.
   static func links(
     of analysis: SchoolAnalysis, keyPeople: Set<String>, teamPosition: [String: Int]
   ) -> [Link] {
     let teams = analysis.teams
-    // The analysis lists teams sorted by id, so a team's rank is its position; otherwise rank
-    // them.
-    var rank = Array(0..<teams.count)
-    if !zip(teams, teams.dropFirst()).allSatisfy({ $0.id.precedesInBytes($1.id) }) {
-      for (k, position) in ByteOrder.sortedIndices(teams.map(\.id)).enumerated() {
-        rank[position] = k
-      }
-    }
-    func key(_ a: Int, _ b: Int) -> UInt64 {
-      let (x, y) = rank[a] < rank[b] ? (rank[a], rank[b]) : (rank[b], rank[a])
-      return UInt64(x) << 32 | UInt64(y)
-    }
+    func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(min(a, b)) << 32 | UInt64(max(a, b)) }
     var leaderOnly = Set<UInt64>()
     for link in analysis.leaderOnlyLinks where link.teams.count == 2 {
       guard let a = teamPosition[link.teams[0]], let b = teamPosition[link.teams[1]] else {
@@ -87,31 +74,13 @@ struct ReportFacts {
       }
       leaderOnly.insert(key(a, b))
     }
-    // (pair key, team, link): sorted by key, ties in listing order, the first of each kept.
-    var pairs: [(key: UInt64, team: Int32, link: Int32)] = []
-    for (t, team) in teams.enumerated() {
-      for (l, link) in team.links.enumerated() {
-        guard let other = teamPosition[link.team] else { continue }
-        pairs.append((key(t, other), Int32(t), Int32(l)))
-      }
+    return analysis.listedLinks().map { link in
+      let via = teams[link.team].links[link.link].via
+      return Link(
+        first: teams[link.first].id, second: teams[link.second].id, via: via,
+        throughKeyPerson: via.contains { keyPeople.contains($0) },
+        leaderOnly: leaderOnly.contains(key(link.first, link.second)))
     }
-    pairs.sort { $0.key != $1.key ? $0.key < $1.key : ($0.team, $0.link) < ($1.team, $1.link) }
-    var byRank = [Int](repeating: 0, count: teams.count)
-    for (position, r) in rank.enumerated() { byRank[r] = position }
-    var links: [Link] = []
-    links.reserveCapacity(pairs.count / 2)
-    var lastKey: UInt64?
-    for pair in pairs where pair.key != lastKey {
-      lastKey = pair.key
-      let via = teams[Int(pair.team)].links[Int(pair.link)].via
-      links.append(
-        Link(
-          first: teams[byRank[Int(pair.key >> 32)]].id,
-          second: teams[byRank[Int(pair.key & 0xFFFF_FFFF)]].id, via: via,
-          throughKeyPerson: via.contains { keyPeople.contains($0) },
-          leaderOnly: leaderOnly.contains(pair.key)))
-    }
-    return links
   }
 
   /// The teams each person is on, by staff id, each list sorted.

@@ -94,6 +94,28 @@ struct JSONStreamWriter {
     storage.append(text)
   }
 
+  /// Writes an array with one object per element, whose members `members` writes (each with
+  /// ``key(_:)`` and a value).
+  ///
+  /// ```swift
+  /// writer.objects(links) { writer, link in
+  ///   writer.key("team")
+  ///   writer.string(link.team)
+  /// }
+  /// ```
+  mutating func objects<Elements: Sequence>(
+    _ elements: Elements, _ members: (inout JSONStreamWriter, Elements.Element) -> Void
+  ) {
+    beginArray()
+    for element in elements {
+      item()
+      beginObject()
+      members(&self, element)
+      end()
+    }
+    end()
+  }
+
   /// Writes an array of strings: on one line when short, one per line otherwise.
   mutating func strings(_ strings: [String]) {
     if strings.isEmpty {

@@ -18,7 +18,6 @@ extension SchoolAnalysis {
   /// - Complexity: O(size of the output), written straight into one buffer.
   public func json() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
 
-  /// The same document as ``json()``, as UTF-8 bytes.
   /// Writes one team of the `teams` list.
   private static func write(_ team: TeamFinding, to writer: inout JSONStreamWriter) {
     writer.item()
@@ -38,17 +37,12 @@ extension SchoolAnalysis {
     writer.key("linkCount")
     writer.value(.int(team.linkCount))
     writer.key("links")
-    writer.beginArray()
-    for link in team.links {
-      writer.item()
-      writer.beginObject()
+    writer.objects(team.links) { writer, link in
       writer.key("team")
       writer.string(link.team)
       writer.key("via")
       writer.strings(link.via)
-      writer.end()
     }
-    writer.end()
     writer.key("silo")
     writer.bool(team.isSilo)
     writer.key("eiIndex")
@@ -56,6 +50,7 @@ extension SchoolAnalysis {
     writer.end()
   }
 
+  /// The same document as ``json()``, as UTF-8 bytes.
   package func jsonBytes() -> [UInt8] {
     var bytes: [UInt8] = []
     writeJSON { bytes.append(contentsOf: $0) }
@@ -89,7 +84,8 @@ extension SchoolAnalysis {
         let range = (teams.count * piece / pieces)..<(teams.count * (piece + 1) / pieces)
         var part = JSONStreamWriter(
           continuing: start, itemsBefore: range.lowerBound, capacity: estimate)
-        for team in teams[range] { Self.write(team, to: &part) }
+        // By index: iterating would copy each team, retaining all its strings and lists.
+        for t in range { Self.write(teams[t], to: &part) }
         return part.storage
       }, consume: { try $0.withUnsafeBytes(consume) })
     var writer = JSONStreamWriter(continuing: head.nesting, itemsBefore: teams.count)
@@ -107,10 +103,7 @@ extension SchoolAnalysis {
       writer.end()
     }
     writer.key("keyPeople")
-    writer.beginArray()
-    for person in keyPeople {
-      writer.item()
-      writer.beginObject()
+    writer.objects(keyPeople) { writer, person in
       writer.key("staff")
       writer.string(person.staff)
       writer.key("component")
@@ -122,21 +115,14 @@ extension SchoolAnalysis {
         writer.value(part.jsonValue())
       }
       writer.end()
-      writer.end()
     }
-    writer.end()
     writer.key("leaderOnlyLinks")
-    writer.beginArray()
-    for link in leaderOnlyLinks {
-      writer.item()
-      writer.beginObject()
+    writer.objects(leaderOnlyLinks) { writer, link in
       writer.key("teams")
       writer.strings(link.teams)
       writer.key("via")
       writer.strings(link.via)
-      writer.end()
     }
-    writer.end()
     writer.key("brokers")
     writer.value(
       .array(

@@ -37,10 +37,20 @@ extension SchoolAnalysis {
   /// - Complexity: O(S + T + L) for S staff, T teams and the L links and parts listed.
   public func text(roster: Roster, source: String, color: Bool = false) -> String {
     let style = TextStyle(enabled: color)
-    let people = Dictionary(roster.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let teamsByID = Dictionary(teams.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    // The report names a bounded number of people and teams: each is found by binary search
+    // (staff and teams are sorted by id), with no table of everyone built first.
+    let staff = roster.staff
+    let teams = self.teams
+    func member(_ id: String) -> StaffMember? {
+      sortedPosition(of: id, in: staff, by: \.id).map { staff[$0] }
+    }
+    func finding(_ id: String) -> TeamFinding? {
+      // The analysis's teams are sorted by id; a list edited out of order is searched in turn.
+      if let position = sortedPosition(of: id, in: teams, by: \.id) { return teams[position] }
+      return teams.first { $0.id == id }
+    }
     func person(_ id: String) -> String {
-      guard let member = people[id] else { return id }
+      guard let member = member(id) else { return id }
       var text = member.name == id ? id : "\(member.name) (\(id)"
       if member.name != id {
         if !member.role.isEmpty { text += ", \(member.role)" }
@@ -51,7 +61,7 @@ extension SchoolAnalysis {
       return text
     }
     func team(_ id: String) -> String {
-      guard let finding = teamsByID[id] else { return id }
+      guard let finding = finding(id) else { return id }
       return finding.name == id ? id : "\(finding.name) [\(id)]"
     }
     func teamList(_ ids: [String]) -> String { ids.map(team).joined(separator: ", ") }
@@ -82,7 +92,7 @@ extension SchoolAnalysis {
     }
     /// "Name (ID, Role)", the staff type in place of an unknown role.
     func personWithRole(_ id: String) -> String {
-      guard let member = people[id] else { return id }
+      guard let member = member(id) else { return id }
       let role = member.role.isEmpty ? member.staffType.rawValue : member.role
       return member.name == id ? "\(id) (\(role))" : "\(member.name) (\(id), \(role))"
     }
@@ -138,7 +148,7 @@ extension SchoolAnalysis {
     out +=
       "\n" + style.bold("Silos: teams linked to no other team (\(grouped(silos.count)))") + "\n"
     if silos.isEmpty { out += "  None.\n" }
-    let siloFindings = silos.compactMap { teamsByID[$0] }.sorted {
+    let siloFindings = silos.compactMap(finding).sorted {
       $0.members.count != $1.members.count
         ? $0.members.count > $1.members.count : $0.id.precedesInBytes($1.id)
     }
@@ -323,13 +333,31 @@ extension SchoolAnalysis {
     // Uninvolved.
     out += "\n" + style.bold("Staff on no team (\(uninvolved.count))") + "\n"
     if uninvolved.isEmpty { out += "  None: everyone takes part.\n" }
+    // Uninvolved ids are sorted like the staff: one walk finds each one's type.
+    var count: [StaffType: Int] = [:]
+    var named: [StaffType: [String]] = [:]
+    var cursor = 0
+    for id in uninvolved {
+      while cursor < staff.count && staff[cursor].id.precedesInBytes(id) { cursor += 1 }
+      let type: StaffType
+      if cursor < staff.count && staff[cursor].id == id {
+        type = staff[cursor].staffType
+      } else if let found = member(id) {
+        type = found.staffType
+      } else {
+        continue
+      }
+      count[type, default: 0] += 1
+      if named[type, default: []].count < Self.namesShownPerType {
+        named[type, default: []].append(id)
+      }
+    }
     for type in StaffType.allCases {
-      let ids = uninvolved.filter { people[$0]?.staffType == type }
-      if ids.isEmpty { continue }
-      let shown = ids.prefix(Self.namesShownPerType).map(person).joined(separator: "; ")
-      let hidden = ids.count - Self.namesShownPerType
+      guard let total = count[type] else { continue }
+      let shown = (named[type] ?? []).map(person).joined(separator: "; ")
+      let hidden = total - Self.namesShownPerType
       out +=
-        "  \(type.rawValue) (\(ids.count)): \(shown)\(hidden > 0 ? "; and \(hidden) more" : "")\n"
+        "  \(type.rawValue) (\(total)): \(shown)\(hidden > 0 ? "; and \(hidden) more" : "")\n"
     }
     if uninvolved.count > Self.namesShownPerType {
       out += "  (--format json lists everyone.)\n"

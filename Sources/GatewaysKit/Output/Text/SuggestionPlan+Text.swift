@@ -42,13 +42,7 @@ extension SuggestionPlan {
       sortedPosition(of: id, in: roster.teams, by: \.id).map { roster.teams[$0].name } ?? id
     }
     func person(_ id: String) -> String {
-      guard let member = people[id] else { return id }
-      var details: [String] = []
-      if member.name != id { details.append(id) }
-      if !member.role.isEmpty { details.append(member.role) }
-      let on = teamsOf[id] ?? []
-      details.append(on.isEmpty ? "on no team" : "on: " + on.joined(separator: ", "))
-      return "\(member.name) (\(details.joined(separator: "; ")))"
+      PlanRows.person(id, people[id], teams: teamsOf[id] ?? [])
     }
 
     var out = style.bold("gateways suggestions for \(source)") + "\n"
@@ -94,21 +88,14 @@ extension SuggestionPlan {
       .strengthen: "Strengthen: so that no single departure splits the teams",
       .involve: "Involve: a team for staff on none",
     ]
-    var number = 0
-    for kind in Addition.Kind.allCases {
-      let items = shown.filter { $0.kind == kind }
-      if items.isEmpty { continue }
-      out += "\n" + style.bold(headings[kind] ?? kind.rawValue) + "\n"
-      for addition in items {
-        number += 1
-        var line =
-          "  \(number). Add \(person(addition.staff)) to the \(teamName(addition.team)) team"
-        if !addition.links.isEmpty {
-          line += ": links it to " + addition.links.map(teamName).joined(separator: ", ")
-        }
-        line += ".\n     Why: \(addition.reason).\n"
-        out += line
-      }
+    out += PlanRows.sections(
+      shown, kind: \.kind,
+      headings: Addition.Kind.allCases.map { ($0, headings[$0] ?? $0.rawValue) },
+      style: style
+    ) { addition in
+      PlanRows.Row(
+        action: "Add \(person(addition.staff)) to the \(teamName(addition.team)) team",
+        links: addition.links.map(teamName), reason: addition.reason)
     }
     if shown.count < additions.count {
       out += "  ... and \(additions.count - shown.count) more (raise --limit to see them).\n"

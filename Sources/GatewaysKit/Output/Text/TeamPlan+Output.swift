@@ -58,15 +58,6 @@ extension TeamPlan {
     for other in roster.teams {
       for id in other.members { teamsOf[id, default: []].append(other.name) }
     }
-    func person(_ id: String) -> String {
-      guard let member = people[id] else { return id }
-      var details: [String] = []
-      if member.name != id { details.append(id) }
-      if !member.role.isEmpty { details.append(member.role) }
-      let on = teamsOf[id] ?? []
-      details.append(on.isEmpty ? "on no team" : "on: " + on.joined(separator: ", "))
-      return "\(member.name) (\(details.joined(separator: "; ")))"
-    }
     var out = style.bold("gateways team plan for \(source)") + "\n"
     out += "A new team, \(team.name) (\(team.id)), for \(team.gateway?.id ?? "no gateway")"
     if let deep { out += " (\(deep.displayName))" }
@@ -76,19 +67,10 @@ extension TeamPlan {
       (.shared, "Shared with teams of the same deep (cross-membership built in)"),
       (.member, "Members across departments and year groups"),
     ]
-    var number = 0
-    for (role, heading) in headings {
-      let items = members.filter { $0.role == role }
-      if items.isEmpty { continue }
-      out += "\n" + style.bold(heading) + "\n"
-      for item in items {
-        number += 1
-        out += "  \(number). \(person(item.staff))"
-        if !item.sharedWith.isEmpty {
-          out += ": links it to " + item.sharedWith.map { names[$0] ?? $0 }.joined(separator: ", ")
-        }
-        out += ".\n     Why: \(item.reason).\n"
-      }
+    out += PlanRows.sections(members, kind: \.role, headings: headings, style: style) { item in
+      PlanRows.Row(
+        action: PlanRows.person(item.staff, people[item.staff], teams: teamsOf[item.staff] ?? []),
+        links: item.sharedWith.map { names[$0] ?? $0 }, reason: item.reason)
     }
     if !notes.isEmpty {
       out += "\n" + style.yellow("Could not be done") + "\n"
