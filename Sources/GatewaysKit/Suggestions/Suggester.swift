@@ -84,7 +84,6 @@ public struct Suggester: Sendable {
   /// - Parameters:
   ///   - roster: The roster to plan for.
   ///   - other: Work independent of the plan, run beside it.
-  /// - Returns: The plan and what `other` returned.
   ///   - before: When given, the "before" figures taken from what `other` returned (the
   ///     report's analysis of the same roster holds them all), instead of working them out again.
   ///   - computingAfter: When `false`, ``SuggestionPlan/after`` is not worked out and holds the
