@@ -1,3 +1,5 @@
+import MembershipGraph
+
 /// Designs a new team for one gateway with its links built in (Vacher's gateway teams):
 /// a leader who leads nothing yet, members drawn across departments and year groups, and one
 /// or two members shared with teams of the same deep.
@@ -57,13 +59,16 @@ public struct TeamPlanner: Sendable {
   public func plan(for roster: Roster, gateway: Gateway, size: Int = 6, name: String? = nil)
     -> TeamPlan
   {
-    let staff = roster.staff
-    var position: [String: Int] = [:]
-    for (i, member) in staff.enumerated() { position[member.id] = i }
-    var count = [Int](repeating: 0, count: staff.count)
-    var leads = [Bool](repeating: false, count: staff.count)
-    var teamsOf = [[Int]](repeating: [], count: staff.count)
-    for (t, team) in roster.teams.enumerated() {
+    // People and teams by their positions in the roster, each side with its own index type.
+    let staff = PerPerson<StaffMember>(roster.staff)
+    let teams = PerTeam<Team>(roster.teams)
+    var position: [String: PersonIndex] = [:]
+    for p in staff.indices { position[staff[p].id] = p }
+    var count = PerPerson(repeating: 0, count: staff.count)
+    var leads = PerPerson(repeating: false, count: staff.count)
+    var teamsOf = PerPerson<[GroupIndex]>(repeating: [], count: staff.count)
+    for t in teams.indices {
+      let team = teams[t]
       for id in team.members {
         guard let p = position[id] else { continue }
         count[p] += 1
@@ -73,16 +78,16 @@ public struct TeamPlanner: Sendable {
     }
     let deep = roster.deeps.deep(of: gateway)
     var notes: [String] = []
-    func cap(_ p: Int) -> Int { max(0, staff[p].maxTeams ?? options.defaultMaxTeams) }
-    func eligible(_ p: Int) -> Bool {
+    func cap(_ p: PersonIndex) -> Int { max(0, staff[p].maxTeams ?? options.defaultMaxTeams) }
+    func eligible(_ p: PersonIndex) -> Bool {
       let member = staff[p]
       return !options.excluded.contains(member.id) && member.suggestable && count[p] < cap(p)
         && options.fit.fits(FitTable.kind(of: member), gateway)
     }
-    let pool = (0..<staff.count).filter(eligible)
+    let pool = staff.indices.filter(eligible)
     var chosen: [TeamPlan.Member] = []
-    var taken = Set<Int>()
-    func describe(_ p: Int) -> String {
+    var taken = Set<PersonIndex>()
+    func describe(_ p: PersonIndex) -> String {
       let member = staff[p]
       var who = FitTable.kind(of: member).words
       if let department = member.department, !department.isEmpty { who += " in \(department)" }
@@ -116,32 +121,32 @@ public struct TeamPlanner: Sendable {
     }
 
     // Members shared with teams of the same deep.
-    let sameDeep: [Int] = roster.teams.indices.filter { t in
-      guard let deep, let other = roster.teams[t].gateway else { return false }
+    let sameDeep: [GroupIndex] = teams.indices.filter { t in
+      guard let deep, let other = teams[t].gateway else { return false }
       return roster.deeps.deep(of: other) == deep
     }
     let isSameDeep = Set(sameDeep)
     let sharedCandidates = pool.filter { p in
       !taken.contains(p) && teamsOf[p].contains(where: isSameDeep.contains)
     }
-    func otherGateway(_ p: Int) -> Bool {
-      teamsOf[p].contains { isSameDeep.contains($0) && roster.teams[$0].gateway != gateway }
+    func otherGateway(_ p: PersonIndex) -> Bool {
+      teamsOf[p].contains { isSameDeep.contains($0) && teams[$0].gateway != gateway }
     }
-    func sharedOrder(_ a: Int, _ b: Int) -> Bool {
+    func sharedOrder(_ a: PersonIndex, _ b: PersonIndex) -> Bool {
       let ka = (otherGateway(a) ? 0 : 1, leads[a] ? 1 : 0, count[a])
       let kb = (otherGateway(b) ? 0 : 1, leads[b] ? 1 : 0, count[b])
       if ka != kb { return ka < kb }
       return staff[a].id.utf8.lexicographicallyPrecedes(staff[b].id.utf8)
     }
     let sortedShared = sharedCandidates.sorted(by: sharedOrder)
-    var coveredTeams = Set<Int>()
+    var coveredTeams = Set<GroupIndex>()
     let wantShared = size >= 4 ? 2 : 1
     for p in sortedShared where chosen.count < size {
       let mine = teamsOf[p].filter(isSameDeep.contains)
       if !coveredTeams.isEmpty && mine.allSatisfy(coveredTeams.contains) { continue }
       coveredTeams.formUnion(mine)
       taken.insert(p)
-      let names = mine.map { roster.teams[$0] }
+      let names = mine.map { teams[$0] }
       let deepWords = deep.map { $0.displayName } ?? "its deep"
       chosen.append(
         TeamPlan.Member(
@@ -173,7 +178,7 @@ public struct TeamPlanner: Sendable {
     }
     var rest = pool.filter { !taken.contains($0) }
     while chosen.count < max(1, size), !rest.isEmpty {
-      func score(_ p: Int) -> (Int, Int, Int, Int) {
+      func score(_ p: PersonIndex) -> (Int, Int, Int, Int) {
         let d = staff[p].department.map { !$0.isEmpty && !departments.contains($0) } ?? false
         let y = staff[p].yearGroup.map { !$0.isEmpty && !years.contains($0) } ?? false
         let senior = options.develop && staff[p].staffType == .senior
