@@ -20,17 +20,11 @@ struct TrustCommandTests {
     """
 
   func run(_ arguments: [String], in directory: URL) -> (Int32, CapturedOutput) {
-    let (io, output) = CommandIO.capturing(
-      standardInput: Data(), environment: [:], isTerminal: false, currentDirectory: directory)
-    return (GatewaysCommand.run(arguments: arguments, io: io), output)
+    runInProcess(arguments, in: directory)
   }
 
   func folder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "gateways-trust-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    try Self.trust.write(
-      to: url.appendingPathComponent("trust.csv"), atomically: true, encoding: .utf8)
+    let url = try trustFolder("trust", trust: Self.trust)
     let rosters = url.appendingPathComponent("rosters")
     try FileManager.default.createDirectory(at: rosters, withIntermediateDirectories: true)
     try "staff_id,team\nS1,voice\nS2,voice\n".write(

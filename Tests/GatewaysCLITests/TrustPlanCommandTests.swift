@@ -24,17 +24,11 @@ struct TrustPlanCommandTests {
     """
 
   func run(_ arguments: [String], in directory: URL) -> (Int32, CapturedOutput) {
-    let (io, output) = CommandIO.capturing(
-      standardInput: Data(), environment: [:], isTerminal: false, currentDirectory: directory)
-    return (GatewaysCommand.run(arguments: arguments, io: io), output)
+    runInProcess(arguments, in: directory)
   }
 
   func folder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "gateways-trust-plan-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    try Self.trust.write(
-      to: url.appendingPathComponent("trust.csv"), atomically: true, encoding: .utf8)
+    let url = try trustFolder("trust-plan", trust: Self.trust)
     return url
   }
 

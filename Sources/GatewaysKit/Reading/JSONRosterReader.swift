@@ -242,17 +242,10 @@ enum JSONRosterReader {
         guard let fields = object(entry, path, &log) else { continue }
         warnUnknownKeys(fields, staffKeys, path, &log)
         guard let id = requiredID(fields, path, entry.line, &log) else { continue }
-        var school = ""
-        if hasSchools {
-          guard let named = optionalText(fields, "school", path, &log) else {
-            log.error(
-              "\(path): this entry has no \"school\"; give every staff and team entry its "
-                + "school (or none of them)",
-              line: entry.line)
-            continue
-          }
-          school = named
-        }
+        guard
+          let school = school(
+            of: fields, path, line: entry.line, otherwise: "none of them")
+        else { continue }
         if firstSchool == nil { firstSchool = school }
         // Looked up and set in place: a copy of the school's table per entry would make
         // reading quadratic in the staff.
@@ -293,6 +286,22 @@ enum JSONRosterReader {
 
     /// The team entries, each a row declaring the team, and a membership row for each of its
     /// leaders and members.
+    /// An entry's school: its `school` text when the roster names schools, `""` when it names
+    /// none; `nil` (with the error logged, its hint ending in `otherwise`) when it names schools
+    /// but this entry has none.
+    /// - Complexity: O(k) for k keys of the entry.
+    private mutating func school(
+      of fields: [(key: String, node: JSONNode)], _ path: String, line: Int, otherwise: String
+    ) -> String? {
+      guard hasSchools else { return "" }
+      if let named = optionalText(fields, "school", path, &log) { return named }
+      log.error(
+        "\(path): this entry has no \"school\"; give every staff and team entry its school "
+          + "(or \(otherwise))",
+        line: line)
+      return nil
+    }
+
     mutating func addTeams() {
       var known: [String: [String: (id: String, line: Int)]] = [:]
       for (index, entry) in teams.enumerated() {
@@ -300,17 +309,11 @@ enum JSONRosterReader {
         guard let fields = object(entry, path, &log) else { continue }
         warnUnknownKeys(fields, teamKeys, path, &log)
         guard let id = requiredID(fields, path, entry.line, &log) else { continue }
-        var school = ""
-        if hasSchools {
-          guard let named = optionalText(fields, "school", path, &log) else {
-            log.error(
-              "\(path): this entry has no \"school\"; give every staff and team entry its "
-                + "school (or \"\(TrustRoster.trustWord)\" for a trust-wide team)",
-              line: entry.line)
-            continue
-          }
-          school = named
-        }
+        guard
+          let school = school(
+            of: fields, path, line: entry.line,
+            otherwise: "\"\(TrustRoster.trustWord)\" for a trust-wide team")
+        else { continue }
         let isTrust = hasSchools && school.lowercased() == TrustRoster.trustWord
         if let first = known[school]?[key(id)] {
           log.error(
