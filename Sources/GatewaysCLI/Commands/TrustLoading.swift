@@ -60,8 +60,10 @@ func readSchools(
       files.append(
         (try RosterReader.bytes(of: url, displayName: path, limit: limit), path, fileFormat))
     }
-    // The files of a folder are schools, even one alone.
-    return try reader.readSchools(bytes: files, namedByFile: files.count > 1 || sawFolder)
+    // The files of a folder are schools, even one alone. The bytes are handed over, so the
+    // reader lets each file's go once its rows are read.
+    let namedByFile = files.count > 1 || sawFolder
+    return try reader.readSchools(bytes: consume files, namedByFile: namedByFile)
   } catch {
     throw CommandFailure.input(error.diagnostics.map(\.description))
   }

@@ -148,6 +148,20 @@ extension CSVRosterReader {
         if let column { cellOfColumn[column.ordinal] = position }
       }
       self.cellOfColumn = cellOfColumn
+      // The columns the header has get a value for about every person (or team, or row): room
+      // for them now, so they seldom grow (and copy) as they fill.
+      func has(_ column: Column) -> Bool { cellOfColumn[column.ordinal] >= 0 }
+      let expectedPersons = expectedPeople ?? expectedRows / 2
+      if has(.name) || has(.forename) || has(.surname) { names.reserve(owners: expectedPersons) }
+      if has(.role) { roles.reserve(owners: expectedPersons) }
+      if has(.department) { departments.reserve(owners: expectedPersons) }
+      if has(.yearGroup) { yearGroups.reserve(owners: expectedPersons) }
+      if has(.staffType) { staffTypes.reserve(owners: expectedPersons) }
+      if has(.maxTeams) { caps.reserve(owners: expectedPersons) }
+      if has(.suggestable) { suggestables.reserve(owners: expectedPersons) }
+      if has(.teamName) { teamNames.reserve(owners: expectedRows / 8) }
+      if has(.gateway) { gateways.reserve(owners: expectedRows / 8) }
+      if has(.teamRole) { rowLeaders.reserve(owners: expectedRows) }
     }
 
     /// Reads every remaining record of `parser`, skipping blank lines.
@@ -215,36 +229,139 @@ extension CSVRosterReader {
     /// file, and its warnings; both must be able to merge (``canMerge``). Returns `false`,
     /// leaving this assembler unusable, when the two parts disagree about a person or a team
     /// (the caller then reads the file row by row, to report the conflict where it is).
-    mutating func absorb(_ later: Assembler, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-      guard let personSlots = people.absorb(later.people, in: buffer) else { return false }
-      for (slot, line) in later.personLines.enumerated()
-      where Int(personSlots[slot]) == personLines.count {
-        personLines.append(line)
+    ///
+    /// A large merge runs on two cores: the people's ids beside the teams' ids and the rows,
+    /// then what the rows say about the people, in two groups of columns. Each piece of `later`
+    /// is let go as soon as it is merged.
+    /// - Complexity: O(P + T + R) for the people, teams and rows of `later`.
+    mutating func absorb(_ later: consuming Assembler, in buffer: UnsafeBufferPointer<UInt8>)
+      -> Bool
+    {
+      let bytes = SharedBytes(buffer: buffer)
+      let parallel = people.ids.count + later.people.ids.count >= Self.parallelBuildThreshold
+      func both<A: Sendable, B: Sendable>(
+        _ first: @Sendable () -> A, _ second: @Sendable () -> B
+      ) -> (A, B) {
+        parallel ? Parallel.both(first, second) : (first(), second())
       }
-      guard let teamSlots = teams.absorb(later.teams, in: buffer) else { return false }
+      // Each side's own columns are handed over whole (so they are changed in place, with no
+      // copy), and `later`'s too (so they are let go on the core that merged them).
+      let noIndex = IDIndex(expectedCount: 0)
+      let people = Handoff((swapOut(&self.people, noIndex), swapOut(&personLines, [])))
+      let laterPeople = Handoff(
+        (swapOut(&later.people, noIndex), swapOut(&later.personLines, [])))
+      let teams = Handoff(
+        (
+          swapOut(&self.teams, noIndex), swapOut(&teamLines, []), swapOut(&teamColumns, []),
+          swapOut(&teamNames, SparseColumn()), swapOut(&gateways, SparseColumn()),
+          swapOut(&rowTeams, []), swapOut(&rowLines, []), swapOut(&rowLeaders, SparseColumn())
+        ))
+      let laterTeams = Handoff(
+        (
+          swapOut(&later.teams, noIndex), swapOut(&later.teamLines, []),
+          swapOut(&later.teamColumns, []), swapOut(&later.teamNames, SparseColumn()),
+          swapOut(&later.gateways, SparseColumn()), swapOut(&later.rowTeams, []),
+          swapOut(&later.rowLines, []), swapOut(&later.rowLeaders, SparseColumn())
+        ))
+      // The ids: the people on one core; the teams, and the rows (which need only the teams'
+      // slots), on the other.
+      let (peopleOut, teamsOut) = both(
+        {
+          var (index, lines) = people.take()
+          let (laterIndex, laterLines) = laterPeople.take()
+          let slots = index.absorb(laterIndex, in: bytes.buffer)
+          if let slots {
+            lines.reserveCapacity(lines.count + laterLines.count)
+            for (slot, line) in laterLines.enumerated() where Int(slots[slot]) == lines.count {
+              lines.append(line)
+            }
+          }
+          return (index, lines, slots)
+        },
+        {
+          var (index, lines, columns, names, gateways, rowTeams, rowLines, rowLeaders) =
+            teams.take()
+          let (
+            laterIndex, laterLines, laterColumns, laterNames, laterGateways, laterRowTeams,
+            laterRowLines, laterRowLeaders
+          ) = laterTeams.take()
+          var slots = index.absorb(laterIndex, in: bytes.buffer)
+          if let known = slots {
+            for slot in laterLines.indices where Int(known[slot]) == lines.count {
+              lines.append(laterLines[slot])
+              columns.append(laterColumns[slot])
+            }
+            if !names.absorb(laterNames, mapping: known)
+              || !gateways.absorb(laterGateways, mapping: known)
+            {
+              slots = nil
+            }
+            let rowsBefore = rowTeams.count
+            rowLeaders.reserve(owners: rowLeaders.values.count + laterRowLeaders.values.count)
+            for (flag, row) in zip(laterRowLeaders.values, laterRowLeaders.owners) {
+              rowLeaders.set(flag, for: rowsBefore + Int(row))
+            }
+            rowTeams.append(contentsOf: laterRowTeams.lazy.map { known[Int($0)] })
+            rowLines.append(contentsOf: laterRowLines)
+          }
+          return (index, lines, columns, names, gateways, rowTeams, rowLines, rowLeaders, slots)
+        })
+      (self.people, personLines) = (peopleOut.0, peopleOut.1)
+      (self.teams, teamLines, teamColumns, teamNames, gateways) = (
+        teamsOut.0, teamsOut.1, teamsOut.2, teamsOut.3, teamsOut.4
+      )
+      (rowTeams, rowLines, rowLeaders) = (teamsOut.5, teamsOut.6, teamsOut.7)
+      guard let personSlots = peopleOut.2, teamsOut.8 != nil else { return false }
+      // What the rows say about the people, in two groups of columns, one per core.
+      let first = Handoff(
+        (
+          swapOut(&names, SparseColumn()), swapOut(&roles, SparseColumn()),
+          swapOut(&departments, SparseColumn()), swapOut(&rowPeople, [])
+        ))
+      let laterFirst = Handoff(
+        (
+          swapOut(&later.names, SparseColumn()), swapOut(&later.roles, SparseColumn()),
+          swapOut(&later.departments, SparseColumn()), swapOut(&later.rowPeople, [])
+        ))
+      let second = Handoff(
+        (
+          swapOut(&yearGroups, SparseColumn()), swapOut(&staffTypes, SparseColumn()),
+          swapOut(&caps, SparseColumn()), swapOut(&suggestables, SparseColumn())
+        ))
+      let laterSecond = Handoff(
+        (
+          swapOut(&later.yearGroups, SparseColumn()), swapOut(&later.staffTypes, SparseColumn()),
+          swapOut(&later.caps, SparseColumn()), swapOut(&later.suggestables, SparseColumn())
+        ))
+      let (firstOut, secondOut) = both(
+        {
+          var (names, roles, departments, rowPeople) = first.take()
+          let (laterNames, laterRoles, laterDepartments, laterRowPeople) = laterFirst.take()
+          let agrees =
+            names.absorb(laterNames, mapping: personSlots)
+            && roles.absorb(laterRoles, mapping: personSlots)
+            && departments.absorb(laterDepartments, mapping: personSlots)
+          rowPeople.append(contentsOf: laterRowPeople.lazy.map { personSlots[Int($0)] })
+          return (names, roles, departments, rowPeople, agrees)
+        },
+        {
+          var (yearGroups, staffTypes, caps, suggestables) = second.take()
+          let (laterYearGroups, laterStaffTypes, laterCaps, laterSuggestables) =
+            laterSecond.take()
+          let agrees =
+            yearGroups.absorb(laterYearGroups, mapping: personSlots)
+            && staffTypes.absorb(laterStaffTypes, mapping: personSlots)
+            && caps.absorb(laterCaps, mapping: personSlots)
+            && suggestables.absorb(laterSuggestables, mapping: personSlots)
+          return (yearGroups, staffTypes, caps, suggestables, agrees)
+        })
+      (names, roles, departments, rowPeople) = (firstOut.0, firstOut.1, firstOut.2, firstOut.3)
+      (yearGroups, staffTypes, caps, suggestables) = (
+        secondOut.0, secondOut.1, secondOut.2, secondOut.3
+      )
+      guard firstOut.4, secondOut.4 else { return false }
       sawList = sawList || later.sawList
       sawMarker = sawMarker || later.sawMarker
-      for slot in later.teamLines.indices where Int(teamSlots[slot]) == teamLines.count {
-        teamLines.append(later.teamLines[slot])
-        teamColumns.append(later.teamColumns[slot])
-      }
-      guard names.absorb(later.names, mapping: personSlots),
-        roles.absorb(later.roles, mapping: personSlots),
-        departments.absorb(later.departments, mapping: personSlots),
-        yearGroups.absorb(later.yearGroups, mapping: personSlots),
-        staffTypes.absorb(later.staffTypes, mapping: personSlots),
-        caps.absorb(later.caps, mapping: personSlots),
-        suggestables.absorb(later.suggestables, mapping: personSlots),
-        teamNames.absorb(later.teamNames, mapping: teamSlots),
-        gateways.absorb(later.gateways, mapping: teamSlots)
-      else { return false }
-      let rowsBefore = rowTeams.count
-      for (flag, row) in zip(later.rowLeaders.values, later.rowLeaders.owners) {
-        rowLeaders.set(flag, for: rowsBefore + Int(row))
-      }
-      rowTeams.append(contentsOf: later.rowTeams.lazy.map { teamSlots[Int($0)] })
-      rowPeople.append(contentsOf: later.rowPeople.lazy.map { personSlots[Int($0)] })
-      rowLines.append(contentsOf: later.rowLines)
       rowCount += later.rowCount
       log.append(later.log)
       for entry in later.gatewayWarnings where warnedGateways.insert(entry.id).inserted {

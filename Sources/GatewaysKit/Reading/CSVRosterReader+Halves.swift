@@ -5,9 +5,32 @@ extension CSVRosterReader {
   /// Files of at least this many bytes are read in two halves at once when they allow it.
   static let halvesThreshold = 1 << 20
 
-  /// A buffer shared, read-only, by the threads reading the two halves.
-  private struct SharedBytes: @unchecked Sendable {
+  /// A buffer shared, read-only, by the threads reading the parts of a file.
+  struct SharedBytes: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<UInt8>
+  }
+
+  /// A value handed to another thread whole: that thread takes it out, leaving nothing behind,
+  /// so it holds the only reference and changes the value in place (a copy captured by a
+  /// closure would be copied again on its first change).
+  final class Handoff<Value>: @unchecked Sendable {
+    private var value: Value?
+
+    init(_ value: Value) { self.value = value }
+
+    /// The value, which is no longer here.
+    func take() -> Value {
+      guard let taken = value else { preconditionFailure("a handoff's value is taken once") }
+      value = nil
+      return taken
+    }
+  }
+
+  /// The value of `place`, leaving `empty` there (so the value returned is not shared with it).
+  static func swapOut<Value>(_ place: inout Value, _ empty: Value) -> Value {
+    var value = empty
+    swap(&value, &place)
+    return value
   }
 
   /// Reads the rows that follow the header (where `parser` stands) in two halves, one per core,
@@ -31,16 +54,20 @@ extension CSVRosterReader {
       guard start < buffer.count,
         let split = recordBoundary(after: (start + buffer.count) / 2, in: buffer)
       else { return nil }
-      let line = lineNumber(at: split, in: buffer)
       var beforeSplit = parser
       beforeSplit.stop(at: split)
       let first = beforeSplit
-      var secondParser = CSVParser(
-        bytes: bytes, range: split..<buffer.count, line: line, separator: parser.separator,
-        maximumFieldBytes: limits.maximumLineBytes, maximumFields: limits.maximumFields)
-      secondParser.bytesAreValidUTF8 = parser.bytesAreValidUTF8
-      let second = secondParser
       let shared = SharedBytes(buffer: buffer)
+      // The second half's parser is made on its own core: the line it starts on is counted
+      // there, while the first half is read.
+      @Sendable func second() -> CSVParser {
+        var second = CSVParser(
+          bytes: bytes, range: split..<shared.buffer.count,
+          line: lineNumber(at: split, in: shared.buffer), separator: parser.separator,
+          maximumFieldBytes: limits.maximumLineBytes, maximumFields: limits.maximumFields)
+        second.bytesAreValidUTF8 = parser.bytesAreValidUTF8
+        return second
+      }
       let halfRows = expectedRows / 2 + 16
       let file = log.file
       // The first half's people table gets room for about the whole file's: the second half's
@@ -55,7 +82,7 @@ extension CSVRosterReader {
       }
       var ((earlier, earlierTokenized), (later, laterTokenized)) = Parallel.both(
         { half(first, expectedPeople: halfRows) },
-        { half(second, expectedPeople: halfRows / 2) })
+        { half(second(), expectedPeople: halfRows / 2) })
       guard earlierTokenized, laterTokenized, earlier.canMerge, later.canMerge,
         earlier.absorb(later, in: buffer)
       else { return nil }

@@ -25,9 +25,20 @@ extension CSVRosterReader {
       return values.withUnsafeBufferPointer { test($0[position].value) }
     }
 
+    /// Makes room for values of `owners` owners, so a column that fills as rows are read seldom
+    /// grows (room that is never used costs address space, not memory).
+    mutating func reserve(owners: Int) {
+      positions.reserveCapacity(owners)
+      values.reserveCapacity(owners)
+      self.owners.reserveCapacity(owners)
+    }
+
     /// Adds the values of `other`, whose owner `o` is owner `mapping[o]` here; `false` (and the
     /// column left part-merged) when an owner has a different value in each.
     mutating func absorb(_ other: SparseColumn, mapping: [Int32]) -> Bool {
+      values.reserveCapacity(values.count + other.values.count)
+      owners.reserveCapacity(owners.count + other.owners.count)
+      positions.reserveCapacity(positions.count + other.positions.count)
       for (value, owner) in zip(other.values, other.owners) {
         let target = Int(mapping[Int(owner)])
         if let known = self[target] {

@@ -26,10 +26,25 @@ enum CSVRosterReader {
   }
 
   /// A value with the cell it came from.
+  ///
+  /// The reader keeps one per value a row gives (millions in a large roster), so the line and
+  /// column are stored in 32 bits each: a 4-byte saving per number on every one of them. A line
+  /// or column past 2^32 - 1 (a file of more than 4 GiB) is kept as that largest number.
   struct Sourced<Value: Equatable & Sendable>: Sendable {
     var value: Value
-    var line: Int
-    var column: Int
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
+
+    init(value: Value, line: Int, column: Int) {
+      self.value = value
+      storedLine = UInt32(clamping: line)
+      storedColumn = UInt32(clamping: column)
+    }
+
+    /// The 1-based line of the cell.
+    var line: Int { Int(storedLine) }
+    /// The 1-based column of the cell.
+    var column: Int { Int(storedColumn) }
   }
 
   /// The words accepted in a `team_role` cell meaning "leader".
@@ -55,10 +70,31 @@ enum CSVRosterReader {
 
   /// Reads the rows of a prepared source, all of them one school's, into a roster: the one
   /// path every source's rows take (delimited text, a workbook sheet, a JSON roster).
+  ///
+  /// The source is let go (with the file's bytes, when the caller handed them over too) once
+  /// its rows are read, before the roster is built; the tables the rows were read into are let
+  /// go on another thread once it is.
   static func assemble<Rows: RosterRowSource>(
-    _ prepared: Prepared<Rows>, deeps: DeepMapping, limits: RosterLimits,
+    _ prepared: consuming Prepared<Rows>, deeps: DeepMapping, limits: RosterLimits,
     options: RosterReadOptions, halvesThreshold: Int
   ) throws(RosterError) -> Roster {
+    var assembler = assembleRows(
+      prepared, deeps: deeps, limits: limits, options: options, halvesThreshold: halvesThreshold)
+    let reading = prepared.reading(layout: assembler.layout)
+    _ = consume prepared
+    if assembler.log.hasErrors { throw assembler.log.rosterError }
+    var roster = assembler.roster()
+    roster.reading = reading
+    discardInBackground(assembler)
+    return roster
+  }
+
+  /// The assembler of a prepared source's rows, its memberships found and every problem of the
+  /// rows logged (see ``assemble(_:deeps:limits:options:halvesThreshold:)``).
+  private static func assembleRows<Rows: RosterRowSource>(
+    _ prepared: borrowing Prepared<Rows>, deeps: DeepMapping, limits: RosterLimits,
+    options: RosterReadOptions, halvesThreshold: Int
+  ) -> Assembler {
     let (bytes, map, header) = (prepared.bytes, prepared.map, prepared.header)
     var parser = prepared.parser
     let log = prepared.log
@@ -83,10 +119,15 @@ enum CSVRosterReader {
       assembler.log.error(message, line: header.line)
     }
     addProblems(of: parser, to: &assembler.log)
-    if assembler.log.hasErrors { throw assembler.log.rosterError }
-    var roster = assembler.roster()
-    roster.reading = prepared.reading(layout: assembler.layout)
-    return roster
+    return assembler
+  }
+
+  /// Lets a large assembler's tables go on another thread (its millions of values take a while
+  /// to free), so the caller carries on with the roster at once; a small one is let go here.
+  static func discardInBackground(_ assembler: consuming Assembler) {
+    guard assembler.rowCount >= Assembler.parallelBuildThreshold else { return }
+    let doomed = Handoff(assembler)
+    DispatchQueue.global(qos: .utility).async { _ = doomed.take() }
   }
 
   /// A source read up to its first data row: the bytes its cells lie in, the header row and

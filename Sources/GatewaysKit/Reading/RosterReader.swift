@@ -121,14 +121,15 @@ public struct RosterReader: Sendable {
   /// Reads one file as the schools it holds (``readSchools(_:namedByFile:)``): every format
   /// through the same rows, so a `school` column (or JSON's `school` keys) makes a trust alike.
   /// - Complexity: O(n log n) in the size of the file.
+  /// The bytes are handed over (a delimited-text file's are let go once its rows are read).
   func fileSchools(
-    _ bytes: [UInt8], fileName: String, format: RosterFormat, defaultSchool: String?
+    _ bytes: consuming [UInt8], fileName: String, format: RosterFormat, defaultSchool: String?
   ) throws(RosterError) -> CSVRosterReader.FileSchools {
     let deeps = deepsOverride ?? .hargreaves
     switch format {
     case .csv:
       return try CSVRosterReader.readSchools(
-        bytes, fileName: fileName, deeps: deeps, limits: limits, options: options,
+        consume bytes, fileName: fileName, deeps: deeps, limits: limits, options: options,
         halvesThreshold: halvesThreshold, defaultSchool: defaultSchool)
     case .xlsx:
       return try WorkbookRosterReader.readSchools(

@@ -40,14 +40,17 @@ extension CSVRosterReader {
   /// few more (``readSchoolsInParts(_:columns:halvesThreshold:deeps:options:defaultSchool:)``),
   /// and the parts' schools merged; the result is the one reading row by row gives.
   /// - Complexity: O(n) in the file's bytes, plus each school's assembly, on the cores.
+  ///
+  /// The file's bytes are handed over: they are let go as soon as the rows are read (before
+  /// the rosters are built), unless the caller keeps a copy.
   static func readSchools(
-    _ raw: [UInt8], fileName: String, deeps: DeepMapping, limits: RosterLimits,
+    _ raw: consuming [UInt8], fileName: String, deeps: DeepMapping, limits: RosterLimits,
     options: RosterReadOptions, halvesThreshold: Int, defaultSchool: String?
   ) throws(RosterError) -> FileSchools {
-    try readSchools(
-      prepare(raw, fileName: fileName, limits: limits, options: options), deeps: deeps,
-      limits: limits, options: options, halvesThreshold: halvesThreshold,
-      defaultSchool: defaultSchool)
+    let prepared = try prepare(consume raw, fileName: fileName, limits: limits, options: options)
+    return try readSchools(
+      prepared, deeps: deeps, limits: limits, options: options,
+      halvesThreshold: halvesThreshold, defaultSchool: defaultSchool)
   }
 
   /// Reads the rows of a prepared source (delimited text, a workbook sheet, a JSON roster) as
@@ -55,14 +58,14 @@ extension CSVRosterReader {
   /// text file's.
   /// - Complexity: O(n) in the source's rows, plus each school's assembly.
   static func readSchools<Rows: RosterRowSource>(
-    _ prepared: Prepared<Rows>, deeps: DeepMapping, limits: RosterLimits,
+    _ prepared: consuming Prepared<Rows>, deeps: DeepMapping, limits: RosterLimits,
     options: RosterReadOptions, halvesThreshold: Int, defaultSchool: String?
   ) throws(RosterError) -> FileSchools {
     let columns = prepared.map.columns
     guard columns.contains(.school) || defaultSchool != nil else {
       return .school(
         try assemble(
-          prepared, deeps: deeps, limits: limits, options: options,
+          consume prepared, deeps: deeps, limits: limits, options: options,
           halvesThreshold: halvesThreshold))
     }
     let trustColumns = TrustColumns(columns)
@@ -75,7 +78,7 @@ extension CSVRosterReader {
       throw log.rosterError
     }
     var reading: SchoolsPart
-    if prepared.bytes.count >= halvesThreshold, let text = prepared as? Prepared<CSVParser>,
+    if prepared.bytes.count >= halvesThreshold, let text = (copy prepared) as? Prepared<CSVParser>,
       let merged = readSchoolsInParts(
         text, columns: trustColumns, limits: limits, deeps: deeps, options: options,
         defaultSchool: defaultSchool)
@@ -109,6 +112,9 @@ extension CSVRosterReader {
       log.error(message, line: prepared.header.line)
       throw log.rosterError
     }
+    // The source (and the file's bytes with it) is let go before the rosters are built.
+    let readings = reading.assemblers.map { prepared.reading(layout: $0.layout) }
+    _ = consume prepared
     let finished = reading.assemblers
     reading.assemblers = []
     // Many small schools: a piece of consecutive schools per task.
@@ -119,7 +125,7 @@ extension CSVRosterReader {
       return range.map { index in
         var assembler = finished[index]
         var roster = assembler.roster(typeOfRole: &typeOfRole)
-        roster.reading = prepared.reading(layout: assembler.layout)
+        roster.reading = readings[index]
         return roster
       }
     }.flatMap { $0 }
@@ -408,11 +414,6 @@ extension CSVRosterReader {
     }
   }
 
-  /// A buffer shared, read-only, by the threads reading the parts of a file.
-  private struct SharedBuffer: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<UInt8>
-  }
-
   /// Reads the rows after the header in parts (split where a line starts, a few per core),
   /// each part on a core into schools of its own, then merges the parts in file order.
   /// Returns `nil` when the file does not split, or a part found a problem or cannot be
@@ -441,7 +442,7 @@ extension CSVRosterReader {
       }
       guard bounds.count > 1 else { return nil }
       bounds.append(buffer.count)
-      let shared = SharedBuffer(buffer: buffer)
+      let shared = SharedBytes(buffer: buffer)
       let partBounds = bounds
       // The line each part starts on: the line breaks of the parts before it, counted at once.
       let breaks = Parallel.map(max(0, partBounds.count - 3)) { piece in

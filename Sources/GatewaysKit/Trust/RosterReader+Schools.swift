@@ -33,31 +33,36 @@ extension RosterReader {
   }
 
   /// Reads roster files given as byte arrays, as ``readSchools(_:namedByFile:)`` does: the
-  /// arrays are read where they are, with no copy of a file.
+  /// arrays are read where they are, with no copy of a file, and handed over, so that each
+  /// delimited-text file's bytes are let go once its rows are read (unless the caller keeps a
+  /// copy of them).
   /// - Complexity: O(n log n) in the size of the files, the schools assembled on the cores.
   package func readSchools(
-    bytes files: [(bytes: [UInt8], fileName: String, format: RosterFormat)],
+    bytes files: consuming [(bytes: [UInt8], fileName: String, format: RosterFormat)],
     namedByFile: Bool? = nil
   ) throws(RosterError) -> SchoolsReading {
     precondition(!files.isEmpty, "no roster files")
     var parts: [(file: String, rows: CSVRosterReader.SchoolRows)] = []
     var trustTeams: [String: CSVRosterReader.TrustTeamDraft] = [:]
     var diagnostics: [Diagnostic] = []
-    for file in files {
-      if file.bytes.count > limits.maximumFileBytes {
-        throw Self.tooLarge(file.fileName, limit: limits.maximumFileBytes)
+    let fileCount = files.count
+    for index in 0..<fileCount {
+      let (fileName, fileFormat) = (files[index].fileName, files[index].format)
+      var bytes: [UInt8] = []
+      swap(&bytes, &files[index].bytes)
+      if bytes.count > limits.maximumFileBytes {
+        throw Self.tooLarge(fileName, limit: limits.maximumFileBytes)
       }
-      let format =
-        file.format == .csv && Workbook.looksLikeWorkbook(file.bytes) ? .xlsx : file.format
+      let format = fileFormat == .csv && Workbook.looksLikeWorkbook(bytes) ? .xlsx : fileFormat
       let defaultSchool =
-        namedByFile ?? (files.count > 1) ? Self.schoolName(ofFile: file.fileName) : nil
+        namedByFile ?? (fileCount > 1) ? Self.schoolName(ofFile: fileName) : nil
       do throws(RosterError) {
         switch try fileSchools(
-          file.bytes, fileName: file.fileName, format: format, defaultSchool: defaultSchool)
+          consume bytes, fileName: fileName, format: format, defaultSchool: defaultSchool)
         {
         case .school(let roster): return .school(roster)
         case .schools(let schools, let teams):
-          parts += schools.map { (file.fileName, $0) }
+          parts += schools.map { (fileName, $0) }
           trustTeams.merge(teams) { first, _ in first }
         }
       } catch {
