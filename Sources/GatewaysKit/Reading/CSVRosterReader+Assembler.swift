@@ -1061,11 +1061,12 @@ extension CSVRosterReader {
       for (position, slot) in staffOrder.enumerated() {
         positionOfSlot[slot] = Int32(truncatingIfNeeded: position)
       }
-      var leadersOfTeam: [Int: [Int32]] = [:]
+      // Each team's leaders' positions, team by team (a counting sort of the leaders' rows).
+      var leaderPairs: [(Int, Int32)] = []
       for (flag, row) in zip(leaderFlags.values, leaderFlags.owners) where flag.value {
-        leadersOfTeam[Int(rowTeams[Int(row)]), default: []].append(
-          positionOfSlot[Int(rowPeople[Int(row)])])
+        leaderPairs.append((Int(rowTeams[Int(row)]), positionOfSlot[Int(rowPeople[Int(row)])]))
       }
+      let leaders = TeamLists(teamCount: teamIDs.count, leaderPairs)
       if marksLeaders {
         let hint =
           leaderHint
@@ -1075,7 +1076,7 @@ extension CSVRosterReader {
               ? "mark it '(leader)' in its leader's list"
               : "put 'leader' in the team_role column of its leader's row")
         for team in teamOrder
-        where leadersOfTeam[team] == nil && memberOffsets[team] < memberOffsets[team + 1] {
+        where leaders.isEmpty(team) && memberOffsets[team] < memberOffsets[team + 1] {
           log.warning(
             "this team has no leader; \(hint)", line: teamLines[team],
             column: teamColumns[team])
@@ -1084,7 +1085,6 @@ extension CSVRosterReader {
       // The staff and the teams are built on two cores (a small roster's on one).
       let drafts = self
       let slots = positionOfSlot
-      let leaders = leadersOfTeam
       let (staff, (builtTeams, positions)) =
         isSmall
         ? (
@@ -1147,7 +1147,7 @@ extension CSVRosterReader {
     /// The teams, in the order `order` gives their slots, and each one's members' positions
     /// among the staff sorted as `staffOrder` gives their slots.
     private func teams(
-      in order: [Int], staffOrder: [Int], positionOfSlot: [Int32], leaders: [Int: [Int32]]
+      in order: [Int], staffOrder: [Int], positionOfSlot: [Int32], leaders: TeamLists
     ) -> ([Team], [[Int32]]) {
       var builtTeams: [Team] = []
       var positions: [[Int32]] = []
@@ -1157,7 +1157,7 @@ extension CSVRosterReader {
       for team in order {
         let memberPositions = memberSlots[memberOffsets[team]..<memberOffsets[team + 1]]
           .map { positionOfSlot[Int($0)] }.sorted()
-        let leaderPositions = (leaders[team] ?? []).sorted()
+        let leaderPositions = leaders.values(of: team).sorted()
         builtTeams.append(
           Team(
             id: teams.ids[team], name: teamNames[team]?.value, gateway: gateways[team]?.value,
@@ -1170,5 +1170,32 @@ extension CSVRosterReader {
 
     /// The header's line, for the warning about a missing `team_role` column.
     var headerLine = 1
+  }
+
+  /// A list of numbers per team, kept team by team in one array (built by a counting sort of
+  /// the `(team, value)` pairs, each team's values in the order given).
+  struct TeamLists: Sendable {
+    private var offsets: [Int]
+    private var items: [Int32]
+
+    init(teamCount: Int, _ pairs: some Collection<(Int, Int32)>) {
+      var offsets = [Int](repeating: 0, count: teamCount + 1)
+      for (team, _) in pairs { offsets[team + 1] += 1 }
+      for team in 0..<teamCount { offsets[team + 1] += offsets[team] }
+      var next = offsets
+      var items = [Int32](repeating: 0, count: offsets[teamCount])
+      for (team, value) in pairs {
+        items[next[team]] = value
+        next[team] += 1
+      }
+      self.offsets = offsets
+      self.items = items
+    }
+
+    /// Whether `team` has no value.
+    func isEmpty(_ team: Int) -> Bool { offsets[team] == offsets[team + 1] }
+
+    /// The values of `team`.
+    func values(of team: Int) -> ArraySlice<Int32> { items[offsets[team]..<offsets[team + 1]] }
   }
 }

@@ -52,9 +52,15 @@ extension CSVRosterReader {
 
     /// Sets the value of an owner that has none yet.
     mutating func set(_ value: Sourced<Value>, for owner: Int) {
-      // Owners usually come in order (rows, people first seen): one at a time is the fast way.
-      while owner >= positions.count { positions.append(-1) }
-      positions[owner] = Int32(truncatingIfNeeded: values.count)
+      // Owners usually come in order (rows, people first seen): the next one is appended.
+      if owner == positions.count {
+        positions.append(Int32(truncatingIfNeeded: values.count))
+      } else {
+        if owner > positions.count {
+          positions.append(contentsOf: repeatElement(-1, count: owner - positions.count + 1))
+        }
+        positions[owner] = Int32(truncatingIfNeeded: values.count)
+      }
       values.append(value)
       owners.append(Int32(truncatingIfNeeded: owner))
     }
