@@ -99,6 +99,31 @@ struct TextEncodingTests {
     #expect(refused.isEmpty)
   }
 
+  @Test func aLargeInputIsCheckedInHalvesExactlyAsAWhole() {
+    // Two-byte and three-byte letters with an ASCII byte now and then, so the split (before
+    // the first ASCII byte past the middle) falls just after a sequence; one bad byte, placed
+    // at the split, around it, or far from it, is found wherever it is.
+    var text: [UInt8] = []
+    while text.count < TextEncoding.parallelThreshold + 4096 {
+      text += Array("ÅéØ€ß".utf8) + [0x61]
+    }
+    #expect(TextEncoding.isValidUTF8(text))
+    let middle = text.count / 2
+    let split = text[middle...].firstIndex { $0 < 0x80 } ?? middle
+    for offset in [0, 1, split - 2, split - 1, split, split + 1, middle, text.count - 1] {
+      for bad: UInt8 in [0xFF, 0x80, 0xC3] {
+        var damaged = text
+        damaged[offset] = bad
+        let expected = String(validating: damaged, as: UTF8.self) != nil
+        #expect(TextEncoding.isValidUTF8(damaged) == expected, "byte \(bad) at \(offset)")
+      }
+    }
+    // A lead byte cut off by the split: its continuation is the ASCII byte after it.
+    var cut = text
+    cut[split - 1] = 0xC3
+    #expect(!TextEncoding.isValidUTF8(cut))
+  }
+
   @Test func cellsAreTrimmedOfExactlyFoundationsWhiteSpace() {
     let white = CharacterSet.whitespacesAndNewlines
     // Every scalar up to U+0200 (ASCII, Latin-1), every 13th up to U+3100, and those near the

@@ -26,12 +26,14 @@ struct FileReadingTests {
   @Test func aWholeFileIsReadAtAnySize() throws {
     let folder = try folder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    for size in [0, 1, 65_535, 65_536, 65_537, 3 << 20] {
+    // The last two are read in two halves at once (RosterReader.parallelReadThreshold).
+    for size in [0, 1, 65_535, 65_536, 65_537, 3 << 20, 4 << 20, (4 << 20) + 1] {
       let url = folder.appendingPathComponent("f\(size)")
       let bytes = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) })
       try bytes.write(to: url)
-      #expect(try RosterReader.contents(of: url, displayName: "f", limit: 4 << 20) == bytes)
+      #expect(try RosterReader.contents(of: url, displayName: "f", limit: 5 << 20) == bytes)
     }
+    #expect(RosterReader.parallelReadThreshold == 4 << 20)
   }
 
   @Test func aFailedReadIsAnErrorNotTheEndOfTheFile() throws {
