@@ -94,6 +94,10 @@ public struct Analyser: Sendable {
   public func analyse(_ network: RosterGraph) -> SchoolAnalysis {
     let roster = network.roster
     let graph = network.graph
+    // Betweenness, the costliest walk and independent of all the rest, starts at once on
+    // another core (its own samples then spread over every core) and is collected last.
+    let analyser = self
+    let pendingBrokers = brokerCount > 0 ? Parallel.start { analyser.brokers(network) } : nil
     // Independent walks of the graph, split over two cores in halves of about equal work.
     let ((eiIndices, deepFindings, marks), (cutsAndSeparations, structure, couplingFindings)) =
       Parallel.both(
@@ -207,7 +211,7 @@ public struct Analyser: Sendable {
     let leaderOnlyCount = pieceResults.reduce(0) { $0 + $1.leaderOnlyCount }
     let linkCount = pieceResults.reduce(0) { $0 + $1.linkEnds } / 2
 
-    let (brokers, method) = self.brokers(network)
+    let (brokers, method) = pendingBrokers?.result() ?? ([], .exact)
     let uninvolved = graph.people.filter { graph.degree(of: $0) == 0 }.map {
       staffIDs[$0.position]
     }
@@ -237,7 +241,8 @@ public struct Analyser: Sendable {
     // Exact when cheap, or when it searches from no more nodes than sampling would search
     // between pairs (each sampled pair costing up to one search of its component).
     // The second case is capped too, so a small but dense roster never runs for hours.
-    let work = graph.exactBetweennessWork
+    let summary = graph.componentSummary()
+    let work = BipartiteGraph.exactBetweennessWork(of: summary)
     if work <= exactBetweennessWork
       || (graph.nodeCount <= exactBetweennessNodes && work / 10 <= exactBetweennessWork)
     {
@@ -247,7 +252,7 @@ public struct Analyser: Sendable {
       let estimate = graph.betweennessEstimate(
         epsilon: betweennessEpsilon, delta: betweennessDelta,
         maximumSamples: betweennessSamples, seed: betweennessSeed,
-        separatingTopPeople: brokerCount)
+        separatingTopPeople: brokerCount, summary: summary)
       let top: Int?
       if case .topSeparated(let k) = estimate.stop { top = k } else { top = nil }
       method = .sampledPaths(

@@ -36,7 +36,9 @@ struct DeepAnalysis {
     }
 
     // Gateway pairs linked by someone on teams of both, and distinct people per deep pair.
-    var linkedGatewayPairs = Set<Int>()
+    // A bit per pair while the table is small (a few hundred gateways at most, as rosters
+    // have); a set of pairs beyond.
+    var linkedGatewayPairs = PairSet(count: present.count)
     var pairCounts = [Int](repeating: 0, count: deeps.count * deeps.count)
     var gatewaysOfPerson: [Int] = []
     for person in graph.people where graph.degree(of: person) >= 2 {
@@ -110,5 +112,26 @@ struct DeepAnalysis {
     findings = DeepFindings(
       coverage: coverage, perDeep: perDeep, deepLinks: deepLinks, interDeep: interDeep,
       complementarity: parts.reduce(0, +) / Double(parts.count))
+  }
+}
+
+/// Pairs of numbers below `count` (as `a * count + b`): bits while `count²` is small, else a set.
+private struct PairSet {
+  private var bits: [UInt64]
+  private var set: Set<Int>
+  private let small: Bool
+
+  init(count: Int) {
+    small = count <= 2048
+    bits = small ? [UInt64](repeating: 0, count: (count * count + 63) / 64) : []
+    set = []
+  }
+
+  mutating func insert(_ pair: Int) {
+    if small { bits[pair >> 6] |= 1 << UInt64(pair & 63) } else { set.insert(pair) }
+  }
+
+  func contains(_ pair: Int) -> Bool {
+    small ? bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 : set.contains(pair)
   }
 }

@@ -49,8 +49,9 @@ extension SchoolAnalysis {
     high.reserveCapacity(targets.count)
     found.reserveCapacity(targets.count)
     var next = 0
-    for (t, team) in teams.enumerated() {
-      for l in team.links.indices {
+    // Teams are read by index, never copied out whole (each copy retains all it holds).
+    for t in teams.indices {
+      for l in teams[t].links.indices {
         let other = Int(targets[next])
         next += 1
         guard other >= 0 else { continue }
@@ -95,14 +96,19 @@ extension SchoolAnalysis {
   ///   O(T + L) lookups by id.
   private func linkTargetPositions() -> [Int32] {
     let teams = self.teams
-    let listed = teams.reduce(0) { $0 + $1.links.count }
+    var listed = 0
+    for t in teams.indices { listed += teams[t].links.count }
     if listedLinkTargets.count == listed {
       var next = 0
-      let trusted = teams.allSatisfy { team in
-        team.links.allSatisfy { link in
+      var trusted = true
+      checking: for t in teams.indices {
+        for l in teams[t].links.indices {
           let target = Int(listedLinkTargets[next])
           next += 1
-          return teams.indices.contains(target) && teams[target].id == link.team
+          guard teams.indices.contains(target), teams[target].id == teams[t].links[l].team else {
+            trusted = false
+            break checking
+          }
         }
       }
       if trusted { return listedLinkTargets }

@@ -65,6 +65,9 @@ package final class ByteStorage: @unchecked Sendable {
     count += length
   }
 
+  /// Forgets the bytes written, keeping the memory for the next.
+  package func removeAll() { count = 0 }
+
   /// Appends the bytes written to another storage.
   package func append(_ other: ByteStorage) {
     precondition(other !== self, "a storage appended to itself")

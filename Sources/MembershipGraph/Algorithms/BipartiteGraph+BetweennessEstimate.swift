@@ -84,8 +84,15 @@ extension BipartiteGraph {
   /// ```
   ///
   /// - Complexity: O(n + m).
-  public var exactBetweennessWork: Int {
-    let summary = componentSummary()
+  public var exactBetweennessWork: Int { Self.exactBetweennessWork(of: componentSummary()) }
+
+  /// ``exactBetweennessWork`` from a ``componentSummary()`` already made, so a caller that
+  /// goes on to ``betweennessEstimate(epsilon:delta:maximumSamples:seed:separatingTopPeople:summary:)``
+  /// walks the graph once.
+  /// - Complexity: O(components).
+  package static func exactBetweennessWork(
+    of summary: (labels: [Int32], nodes: [Int], entries: [Int], vertexDiameterBound: Int)
+  ) -> Int {
     var work = 0
     for c in summary.nodes.indices {
       let (product, overflow) = summary.nodes[c].multipliedReportingOverflow(
@@ -172,12 +179,24 @@ extension BipartiteGraph {
     epsilon: Double, delta: Double, maximumSamples: Int = 100_000, seed: UInt64,
     separatingTopPeople: Int = 0
   ) -> BetweennessEstimate {
+    betweennessEstimate(
+      epsilon: epsilon, delta: delta, maximumSamples: maximumSamples, seed: seed,
+      separatingTopPeople: separatingTopPeople, summary: componentSummary())
+  }
+
+  /// ``betweennessEstimate(epsilon:delta:maximumSamples:seed:separatingTopPeople:)`` from the
+  /// graph's ``componentSummary()``, made once by a caller that needs it too.
+  /// - Complexity: as the estimate, less the summary's O(n + m).
+  package func betweennessEstimate(
+    epsilon: Double, delta: Double, maximumSamples: Int, seed: UInt64,
+    separatingTopPeople: Int,
+    summary: (labels: [Int32], nodes: [Int], entries: [Int], vertexDiameterBound: Int)
+  ) -> BetweennessEstimate {
     let k = separatingTopPeople
     precondition(epsilon > 0 && delta > 0 && delta < 1, "epsilon > 0 and 0 < delta < 1")
     precondition(maximumSamples >= 1, "at least one sample")
     precondition(k >= 0, "a negative number of top people")
     let n = nodeCount
-    let summary = componentSummary()
     let diameter = summary.vertexDiameterBound
     let logTerm = Double(Self.floorLog2(max(1, diameter - 2))) + 1 + log(2 / delta)
     let c = 0.5
@@ -264,22 +283,24 @@ extension BipartiteGraph {
   /// tests of the paths' distribution.
   /// - Complexity: O(samples · (n + m)).
   package func sampledPathCounts(from u: Int, to v: Int, samples: Int, seed: UInt64) -> [Int] {
-    let n = nodeCount
-    let (offsets, targets, _) = Self.withoutPendants(unifiedAdjacency())
+    let core = SearchCore(self)
     var rng = SeededGenerator(seed: seed)
-    let counts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+    let counts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: core.count)
     counts.initialize(repeating: 0)
     defer { counts.deallocate() }
-    let search = PathSampler(nodeCount: n)
+    let search = PathSampler(nodeCount: core.count)
     defer { search.deallocate() }
-    offsets.withUnsafeBufferPointer { off in
-      targets.withUnsafeBufferPointer { tgt in
+    let (a, b) = (Int(core.compact[u]), Int(core.compact[v]))
+    core.offsets.withUnsafeBufferPointer { off in
+      core.targets.withUnsafeBufferPointer { tgt in
         for _ in 0..<samples {
-          search.sample(from: u, to: v, offsets: off, targets: tgt, rng: &rng, into: counts)
+          search.sample(from: a, to: b, offsets: off, targets: tgt, rng: &rng, into: counts)
         }
       }
     }
-    return counts.map(Int.init)
+    var result = [Int](repeating: 0, count: nodeCount)
+    for c in 0..<core.count { result[Int(core.original[c])] = Int(counts[c]) }
+    return result
   }
 
   /// The adjacency without its pendant nodes (those with one neighbour), and each node's
@@ -362,25 +383,69 @@ extension BipartiteGraph {
   static func floorLog2(_ x: Int) -> Int { Int.bitWidth - 1 - x.leadingZeroBitCount }
 }
 
+/// The graph the path searches walk: its nodes that are not pendant (``BipartiteGraph/withoutPendants(_:)``),
+/// renumbered densely in their order, so the searches' buffers hold only the nodes they can
+/// reach (most people of a large roster are pendant). Each node keeps its neighbours in their
+/// order, so the searches meet the same nodes in the same order and draw the same paths.
+private struct SearchCore {
+  /// The number of nodes kept.
+  let count: Int
+  /// The adjacency of the nodes kept, by their new numbers.
+  let offsets: [Int32]
+  let targets: [Int32]
+  /// Per node of the graph: its anchor (its one neighbour if it is pendant, else itself).
+  let anchor: [Int32]
+  /// Per node of the graph: its new number, -1 if it is pendant.
+  let compact: [Int32]
+  /// Per node kept: its number in the graph.
+  let original: [Int32]
+
+  init(_ graph: BipartiteGraph) {
+    let (offsets, targets, anchor) = BipartiteGraph.withoutPendants(graph.unifiedAdjacency())
+    let n = anchor.count
+    var compact = [Int32](repeating: -1, count: n)
+    var original: [Int32] = []
+    for v in 0..<n where anchor[v] == Int32(truncatingIfNeeded: v) {
+      compact[v] = Int32(truncatingIfNeeded: original.count)
+      original.append(Int32(truncatingIfNeeded: v))
+    }
+    var coreOffsets = [Int32](repeating: 0, count: original.count + 1)
+    var coreTargets = [Int32](repeating: 0, count: targets.count)
+    var next = 0
+    for (c, v) in original.enumerated() {
+      for e in Int(offsets[Int(v)])..<Int(offsets[Int(v) + 1]) {
+        coreTargets[next] = compact[Int(targets[e])]
+        next += 1
+      }
+      coreOffsets[c + 1] = Int32(truncatingIfNeeded: next)
+    }
+    count = original.count
+    self.offsets = coreOffsets
+    self.targets = coreTargets
+    self.anchor = anchor
+    self.compact = compact
+    self.original = original
+  }
+}
+
 /// The path sampler's state across rounds: the graph without its pendant nodes, and four
 /// chunks, each with its own search buffers and counts, which rounds keep adding to.
 private final class RoundSampler: @unchecked Sendable {
   static let chunkCount = 4
   let n: Int
-  let offsets: [Int32]
-  let targets: [Int32]
-  let anchor: [Int32]
+  let core: SearchCore
   let component: [Int32]
+  /// Each chunk's counts, by the core's numbers.
   let partials: UnsafeMutableBufferPointer<Int32>
   let searches: [PathSampler]
 
   init(graph: BipartiteGraph, component: [Int32]) {
     n = graph.nodeCount
-    (offsets, targets, anchor) = BipartiteGraph.withoutPendants(graph.unifiedAdjacency())
+    core = SearchCore(graph)
     self.component = component
-    partials = .allocate(capacity: Self.chunkCount * n)
+    partials = .allocate(capacity: Self.chunkCount * core.count)
     partials.initialize(repeating: 0)
-    searches = (0..<Self.chunkCount).map { _ in PathSampler(nodeCount: graph.nodeCount) }
+    searches = (0..<Self.chunkCount).map { [core] _ in PathSampler(nodeCount: core.count) }
   }
 
   func deallocate() {
@@ -391,85 +456,124 @@ private final class RoundSampler: @unchecked Sendable {
   /// Draws the samples `range` of round `round`, split into the chunks, on the cores.
   func sample(_ range: Range<Int>, round: Int, seed: UInt64) {
     let n = self.n
+    let core = self.core
+    let size = core.count
     DispatchQueue.concurrentPerform(iterations: Self.chunkCount) { chunk in
       let lower = range.lowerBound + range.count * chunk / Self.chunkCount
       let upper = range.lowerBound + range.count * (chunk + 1) / Self.chunkCount
       var rng = SeededGenerator(
         seed: seed ^ (0x9E37_79B9_7F4A_7C15 &* UInt64(chunk + 1))
           ^ (0xD1B5_4A32_D192_ED03 &* UInt64(round)))
-      // Each chunk counts into its own n-slot slice of the shared buffer.
-      let out = UnsafeMutableBufferPointer(rebasing: partials[(chunk * n)..<(chunk * n + n)])
+      // Each chunk counts into its own slice of the shared buffer.
+      let out = UnsafeMutableBufferPointer(
+        rebasing: partials[(chunk * size)..<(chunk * size + size)])
       let search = searches[chunk]
-      offsets.withUnsafeBufferPointer { off in
-        targets.withUnsafeBufferPointer { tgt in
-          for _ in lower..<upper {
-            let u = Int.random(in: 0..<n, using: &rng)
-            var v = Int.random(in: 0..<(n - 1), using: &rng)
-            if v >= u { v += 1 }
-            guard component[u] == component[v] else { continue }
-            // A pendant end's shortest paths are those of its one neighbour (its anchor) with
-            // the end added, so the search runs between the anchors, without pendant nodes.
-            let (a, b) = (Int(anchor[u]), Int(anchor[v]))
-            if a == v || b == u { continue }  // one end hangs on the other: nothing inside
-            if a == b {  // both hang on one node: the path is u, a, v
-              out[a] += 1
-              continue
+      core.offsets.withUnsafeBufferPointer { off in
+        core.targets.withUnsafeBufferPointer { tgt in
+          core.anchor.withUnsafeBufferPointer { anchor in
+            core.compact.withUnsafeBufferPointer { compact in
+              component.withUnsafeBufferPointer { component in
+                for _ in lower..<upper {
+                  let u = Int.random(in: 0..<n, using: &rng)
+                  var v = Int.random(in: 0..<(n - 1), using: &rng)
+                  if v >= u { v += 1 }
+                  guard component[u] == component[v] else { continue }
+                  // A pendant end's shortest paths are those of its one neighbour (its anchor)
+                  // with the end added, so the search runs between the anchors, without
+                  // pendant nodes.
+                  let (a, b) = (Int(anchor[u]), Int(anchor[v]))
+                  if a == v || b == u { continue }  // one end hangs on the other: nothing inside
+                  let (ca, cb) = (Int(compact[a]), Int(compact[b]))
+                  if a == b {  // both hang on one node: the path is u, a, v
+                    out[ca] += 1
+                    continue
+                  }
+                  if a != u { out[ca] += 1 }
+                  if b != v { out[cb] += 1 }
+                  search.sample(from: ca, to: cb, offsets: off, targets: tgt, rng: &rng, into: out)
+                }
+              }
             }
-            if a != u { out[a] += 1 }
-            if b != v { out[b] += 1 }
-            search.sample(from: a, to: b, offsets: off, targets: tgt, rng: &rng, into: out)
           }
         }
       }
     }
   }
 
-  /// Every node's count so far, the chunks summed.
+  /// Every node's count so far, the chunks summed (pendant nodes are inside no path).
   func total(into totals: inout [Int]) {
-    for v in 0..<n { totals[v] = Int(partials[v]) }
-    for chunk in 1..<Self.chunkCount {
-      for v in 0..<n { totals[v] += Int(partials[chunk * n + v]) }
+    let size = core.count
+    for v in 0..<n { totals[v] = 0 }
+    for c in 0..<size {
+      var sum = 0
+      for chunk in 0..<Self.chunkCount { sum += Int(partials[chunk * size + c]) }
+      totals[Int(core.original[c])] = sum
     }
   }
 }
 
 /// The per-chunk buffers of the path sampler, reset only where a search touched them.
+///
+/// Each node's search state is one record of ``stride`` bytes, so a search reads one place per
+/// node it meets: its distance from the source side and from the target side (`Int32`, -1 if
+/// unseen; side 0 and 1), then its shortest-path counts from each side (`Double`).
 private struct PathSampler {
-  /// Distance from the source side (`forward`) and the target side (`backward`), -1 if unseen.
-  let forward: UnsafeMutableBufferPointer<Int32>
-  let backward: UnsafeMutableBufferPointer<Int32>
-  /// Shortest-path counts from each side.
-  let sigmaForward: UnsafeMutableBufferPointer<Double>
-  let sigmaBackward: UnsafeMutableBufferPointer<Double>
+  /// The nodes' records.
+  let state: UnsafeMutableRawPointer
+  let nodeCount: Int
   /// Every node either search labelled, in order, for the reset.
   let touched: UnsafeMutableBufferPointer<Int32>
   /// The two frontiers and the next level of the side being expanded.
   let frontier: UnsafeMutableBufferPointer<Int32>
+
+  /// The bytes of one node's record.
+  static let stride = 24
 
   /// Counts above 2^256 are scaled by 2^-256, so a product of two stays far below overflow.
   static let rescaleAbove = 0x1p256
   static let rescaleFactor = 0x1p-256
 
   init(nodeCount n: Int) {
-    forward = .allocate(capacity: n)
-    forward.initialize(repeating: -1)
-    backward = .allocate(capacity: n)
-    backward.initialize(repeating: -1)
-    sigmaForward = .allocate(capacity: n)
-    sigmaForward.initialize(repeating: 0)
-    sigmaBackward = .allocate(capacity: n)
-    sigmaBackward.initialize(repeating: 0)
+    nodeCount = n
+    state = .allocate(byteCount: max(1, n) * Self.stride, alignment: 8)
+    for x in 0..<n { Self.reset(state + x &* Self.stride) }
     touched = .allocate(capacity: 2 * n)
     frontier = .allocate(capacity: 3 * n)
   }
 
   func deallocate() {
-    forward.deallocate()
-    backward.deallocate()
-    sigmaForward.deallocate()
-    sigmaBackward.deallocate()
+    state.deallocate()
     touched.deallocate()
     frontier.deallocate()
+  }
+
+  /// Marks a record unseen from both sides, with no paths.
+  @inline(__always)
+  private static func reset(_ record: UnsafeMutableRawPointer) {
+    record.storeBytes(of: -1, toByteOffset: 0, as: Int32.self)
+    record.storeBytes(of: -1, toByteOffset: 4, as: Int32.self)
+    record.storeBytes(of: 0, toByteOffset: 8, as: Double.self)
+    record.storeBytes(of: 0, toByteOffset: 16, as: Double.self)
+  }
+
+  @inline(__always)
+  private func record(_ x: Int) -> UnsafeMutableRawPointer { state + x &* Self.stride }
+
+  /// The node's distance from `side` (0 forward, 1 backward), -1 if unseen.
+  @inline(__always)
+  private func distance(_ x: Int, _ side: Int) -> Int32 {
+    record(x).load(fromByteOffset: side &* 4, as: Int32.self)
+  }
+
+  /// The node's shortest-path count from `side`.
+  @inline(__always)
+  private func sigma(_ x: Int, _ side: Int) -> Double {
+    record(x).load(fromByteOffset: 8 &+ side &* 8, as: Double.self)
+  }
+
+  @inline(__always)
+  private func setSigma(_ x: Int, _ side: Int, _ value: Double) {
+    record(x).storeBytes(of: value, toByteOffset: 8 &+ side &* 8, as: Double.self)
   }
 
   /// Draws one shortest `u`–`v` path uniformly (u and v in one component, u ≠ v) and adds one
@@ -484,12 +588,12 @@ private struct PathSampler {
     targets: UnsafeBufferPointer<Int32>, rng: inout SeededGenerator,
     into counts: UnsafeMutableBufferPointer<Int32>
   ) {
-    let n = forward.count
+    let n = nodeCount
     var touchedCount = 0
-    forward[u] = 0
-    sigmaForward[u] = 1
-    backward[v] = 0
-    sigmaBackward[v] = 1
+    record(u).storeBytes(of: 0, toByteOffset: 0, as: Int32.self)
+    setSigma(u, 0, 1)
+    record(v).storeBytes(of: 0, toByteOffset: 4, as: Int32.self)
+    setSigma(v, 1, 1)
     touched[0] = Int32(truncatingIfNeeded: u)
     touched[1] = Int32(truncatingIfNeeded: v)
     touchedCount = 2
@@ -511,30 +615,38 @@ private struct PathSampler {
         return sum
       }
       let expandForward = degreeSum(forwardRange) <= degreeSum(backwardRange)
-      let (mine, mySigma, theirs) =
-        expandForward
-        ? (forward, sigmaForward, backward) : (backward, sigmaBackward, forward)
+      // Byte offsets, within a record, of this side's distance and count and of the other
+      // side's distance.
+      let side = expandForward ? 0 : 1
+      let mine = side &* 4
+      let theirs = 4 &- mine
+      let mySigma = 8 &+ side &* 8
       let range = expandForward ? forwardRange : backwardRange
       var next = 2 * n
       var met = false
       for i in range {
         let x = Int(frontier[i])
-        let level = mine[x] + 1
-        let sigmaX = mySigma[x]
+        let level = distance(x, side) + 1
+        let sigmaX = sigma(x, side)
         for e in Int(offsets[x])..<Int(offsets[x + 1]) {
           let y = Int(targets[e])
-          if mine[y] < 0 {
-            mine[y] = level
-            mySigma[y] = sigmaX
-            if theirs[y] >= 0 { met = true }
+          let r = record(y)
+          let seen = r.load(fromByteOffset: mine, as: Int32.self)
+          if seen < 0 {
+            r.storeBytes(of: level, toByteOffset: mine, as: Int32.self)
+            r.storeBytes(of: sigmaX, toByteOffset: mySigma, as: Double.self)
+            let other = r.load(fromByteOffset: theirs, as: Int32.self)
+            if other >= 0 { met = true }
             frontier[next] = Int32(truncatingIfNeeded: y)
             next += 1
-            if theirs[y] < 0 {
+            if other < 0 {
               touched[touchedCount] = Int32(truncatingIfNeeded: y)
               touchedCount += 1
             }
-          } else if mine[y] == level {
-            mySigma[y] += sigmaX
+          } else if seen == level {
+            r.storeBytes(
+              of: r.load(fromByteOffset: mySigma, as: Double.self) + sigmaX,
+              toByteOffset: mySigma, as: Double.self)
           }
         }
       }
@@ -548,9 +660,12 @@ private struct PathSampler {
       // past about a thousand levels: a level whose counts are large is scaled down whole.
       // Choices compare counts within one level only, so the paths drawn stay uniform.
       var largest = 0.0
-      for i in (2 * n)..<next { largest = max(largest, mySigma[Int(frontier[i])]) }
+      for i in (2 * n)..<next { largest = max(largest, sigma(Int(frontier[i]), side)) }
       if largest > Self.rescaleAbove {
-        for i in (2 * n)..<next { mySigma[Int(frontier[i])] *= Self.rescaleFactor }
+        for i in (2 * n)..<next {
+          let y = Int(frontier[i])
+          setSigma(y, side, sigma(y, side) * Self.rescaleFactor)
+        }
       }
       // The new level becomes this side's frontier.
       let base = expandForward ? 0 : n
@@ -566,60 +681,49 @@ private struct PathSampler {
       var total = 0.0
       for i in meetingStart..<meetingEnd {
         let y = Int(frontier[i])
-        if forward[y] >= 0 && backward[y] >= 0 { total += sigmaForward[y] * sigmaBackward[y] }
+        if distance(y, 0) >= 0 && distance(y, 1) >= 0 { total += sigma(y, 0) * sigma(y, 1) }
       }
       var pick = Double.random(in: 0..<1, using: &rng) * total
       var middle = -1
       for i in meetingStart..<meetingEnd {
         let y = Int(frontier[i])
-        guard forward[y] >= 0 && backward[y] >= 0 else { continue }
+        guard distance(y, 0) >= 0 && distance(y, 1) >= 0 else { continue }
         middle = y
-        pick -= sigmaForward[y] * sigmaBackward[y]
+        pick -= sigma(y, 0) * sigma(y, 1)
         if pick < 0 { break }
       }
       if middle >= 0 {
         if middle != u && middle != v { counts[middle] += 1 }
-        walk(
-          from: middle, toward: u, distance: forward, sigma: sigmaForward, offsets, targets, &rng,
-          counts)
-        walk(
-          from: middle, toward: v, distance: backward, sigma: sigmaBackward, offsets, targets, &rng,
-          counts)
+        walk(from: middle, side: 0, offsets, targets, &rng, counts)
+        walk(from: middle, side: 1, offsets, targets, &rng, counts)
       }
     }
-    for i in 0..<touchedCount {
-      let x = Int(touched[i])
-      forward[x] = -1
-      backward[x] = -1
-      sigmaForward[x] = 0
-      sigmaBackward[x] = 0
-    }
+    for i in 0..<touchedCount { Self.reset(record(Int(touched[i]))) }
   }
 
-  /// Walks from `start` back to the side's source, choosing each predecessor in proportion to
-  /// its path count (so the path is uniform among shortest ones), counting the inner nodes.
+  /// Walks from `start` back to the source of `side`, choosing each predecessor in proportion
+  /// to its path count (so the path is uniform among shortest ones), counting the inner nodes.
   private func walk(
-    from start: Int, toward source: Int, distance: UnsafeMutableBufferPointer<Int32>,
-    sigma: UnsafeMutableBufferPointer<Double>, _ offsets: UnsafeBufferPointer<Int32>,
+    from start: Int, side: Int, _ offsets: UnsafeBufferPointer<Int32>,
     _ targets: UnsafeBufferPointer<Int32>, _ rng: inout SeededGenerator,
     _ counts: UnsafeMutableBufferPointer<Int32>
   ) {
     var x = start
-    while distance[x] > 1 {
-      let level = distance[x] - 1
+    while distance(x, side) > 1 {
+      let level = distance(x, side) - 1
       // The predecessors' own total, not sigma[x]: their level may be scaled differently.
       var total = 0.0
       for e in Int(offsets[x])..<Int(offsets[x + 1]) {
         let w = Int(targets[e])
-        if distance[w] == level { total += sigma[w] }
+        if distance(w, side) == level { total += sigma(w, side) }
       }
       var pick = Double.random(in: 0..<1, using: &rng) * total
       var chosen = -1
       for e in Int(offsets[x])..<Int(offsets[x + 1]) {
         let w = Int(targets[e])
-        guard distance[w] == level else { continue }
+        guard distance(w, side) == level else { continue }
         chosen = w
-        pick -= sigma[w]
+        pick -= sigma(w, side)
         if pick < 0 { break }
       }
       guard chosen >= 0 else { return }

@@ -86,8 +86,53 @@ package enum Parallel {
     }
   }
 
+  /// Starts `work` on another core and returns at once: ``Pending/result()`` gives its result,
+  /// running it on the calling thread if no core has started it yet (so waiting for it never
+  /// deadlocks, even when every thread of the pool is busy or blocked).
+  ///
+  /// ```swift
+  /// let brokers = Parallel.start { graph.betweennessEstimate(epsilon: 0.01, delta: 0.1, seed: 1) }
+  /// let cuts = graph.cutStructure()        // meanwhile, on this thread
+  /// let estimate = brokers.result()
+  /// ```
+  /// - Complexity: O(1), and the work's own.
+  package static func start<T: Sendable>(_ work: @escaping @Sendable () -> T) -> Pending<T> {
+    let pending = Pending(work)
+    DispatchQueue.global().async { pending.runIfUnclaimed() }
+    return pending
+  }
+
   /// How many pieces to cut work into so every core has some: the number of active cores.
   package static var width: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+
+/// Work started by ``Parallel/start(_:)``: claimed once, by a pool thread or by whoever asks
+/// for its result first.
+package final class Pending<T: Sendable>: @unchecked Sendable {
+  private let work: @Sendable () -> T
+  private let claimed = Atomic<Bool>(false)
+  private let done = DispatchSemaphore(value: 0)
+  private let slot = ResultSlots<T>(count: 1)
+
+  fileprivate init(_ work: @escaping @Sendable () -> T) { self.work = work }
+
+  deinit { slot.deallocate() }
+
+  /// Runs the work unless another thread has claimed it.
+  /// - Returns: whether this call ran it.
+  @discardableResult
+  fileprivate func runIfUnclaimed() -> Bool {
+    guard !claimed.exchange(true, ordering: .acquiringAndReleasing) else { return false }
+    slot.store(work(), at: 0)
+    done.signal()
+    return true
+  }
+
+  /// The work's result: computed here if no thread has started it, else waited for. Call once.
+  package func result() -> T {
+    if !runIfUnclaimed() { done.wait() }
+    return slot.take(at: 0)
+  }
 }
 
 /// The next piece of a ``Parallel/stream(_:produce:consume:)`` to claim, shared by its threads.

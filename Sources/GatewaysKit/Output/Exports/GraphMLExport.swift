@@ -94,6 +94,9 @@ public struct GraphMLExport: Sendable {
     let itemsPerPiece = 2048
     let pieces = (total + itemsPerPiece - 1) / itemsPerPiece
     let batch = 2 * Parallel.width
+    // One storage per piece of a batch, kept for the next batch: fresh ones would make the
+    // kernel map and zero every page of the document anew.
+    let storages = (0..<batch).map { _ in ByteStorage(capacity: 1 << 20) }
     var first = 0
     while first < pieces {
       let count = min(batch, pieces - first)
@@ -101,7 +104,8 @@ public struct GraphMLExport: Sendable {
       let made = Parallel.map(count) { k in
         let lower = (base + k) * itemsPerPiece
         let upper = min(total, lower + itemsPerPiece)
-        let out = ByteStorage(capacity: 1 << 18)
+        let out = storages[k]
+        out.removeAll()
         for item in lower..<upper { plan.write(item: item, to: out) }
         return out
       }
@@ -149,8 +153,9 @@ private struct GraphMLPlan: Sendable {
     let teams = analysis.teams
     var teamPosition: [String: Int] = [:]
     teamPosition.reserveCapacity(teams.count)
-    for (position, team) in teams.enumerated() where teamPosition[team.id] == nil {
-      teamPosition[team.id] = position
+    // By index: a team's record is not copied (with every string and list it holds).
+    for position in teams.indices where teamPosition[teams[position].id] == nil {
+      teamPosition[teams[position].id] = position
     }
     var isIsland = [Bool](repeating: false, count: teams.count)
     for island in analysis.islands {
@@ -214,7 +219,7 @@ private struct GraphMLPlan: Sendable {
     self.isKeyPerson = isKeyPerson
     self.betweenness = betweenness
     var firstEdge = [Int](repeating: 0, count: teams.count + 1)
-    for (t, team) in teams.enumerated() { firstEdge[t + 1] = firstEdge[t] + team.members.count }
+    for t in teams.indices { firstEdge[t + 1] = firstEdge[t] + teams[t].members.count }
     self.firstEdge = firstEdge
     links = analysis.listedLinks()
     let omitted = max(0, analysis.summary.links - links.count)
@@ -241,30 +246,20 @@ private struct GraphMLPlan: Sendable {
     writeLink(item, to: out)
   }
 
-  private func data(_ key: StaticString, _ value: String, to out: ByteStorage) {
-    out.append("      <data key=\"")
-    out.append(key)
-    out.append("\">")
+  // Each `open` is a whole opening tag, `      <data key="KEY">`, copied in one piece.
+  private func data(_ open: StaticString, _ value: String, to out: ByteStorage) {
+    out.append(open)
     out.appendEscaped(value, for: .xml)
     out.append("</data>\n")
   }
 
-  private func data(_ key: StaticString, literal value: StaticString, to out: ByteStorage) {
-    out.append("      <data key=\"")
-    out.append(key)
-    out.append("\">")
-    out.append(value)
-    out.append("</data>\n")
+  private func data(_ open: StaticString, _ value: Bool, to out: ByteStorage) {
+    out.append(open)
+    out.append(value ? "true</data>\n" : "false</data>\n")
   }
 
-  private func data(_ key: StaticString, _ value: Bool, to out: ByteStorage) {
-    data(key, literal: value ? "true" : "false", to: out)
-  }
-
-  private func data(_ key: StaticString, _ value: Int, to out: ByteStorage) {
-    out.append("      <data key=\"")
-    out.append(key)
-    out.append("\">")
+  private func data(_ open: StaticString, _ value: Int, to out: ByteStorage) {
+    out.append(open)
     out.appendDecimal(value)
     out.append("</data>\n")
   }
@@ -275,15 +270,14 @@ private struct GraphMLPlan: Sendable {
     let teams = analysis.teams
     out.append("    <node id=\"team:")
     out.appendEscaped(teams[t].id, for: .xml)
-    out.append("\">\n")
-    data("type", literal: "team", to: out)
-    data("label", teams[t].name, to: out)
-    if let gateway = teams[t].gateway { data("gateway", gateway.id, to: out) }
-    if let deep = teams[t].deep { data("deep", deep.rawValue, to: out) }
-    data("members", teams[t].members.count, to: out)
-    data("silo", teams[t].isSilo, to: out)
-    data("island", isIsland[t], to: out)
-    if component[t] >= 0 { data("component", component[t], to: out) }
+    out.append("\">\n      <data key=\"type\">team</data>\n")
+    data("      <data key=\"label\">", teams[t].name, to: out)
+    if let gateway = teams[t].gateway { data("      <data key=\"gateway\">", gateway.id, to: out) }
+    if let deep = teams[t].deep { data("      <data key=\"deep\">", deep.rawValue, to: out) }
+    data("      <data key=\"members\">", teams[t].members.count, to: out)
+    data("      <data key=\"silo\">", teams[t].isSilo, to: out)
+    data("      <data key=\"island\">", isIsland[t], to: out)
+    if component[t] >= 0 { data("      <data key=\"component\">", component[t], to: out) }
     out.append("    </node>\n")
   }
 
@@ -291,18 +285,23 @@ private struct GraphMLPlan: Sendable {
     let staff = roster.staff
     out.append("    <node id=\"person:")
     out.appendEscaped(staff[p].id, for: .xml)
-    out.append("\">\n")
-    data("type", literal: "person", to: out)
-    data("label", staff[p].name, to: out)
-    if !staff[p].role.isEmpty { data("role", staff[p].role, to: out) }
-    data("staffType", staff[p].staffType.rawValue, to: out)
-    if let department = staff[p].department { data("department", department, to: out) }
-    if let yearGroup = staff[p].yearGroup { data("yearGroup", yearGroup, to: out) }
-    data("teams", teamCount[p], to: out)
-    data("keyPerson", isKeyPerson[p], to: out)
+    out.append("\">\n      <data key=\"type\">person</data>\n")
+    data("      <data key=\"label\">", staff[p].name, to: out)
+    if !staff[p].role.isEmpty { data("      <data key=\"role\">", staff[p].role, to: out) }
+    data("      <data key=\"staffType\">", staff[p].staffType.rawValue, to: out)
+    if let department = staff[p].department {
+      data("      <data key=\"department\">", department, to: out)
+    }
+    if let yearGroup = staff[p].yearGroup {
+      data("      <data key=\"yearGroup\">", yearGroup, to: out)
+    }
+    data("      <data key=\"teams\">", teamCount[p], to: out)
+    data("      <data key=\"keyPerson\">", isKeyPerson[p], to: out)
     let betweenness = self.betweenness[p]
-    data("broker", betweenness != nil, to: out)
-    if let betweenness { data("betweenness", formatDecimal(betweenness), to: out) }
+    data("      <data key=\"broker\">", betweenness != nil, to: out)
+    if let betweenness {
+      data("      <data key=\"betweenness\">", formatDecimal(betweenness), to: out)
+    }
     out.append("    </node>\n")
   }
 
@@ -321,9 +320,10 @@ private struct GraphMLPlan: Sendable {
       out.appendEscaped(member, for: .xml)
       out.append("\" target=\"team:")
       out.append(target)
-      out.append("\">\n")
-      data("kind", literal: "membership", to: out)
-      data("leader", leaders?.contains(member) ?? teamLeaders.contains(member), to: out)
+      out.append("\">\n      <data key=\"kind\">membership</data>\n")
+      data(
+        "      <data key=\"leader\">", leaders?.contains(member) ?? teamLeaders.contains(member),
+        to: out)
       out.append("    </edge>\n")
       edge += 1
     }
@@ -338,9 +338,8 @@ private struct GraphMLPlan: Sendable {
     out.appendEscaped(teams[link.first].id, for: .xml)
     out.append("\" target=\"team:")
     out.appendEscaped(teams[link.second].id, for: .xml)
-    out.append("\">\n")
-    data("kind", literal: "link", to: out)
-    data("weight", teams[link.team].links[link.link].via.count, to: out)
+    out.append("\">\n      <data key=\"kind\">link</data>\n")
+    data("      <data key=\"weight\">", teams[link.team].links[link.link].via.count, to: out)
     out.append("    </edge>\n")
   }
 }

@@ -77,6 +77,14 @@ extension SchoolAnalysis {
     let pieces = teams.count >= 2048 ? 16 : 1
     let start = head.nesting
     let estimate = 128 * (summary.memberships + summary.teams) / pieces
+    // Everything after the teams (the components list every team again) is written meanwhile
+    // on another core: its state at the start is known, the teams' array with every team in it.
+    let afterTeams = head.nesting
+    let teamCount = teams.count
+    let analysis = self
+    let pendingTail = Parallel.start {
+      analysis.writeTail(continuing: afterTeams, itemsBefore: teamCount)
+    }
     try head.storage.withUnsafeBytes(consume)
     try Parallel.stream(
       pieces,
@@ -88,7 +96,15 @@ extension SchoolAnalysis {
         for t in range { Self.write(teams[t], to: &part) }
         return part.storage
       }, consume: { try $0.withUnsafeBytes(consume) })
-    var writer = JSONStreamWriter(continuing: head.nesting, itemsBefore: teams.count)
+    try pendingTail.result().withUnsafeBytes(consume)
+  }
+
+  /// The document after the teams' last item: the end of their array and every member after.
+  /// - Complexity: linear in the lists written.
+  private func writeTail(
+    continuing nesting: [(count: Int, close: UInt8)], itemsBefore: Int
+  ) -> ByteStorage {
+    var writer = JSONStreamWriter(continuing: nesting, itemsBefore: itemsBefore)
     writer.end()
     writer.key("silos")
     writer.strings(silos)
@@ -141,7 +157,7 @@ extension SchoolAnalysis {
     writer.strings(warnings.map(\.description))
     writer.end()
     writer.finish()
-    try writer.storage.withUnsafeBytes(consume)
+    return writer.storage
   }
 
   /// The analysis as a ``JSONValue`` tree: the same document as ``json()``, built the slow
