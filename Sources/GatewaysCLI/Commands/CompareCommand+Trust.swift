@@ -1,12 +1,35 @@
 import Foundation
 import GatewaysKit
 
-/// Reads one term of `compare`: a roster file, a folder of school files (one term), or `-`.
-func readCompareTerm(_ path: String, parsed: ParsedArguments, io: CommandIO) throws
-  -> SchoolsReading
+/// Every term's roster of `compare` (each a roster file, a folder of school files, or `-`), in
+/// order: the files loaded one after another, then read at the same time on the cores
+/// (``RosterComparison/readTerms(_:reader:)``). The error is the one reading them in order
+/// would give first: a term's own, or else that of the first file that could not be loaded.
+func readCompareTerms(_ paths: [String], parsed: ParsedArguments, io: CommandIO) throws
+  -> [SchoolsReading]
 {
   let (reader, format) = try rosterReader(parsed, io: io)
-  return try readSchools([path], reader: reader, format: format, io: io)
+  var loaded: [RosterFiles] = []
+  var loadFailure: (any Error)?
+  for path in paths {
+    do {
+      loaded.append(try rosterFiles([path], reader: reader, format: format, io: io))
+    } catch {
+      loadFailure = error
+      break
+    }
+  }
+  let readings = RosterComparison.readTerms(
+    loaded.map { ($0.files, $0.namedByFile) }, reader: reader)
+  var result: [SchoolsReading] = []
+  for reading in readings {
+    switch reading {
+    case .success(let reading): result.append(reading)
+    case .failure(let error): throw CommandFailure.input(error.diagnostics.map(\.description))
+    }
+  }
+  if let loadFailure { throw loadFailure }
+  return result
 }
 
 /// The terms as trusts, when they are trusts' rosters and `--school` does not pick one school;

@@ -69,7 +69,7 @@ extension CommandSpec {
 
     // Every roster read with the same options; pseudonyms worked out over all of them at once.
     // Trusts' rosters (without --school) are compared school by school.
-    let readings = try paths.map { try readCompareTerm($0, parsed: parsed, io: io) }
+    let readings = try readCompareTerms(paths, parsed: parsed, io: io)
     if let trusts = try trustTerms(readings, paths: paths, parsed: parsed) {
       if givenPlan != nil {
         throw CommandFailure.usage(

@@ -6,6 +6,35 @@ import GatewaysKit
 func readSchools(
   _ paths: [String], reader: RosterReader, format: RosterFormat?, io: CommandIO
 ) throws -> SchoolsReading {
+  try rosterFiles(paths, reader: reader, format: format, io: io).read(with: reader)
+}
+
+/// The roster files that paths name, loaded but not yet read (see ``readSchools(_:reader:format:io:)``):
+/// the part of reading that uses `io`, so the reading itself can be made on any thread.
+struct RosterFiles: Sendable {
+  /// Each file's bytes, the name it is shown by, and its format.
+  var files: [(bytes: [UInt8], fileName: String, format: RosterFormat)]
+  /// Whether a path was a folder (its files are schools, even one alone).
+  var sawFolder: Bool
+
+  /// Whether each file is a school named by its file: when there are several, or a folder.
+  var namedByFile: Bool { files.count > 1 || sawFolder }
+
+  /// The files read as one school or as a trust (``RosterReader/readSchools(bytes:namedByFile:)``).
+  func read(with reader: RosterReader) throws -> SchoolsReading {
+    do throws(RosterError) {
+      return try reader.readSchools(bytes: files, namedByFile: namedByFile)
+    } catch {
+      throw CommandFailure.input(error.diagnostics.map(\.description))
+    }
+  }
+}
+
+/// Loads the files the paths name (`-` for standard input, a folder for every roster file in
+/// it), in order, without reading them as rosters.
+func rosterFiles(
+  _ paths: [String], reader: RosterReader, format: RosterFormat?, io: CommandIO
+) throws -> RosterFiles {
   let limit = reader.limits.maximumFileBytes
   var files: [(bytes: [UInt8], fileName: String, format: RosterFormat)] = []
   var sawFolder = false
@@ -60,8 +89,7 @@ func readSchools(
       files.append(
         (try RosterReader.bytes(of: url, displayName: path, limit: limit), path, fileFormat))
     }
-    // The files of a folder are schools, even one alone.
-    return try reader.readSchools(bytes: files, namedByFile: files.count > 1 || sawFolder)
+    return RosterFiles(files: files, sawFolder: sawFolder)
   } catch {
     throw CommandFailure.input(error.diagnostics.map(\.description))
   }

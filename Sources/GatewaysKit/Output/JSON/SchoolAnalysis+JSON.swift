@@ -63,6 +63,15 @@ extension SchoolAnalysis {
   package func writeJSON(_ consume: (UnsafeRawBufferPointer) throws -> Void) rethrows {
     var head = JSONStreamWriter()
     head.beginObject()
+    try writeJSON(continuing: &head, consume)
+  }
+
+  /// Writes the members of ``json()``'s document into the object `head` has opened (after any
+  /// members it wrote), closes the object, and ends the document if it is the top one: a
+  /// trust writes each school's entry so, in place, indented as an item of its list.
+  func writeJSON(
+    continuing head: inout JSONStreamWriter, _ consume: (UnsafeRawBufferPointer) throws -> Void
+  ) rethrows {
     head.key("schemaVersion")
     head.value(.int(Self.schemaVersion))
     head.key("listLimit")
@@ -140,7 +149,7 @@ extension SchoolAnalysis {
     writer.key("warnings")
     writer.strings(warnings.map(\.description))
     writer.end()
-    writer.finish()
+    if writer.nesting.isEmpty { writer.finish() }
     try writer.storage.withUnsafeBytes(consume)
   }
 
