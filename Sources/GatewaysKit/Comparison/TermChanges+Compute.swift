@@ -1,3 +1,5 @@
+import MembershipGraph
+
 extension TermChanges {
   /// The changes from one roster and its analysis to the next.
   ///
@@ -15,108 +17,30 @@ extension TermChanges {
     before: (roster: Roster, analysis: SchoolAnalysis),
     after: (roster: Roster, analysis: SchoolAnalysis)
   ) {
-    let old = before.roster
-    let new = after.roster
-    let oldFindings = before.analysis.teams
-    let newFindings = after.analysis.teams
-
-    // Teams, memberships, silos and links: both rosters (and their analyses) keep teams, each
-    // team's members and each team's links in byte order, so one merge of the team lists, and
-    // within a team present in both a merge of its members and of its links, finds every
-    // difference with comparisons alone. A link is taken from its first team.
-    var added: [String] = []
-    var removed: [String] = []
-    var joined: [Membership] = []
-    var left: [Membership] = []
-    var silosResolved: [String] = []
-    var silosNew: [String] = []
-    var silosRemaining: [String] = []
-    var silosRemoved: [String] = []
-    var linksGained: [TeamPair] = []
-    var linksLost: [TeamPair] = []
-    // A team's links to teams after it in byte order, sorted by id: the analysis lists the
-    // links with the most shared people first (all of them, with a comparison's analyser).
-    func laterLinks(_ finding: TeamFinding) -> [TeamLink] {
-      finding.links.filter { finding.id.precedesInBytes($0.team) }
-        .sorted { $0.team.precedesInBytes($1.team) }
-    }
-    Self.merge(old.teams, new.teams, id: \.id) { i, j in
-      switch (i, j) {
-      case (let i?, nil):
-        let team = old.teams[i]
-        removed.append(team.id)
-        for id in team.members { left.append(Membership(staff: id, team: team.id)) }
-        if oldFindings[i].isSilo { silosRemoved.append(team.id) }
-        for link in laterLinks(oldFindings[i]) {
-          linksLost.append(TeamPair(uncheckedFirst: team.id, second: link.team))
-        }
-      case (nil, let j?):
-        let team = new.teams[j]
-        added.append(team.id)
-        for id in team.members { joined.append(Membership(staff: id, team: team.id)) }
-        if newFindings[j].isSilo { silosNew.append(team.id) }
-        for link in laterLinks(newFindings[j]) {
-          linksGained.append(TeamPair(uncheckedFirst: team.id, second: link.team))
-        }
-      case (let i?, let j?):
-        let id = old.teams[i].id
-        let wasMembers = old.teams[i].members
-        let nowMembers = new.teams[j].members
-        Self.merge(wasMembers, nowMembers, id: { $0 }) { a, b in
-          if let a, b == nil { left.append(Membership(staff: wasMembers[a], team: id)) }
-          if let b, a == nil { joined.append(Membership(staff: nowMembers[b], team: id)) }
-        }
-        switch (oldFindings[i].isSilo, newFindings[j].isSilo) {
-        case (true, false): silosResolved.append(id)
-        case (false, true): silosNew.append(id)
-        case (true, true): silosRemaining.append(id)
-        case (false, false): break
-        }
-        let was = laterLinks(oldFindings[i])
-        let now = laterLinks(newFindings[j])
-        Self.merge(was, now, id: \.team) { a, b in
-          if let a, b == nil { linksLost.append(TeamPair(uncheckedFirst: id, second: was[a].team)) }
-          if let b, a == nil {
-            linksGained.append(TeamPair(uncheckedFirst: id, second: now[b].team))
-          }
-        }
-      case (nil, nil): break
-      }
-    }
-    teamsAdded = added
-    teamsRemoved = removed
-    self.joined = joined
-    self.left = left
-    self.silosResolved = silosResolved
-    self.silosNew = silosNew
-    self.silosRemaining = silosRemaining
-    self.silosRemoved = silosRemoved
-    self.linksGained = linksGained
-    self.linksLost = linksLost
-
-    // Staff, and who is on a team: positions, not ids, so nothing is hashed.
-    let oldOnTeam = Self.onTeam(old)
-    let newOnTeam = Self.onTeam(new)
-    var staffJoined: [String] = []
-    var staffLeft: [String] = []
-    var gotATeam: [String] = []
-    var lostEveryTeam: [String] = []
-    Self.merge(old.staff, new.staff, id: \.id) { i, j in
-      switch (i, j) {
-      case (let i?, nil): staffLeft.append(old.staff[i].id)
-      case (nil, let j?): staffJoined.append(new.staff[j].id)
-      case (let i?, let j?):
-        if !oldOnTeam[i] && newOnTeam[j] { gotATeam.append(old.staff[i].id) }
-        if oldOnTeam[i] && !newOnTeam[j] { lostEveryTeam.append(old.staff[i].id) }
-      case (nil, nil): break
-      }
-    }
-    self.staffJoined = staffJoined
-    self.staffLeft = staffLeft
-    self.gotATeam = gotATeam
-    self.lostEveryTeam = lostEveryTeam
-
-    islands = IslandChanges(before: before.analysis, after: after.analysis)
+    // The teams' merge on one core; the staff's, the islands and the rest on the other.
+    let (teams, (staff, islands)) = Parallel.both(
+      { TeamDifferences(before: before, after: after) },
+      {
+        (
+          StaffDifferences(before: before.roster, after: after.roster),
+          IslandChanges(before: before.analysis, after: after.analysis)
+        )
+      })
+    teamsAdded = teams.added
+    teamsRemoved = teams.removed
+    joined = teams.joined
+    left = teams.left
+    silosResolved = teams.silosResolved
+    silosNew = teams.silosNew
+    silosRemaining = teams.silosRemaining
+    silosRemoved = teams.silosRemoved
+    linksGained = teams.linksGained
+    linksLost = teams.linksLost
+    staffJoined = staff.joined
+    staffLeft = staff.left
+    gotATeam = staff.gotATeam
+    lostEveryTeam = staff.lostEveryTeam
+    self.islands = islands
 
     let oldKey = before.analysis.keyPeople.map(\.staff)
     let newKey = after.analysis.keyPeople.map(\.staff)
@@ -200,5 +124,112 @@ extension TermChanges {
       for link in later { pairs.append(TeamPair(team.id, link.team)) }
     }
     return pairs
+  }
+}
+
+/// The teams' part of ``TermChanges``: one merge of the two rosters' team lists.
+private struct TeamDifferences {
+  typealias Membership = TermChanges.Membership
+  typealias TeamPair = TermChanges.TeamPair
+
+  var added: [String] = []
+  var removed: [String] = []
+  var joined: [Membership] = []
+  var left: [Membership] = []
+  var silosResolved: [String] = []
+  var silosNew: [String] = []
+  var silosRemaining: [String] = []
+  var silosRemoved: [String] = []
+  var linksGained: [TeamPair] = []
+  var linksLost: [TeamPair] = []
+
+  init(
+    before: (roster: Roster, analysis: SchoolAnalysis),
+    after: (roster: Roster, analysis: SchoolAnalysis)
+  ) {
+    let old = before.roster
+    let new = after.roster
+    let oldFindings = before.analysis.teams
+    let newFindings = after.analysis.teams
+
+    // Teams, memberships, silos and links: both rosters (and their analyses) keep teams, each
+    // team's members and each team's links in byte order, so one merge of the team lists, and
+    // within a team present in both a merge of its members and of its links, finds every
+    // difference with comparisons alone. A link is taken from its first team.
+    // A team's links to teams after it in byte order, sorted by id: the analysis lists the
+    // links with the most shared people first (all of them, with a comparison's analyser).
+    // Taken by position, so no finding is copied whole.
+    func laterLinks(_ findings: [TeamFinding], _ position: Int) -> [TeamLink] {
+      let id = findings[position].id
+      return findings[position].links.filter { id.precedesInBytes($0.team) }
+        .sorted { $0.team.precedesInBytes($1.team) }
+    }
+    TermChanges.merge(old.teams, new.teams, id: \.id) { i, j in
+      switch (i, j) {
+      case (let i?, nil):
+        let team = old.teams[i]
+        removed.append(team.id)
+        for id in team.members { left.append(Membership(staff: id, team: team.id)) }
+        if oldFindings[i].isSilo { silosRemoved.append(team.id) }
+        for link in laterLinks(oldFindings, i) {
+          linksLost.append(TeamPair(uncheckedFirst: team.id, second: link.team))
+        }
+      case (nil, let j?):
+        let team = new.teams[j]
+        added.append(team.id)
+        for id in team.members { joined.append(Membership(staff: id, team: team.id)) }
+        if newFindings[j].isSilo { silosNew.append(team.id) }
+        for link in laterLinks(newFindings, j) {
+          linksGained.append(TeamPair(uncheckedFirst: team.id, second: link.team))
+        }
+      case (let i?, let j?):
+        let id = old.teams[i].id
+        let wasMembers = old.teams[i].members
+        let nowMembers = new.teams[j].members
+        TermChanges.merge(wasMembers, nowMembers, id: { $0 }) { a, b in
+          if let a, b == nil { left.append(Membership(staff: wasMembers[a], team: id)) }
+          if let b, a == nil { joined.append(Membership(staff: nowMembers[b], team: id)) }
+        }
+        switch (oldFindings[i].isSilo, newFindings[j].isSilo) {
+        case (true, false): silosResolved.append(id)
+        case (false, true): silosNew.append(id)
+        case (true, true): silosRemaining.append(id)
+        case (false, false): break
+        }
+        let was = laterLinks(oldFindings, i)
+        let now = laterLinks(newFindings, j)
+        TermChanges.merge(was, now, id: \.team) { a, b in
+          if let a, b == nil { linksLost.append(TeamPair(uncheckedFirst: id, second: was[a].team)) }
+          if let b, a == nil {
+            linksGained.append(TeamPair(uncheckedFirst: id, second: now[b].team))
+          }
+        }
+      case (nil, nil): break
+      }
+    }
+  }
+}
+
+/// The staff's part of ``TermChanges``: who joined and left, who got a team or lost every one.
+private struct StaffDifferences {
+  var joined: [String] = []
+  var left: [String] = []
+  var gotATeam: [String] = []
+  var lostEveryTeam: [String] = []
+
+  init(before old: Roster, after new: Roster) {
+    // Staff, and who is on a team: positions, not ids, so nothing is hashed.
+    let oldOnTeam = TermChanges.onTeam(old)
+    let newOnTeam = TermChanges.onTeam(new)
+    TermChanges.merge(old.staff, new.staff, id: \.id) { i, j in
+      switch (i, j) {
+      case (let i?, nil): left.append(old.staff[i].id)
+      case (nil, let j?): joined.append(new.staff[j].id)
+      case (let i?, let j?):
+        if !oldOnTeam[i] && newOnTeam[j] { gotATeam.append(old.staff[i].id) }
+        if oldOnTeam[i] && !newOnTeam[j] { lostEveryTeam.append(old.staff[i].id) }
+      case (nil, nil): break
+      }
+    }
   }
 }

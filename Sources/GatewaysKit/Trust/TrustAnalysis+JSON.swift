@@ -29,16 +29,17 @@ extension TrustAnalysis {
     head.append(contentsOf: ",\n  \"schools\": [".utf8)
     if schools.isEmpty { head.append(contentsOf: "]".utf8) }
     try head.withUnsafeBytes(consume)
-    // A few runs of consecutive schools, each made on a core (a school's own document is
-    // written through `Parallel` too, so a task per school would block a thread per school).
+    // Runs of consecutive schools, each made on a core (a school's own document is written
+    // through `Parallel` too, so a task per school would block a thread per school); many
+    // runs, so the cores share the work evenly and few bytes wait to be written.
     let schools = self.schools
-    let pieces = min(schools.count, Parallel.width * 4)
+    let pieces = min(schools.count, Parallel.width * 32)
     try Parallel.stream(
       pieces,
       produce: { piece in
         var bytes: [UInt8] = []
         for index in (schools.count * piece / pieces)..<(schools.count * (piece + 1) / pieces) {
-          bytes += Self.entry(schools[index], last: index == schools.count - 1)
+          Self.writeEntry(schools[index], at: index, to: &bytes)
         }
         return bytes
       },
@@ -51,34 +52,16 @@ extension TrustAnalysis {
     try tail.withUnsafeBytes(consume)
   }
 
-  /// What moves a school's own document in, after each line feed.
-  private static let entryIndent: [UInt8] = [0x20, 0x20, 0x20, 0x20]
-
-  /// One school's entry: `"school": NAME`, then the school's own document's members, indented
-  /// as items of the `schools` list.
-  private static func entry(_ school: SchoolEntry, last: Bool) -> [UInt8] {
-    let own = school.analysis.jsonBytes()
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(own.count + own.count / 8 + 64)
-    bytes.append(contentsOf: "\n    {\n      \"school\": ".utf8)
-    JSONValue.writeString(school.name, to: &bytes)
-    bytes.append(contentsOf: ",".utf8)
-    // `own` is "{\n" + members + "}\n"; every line after the first moves in by four spaces.
-    // Copied a line at a time.
-    own.withUnsafeBufferPointer { own in
-      let end = own.count - 1
-      var start = 1
-      while start < end {
-        var stop = start
-        while stop < end && own[stop] != 0x0A { stop += 1 }
-        if stop < end { stop += 1 }  // the line feed
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: own[start..<stop]))
-        if own[stop - 1] == 0x0A { bytes.append(contentsOf: Self.entryIndent) }
-        start = stop
-      }
-    }
-    if !last { bytes.append(0x2C) }
-    return bytes
+  /// Appends the `index`th school's entry: `"school": NAME`, then the school's own document's
+  /// members, written in place as an item of the `schools` list (after a comma unless first).
+  private static func writeEntry(_ school: SchoolEntry, at index: Int, to bytes: inout [UInt8]) {
+    // Inside the document's object and its `schools` list, `index` items before this one.
+    var writer = JSONStreamWriter(continuing: [(3, 0x7D), (0, 0x5D)], itemsBefore: index)
+    writer.item()
+    writer.beginObject()
+    writer.key("school")
+    writer.string(school.name)
+    school.analysis.writeJSON(continuing: &writer) { bytes.append(contentsOf: $0) }
   }
 }
 

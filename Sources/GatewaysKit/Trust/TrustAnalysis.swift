@@ -56,21 +56,41 @@ extension Analyser {
   public func analyse(_ trust: TrustRoster) -> TrustAnalysis {
     let schools = trust.schools
     let analyser = self
-    // Many small schools: a piece of consecutive schools per task, so the cores stay busy
-    // without a task per school.
-    let pieces = min(schools.count, Parallel.width * 8)
-    let (analyses, network) = Parallel.both(
-      {
-        Parallel.map(pieces) { piece in
-          let range = (schools.count * piece / pieces)..<(schools.count * (piece + 1) / pieces)
-          return schools[range].map { analyser.analyse($0.roster) }
-        }.flatMap { $0 }
-      },
-      { TrustNetwork(trust, listLimit: analyser.listLimit, target: analyser.target) })
+    // One flat parallel loop: the network is task 0 (the longest, so it is claimed first) and
+    // each other task a piece of consecutive schools, so the cores stay busy without a task
+    // per school. The loop is not nested in another: libdispatch runs an inner
+    // `concurrentPerform` on the threads its outer loop leaves free, so the schools' loop
+    // inside a `Parallel.both` with the network ran on one core once the network was done.
+    let pieces = min(schools.count, Parallel.width * 16)
+    let tasks = Parallel.map(pieces + 1) { task -> TrustTask in
+      if task == 0 {
+        return .network(
+          TrustNetwork(trust, listLimit: analyser.listLimit, target: analyser.target))
+      }
+      let piece = task - 1
+      let range = (schools.count * piece / pieces)..<(schools.count * (piece + 1) / pieces)
+      return .schools(range.map { analyser.analyse(schools[$0].roster) })
+    }
+    var analyses: [SchoolAnalysis] = []
+    analyses.reserveCapacity(schools.count)
+    var found: TrustNetwork?
+    for task in tasks {
+      switch task {
+      case .network(let network): found = network
+      case .schools(let some): analyses += some
+      }
+    }
+    guard let network = found else { preconditionFailure("the network's task did not run") }
     return TrustAnalysis(
       schools: zip(schools, analyses).map {
         TrustAnalysis.SchoolEntry(name: $0.name, analysis: $1)
       },
       network: network, listLimit: listLimit)
   }
+}
+
+/// What one task of ``Analyser/analyse(_:)-(TrustRoster)`` made.
+private enum TrustTask: Sendable {
+  case network(TrustNetwork)
+  case schools([SchoolAnalysis])
 }

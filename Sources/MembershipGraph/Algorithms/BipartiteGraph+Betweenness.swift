@@ -136,6 +136,8 @@ private struct BrandesScratch {
   /// The binary exponent of each node's `sigma` on the wide path (`sigma · 2^exponent` is the
   /// path count), unused on the fast path.
   let exponent: UnsafeMutableBufferPointer<Int32>
+  /// What a node passes on in the search: its path count (at 0) or nothing (at 1).
+  let pick: UnsafeMutableBufferPointer<Double>
 
   /// A finished path count above this sends the source to the wide path: counts double with
   /// every square of a long ladder and pass Double's range (2^1024) past about a thousand.
@@ -144,18 +146,23 @@ private struct BrandesScratch {
   /// 2^256, so a sum of a node's predecessors stays far below overflow.
   static let rescaleAbove = 0x1p256
   static let rescaleStep: Int32 = 256
+  /// The distance of a node not reached yet: negative, and never one less than a distance.
+  static let unreached = Int32.min
 
   init(nodeCount n: Int) {
     distance = .allocate(capacity: n)
-    distance.initialize(repeating: -1)
+    distance.initialize(repeating: Self.unreached)
     sigma = .allocate(capacity: n)
     sigma.initialize(repeating: 0)
     share = .allocate(capacity: n)
     share.initialize(repeating: 0)
-    queue = .allocate(capacity: n)
+    // One slot more than the nodes: the search writes the slot after the last node found.
+    queue = .allocate(capacity: n + 1)
     queue.initialize(repeating: 0)
     exponent = .allocate(capacity: n)
     exponent.initialize(repeating: 0)
+    pick = .allocate(capacity: 2)
+    pick.initialize(repeating: 0)
   }
 
   func deallocate() {
@@ -164,6 +171,7 @@ private struct BrandesScratch {
     share.deallocate()
     queue.deallocate()
     exponent.deallocate()
+    pick.deallocate()
   }
 
   /// One source of Brandes' algorithm: a breadth-first search counting shortest paths, then
@@ -185,31 +193,41 @@ private struct BrandesScratch {
     while head < tail {
       let v = Int(queue[head])
       head += 1
-      let next = distance[v] + 1
+      let level = distance[v]
+      let next = level &+ 1
       let sigmaV = sigma[v]
       if sigmaV > Self.wideAbove {
         reset(count: tail)
         accumulateWide(from: s, offsets: offsets, targets: targets, into: betweenness)
         return
       }
+      // Without branches (whether a neighbour is new, or one step further, is a coin toss a
+      // branch predictor loses). The graph is bipartite, so a neighbour is new, one step
+      // further, or one step nearer (a predecessor, at `level - 1`): every neighbour but a
+      // predecessor gets `sigmaV`, a predecessor 0, which leaves its count exactly as it was
+      // (an unreached node's distance is never `level - 1`, even at the source's level 0).
+      // The two are picked from memory by index, which the compiler keeps free of branches.
+      // The queue's next slot is written every time and kept only for a new node.
+      pick[0] = sigmaV
+      let nearer = level &- 1
       for e in Int(offsets[v])..<Int(offsets[v + 1]) {
         let w = Int(targets[e])
-        if distance[w] < 0 {
-          distance[w] = next
-          queue[tail] = Int32(truncatingIfNeeded: w)
-          tail += 1
-        }
-        if distance[w] == next { sigma[w] += sigmaV }
+        let seen = distance[w]
+        distance[w] = seen < 0 ? next : seen
+        queue[tail] = Int32(truncatingIfNeeded: w)
+        tail &+= Int(UInt32(bitPattern: seen) >> 31)
+        sigma[w] += pick[seen == nearer ? 1 : 0]
       }
     }
     var i = tail - 1
     while i >= 0 {
       let v = Int(queue[i])
-      let next = distance[v] + 1
+      // The graph is bipartite, so a neighbour is one step further (finished, its share set)
+      // or one step nearer (not reached yet going back, its share still 0): summing every
+      // neighbour's share adds exactly the successors' shares, in the same order, and zeros.
       var sum = 0.0
       for e in Int(offsets[v])..<Int(offsets[v + 1]) {
-        let w = Int(targets[e])
-        if distance[w] == next { sum += share[w] }
+        sum += share[Int(targets[e])]
       }
       let delta = sigma[v] * sum
       if v != s { betweenness[v] += delta }
@@ -297,7 +315,7 @@ private struct BrandesScratch {
   private func reset(count: Int) {
     for j in 0..<count {
       let v = Int(queue[j])
-      distance[v] = -1
+      distance[v] = Self.unreached
       sigma[v] = 0
       share[v] = 0
     }

@@ -63,6 +63,15 @@ extension SchoolAnalysis {
   package func writeJSON(_ consume: (UnsafeRawBufferPointer) throws -> Void) rethrows {
     var head = JSONStreamWriter()
     head.beginObject()
+    try writeJSON(continuing: &head, consume)
+  }
+
+  /// Writes the members of ``json()``'s document into the object `head` has opened (after any
+  /// members it wrote), closes the object, and ends the document if it is the top one: a
+  /// trust writes each school's entry so, in place, indented as an item of its list.
+  func writeJSON(
+    continuing head: inout JSONStreamWriter, _ consume: (UnsafeRawBufferPointer) throws -> Void
+  ) rethrows {
     head.key("schemaVersion")
     head.value(.int(Self.schemaVersion))
     head.key("listLimit")
@@ -82,9 +91,11 @@ extension SchoolAnalysis {
     let afterTeams = head.nesting
     let teamCount = teams.count
     let analysis = self
-    let pendingTail = Parallel.start {
-      analysis.writeTail(continuing: afterTeams, itemsBefore: teamCount)
-    }
+    // A small document (a trust's school, say) writes its tail in line: a thread is not worth it.
+    let pendingTail =
+      pieces > 1
+      ? Parallel.start { analysis.writeTail(continuing: afterTeams, itemsBefore: teamCount) }
+      : nil
     try head.storage.withUnsafeBytes(consume)
     try Parallel.stream(
       pieces,
@@ -96,7 +107,9 @@ extension SchoolAnalysis {
         for t in range { Self.write(teams[t], to: &part) }
         return part.storage
       }, consume: { try $0.withUnsafeBytes(consume) })
-    try pendingTail.result().withUnsafeBytes(consume)
+    let tail =
+      pendingTail?.result() ?? writeTail(continuing: afterTeams, itemsBefore: teamCount)
+    try tail.withUnsafeBytes(consume)
   }
 
   /// The document after the teams' last item: the end of their array and every member after.
@@ -156,7 +169,7 @@ extension SchoolAnalysis {
     writer.key("warnings")
     writer.strings(warnings.map(\.description))
     writer.end()
-    writer.finish()
+    if writer.nesting.isEmpty { writer.finish() }
     return writer.storage
   }
 
