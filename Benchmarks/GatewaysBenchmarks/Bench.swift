@@ -12,6 +12,7 @@ let usage = """
          gateways-bench workbook --file FILE.xlsx [--repeats R]
          gateways-bench read --file FILE.csv [--halves on|off|both] [--repeats R]
          gateways-bench phases --file FILE.csv [--repeats R]
+         gateways-bench plan --file FILE.csv [--repeats R]
 
   generate  writes a seeded roster as CSV: --shape schools (the default: many small separate
             schools) or network (one large connected group of teams with islands and silos
@@ -35,6 +36,9 @@ let usage = """
   phases    times, in one process, the read, the graph, the analysis, and the JSON, text
             and GraphML documents (written to nowhere): wall and CPU time of each, best of
             R runs (default 1).
+  plan      times, in one process, the engine of suggest and suggest --robust (without the
+            "before" and "after" figures), the "after" figures and the whole plan, best of R
+            runs.
   """
 
 /// The benchmark tool: returns the exit status.
@@ -79,6 +83,9 @@ func runBenchmarks(arguments: [String]) -> Int32 {
       return 0
     case "phases":
       try runPhases(options: options)
+      return 0
+    case "plan":
+      try runPlanPhases(options: options)
       return 0
     default:
       throw BenchError.usage("unknown command '\(command)'")

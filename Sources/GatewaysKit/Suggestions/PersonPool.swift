@@ -1,50 +1,135 @@
 @_spi(Package) import MembershipGraph
 
-/// People with room for another team, bucketed by preference key, each bucket a binary min-heap
-/// of positions (positions follow id order, so the heap's top is the smallest id).
+/// A set of person positions below a fixed bound, as a bitmap with a summary bitmap of its
+/// non-empty words, so that the smallest positions are walked in order without visiting the
+/// empty stretches between them.
+struct PositionSet {
+  /// Bit `p % 64` of word `p / 64` is set when position `p` is in the set.
+  private var words: [UInt64]
+  /// Bit `w % 64` of summary word `w / 64` is set when word `w` is not zero.
+  private var summary: [UInt64]
+  /// How many positions the set holds.
+  private(set) var count = 0
+
+  /// An empty set of positions below `bound`.
+  /// - Complexity: O(bound / 64).
+  init(bound: Int) {
+    let wordCount = (max(0, bound) + 63) / 64
+    words = [UInt64](repeating: 0, count: wordCount)
+    summary = [UInt64](repeating: 0, count: (wordCount + 63) / 64)
+  }
+
+  /// Adds a position (nothing when it is in the set already).
+  /// - Complexity: O(1).
+  mutating func insert(_ position: Int) {
+    let (w, bit) = (position >> 6, UInt64(1) << UInt64(position & 63))
+    if words[w] & bit != 0 { return }
+    if words[w] == 0 { summary[w >> 6] |= UInt64(1) << UInt64(w & 63) }
+    words[w] |= bit
+    count += 1
+  }
+
+  /// Walks the positions in ascending order, calling `visit` on each: `visit` returns whether
+  /// to keep the position (`false` removes it) and whether to go on.
+  /// - Complexity: O(v + s) for v positions visited and s summary words before the last.
+  mutating func walk(_ visit: (Int) -> (keep: Bool, goOn: Bool)) {
+    for s in summary.indices where summary[s] != 0 {
+      var nonEmpty = summary[s]
+      while nonEmpty != 0 {
+        let w = s << 6 | nonEmpty.trailingZeroBitCount
+        nonEmpty &= nonEmpty - 1
+        var bits = words[w]
+        while bits != 0 {
+          let bit = bits & (0 &- bits)
+          bits &= bits - 1
+          let (keep, goOn) = visit(w << 6 | bit.trailingZeroBitCount)
+          if !keep {
+            words[w] &= ~bit
+            count -= 1
+            if words[w] == 0 { summary[s] &= ~(UInt64(1) << UInt64(w & 63)) }
+          }
+          if !goOn { return }
+        }
+      }
+    }
+  }
+}
+
+/// People with room for another team, bucketed by preference key, each bucket a
+/// ``PositionSet`` of positions (positions follow id order, so the smallest position is the
+/// smallest id).
 ///
-/// Entries go stale when a person's key changes; they are skipped when found, so a person is
+/// Entries go stale when a person's key changes; they are dropped when found, so a person is
 /// simply inserted again under their new key.
 struct PersonPool {
-  private var heaps: [Int: BinaryHeap<Int32>] = [:]
+  /// Positions are below this.
+  private let bound: Int
+  private var sets: [Int: PositionSet] = [:]
+  /// The keys of ``sets``, ascending.
+  private var keys: [Int] = []
+
+  /// An empty pool of people at positions below `bound`.
+  /// - Complexity: O(1).
+  init(bound: Int) { self.bound = bound }
 
   /// Adds a person under a key.
-  /// - Complexity: O(log n).
+  /// - Complexity: O(1), plus O(bound / 64 + K) for a key not held yet.
   mutating func insert(_ person: PersonIndex, key: Int) {
-    heaps[key, default: BinaryHeap()].insert(person.rawValue)
+    if sets[key] == nil {
+      sets[key] = PositionSet(bound: bound)
+      keys.insert(key, at: keys.firstIndex { $0 > key } ?? keys.count)
+    }
+    sets[key]?.insert(person.position)
   }
 
   /// Up to `limit` people (smallest positions) of the best key that still holds a current
-  /// entry, where `currentKey(person)` is the person's key now.
-  /// - Complexity: O((limit + s) log n) for s stale entries dropped, plus O(K log K) for K keys.
+  /// entry, where `currentKey(person)` is the person's key now. Stale entries walked past are
+  /// dropped.
+  /// - Complexity: O(limit + s) for s stale entries dropped, plus the summary words walked.
   mutating func bestTier(limit: Int, currentKey: (PersonIndex) -> Int)
     -> (key: Int, people: [PersonIndex])?
   {
-    for key in heaps.keys.sorted() {
-      guard var heap = heaps.removeValue(forKey: key) else { continue }
-      var found: [Int32] = []
-      while found.count < limit, let top = heap.popMin() {
-        if currentKey(PersonIndex(raw: top)) == key && found.last != top { found.append(top) }
+    var i = 0
+    while i < keys.count {
+      let key = keys[i]
+      guard var set = sets.removeValue(forKey: key) else {
+        i += 1
+        continue
       }
-      for person in found { heap.insert(person) }
-      if !heap.isEmpty { heaps[key] = heap }
-      if !found.isEmpty { return (key, found.map { PersonIndex(raw: $0) }) }
+      var found: [PersonIndex] = []
+      if limit > 0 {
+        set.walk { position in
+          let person = PersonIndex(unchecked: position)
+          guard currentKey(person) == key else { return (false, true) }
+          found.append(person)
+          return (true, found.count < limit)
+        }
+      }
+      if set.count > 0 {
+        sets[key] = set
+        i += 1
+      } else {
+        keys.remove(at: i)
+      }
+      if !found.isEmpty { return (key, found) }
     }
     return nil
   }
 }
 
 /// One ``PersonPool`` per kind of staff (fit class), so the best people who fit a team are
-/// found without popping everyone of a kind that does not fit it.
+/// found without walking everyone of a kind that does not fit it.
 struct KindPools {
   private var pools: [PersonPool]
 
-  /// Pools for `kinds` kinds of staff.
+  /// Pools for `kinds` kinds of staff at positions below `bound`.
   /// - Complexity: O(kinds).
-  init(kinds: Int) { pools = [PersonPool](repeating: PersonPool(), count: kinds) }
+  init(kinds: Int, bound: Int) {
+    pools = [PersonPool](repeating: PersonPool(bound: bound), count: kinds)
+  }
 
   /// Adds a person of a kind under a key.
-  /// - Complexity: O(log n).
+  /// - Complexity: O(1), plus O(bound / 64) for a key the kind does not hold yet.
   mutating func insert(_ person: PersonIndex, kind: Int, key: Int) {
     pools[kind].insert(person, key: key)
   }

@@ -38,7 +38,7 @@ extension SuggestionEngine {
     }
     defer { alreadyKey = PerPerson([]) }
 
-    var pool = KindPools(kinds: fitTable.count)
+    var pool = KindPools(kinds: fitTable.count, bound: graph.personCount)
     // The smallest team of each fit class (gateway) in the main group, as it grows.
     var mainTargets: [Int: GroupIndex] = [:]
     func absorb(

@@ -207,9 +207,11 @@ extension SuggestionEngine {
     // apart cost O(S log S) rather than O(S) each; refilled when it runs low.
     var sample: [PersonIndex] = []
     func refill(_ engine: Self) {
-      sample = Array(
-        mainPeople.filter { engine.spare($0) > 0 }
-          .sorted { (engine.key($0), $0) < (engine.key($1), $1) }.prefix(8 * Self.tierLimit))
+      // Each key once, then the sort (ties by id, so the order is the same).
+      var keyed: [(key: Int, person: PersonIndex)] = []
+      for p in mainPeople where engine.spare(p) > 0 { keyed.append((engine.key(p), p)) }
+      keyed.sort { ($0.key, $0.person) < ($1.key, $1.person) }
+      sample = keyed.prefix(8 * Self.tierLimit).map(\.person)
     }
     refill(self)
     for c in groups.dropFirst() {

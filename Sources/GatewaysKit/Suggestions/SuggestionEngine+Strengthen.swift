@@ -299,10 +299,13 @@ extension SuggestionEngine {
       if choice == nil {
         if anyone == nil {
           let engine = self
-          anyone = graph.people.filter {
-            engine.spare($0) > 0 && forest.pieceOfPerson[$0] >= 0
+          // Each key once, then the sort (ties by id, so the order is the same).
+          var keyed: [(key: Int, person: PersonIndex)] = []
+          for p in graph.people where engine.spare(p) > 0 && forest.pieceOfPerson[p] >= 0 {
+            keyed.append((engine.key(p), p))
           }
-          .sorted { (engine.key($0), $0) < (engine.key($1), $1) }
+          keyed.sort { ($0.key, $0.person) < ($1.key, $1.person) }
+          anyone = keyed.map(\.person)
         }
         var sample: [PersonIndex] = []
         for p in anyone ?? [] where forest.pieceOfPerson[p] != leaf && spare(p) > 0 {

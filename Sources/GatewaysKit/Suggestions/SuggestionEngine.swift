@@ -84,11 +84,8 @@ struct SuggestionEngine {
     excluded = PerPerson(
       roster.staff.map { options.excluded.contains($0.id) || !$0.suggestable })
     var leads = PerPerson(repeating: false, count: roster.staff.count)
-    for group in graph.groups {
-      for person in graph.members(of: group) where network.isLeader(person, of: group) {
-        leads[person] = true
-      }
-    }
+    // Every leadership is a membership: read them from the graph's set, not every membership.
+    for pair in network.leaderships { leads[PersonIndex(unchecked: Int(pair >> 32))] = true }
     self.leads = leads
     let kinds = FitTable.Kind.allCases
     // Support staff are classified by role words; many share a role, so each role is
@@ -106,18 +103,21 @@ struct SuggestionEngine {
       })
     var slots: [Gateway?] = []
     var slotOf: [Gateway?: Int] = [:]
+    // The teams' gateways by index, without copying each team.
+    let teams = roster.teams
+    let gateways = teams.indices.map { teams[$0].gateway }
     teamFitClass = PerTeam(
-      roster.teams.map { team in
-        if let slot = slotOf[team.gateway] { return slot }
-        slotOf[team.gateway] = slots.count
-        slots.append(team.gateway)
+      gateways.map { gateway in
+        if let slot = slotOf[gateway] { return slot }
+        slotOf[gateway] = slots.count
+        slots.append(gateway)
         return slots.count - 1
       })
     fitTable = kinds.map { kind in slots.map { options.fit.fits(kind, $0) } }
     teamSize = PerTeam(graph.groups.map { graph.degree(of: $0) })
 
     let deeps = Deep.allCases
-    let present = Set(roster.teams.compactMap(\.gateway)).sorted().filter {
+    let present = Set(slots.compactMap { $0 }).sorted().filter {
       roster.deeps.deep(of: $0) != nil
     }
     var number: [Gateway: Int] = [:]
@@ -126,7 +126,9 @@ struct SuggestionEngine {
     gatewayDeep = present.map { gateway in
       roster.deeps.deep(of: gateway).flatMap { deeps.firstIndex(of: $0) } ?? 0
     }
-    teamGateway = PerTeam(roster.teams.map { team in team.gateway.flatMap { number[$0] } ?? -1 })
+    // Teams of one fit class share a gateway: each class is numbered once.
+    let numberOfSlot = slots.map { gateway in gateway.flatMap { number[$0] } ?? -1 }
+    teamGateway = PerTeam(teamFitClass.elements.map { numberOfSlot[$0] })
     let g = present.count
     var linked = [Bool](repeating: false, count: g * g)
     var linkedDeeps = [Bool](repeating: false, count: 16)
@@ -321,7 +323,9 @@ struct SuggestionEngine {
     for p in people {
       // The person's teams, once for all the teams weighed.
       let mine = self.teams(of: p)
-      for t in teams where !isOn(p, t) && fits(p, t) {
+      let added = addedTeams[p]
+      for t in teams where fits(p, t) && !graph.contains(p, in: t) && !(added?.contains(t) ?? false)
+      {
         let candidate = Choice(person: p, team: t, gain: gain(joining: t, from: mine))
         guard let current = best else {
           best = candidate
