@@ -9,43 +9,22 @@ func runPhases(options: [String: String]) throws {
   let file = try options["file"].orThrow("--file FILE.csv is required")
   let repeats = try Int(options["repeats"] ?? "1").orThrow("--repeats must be a number")
   let url = URL(fileURLWithPath: file)
-  var best: [(name: String, wall: Double, cpu: Double)] = []
-  func time<R>(_ name: String, _ body: () throws -> R) rethrows -> R {
-    let cpuBefore = processCPUSeconds()
-    let start = ContinuousClock.now
-    let result = try body()
-    let (seconds, attoseconds) = (ContinuousClock.now - start).components
-    let wall = Double(seconds) + Double(attoseconds) / 1e18
-    let cpu = processCPUSeconds() - cpuBefore
-    if let i = best.firstIndex(where: { $0.name == name }) {
-      best[i].wall = min(best[i].wall, wall)
-      best[i].cpu = min(best[i].cpu, cpu)
-    } else {
-      best.append((name, wall, cpu))
-    }
-    return result
-  }
+  var timer = PhaseTimer()
   var bytes = 0
   for _ in 0..<max(1, repeats) {
-    let roster = try time("read") {
+    let roster = try timer.time("read") {
       try RosterReader().read(contentsOf: url, displayName: file, format: nil)
     }
-    let network = time("graph") { RosterGraph(roster) }
-    let analysis = time("analyse") { Analyser().analyse(network) }
+    let network = timer.time("graph") { RosterGraph(roster) }
+    let analysis = timer.time("analyse") { Analyser().analyse(network) }
     bytes = 0
-    time("json") { analysis.writeJSON { bytes &+= $0.count } }
-    time("text") { bytes &+= analysis.text(roster: roster, source: file).utf8.count }
-    time("graphml") {
+    timer.time("json") { analysis.writeJSON { bytes &+= $0.count } }
+    timer.time("text") { bytes &+= analysis.text(roster: roster, source: file).utf8.count }
+    timer.time("graphml") {
       GraphMLExport(roster: roster, analysis: analysis).write { bytes &+= $0.count }
     }
     withExtendedLifetime((roster, network, analysis)) {}
   }
-  print("| phase | wall | CPU |")
-  print("|---|---:|---:|")
-  for phase in best {
-    print(
-      "| \(phase.name) | \(String(format: "%.3f s", phase.wall)) "
-        + "| \(String(format: "%.3f s", phase.cpu)) |")
-  }
+  timer.printTable()
   print("(\(bytes) bytes written)")
 }

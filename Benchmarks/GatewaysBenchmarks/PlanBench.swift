@@ -10,51 +10,32 @@ func runPlanPhases(options: [String: String]) throws {
   let file = try options["file"].orThrow("--file FILE.csv is required")
   let repeats = try Int(options["repeats"] ?? "1").orThrow("--repeats must be a number")
   let url = URL(fileURLWithPath: file)
-  var best: [(name: String, wall: Double, cpu: Double)] = []
-  func time<R>(_ name: String, _ body: () throws -> R) rethrows -> R {
-    let cpuBefore = processCPUSeconds()
-    let start = ContinuousClock.now
-    let result = try body()
-    let (seconds, attoseconds) = (ContinuousClock.now - start).components
-    let wall = Double(seconds) + Double(attoseconds) / 1e18
-    let cpu = processCPUSeconds() - cpuBefore
-    if let i = best.firstIndex(where: { $0.name == name }) {
-      best[i].wall = min(best[i].wall, wall)
-      best[i].cpu = min(best[i].cpu, cpu)
-    } else {
-      best.append((name, wall, cpu))
-    }
-    return result
-  }
+  var timer = PhaseTimer()
   var additions = 0
   for _ in 0..<max(1, repeats) {
-    let roster = try time("read") {
+    let roster = try timer.time("read") {
       try RosterReader().read(contentsOf: url, displayName: file, format: nil)
     }
-    let network = time("graph") { RosterGraph(roster) }
-    let before = time("before") { PlanSnapshot(roster) }
+    let network = timer.time("graph") { RosterGraph(roster) }
+    let before = timer.time("before") { PlanSnapshot(roster) }
     additions = 0
     for robust in [false, true] {
       let name = robust ? "suggest --robust" : "suggest"
       let suggester = Suggester(options: SuggestionOptions(robust: robust))
-      let (plan, _) = time("\(name): engine") {
+      let (plan, _) = timer.time("\(name): engine") {
         suggester.plan(for: network, alongside: {}, before: { _ in before }, computingAfter: false)
       }
       if let applied = plan.appliedNetwork {
-        _ = time("\(name): after") { PlanSnapshot(applied.roster) }
+        _ = timer.time("\(name): after") { PlanSnapshot(applied.roster) }
       }
-      let (whole, _) = time("\(name): whole plan") { suggester.plan(for: network, alongside: {}) }
+      let (whole, _) = timer.time("\(name): whole plan") {
+        suggester.plan(for: network, alongside: {})
+      }
       additions += whole.additions.count
       withExtendedLifetime((plan, whole)) {}
     }
     withExtendedLifetime((roster, network)) {}
   }
-  print("| phase | wall | CPU |")
-  print("|---|---:|---:|")
-  for phase in best {
-    print(
-      "| \(phase.name) | \(String(format: "%.3f s", phase.wall)) "
-        + "| \(String(format: "%.3f s", phase.cpu)) |")
-  }
+  timer.printTable()
   print("(\(additions) additions)")
 }

@@ -164,24 +164,30 @@ private struct TeamDifferences {
       return findings[position].links.filter { id.precedesInBytes($0.team) }
         .sorted { $0.team.precedesInBytes($1.team) }
     }
+    // A team in one term only: the team, its memberships, whether it is a silo and its links,
+    // each appended to the lists of that side (removed, left, … or added, joined, …).
+    func onlyIn(
+      _ roster: Roster, _ findings: [TeamFinding], _ position: Int, teams: inout [String],
+      memberships: inout [Membership], silos: inout [String], links: inout [TeamPair]
+    ) {
+      let team = roster.teams[position]
+      teams.append(team.id)
+      for id in team.members { memberships.append(Membership(staff: id, team: team.id)) }
+      if findings[position].isSilo { silos.append(team.id) }
+      for link in laterLinks(findings, position) {
+        links.append(TeamPair(uncheckedFirst: team.id, second: link.team))
+      }
+    }
     TermChanges.merge(old.teams, new.teams, id: \.id) { i, j in
       switch (i, j) {
       case (let i?, nil):
-        let team = old.teams[i]
-        removed.append(team.id)
-        for id in team.members { left.append(Membership(staff: id, team: team.id)) }
-        if oldFindings[i].isSilo { silosRemoved.append(team.id) }
-        for link in laterLinks(oldFindings, i) {
-          linksLost.append(TeamPair(uncheckedFirst: team.id, second: link.team))
-        }
+        onlyIn(
+          old, oldFindings, i, teams: &removed, memberships: &left, silos: &silosRemoved,
+          links: &linksLost)
       case (nil, let j?):
-        let team = new.teams[j]
-        added.append(team.id)
-        for id in team.members { joined.append(Membership(staff: id, team: team.id)) }
-        if newFindings[j].isSilo { silosNew.append(team.id) }
-        for link in laterLinks(newFindings, j) {
-          linksGained.append(TeamPair(uncheckedFirst: team.id, second: link.team))
-        }
+        onlyIn(
+          new, newFindings, j, teams: &added, memberships: &joined, silos: &silosNew,
+          links: &linksGained)
       case (let i?, let j?):
         let id = old.teams[i].id
         let wasMembers = old.teams[i].members
