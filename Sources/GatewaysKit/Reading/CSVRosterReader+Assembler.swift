@@ -113,11 +113,13 @@ extension CSVRosterReader {
     private let cellOfColumn: [Int]
 
     /// Creates an assembler for rows under a header that `map` describes; `expectedRows` (and
-    /// `expectedPeople`, by default half of them) size the tables up front; with `exactIDs`,
-    /// ids that differ only in case are different people or teams.
+    /// `expectedPeople`, by default half of them) size the tables up front, and the people's
+    /// columns get room for `reservedPeople` (by default `expectedPeople`: room that is never
+    /// used costs address space, not memory); with `exactIDs`, ids that differ only in case are
+    /// different people or teams.
     init(
       map: ColumnMap, deeps: DeepMapping, log: DiagnosticLog, exactIDs: Bool = false,
-      expectedRows: Int, expectedPeople: Int? = nil
+      expectedRows: Int, expectedPeople: Int? = nil, reservedPeople: Int? = nil
     ) {
       let columns = map.columns
       self.columns = columns
@@ -138,7 +140,10 @@ extension CSVRosterReader {
       leaderHint = map.leaderHint
       self.deeps = deeps
       self.log = log
-      people = IDIndex(expectedCount: expectedPeople ?? expectedRows / 2, exactCase: exactIDs)
+      let expectedPersons = expectedPeople ?? expectedRows / 2
+      people = IDIndex(
+        expectedCount: expectedPersons, reserving: reservedPeople ?? expectedPersons,
+        exactCase: exactIDs)
       teams = IDIndex(expectedCount: expectedRows / 8, exactCase: exactIDs)
       rowTeams.reserveCapacity(expectedRows)
       rowPeople.reserveCapacity(expectedRows)
@@ -151,14 +156,15 @@ extension CSVRosterReader {
       // The columns the header has get a value for about every person (or team, or row): room
       // for them now, so they seldom grow (and copy) as they fill.
       func has(_ column: Column) -> Bool { cellOfColumn[column.ordinal] >= 0 }
-      let expectedPersons = expectedPeople ?? expectedRows / 2
-      if has(.name) || has(.forename) || has(.surname) { names.reserve(owners: expectedPersons) }
-      if has(.role) { roles.reserve(owners: expectedPersons) }
-      if has(.department) { departments.reserve(owners: expectedPersons) }
-      if has(.yearGroup) { yearGroups.reserve(owners: expectedPersons) }
-      if has(.staffType) { staffTypes.reserve(owners: expectedPersons) }
-      if has(.maxTeams) { caps.reserve(owners: expectedPersons) }
-      if has(.suggestable) { suggestables.reserve(owners: expectedPersons) }
+      let reservedPersons = max(reservedPeople ?? expectedPersons, expectedPersons)
+      personLines.reserveCapacity(reservedPersons)
+      if has(.name) || has(.forename) || has(.surname) { names.reserve(owners: reservedPersons) }
+      if has(.role) { roles.reserve(owners: reservedPersons) }
+      if has(.department) { departments.reserve(owners: reservedPersons) }
+      if has(.yearGroup) { yearGroups.reserve(owners: reservedPersons) }
+      if has(.staffType) { staffTypes.reserve(owners: reservedPersons) }
+      if has(.maxTeams) { caps.reserve(owners: reservedPersons) }
+      if has(.suggestable) { suggestables.reserve(owners: reservedPersons) }
       if has(.teamName) { teamNames.reserve(owners: expectedRows / 8) }
       if has(.gateway) { gateways.reserve(owners: expectedRows / 8) }
       if has(.teamRole) { rowLeaders.reserve(owners: expectedRows) }
@@ -298,8 +304,8 @@ extension CSVRosterReader {
             }
             let rowsBefore = rowTeams.count
             rowLeaders.reserve(owners: rowLeaders.values.count + laterRowLeaders.values.count)
-            for (flag, row) in zip(laterRowLeaders.values, laterRowLeaders.owners) {
-              rowLeaders.set(flag, for: rowsBefore + Int(row))
+            for (index, flag) in laterRowLeaders.values.enumerated() {
+              rowLeaders.set(flag, for: rowsBefore + laterRowLeaders.owner(ofValue: index))
             }
             rowTeams.append(contentsOf: laterRowTeams.lazy.map { known[Int($0)] })
             rowLines.append(contentsOf: laterRowLines)
@@ -1063,8 +1069,9 @@ extension CSVRosterReader {
       }
       // Each team's leaders' positions, team by team (a counting sort of the leaders' rows).
       var leaderPairs: [(Int, Int32)] = []
-      for (flag, row) in zip(leaderFlags.values, leaderFlags.owners) where flag.value {
-        leaderPairs.append((Int(rowTeams[Int(row)]), positionOfSlot[Int(rowPeople[Int(row)])]))
+      for (index, flag) in leaderFlags.values.enumerated() where flag.value {
+        let row = leaderFlags.owner(ofValue: index)
+        leaderPairs.append((Int(rowTeams[row]), positionOfSlot[Int(rowPeople[row])]))
       }
       let leaders = TeamLists(teamCount: teamIDs.count, leaderPairs)
       if marksLeaders {
