@@ -114,44 +114,24 @@ extension CSVRosterReader {
     1 + lineBreaks(in: 0..<offset, of: buffer)
   }
 
-  /// The line ends (LF, CRLF or a lone CR) that start in `range`: 32 bytes at a time, each
-  /// compared with a line feed, and with a carriage return not followed by one, at once; so a
-  /// part of a large file is counted at memory speed.
+  /// The line ends (LF, CRLF or a lone CR) that start in `range`: line feeds and carriage
+  /// returns are found with `memchr`, so a part of a large file is counted at memory speed.
   /// - Complexity: O(n) in the length of `range`.
   static func lineBreaks(in range: Range<Int>, of buffer: UnsafeBufferPointer<UInt8>) -> Int {
     guard let base = buffer.baseAddress, !range.isEmpty else { return 0 }
-    let raw = UnsafeRawPointer(base)
-    let lineFeeds = SIMD32<UInt8>(repeating: 0x0A)
-    let returns = SIMD32<UInt8>(repeating: 0x0D)
-    let ones = SIMD32<UInt8>(repeating: 1)
-    let zeros = SIMD32<UInt8>(repeating: 0)
     var count = 0
-    var index = range.lowerBound
-    // The byte after each one is read too (a carriage return before a line feed is no end).
-    let vectorEnd = min(range.upperBound, buffer.count - 1)
-    while index + 32 <= vectorEnd {
-      // Up to 255 rounds in byte-wide counters, then added up.
-      var counters = zeros
-      var rounds = 0
-      while rounds < 255, index + 32 <= vectorEnd {
-        let here = raw.loadUnaligned(fromByteOffset: index, as: SIMD32<UInt8>.self)
-        let next = raw.loadUnaligned(fromByteOffset: index + 1, as: SIMD32<UInt8>.self)
-        let ends = (here .== lineFeeds) .| ((here .== returns) .& (next .!= lineFeeds))
-        counters &+= zeros.replacing(with: ones, where: ends)
-        index += 32
-        rounds += 1
-      }
-      count += Int(SIMD32<UInt16>(truncatingIfNeeded: counters).wrappedSum())
-    }
-    while index < range.upperBound {
-      let byte = buffer[index]
-      // A carriage return followed by a line feed is one line end, counted at the line feed.
-      if byte == 0x0A
-        || (byte == 0x0D && (index + 1 >= buffer.count || buffer[index + 1] != 0x0A))
+    for byte: Int32 in [0x0A, 0x0D] {
+      var index = range.lowerBound
+      while index < range.upperBound,
+        let found = memchr(base + index, byte, range.upperBound - index)
       {
-        count += 1
+        let position = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        // A carriage return followed by a line feed is one line end, counted at the line feed.
+        if byte == 0x0A || position + 1 >= buffer.count || buffer[position + 1] != 0x0A {
+          count += 1
+        }
+        index = position + 1
       }
-      index += 1
     }
     return count
   }
