@@ -82,7 +82,8 @@ extension CSVRosterReader {
     // person slots in the order first seen.
     private var memberOffsets: [Int] = []
     private var memberSlots: [Int32] = []
-    /// Whether a person leads a team, by the membership's first row.
+    /// Whether a person leads a team, by the membership's place in `memberSlots` (so the
+    /// flags are set in order, and the column is dense when every row has a team_role).
     private var leaderFlags = SparseColumn<Bool>()
 
     /// Answers for cell texts that repeat from row to row, which draw no diagnostic of their
@@ -802,9 +803,11 @@ extension CSVRosterReader {
         rowsByTeam[next[Int(team)]] = Int32(truncatingIfNeeded: row)
         next[Int(team)] += 1
       }
-      // markedBy[person] is the team whose rows last met the person, firstRow[person] the row.
+      // markedBy[person] is the team whose rows last met the person, firstRow[person] the row
+      // and firstMember[person] the membership's place in memberSlots.
       var markedBy = [Int32](repeating: -1, count: people.ids.count)
       var firstRow = [Int32](repeating: 0, count: people.ids.count)
+      var firstMember = [Int32](repeating: 0, count: people.ids.count)
       memberOffsets = [0]
       memberOffsets.reserveCapacity(teamCount + 1)
       memberSlots.reserveCapacity(rowTeams.count)
@@ -813,22 +816,23 @@ extension CSVRosterReader {
         for index in offsets[team]..<offsets[team + 1] {
           let row = Int(rowsByTeam[index])
           let person = Int(rowPeople[row])
-          let first: Int
+          let member: Int
           if markedBy[person] != team32 {
             markedBy[person] = team32
             firstRow[person] = Int32(truncatingIfNeeded: row)
+            member = memberSlots.count
+            firstMember[person] = Int32(truncatingIfNeeded: member)
             memberSlots.append(Int32(truncatingIfNeeded: person))
-            first = row
           } else {
-            first = Int(firstRow[person])
+            member = Int(firstMember[person])
             log.warning(
-              "repeated membership: line \(rowLines[first]) already puts this staff_id on "
-                + "this team; counted once. Delete one of the rows",
+              "repeated membership: line \(rowLines[Int(firstRow[person])]) already puts this "
+                + "staff_id on this team; counted once. Delete one of the rows",
               line: rowLines[row])
           }
           if let flag = rowLeaders[row] {
             Self.agree(
-              &leaderFlags, first, flag, "team_role", "staff_id on this team",
+              &leaderFlags, member, flag, "team_role", "staff_id on this team",
               { $0 ? "leader" : "member" }, &log)
           }
         }
@@ -1069,9 +1073,11 @@ extension CSVRosterReader {
       }
       // Each team's leaders' positions, team by team (a counting sort of the leaders' rows).
       var leaderPairs: [(Int, Int32)] = []
-      for (index, flag) in leaderFlags.values.enumerated() where flag.value {
-        let row = leaderFlags.owner(ofValue: index)
-        leaderPairs.append((Int(rowTeams[row]), positionOfSlot[Int(rowPeople[row])]))
+      for team in 0..<teamIDs.count {
+        for member in memberOffsets[team]..<memberOffsets[team + 1]
+        where leaderFlags[member]?.value == true {
+          leaderPairs.append((team, positionOfSlot[Int(memberSlots[member])]))
+        }
       }
       let leaders = TeamLists(teamCount: teamIDs.count, leaderPairs)
       if marksLeaders {

@@ -55,13 +55,24 @@ extension CSVRosterReader {
     /// column left part-merged) when an owner has a different value in each.
     mutating func absorb(_ other: SparseColumn, mapping: [Int32]) -> Bool {
       reserve(owners: values.count + other.values.count)
-      for index in other.values.indices {
+      var index = 0
+      while index < other.values.count {
         let target = Int(mapping[other.owner(ofValue: index)])
+        if isDense, other.isDense, target == values.count {
+          // A run of owners that follow this column's last one: appended whole, and the
+          // column stays dense.
+          var end = index + 1
+          while end < other.values.count, Int(mapping[end]) == target + (end - index) { end += 1 }
+          values.append(contentsOf: other.values[index..<end])
+          index = end
+          continue
+        }
         if let known = self[target] {
           if known.value != other.values[index].value { return false }
         } else {
           set(other.values[index], for: target)
         }
+        index += 1
       }
       return true
     }
