@@ -55,9 +55,9 @@ extension CSVRosterReader {
     private var people: IDIndex
     private var personLines: [Int] = []
     private var names = SparseColumn<String>()
-    private var roles = SparseColumn<String>()
-    private var departments = SparseColumn<String>()
-    private var yearGroups = SparseColumn<String>()
+    private var roles = TextColumn()
+    private var departments = TextColumn()
+    private var yearGroups = TextColumn()
     private var staffTypes = SparseColumn<StaffType>()
     private var caps = SparseColumn<Int>()
     /// People whose `suggestable` cell says no (or yes).
@@ -322,22 +322,22 @@ extension CSVRosterReader {
       // What the rows say about the people, in two groups of columns, one per core.
       let first = Handoff(
         (
-          swapOut(&names, SparseColumn()), swapOut(&roles, SparseColumn()),
-          swapOut(&departments, SparseColumn()), swapOut(&rowPeople, [])
+          swapOut(&names, SparseColumn()), swapOut(&roles, TextColumn()),
+          swapOut(&departments, TextColumn()), swapOut(&rowPeople, [])
         ))
       let laterFirst = Handoff(
         (
-          swapOut(&later.names, SparseColumn()), swapOut(&later.roles, SparseColumn()),
-          swapOut(&later.departments, SparseColumn()), swapOut(&later.rowPeople, [])
+          swapOut(&later.names, SparseColumn()), swapOut(&later.roles, TextColumn()),
+          swapOut(&later.departments, TextColumn()), swapOut(&later.rowPeople, [])
         ))
       let second = Handoff(
         (
-          swapOut(&yearGroups, SparseColumn()), swapOut(&staffTypes, SparseColumn()),
+          swapOut(&yearGroups, TextColumn()), swapOut(&staffTypes, SparseColumn()),
           swapOut(&caps, SparseColumn()), swapOut(&suggestables, SparseColumn())
         ))
       let laterSecond = Handoff(
         (
-          swapOut(&later.yearGroups, SparseColumn()), swapOut(&later.staffTypes, SparseColumn()),
+          swapOut(&later.yearGroups, TextColumn()), swapOut(&later.staffTypes, SparseColumn()),
           swapOut(&later.caps, SparseColumn()), swapOut(&later.suggestables, SparseColumn())
         ))
       let (firstOut, secondOut) = both(
@@ -905,18 +905,18 @@ extension CSVRosterReader {
       }
       if let cell = value(.role) {
         Self.agreeText(
-          &roles, slot, cell, "role", owner: "staff_id", shown: false, buffer, texts, &log,
+          &roles, slot, cell, "role", owner: "staff_id", buffer, texts, &log,
           cache: &caches.roleTexts)
       }
       if let cell = value(.department) {
         Self.agreeText(
-          &departments, slot, cell, "department", owner: "staff_id", shown: false, buffer, texts,
-          &log, cache: &caches.departmentTexts)
+          &departments, slot, cell, "department", owner: "staff_id", buffer, texts, &log,
+          cache: &caches.departmentTexts)
       }
       if let cell = value(.yearGroup) {
         Self.agreeText(
-          &yearGroups, slot, cell, "year_group", owner: "staff_id", shown: false, buffer, texts,
-          &log, cache: &caches.yearGroupTexts)
+          &yearGroups, slot, cell, "year_group", owner: "staff_id", buffer, texts, &log,
+          cache: &caches.yearGroupTexts)
       }
       func text(_ cell: CSVCell) -> String {
         CSVRosterReader.text(of: cell, in: buffer, texts: texts)
@@ -1005,6 +1005,34 @@ extension CSVRosterReader {
       let text = cache.text(of: cell, in: buffer, texts: texts)
       let value = Sourced(value: text, line: cell.line, column: cell.column)
       agree(&store, owner, value, what, ownerWords, shown ? { $0 } : nil, &log)
+    }
+
+    /// Records a text of a ``TextColumn``, or reports a conflict with the one an earlier row
+    /// gave (in words that never repeat the texts, which are personal data), as the other
+    /// ``agreeText(_:_:_:_:owner:shown:_:_:_:cache:)`` does.
+    private static func agreeText(
+      _ store: inout TextColumn, _ owner: Int, _ cell: CSVCell, _ what: String,
+      owner ownerWords: String, _ buffer: UnsafeBufferPointer<UInt8>, _ texts: [String],
+      _ log: inout DiagnosticLog, cache: inout TextCache
+    ) {
+      if store.value(
+        of: owner,
+        satisfies: { CSVRosterReader.hasBytes(cell, of: $0, in: buffer, texts: texts) })
+      {
+        return
+      }
+      let (text, slot) = cache.textAndSlot(of: cell, in: buffer, texts: texts)
+      let new = Sourced(
+        value: store.index(of: text, slot: slot), line: cell.line, column: cell.column)
+      guard let old = store.sourced(owner) else {
+        store.set(new, for: owner)
+        return
+      }
+      guard !store.same(old.value, new.value) else { return }
+      log.error(
+        "conflicting \(what): line \(old.line) gives the same \(ownerWords) another "
+          + "\(what); make the rows agree (or leave the cell blank on one of them)",
+        line: new.line, column: new.column)
     }
 
     /// Records a value, or reports a conflict with the value given on an earlier row.
@@ -1126,15 +1154,15 @@ extension CSVRosterReader {
       // one as the last person's without a lookup).
       var last: (role: String, type: StaffType)?
       // A roster of ids and teams only: every person has the defaults.
-      if names.values.isEmpty, roles.values.isEmpty, staffTypes.values.isEmpty,
-        departments.values.isEmpty, yearGroups.values.isEmpty, caps.values.isEmpty,
+      if names.values.isEmpty, roles.isEmpty, staffTypes.values.isEmpty,
+        departments.isEmpty, yearGroups.isEmpty, caps.values.isEmpty,
         suggestables.values.isEmpty
       {
         let type = StaffTypeClassifier.staffType(forRole: "") ?? .teacher
         return order.map { StaffMember(id: people.ids[$0], staffType: type) }
       }
       return order.map { slot in
-        let role = roles[slot]?.value ?? ""
+        let role = roles[slot] ?? ""
         var type = staffTypes[slot]?.value
         if type == nil {
           if let last, last.role == role {
@@ -1150,8 +1178,8 @@ extension CSVRosterReader {
         }
         var member = StaffMember(
           id: people.ids[slot], name: names[slot]?.value, role: role,
-          staffType: type ?? .teacher, department: departments[slot]?.value,
-          yearGroup: yearGroups[slot]?.value, maxTeams: caps[slot]?.value)
+          staffType: type ?? .teacher, department: departments[slot],
+          yearGroup: yearGroups[slot], maxTeams: caps[slot]?.value)
         if let flag = suggestables[slot]?.value { member.suggestable = flag }
         return member
       }

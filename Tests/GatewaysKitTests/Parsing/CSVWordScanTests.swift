@@ -254,4 +254,39 @@ struct CSVWordScanTests {
       #expect(found?.length == expected?.length, "\(bytes) limit \(limit)")
     }
   }
+
+  /// Roles, departments and year groups spelled with other bytes but equal (`é` precomposed
+  /// or not) agree, each person keeps the bytes first given, and another text conflicts: read
+  /// row by row and in halves alike.
+  @Test(arguments: 0..<40)
+  func repeatedTextsKeepTheirFirstBytesInHalvesAndRowByRow(seed: Int) {
+    var rng = SeededGenerator(seed: UInt64(500 + seed))
+    let spellings = ["Caf\u{E9}", "Cafe\u{301}", "Head", "Year 7"]
+    var text = "staff_id,team,role,department,year_group\n"
+    var first: [String: [String]] = [:]
+    let conflicting = seed % 5 == 0
+    for row in 0..<Int.random(in: 1...200, using: &rng) {
+      let person = "s\(Int.random(in: 0..<30, using: &rng))"
+      // Each person's texts: one of the two spellings of the same word, or their own word.
+      let kind = person.utf8.reduce(0) { $0 &+ Int($1) } % 3
+      func spelling() -> String {
+        kind == 0 ? spellings[Int.random(in: 0...1, using: &rng)] : spellings[kind + 1]
+      }
+      var cells = [spelling(), spelling(), spelling()]
+      if conflicting, row == 7 { cells[1] = "Other" }
+      if first[person] == nil { first[person] = cells }
+      text += "\(person),t\(row % 5),\(cells.joined(separator: ","))\n"
+    }
+    let rowByRow = CSVHalvesTests.outcome(text, halvesThreshold: .max)
+    #expect(CSVHalvesTests.outcome(text, halvesThreshold: 0) == rowByRow)
+    guard let roster = try? CSVRosterReader.read(Array(text.utf8), fileName: "r.csv") else {
+      #expect(rowByRow.hasPrefix("errors"))
+      return
+    }
+    for member in roster.staff {
+      let expected = first[member.id] ?? []
+      let found = [member.role, member.department ?? "", member.yearGroup ?? ""]
+      #expect(found.map { Array($0.utf8) } == expected.map { Array($0.utf8) })
+    }
+  }
 }
