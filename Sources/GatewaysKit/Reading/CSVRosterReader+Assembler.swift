@@ -55,9 +55,9 @@ extension CSVRosterReader {
     private var people: IDIndex
     private var personLines: [Int] = []
     private var names = SparseColumn<String>()
-    private var roles = SparseColumn<String>()
-    private var departments = SparseColumn<String>()
-    private var yearGroups = SparseColumn<String>()
+    private var roles = TextColumn()
+    private var departments = TextColumn()
+    private var yearGroups = TextColumn()
     private var staffTypes = SparseColumn<StaffType>()
     private var caps = SparseColumn<Int>()
     /// People whose `suggestable` cell says no (or yes).
@@ -82,7 +82,8 @@ extension CSVRosterReader {
     // person slots in the order first seen.
     private var memberOffsets: [Int] = []
     private var memberSlots: [Int32] = []
-    /// Whether a person leads a team, by the membership's first row.
+    /// Whether a person leads a team, by the membership's place in `memberSlots` (so the
+    /// flags are set in order, and the column is dense when every row has a team_role).
     private var leaderFlags = SparseColumn<Bool>()
 
     /// Answers for cell texts that repeat from row to row, which draw no diagnostic of their
@@ -113,11 +114,13 @@ extension CSVRosterReader {
     private let cellOfColumn: [Int]
 
     /// Creates an assembler for rows under a header that `map` describes; `expectedRows` (and
-    /// `expectedPeople`, by default half of them) size the tables up front; with `exactIDs`,
-    /// ids that differ only in case are different people or teams.
+    /// `expectedPeople`, by default half of them) size the tables up front, and the people's
+    /// columns get room for `reservedPeople` (by default `expectedPeople`: room that is never
+    /// used costs address space, not memory); with `exactIDs`, ids that differ only in case are
+    /// different people or teams.
     init(
       map: ColumnMap, deeps: DeepMapping, log: DiagnosticLog, exactIDs: Bool = false,
-      expectedRows: Int, expectedPeople: Int? = nil
+      expectedRows: Int, expectedPeople: Int? = nil, reservedPeople: Int? = nil
     ) {
       let columns = map.columns
       self.columns = columns
@@ -138,7 +141,10 @@ extension CSVRosterReader {
       leaderHint = map.leaderHint
       self.deeps = deeps
       self.log = log
-      people = IDIndex(expectedCount: expectedPeople ?? expectedRows / 2, exactCase: exactIDs)
+      let expectedPersons = expectedPeople ?? expectedRows / 2
+      people = IDIndex(
+        expectedCount: expectedPersons, reserving: reservedPeople ?? expectedPersons,
+        exactCase: exactIDs)
       teams = IDIndex(expectedCount: expectedRows / 8, exactCase: exactIDs)
       rowTeams.reserveCapacity(expectedRows)
       rowPeople.reserveCapacity(expectedRows)
@@ -151,14 +157,15 @@ extension CSVRosterReader {
       // The columns the header has get a value for about every person (or team, or row): room
       // for them now, so they seldom grow (and copy) as they fill.
       func has(_ column: Column) -> Bool { cellOfColumn[column.ordinal] >= 0 }
-      let expectedPersons = expectedPeople ?? expectedRows / 2
-      if has(.name) || has(.forename) || has(.surname) { names.reserve(owners: expectedPersons) }
-      if has(.role) { roles.reserve(owners: expectedPersons) }
-      if has(.department) { departments.reserve(owners: expectedPersons) }
-      if has(.yearGroup) { yearGroups.reserve(owners: expectedPersons) }
-      if has(.staffType) { staffTypes.reserve(owners: expectedPersons) }
-      if has(.maxTeams) { caps.reserve(owners: expectedPersons) }
-      if has(.suggestable) { suggestables.reserve(owners: expectedPersons) }
+      let reservedPersons = max(reservedPeople ?? expectedPersons, expectedPersons)
+      personLines.reserveCapacity(reservedPersons)
+      if has(.name) || has(.forename) || has(.surname) { names.reserve(owners: reservedPersons) }
+      if has(.role) { roles.reserve(owners: reservedPersons) }
+      if has(.department) { departments.reserve(owners: reservedPersons) }
+      if has(.yearGroup) { yearGroups.reserve(owners: reservedPersons) }
+      if has(.staffType) { staffTypes.reserve(owners: reservedPersons) }
+      if has(.maxTeams) { caps.reserve(owners: reservedPersons) }
+      if has(.suggestable) { suggestables.reserve(owners: reservedPersons) }
       if has(.teamName) { teamNames.reserve(owners: expectedRows / 8) }
       if has(.gateway) { gateways.reserve(owners: expectedRows / 8) }
       if has(.teamRole) { rowLeaders.reserve(owners: expectedRows) }
@@ -298,8 +305,8 @@ extension CSVRosterReader {
             }
             let rowsBefore = rowTeams.count
             rowLeaders.reserve(owners: rowLeaders.values.count + laterRowLeaders.values.count)
-            for (flag, row) in zip(laterRowLeaders.values, laterRowLeaders.owners) {
-              rowLeaders.set(flag, for: rowsBefore + Int(row))
+            for (index, flag) in laterRowLeaders.values.enumerated() {
+              rowLeaders.set(flag, for: rowsBefore + laterRowLeaders.owner(ofValue: index))
             }
             rowTeams.append(contentsOf: laterRowTeams.lazy.map { known[Int($0)] })
             rowLines.append(contentsOf: laterRowLines)
@@ -315,22 +322,22 @@ extension CSVRosterReader {
       // What the rows say about the people, in two groups of columns, one per core.
       let first = Handoff(
         (
-          swapOut(&names, SparseColumn()), swapOut(&roles, SparseColumn()),
-          swapOut(&departments, SparseColumn()), swapOut(&rowPeople, [])
+          swapOut(&names, SparseColumn()), swapOut(&roles, TextColumn()),
+          swapOut(&departments, TextColumn()), swapOut(&rowPeople, [])
         ))
       let laterFirst = Handoff(
         (
-          swapOut(&later.names, SparseColumn()), swapOut(&later.roles, SparseColumn()),
-          swapOut(&later.departments, SparseColumn()), swapOut(&later.rowPeople, [])
+          swapOut(&later.names, SparseColumn()), swapOut(&later.roles, TextColumn()),
+          swapOut(&later.departments, TextColumn()), swapOut(&later.rowPeople, [])
         ))
       let second = Handoff(
         (
-          swapOut(&yearGroups, SparseColumn()), swapOut(&staffTypes, SparseColumn()),
+          swapOut(&yearGroups, TextColumn()), swapOut(&staffTypes, SparseColumn()),
           swapOut(&caps, SparseColumn()), swapOut(&suggestables, SparseColumn())
         ))
       let laterSecond = Handoff(
         (
-          swapOut(&later.yearGroups, SparseColumn()), swapOut(&later.staffTypes, SparseColumn()),
+          swapOut(&later.yearGroups, TextColumn()), swapOut(&later.staffTypes, SparseColumn()),
           swapOut(&later.caps, SparseColumn()), swapOut(&later.suggestables, SparseColumn())
         ))
       let (firstOut, secondOut) = both(
@@ -796,9 +803,11 @@ extension CSVRosterReader {
         rowsByTeam[next[Int(team)]] = Int32(truncatingIfNeeded: row)
         next[Int(team)] += 1
       }
-      // markedBy[person] is the team whose rows last met the person, firstRow[person] the row.
+      // markedBy[person] is the team whose rows last met the person, firstRow[person] the row
+      // and firstMember[person] the membership's place in memberSlots.
       var markedBy = [Int32](repeating: -1, count: people.ids.count)
       var firstRow = [Int32](repeating: 0, count: people.ids.count)
+      var firstMember = [Int32](repeating: 0, count: people.ids.count)
       memberOffsets = [0]
       memberOffsets.reserveCapacity(teamCount + 1)
       memberSlots.reserveCapacity(rowTeams.count)
@@ -807,22 +816,23 @@ extension CSVRosterReader {
         for index in offsets[team]..<offsets[team + 1] {
           let row = Int(rowsByTeam[index])
           let person = Int(rowPeople[row])
-          let first: Int
+          let member: Int
           if markedBy[person] != team32 {
             markedBy[person] = team32
             firstRow[person] = Int32(truncatingIfNeeded: row)
+            member = memberSlots.count
+            firstMember[person] = Int32(truncatingIfNeeded: member)
             memberSlots.append(Int32(truncatingIfNeeded: person))
-            first = row
           } else {
-            first = Int(firstRow[person])
+            member = Int(firstMember[person])
             log.warning(
-              "repeated membership: line \(rowLines[first]) already puts this staff_id on "
-                + "this team; counted once. Delete one of the rows",
+              "repeated membership: line \(rowLines[Int(firstRow[person])]) already puts this "
+                + "staff_id on this team; counted once. Delete one of the rows",
               line: rowLines[row])
           }
           if let flag = rowLeaders[row] {
             Self.agree(
-              &leaderFlags, first, flag, "team_role", "staff_id on this team",
+              &leaderFlags, member, flag, "team_role", "staff_id on this team",
               { $0 ? "leader" : "member" }, &log)
           }
         }
@@ -895,18 +905,18 @@ extension CSVRosterReader {
       }
       if let cell = value(.role) {
         Self.agreeText(
-          &roles, slot, cell, "role", owner: "staff_id", shown: false, buffer, texts, &log,
+          &roles, slot, cell, "role", owner: "staff_id", buffer, texts, &log,
           cache: &caches.roleTexts)
       }
       if let cell = value(.department) {
         Self.agreeText(
-          &departments, slot, cell, "department", owner: "staff_id", shown: false, buffer, texts,
-          &log, cache: &caches.departmentTexts)
+          &departments, slot, cell, "department", owner: "staff_id", buffer, texts, &log,
+          cache: &caches.departmentTexts)
       }
       if let cell = value(.yearGroup) {
         Self.agreeText(
-          &yearGroups, slot, cell, "year_group", owner: "staff_id", shown: false, buffer, texts,
-          &log, cache: &caches.yearGroupTexts)
+          &yearGroups, slot, cell, "year_group", owner: "staff_id", buffer, texts, &log,
+          cache: &caches.yearGroupTexts)
       }
       func text(_ cell: CSVCell) -> String {
         CSVRosterReader.text(of: cell, in: buffer, texts: texts)
@@ -997,6 +1007,34 @@ extension CSVRosterReader {
       agree(&store, owner, value, what, ownerWords, shown ? { $0 } : nil, &log)
     }
 
+    /// Records a text of a ``TextColumn``, or reports a conflict with the one an earlier row
+    /// gave (in words that never repeat the texts, which are personal data), as the other
+    /// ``agreeText(_:_:_:_:owner:shown:_:_:_:cache:)`` does.
+    private static func agreeText(
+      _ store: inout TextColumn, _ owner: Int, _ cell: CSVCell, _ what: String,
+      owner ownerWords: String, _ buffer: UnsafeBufferPointer<UInt8>, _ texts: [String],
+      _ log: inout DiagnosticLog, cache: inout TextCache
+    ) {
+      if store.value(
+        of: owner,
+        satisfies: { CSVRosterReader.hasBytes(cell, of: $0, in: buffer, texts: texts) })
+      {
+        return
+      }
+      let (text, slot) = cache.textAndSlot(of: cell, in: buffer, texts: texts)
+      let new = Sourced(
+        value: store.index(of: text, slot: slot), line: cell.line, column: cell.column)
+      guard let old = store.sourced(owner) else {
+        store.set(new, for: owner)
+        return
+      }
+      guard !store.same(old.value, new.value) else { return }
+      log.error(
+        "conflicting \(what): line \(old.line) gives the same \(ownerWords) another "
+          + "\(what); make the rows agree (or leave the cell blank on one of them)",
+        line: new.line, column: new.column)
+    }
+
     /// Records a value, or reports a conflict with the value given on an earlier row.
     ///
     /// `shown` words the values in the message; it is `nil` for personal data (a name, a role,
@@ -1063,8 +1101,11 @@ extension CSVRosterReader {
       }
       // Each team's leaders' positions, team by team (a counting sort of the leaders' rows).
       var leaderPairs: [(Int, Int32)] = []
-      for (flag, row) in zip(leaderFlags.values, leaderFlags.owners) where flag.value {
-        leaderPairs.append((Int(rowTeams[Int(row)]), positionOfSlot[Int(rowPeople[Int(row)])]))
+      for team in 0..<teamIDs.count {
+        for member in memberOffsets[team]..<memberOffsets[team + 1]
+        where leaderFlags[member]?.value == true {
+          leaderPairs.append((team, positionOfSlot[Int(memberSlots[member])]))
+        }
       }
       let leaders = TeamLists(teamCount: teamIDs.count, leaderPairs)
       if marksLeaders {
@@ -1113,15 +1154,15 @@ extension CSVRosterReader {
       // one as the last person's without a lookup).
       var last: (role: String, type: StaffType)?
       // A roster of ids and teams only: every person has the defaults.
-      if names.values.isEmpty, roles.values.isEmpty, staffTypes.values.isEmpty,
-        departments.values.isEmpty, yearGroups.values.isEmpty, caps.values.isEmpty,
+      if names.values.isEmpty, roles.isEmpty, staffTypes.values.isEmpty,
+        departments.isEmpty, yearGroups.isEmpty, caps.values.isEmpty,
         suggestables.values.isEmpty
       {
         let type = StaffTypeClassifier.staffType(forRole: "") ?? .teacher
         return order.map { StaffMember(id: people.ids[$0], staffType: type) }
       }
       return order.map { slot in
-        let role = roles[slot]?.value ?? ""
+        let role = roles[slot] ?? ""
         var type = staffTypes[slot]?.value
         if type == nil {
           if let last, last.role == role {
@@ -1137,8 +1178,8 @@ extension CSVRosterReader {
         }
         var member = StaffMember(
           id: people.ids[slot], name: names[slot]?.value, role: role,
-          staffType: type ?? .teacher, department: departments[slot]?.value,
-          yearGroup: yearGroups[slot]?.value, maxTeams: caps[slot]?.value)
+          staffType: type ?? .teacher, department: departments[slot],
+          yearGroup: yearGroups[slot], maxTeams: caps[slot]?.value)
         if let flag = suggestables[slot]?.value { member.suggestable = flag }
         return member
       }

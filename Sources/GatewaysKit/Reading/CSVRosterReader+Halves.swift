@@ -70,19 +70,22 @@ extension CSVRosterReader {
       }
       let halfRows = expectedRows / 2 + 16
       let file = log.file
-      // The first half's people table gets room for about the whole file's: the second half's
-      // people join it when the halves merge.
-      @Sendable func half(_ parser: CSVParser, expectedPeople: Int) -> (Assembler, Bool) {
+      // The first half's people table gets room for about the whole file's, and its columns
+      // room for as many people as the file has rows (address space only): the second half's
+      // people join them when the halves merge, with no copy.
+      @Sendable func half(_ parser: CSVParser, expectedPeople: Int, reservedPeople: Int)
+        -> (Assembler, Bool)
+      {
         var parser = parser
         var assembler = Assembler(
           map: map, deeps: deeps, log: DiagnosticLog(file: file), exactIDs: exactIDs,
-          expectedRows: halfRows, expectedPeople: expectedPeople)
+          expectedRows: halfRows, expectedPeople: expectedPeople, reservedPeople: reservedPeople)
         assembler.addRows(from: &parser, in: shared.buffer)
         return (assembler, parser.problems.isEmpty && parser.furtherInvalidUTF8Count == 0)
       }
       var ((earlier, earlierTokenized), (later, laterTokenized)) = Parallel.both(
-        { half(first, expectedPeople: halfRows) },
-        { half(second(), expectedPeople: halfRows / 2) })
+        { half(first, expectedPeople: halfRows, reservedPeople: expectedRows) },
+        { half(second(), expectedPeople: halfRows / 2, reservedPeople: halfRows) })
       guard earlierTokenized, laterTokenized, earlier.canMerge, later.canMerge,
         earlier.absorb(later, in: buffer)
       else { return nil }

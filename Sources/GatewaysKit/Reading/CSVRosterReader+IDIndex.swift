@@ -1,3 +1,5 @@
+import Foundation
+
 extension CSVRosterReader {
   /// The ids of one kind (staff or teams) seen so far, each with a dense slot.
   ///
@@ -19,11 +21,12 @@ extension CSVRosterReader {
     /// Each slot's id, as first written.
     private(set) var ids: [String] = []
 
-    /// Creates an empty index with room for about `expectedCount` ids.
-    init(expectedCount: Int, exactCase: Bool = false) {
+    /// Creates an empty index with room for about `expectedCount` ids before its table grows,
+    /// and for `reserving` ids (at least `expectedCount`) in its list of them.
+    init(expectedCount: Int, reserving: Int = 0, exactCase: Bool = false) {
       self.exactCase = exactCase
       table = ByteStringTable(expectedCount: expectedCount, foldsCase: !exactCase)
-      ids.reserveCapacity(expectedCount)
+      ids.reserveCapacity(max(expectedCount, reserving))
     }
 
     /// Whether ids are compared as Swift strings (some id was not printable ASCII).
@@ -135,14 +138,13 @@ extension CSVRosterReader {
     _ cell: CSVCell, of text: String, in buffer: UnsafeBufferPointer<UInt8>, texts: [String]
   ) -> Bool {
     if cell.hasText { return texts[cell.textIndex] == text }
+    let count = cell.end - cell.start
     let compared = text.utf8.withContiguousStorageIfAvailable { stored -> Bool in
-      guard stored.count == cell.end - cell.start else { return false }
-      var offset = 0
-      while offset < stored.count {
-        if stored[offset] != buffer[cell.start + offset] { return false }
-        offset += 1
+      guard stored.count == count else { return false }
+      guard count > 0, let mine = stored.baseAddress, let theirs = buffer.baseAddress else {
+        return true
       }
-      return true
+      return memcmp(mine, theirs + cell.start, count) == 0
     }
     return compared ?? text.utf8.elementsEqual(buffer[cell.start..<cell.end])
   }

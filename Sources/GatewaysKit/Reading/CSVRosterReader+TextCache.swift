@@ -27,26 +27,35 @@ extension CSVRosterReader {
     mutating func text(
       of cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>, texts rowTexts: [String]
     ) -> String {
+      textAndSlot(of: cell, in: buffer, texts: rowTexts).text
+    }
+
+    /// The text of `cell`, as ``text(of:in:texts:)`` gives it, and the slot the cache keeps it
+    /// in (the same slot for the same bytes), or -1 when the cache does not keep it.
+    /// - Complexity: expected O(k) for a cell of k bytes.
+    mutating func textAndSlot(
+      of cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>, texts rowTexts: [String]
+    ) -> (text: String, slot: Int) {
       guard isEnabled, !cell.hasText else {
-        return CSVRosterReader.text(of: cell, in: buffer, texts: rowTexts)
+        return (CSVRosterReader.text(of: cell, in: buffer, texts: rowTexts), -1)
       }
       let range = cell.start..<cell.end
       let hash = table.hash(range, in: buffer)
       lookups += 1
       if let slot = table.slot(of: range, hash: hash, in: buffer) {
         hits += 1
-        return texts[slot]
+        return (texts[slot], slot)
       }
       let text = CSVRosterReader.text(of: cell, in: buffer, texts: rowTexts)
       if lookups >= Self.trialLookups, hits * 2 < lookups {
         isEnabled = false
         table = ByteStringTable(expectedCount: 0)
         texts = []
-        return text
+        return (text, -1)
       }
       table.insert(range, hash: hash)
       texts.append(text)
-      return text
+      return (text, texts.count - 1)
     }
   }
 }

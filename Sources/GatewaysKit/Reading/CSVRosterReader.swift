@@ -376,18 +376,17 @@ enum CSVRosterReader {
   /// - Complexity: O(n) in the number of bytes.
   static func firstLongLine(in bytes: [UInt8], limit: Int) -> (line: Int, length: Int)? {
     guard bytes.count > limit else { return nil }
-    // Line feeds are found fast (memchr); when none is more than `limit` bytes from the last,
-    // no line is longer (a carriage return only cuts lines shorter).
+    // When every window of `limit` + 1 bytes that starts a line holds a line feed, no line is
+    // longer (a carriage return only cuts lines shorter): each window is searched from its end
+    // for its last line feed, where the next window starts, so each byte is looked at about
+    // once and a file of short lines costs a few bytes per window.
     let gapsFit = bytes.withUnsafeBufferPointer { buffer -> Bool in
-      guard let base = buffer.baseAddress else { return true }
       var start = 0
-      while start < buffer.count {
-        guard let found = memchr(base + start, 0x0A, buffer.count - start) else {
-          return buffer.count - start <= limit
-        }
-        let position = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-        if position - start > limit { return false }
-        start = position + 1
+      while buffer.count - start > limit {
+        var index = start + limit
+        while index >= start, buffer[index] != 0x0A { index -= 1 }
+        if index < start { return false }
+        start = index + 1
       }
       return true
     }

@@ -70,13 +70,26 @@ struct ByteStringTable: Sendable {
       hash ^= hash >> 31
       index += 8
     }
+    // The last bytes (fewer than eight), little-endian, as one word: loaded whole and masked
+    // when the buffer has eight bytes from there (or from eight before the end), else one by one.
+    let remaining = range.upperBound - index
     var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while index < range.upperBound {
-      let byte = buffer[index]
-      tail |= UInt64(foldsCase ? lowercased(byte) : byte) << shift
-      shift += 8
-      index += 1
+    if remaining > 0 {
+      if index + 8 <= buffer.count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        tail = word & (~UInt64(0) >> UInt64(64 - 8 * remaining))
+      } else if range.upperBound >= 8 {
+        let word = raw.loadUnaligned(fromByteOffset: range.upperBound - 8, as: UInt64.self)
+        tail = word >> UInt64(64 - 8 * remaining)
+      } else {
+        var shift: UInt64 = 0
+        while index < range.upperBound {
+          tail |= UInt64(buffer[index]) << shift
+          shift += 8
+          index += 1
+        }
+      }
+      if foldsCase { tail = lowercasedASCII(tail) }
     }
     hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
     return hash ^ (hash >> 29)
@@ -141,6 +154,23 @@ struct ByteStringTable: Sendable {
     guard a.count == b.count else { return false }
     var i = a.lowerBound
     var j = b.lowerBound
+    // Eight bytes at a time; the last few as the word that ends the range (overlapping the
+    // previous one), or one by one when the key is shorter than a word.
+    let raw = UnsafeRawBufferPointer(buffer)
+    @inline(__always) func sameWords(_ x: Int, _ y: Int) -> Bool {
+      let first = raw.loadUnaligned(fromByteOffset: x, as: UInt64.self)
+      let second = raw.loadUnaligned(fromByteOffset: y, as: UInt64.self)
+      return first == second
+        || (foldsCase && lowercasedASCII(first) == lowercasedASCII(second))
+    }
+    if a.count >= 8 {
+      while i + 8 <= a.upperBound {
+        if !sameWords(i, j) { return false }
+        i += 8
+        j += 8
+      }
+      return i == a.upperBound || sameWords(a.upperBound - 8, b.upperBound - 8)
+    }
     while i < a.upperBound {
       let x = buffer[i]
       let y = buffer[j]
