@@ -3,8 +3,10 @@ import Foundation
 /// Writes command output (`-o`, `--output`, `--write`) to what a path names.
 ///
 /// - A regular file, or a path where nothing is yet, is replaced atomically: the bytes go to a
-///   temporary file in the same folder (a unique name, so two runs never share one), which is
-///   flushed to the disk (`fsync`) and renamed over the target; the folder is flushed too. A run
+///   temporary file in the same folder (a unique name, so two runs never share one), written in
+///   large blocks from another thread while the output is made (``BlockWriter``, directly to the
+///   disk where it can), flushed to the disk (`fsync`) and renamed over the target; the folder is
+///   flushed too. A run
 ///   that fails, or is killed at any moment, leaves the old file whole or the new one whole. A
 ///   replaced file keeps its permissions (and, where the process may, its owner and group).
 /// - A symbolic link is followed: the file it leads to is replaced, in that file's own folder,
@@ -92,10 +94,19 @@ enum OutputFile {
     var isOpen = true
     do {
       if let existing { keepPermissions(of: existing, on: descriptor) }
-      try body { piece in
-        let code = writeAll(piece, to: descriptor)
-        if code != 0 { throw failure(shown, "cannot write", code) }
+      // Written from another thread, in blocks, while `body` makes the bytes that follow.
+      let writer = BlockWriter(descriptor)
+      do {
+        try body { piece in
+          let code = writer.append(piece)
+          if code != 0 { throw failure(shown, "cannot write", code) }
+        }
+      } catch {
+        _ = writer.finish(writingRest: false)
+        throw error
       }
+      let code = writer.finish()
+      if code != 0 { throw failure(shown, "cannot write", code) }
       if fsync(descriptor) != 0 {
         throw failure(shown, "cannot write (flushing it to the disk)", errno)
       }

@@ -1,4 +1,5 @@
 import Foundation
+import MembershipGraph
 import Testing
 
 @testable import GatewaysKit
@@ -66,6 +67,32 @@ struct ExportTests {
     #expect(export.render() == expected)
     // Every piece ends a line, so each is whole UTF-8 (standard output takes them as text).
     #expect(pieces.allSatisfy { $0.last == 0x0A })
+  }
+
+  /// Teams found by binary search (ids in byte order, ASCII) and by the dictionary it falls
+  /// back to (teams out of order, non-ASCII ids) give the oracle's islands and components.
+  @Test(arguments: 1..<30)
+  func graphMLFindsTeamsInAnyOrderAndWithAnyIds(seed: Int) {
+    let base = RandomRosters.make(seed: UInt64(seed), maxStaff: 40, maxTeams: 30)
+    // Non-ASCII ids for odd seeds (byte order kept: the same prefix before each number).
+    let roster =
+      seed % 2 == 0
+      ? base
+      : Roster(
+        staff: base.staff,
+        teams: base.teams.map {
+          Team(
+            id: "é" + $0.id, gateway: $0.gateway, members: $0.members, leaders: $0.leaders)
+        })
+    var analysis = Analyser(listLimit: seed % 3 == 0 ? nil : 2).analyse(roster)
+    for shuffled in [false, true] {
+      if shuffled {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        analysis.teams.shuffle(using: &rng)
+      }
+      let export = GraphMLExport(roster: roster, analysis: analysis)
+      #expect(export.render() == Self.referenceGraphML(roster: roster, analysis: analysis))
+    }
   }
 
   /// The GraphML writer as it was before it streamed (one String).

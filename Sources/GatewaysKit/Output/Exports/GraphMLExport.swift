@@ -150,21 +150,18 @@ private struct GraphMLPlan: Sendable {
   init(roster: Roster, analysis: SchoolAnalysis) {
     self.roster = roster
     self.analysis = analysis
+    // The listed links on another core while the lookups below are made here.
+    let listed = Parallel.start { analysis.listedLinks() }
     let teams = analysis.teams
-    var teamPosition: [String: Int] = [:]
-    teamPosition.reserveCapacity(teams.count)
-    // By index: a team's record is not copied (with every string and list it holds).
-    for position in teams.indices where teamPosition[teams[position].id] == nil {
-      teamPosition[teams[position].id] = position
-    }
+    var positions = TeamPositions(teams)
     var isIsland = [Bool](repeating: false, count: teams.count)
     for island in analysis.islands {
-      for id in island { if let p = teamPosition[id] { isIsland[p] = true } }
+      for id in island { if let p = positions.position(of: id) { isIsland[p] = true } }
     }
     // A team in several components (it cannot be) takes the last, as a dictionary would.
     var component = [Int](repeating: -1, count: teams.count)
     for (rank, ids) in analysis.components.enumerated() {
-      for id in ids { if let p = teamPosition[id] { component[p] = rank } }
+      for id in ids { if let p = positions.position(of: id) { component[p] = rank } }
     }
     self.isIsland = isIsland
     self.component = component
@@ -172,9 +169,13 @@ private struct GraphMLPlan: Sendable {
     // the roster's (as they are for an analysis of this roster), else a lookup by id.
     let staff = roster.staff
     var teamCount = [Int](repeating: 0, count: staff.count)
+    // By index: zipping the lists would copy each record (retaining all it holds).
+    let rosterTeams = roster.teams
     let sameTeams =
-      teams.count == roster.teams.count
-      && zip(teams, roster.teams).allSatisfy { $0.id == $1.id && $0.members == $1.members }
+      teams.count == rosterTeams.count
+      && teams.indices.allSatisfy {
+        teams[$0].id == rosterTeams[$0].id && teams[$0].members == rosterTeams[$0].members
+      }
     var staffPosition: [String: Int]? = nil
     func position(ofStaff id: String) -> Int? {
       if staffPosition == nil {
@@ -221,7 +222,7 @@ private struct GraphMLPlan: Sendable {
     var firstEdge = [Int](repeating: 0, count: teams.count + 1)
     for t in teams.indices { firstEdge[t + 1] = firstEdge[t] + teams[t].members.count }
     self.firstEdge = firstEdge
-    links = analysis.listedLinks()
+    links = listed.result()
     let omitted = max(0, analysis.summary.links - links.count)
     if omitted > 0, let limit = analysis.listLimit {
       omittedNote = omittedLinksSentence(
@@ -341,5 +342,55 @@ private struct GraphMLPlan: Sendable {
     out.append("\">\n      <data key=\"kind\">link</data>\n")
     data("      <data key=\"weight\">", teams[link.team].links[link.link].via.count, to: out)
     out.append("    </edge>\n")
+  }
+}
+
+/// The position of a team by its id (the first, for an id listed twice), as a dictionary of
+/// ids would give it: when the teams are in byte order of ids, all ASCII (so byte equality is
+/// string equality), as an analysis lists them, a binary search that tries the position after
+/// the last one found first (the analysis lists a component's teams in that order); else, or for
+/// an id not found so, the dictionary.
+private struct TeamPositions {
+  private let teams: [TeamFinding]
+  private let isSorted: Bool
+  private var table: [String: Int]?
+  private var next = 0
+
+  init(_ teams: [TeamFinding]) {
+    self.teams = teams
+    // By index: a team's record is not copied (with every string and list it holds).
+    isSorted =
+      teams.indices.allSatisfy { teams[$0].id.utf8.allSatisfy { $0 < 0x80 } }
+      && teams.indices.dropFirst().allSatisfy { teams[$0 - 1].id.precedesInBytes(teams[$0].id) }
+  }
+
+  /// - Complexity: O(1) for the team after the last found, O(log n) otherwise; O(n) once for
+  ///   the dictionary.
+  mutating func position(of id: String) -> Int? {
+    if isSorted {
+      if next < teams.count && teams[next].id == id {
+        next += 1
+        return next - 1
+      }
+      var low = 0
+      var high = teams.count
+      while low < high {
+        let middle = low + (high - low) / 2
+        if teams[middle].id.precedesInBytes(id) { low = middle + 1 } else { high = middle }
+      }
+      if low < teams.count && teams[low].id == id {
+        next = low + 1
+        return low
+      }
+    }
+    if table == nil {
+      var table: [String: Int] = [:]
+      table.reserveCapacity(teams.count)
+      for position in teams.indices where table[teams[position].id] == nil {
+        table[teams[position].id] = position
+      }
+      self.table = table
+    }
+    return table?[id]
   }
 }
