@@ -102,8 +102,46 @@ package enum Parallel {
     return pending
   }
 
+  /// Calls `body` with the elements of `array`, to be changed in place by threads that each
+  /// change distinct elements (a loop of ``map(_:_:)`` over pieces of the indices, say), so no
+  /// element is copied before it is changed.
+  ///
+  /// ```swift
+  /// Parallel.updating(&assemblers) { elements in
+  ///   _ = Parallel.map(assemblers.count) { index in elements[index].finish() }
+  /// }
+  /// ```
+  /// - Complexity: O(1), and `body`'s own.
+  package static func updating<T: Sendable, R>(
+    _ array: inout [T], _ body: (SharedElements<T>) throws -> R
+  ) rethrows -> R {
+    try array.withUnsafeMutableBufferPointer { buffer in try body(SharedElements(buffer)) }
+  }
+
   /// How many pieces to cut work into so every core has some: the number of active cores.
   package static var width: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+
+/// The elements of an array lent by ``Parallel/updating(_:_:)``: threads may read and change
+/// them at once, as long as no two touch the same element. Valid only inside that call.
+package struct SharedElements<T: Sendable>: @unchecked Sendable {
+  private let buffer: UnsafeMutableBufferPointer<T>
+
+  fileprivate init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+
+  /// How many elements there are.
+  package var count: Int { buffer.count }
+
+  /// The element at `index`, changed in place.
+  package subscript(index: Int) -> T {
+    unsafeAddress { UnsafePointer(buffer.baseAddress.unsafelyUnwrapped + checked(index)) }
+    nonmutating unsafeMutableAddress { buffer.baseAddress.unsafelyUnwrapped + checked(index) }
+  }
+
+  private func checked(_ index: Int) -> Int {
+    precondition(index >= 0 && index < buffer.count, "index out of range")
+    return index
+  }
 }
 
 /// Work started by ``Parallel/start(_:)``: claimed once, by a pool thread or by whoever asks
