@@ -123,19 +123,19 @@ extension CSVRosterReader {
     let readings = reading.assemblers.map { prepared.reading(layout: $0.layout) }
     _ = consume prepared
     let (names, personIDs, outside) = (reading.schoolNames, reading.personIDs, reading.outside)
-    let schools = Parallel.updating(&reading.assemblers) { assemblers in
-      Parallel.map(pieces) { piece in
-        var typeOfRole: [String: StaffType] = [:]
-        return ((count * piece / pieces)..<(count * (piece + 1) / pieces)).map { index in
-          var roster = assemblers[index].roster(typeOfRole: &typeOfRole)
-          roster.reading = readings[index]
-          return SchoolRows(
-            name: names[index], roster: roster, personIDs: personIDs[index].mapValues(\.value),
-            outside: outside[index])
-        }
-      }.flatMap { $0 }
-    }
+    let finished = reading.assemblers
     reading.assemblers = []
+    // Each assembler let go on the core that built its roster.
+    let schools = Parallel.map(taking: consume finished, pieces: pieces) { range, assemblers in
+      var typeOfRole: [String: StaffType] = [:]
+      return range.map { index in
+        var roster = assemblers[index].roster(typeOfRole: &typeOfRole)
+        roster.reading = readings[index]
+        return SchoolRows(
+          name: names[index], roster: roster, personIDs: personIDs[index].mapValues(\.value),
+          outside: outside[index])
+      }
+    }.flatMap { $0 }
     return .schools(schools, trustTeams: reading.trustTeams)
   }
 

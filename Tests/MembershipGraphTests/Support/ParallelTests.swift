@@ -60,4 +60,16 @@ struct ParallelTests {
     #expect(sum == 60)
     #expect(values == [10, 20, 30])
   }
+
+  @Test(arguments: [(0, 4), (1, 4), (10, 3), (10, 40)])
+  func mapTakingGivesEachRunItsElementsInOrder(count: Int, pieces: Int) {
+    let arrays = (0..<count).map { Array(0..<$0) }
+    let sums = Parallel.map(taking: arrays, pieces: pieces) { range, elements in
+      range.map { index -> Int in
+        elements[index].append(1)
+        return elements[index].reduce(0, +)
+      }
+    }.flatMap { $0 }
+    #expect(sums == (0..<count).map { $0 * ($0 - 1) / 2 + 1 })
+  }
 }
