@@ -95,13 +95,20 @@ extension CSVRosterReader {
     var log = reading.log
     // Each school's diagnostics after the header's (which every school's log starts with).
     let headerWarnings = prepared.log.warnings.count
-    var failed = log.hasErrors
-    for index in reading.assemblers.indices {
-      reading.assemblers[index].headerLine = prepared.header.line
-      reading.assemblers[index].finishMemberships()
-      if reading.assemblers[index].log.hasErrors { failed = true }
+    let headerLine = prepared.header.line
+    // Many small schools: a piece of consecutive schools per task, each school's assembler
+    // changed where it is (a copy would be copied again on its first change).
+    let pieces = min(reading.assemblers.count, Parallel.width * 8)
+    let count = reading.assemblers.count
+    Parallel.updating(&reading.assemblers) { assemblers in
+      _ = Parallel.map(pieces) { piece in
+        for index in (count * piece / pieces)..<(count * (piece + 1) / pieces) {
+          assemblers[index].headerLine = headerLine
+          assemblers[index].finishMemberships()
+        }
+      }
     }
-    if failed {
+    if log.hasErrors || reading.assemblers.contains(where: { $0.log.hasErrors }) {
       for assembler in reading.assemblers {
         for error in assembler.log.errors { log.add(error) }
         for warning in assembler.log.warnings.dropFirst(headerWarnings) { log.add(warning) }
@@ -115,26 +122,20 @@ extension CSVRosterReader {
     // The source (and the file's bytes with it) is let go before the rosters are built.
     let readings = reading.assemblers.map { prepared.reading(layout: $0.layout) }
     _ = consume prepared
+    let (names, personIDs, outside) = (reading.schoolNames, reading.personIDs, reading.outside)
     let finished = reading.assemblers
     reading.assemblers = []
-    // Many small schools: a piece of consecutive schools per task.
-    let pieces = min(finished.count, Parallel.width * 8)
-    let rosters = Parallel.map(pieces) { piece in
-      let range = (finished.count * piece / pieces)..<(finished.count * (piece + 1) / pieces)
+    // Each assembler let go on the core that built its roster.
+    let schools = Parallel.map(taking: consume finished, pieces: pieces) { range, assemblers in
       var typeOfRole: [String: StaffType] = [:]
       return range.map { index in
-        var assembler = finished[index]
-        var roster = assembler.roster(typeOfRole: &typeOfRole)
+        var roster = assemblers[index].roster(typeOfRole: &typeOfRole)
         roster.reading = readings[index]
-        return roster
+        return SchoolRows(
+          name: names[index], roster: roster, personIDs: personIDs[index].mapValues(\.value),
+          outside: outside[index])
       }
     }.flatMap { $0 }
-    let schools = rosters.indices.map { index in
-      SchoolRows(
-        name: reading.schoolNames[index], roster: rosters[index],
-        personIDs: reading.personIDs[index].mapValues(\.value),
-        outside: reading.outside[index])
-    }
     return .schools(schools, trustTeams: reading.trustTeams)
   }
 

@@ -99,11 +99,19 @@ extension RosterReader {
       }
     }
     func key(_ id: String) -> String { exactIDs ? id : id.lowercased() }
+    // Each school on its own (schools are many and independent): a piece of consecutive
+    // schools per task, on the cores.
+    let pieces = min(parts.count, Parallel.width * 8)
+    let teamLists = Parallel.map(pieces) { piece in
+      ((parts.count * piece / pieces)..<(parts.count * (piece + 1) / pieces)).map { index in
+        Dictionary(
+          parts[index].rows.roster.teams.map { (exactIDs ? $0.id : $0.id.lowercased(), $0.id) },
+          uniquingKeysWith: { first, _ in first })
+      }
+    }.flatMap { $0 }
     var teamsOfSchool: [String: [String: String]] = [:]
-    for part in parts {
-      teamsOfSchool[part.rows.name] = Dictionary(
-        part.rows.roster.teams.map { (key($0.id), $0.id) }, uniquingKeysWith: { first, _ in first })
-    }
+    teamsOfSchool.reserveCapacity(parts.count)
+    for (part, teams) in zip(parts, teamLists) { teamsOfSchool[part.rows.name] = teams }
     var trustTeamIDs: [String: String] = [:]
     for id in drafts.keys.sorted(by: { $0.precedesInBytes($1) }) where trustTeamIDs[key(id)] == nil
     {
@@ -113,9 +121,6 @@ extension RosterReader {
     let shownNames =
       schoolNames.prefix(5).joined(separator: ", ")
       + (schoolNames.count > 5 ? " and \(schoolNames.count - 5) more" : "")
-    // Each school on its own (schools are many and independent): a piece of consecutive
-    // schools per task, on the cores.
-    let pieces = min(parts.count, Parallel.width * 8)
     let (teamsByKey, trustTeamsByKey) = (teamsOfSchool, trustTeamIDs)
     let results = Parallel.map(pieces) { piece in
       let range = (parts.count * piece / pieces)..<(parts.count * (piece + 1) / pieces)

@@ -1,4 +1,5 @@
 import MembershipGraph
+import Synchronization
 
 extension TrustAnalysis {
   /// The version of the trust document's schema: 3, the first with `schools` and `network`
@@ -31,19 +32,26 @@ extension TrustAnalysis {
     try head.withUnsafeBytes(consume)
     // Runs of consecutive schools, each made on a core (a school's own document is written
     // through `Parallel` too, so a task per school would block a thread per school); many
-    // runs, so the cores share the work evenly and few bytes wait to be written.
+    // runs, so the cores share the work evenly and few bytes wait to be written. A run's
+    // buffer, once written, is handed back for a later run: memory the pages of which are
+    // already there (a new buffer growing to megabytes is pages the system must clear).
     let schools = self.schools
-    let pieces = min(schools.count, Parallel.width * 32)
+    let pieces = min(schools.count, Parallel.width * 128)
+    let spare = Mutex<[[UInt8]]>([])
     try Parallel.stream(
       pieces,
       produce: { piece in
-        var bytes: [UInt8] = []
+        var bytes = spare.withLock { $0.popLast() } ?? []
+        bytes.removeAll(keepingCapacity: true)
         for index in (schools.count * piece / pieces)..<(schools.count * (piece + 1) / pieces) {
           Self.writeEntry(schools[index], at: index, to: &bytes)
         }
         return bytes
       },
-      consume: { try $0.withUnsafeBytes(consume) })
+      consume: { bytes in
+        try bytes.withUnsafeBytes(consume)
+        spare.withLock { $0.append(bytes) }
+      })
     var tail: [UInt8] = []
     if !schools.isEmpty { tail.append(contentsOf: "\n  ]".utf8) }
     tail.append(contentsOf: ",\n  \"network\": ".utf8)

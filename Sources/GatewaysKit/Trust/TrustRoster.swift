@@ -84,7 +84,9 @@ public struct TrustRoster: Sendable {
   /// - Precondition: school names are unique.
   /// - Complexity: O(n log n) in the schools and teams.
   public init(schools: [School], trustTeams: [Team] = [], warnings: [Diagnostic] = []) {
-    self.schools = schools.sorted { $0.name.precedesInBytes($1.name) }
+    // The positions sorted, not the schools: a school is large to move.
+    let order = schools.indices.sorted { schools[$0].name.precedesInBytes(schools[$1].name) }
+    self.schools = order.map { schools[$0] }
     precondition(
       zip(self.schools, self.schools.dropFirst()).allSatisfy { $0.name != $1.name },
       "two schools with one name")

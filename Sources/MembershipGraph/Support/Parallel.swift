@@ -102,8 +102,84 @@ package enum Parallel {
     return pending
   }
 
+  /// Calls `body` with the elements of `array`, to be changed in place by threads that each
+  /// change distinct elements (a loop of ``map(_:_:)`` over pieces of the indices, say), so no
+  /// element is copied before it is changed.
+  ///
+  /// ```swift
+  /// Parallel.updating(&assemblers) { elements in
+  ///   _ = Parallel.map(assemblers.count) { index in elements[index].finish() }
+  /// }
+  /// ```
+  /// - Complexity: O(1), and `body`'s own.
+  package static func updating<T: Sendable, R>(
+    _ array: inout [T], _ body: (SharedElements<T>) throws -> R
+  ) rethrows -> R {
+    try array.withUnsafeMutableBufferPointer { buffer in try body(SharedElements(buffer)) }
+  }
+
+  /// `[body(range0, elements), body(range1, elements), ...]` for `pieces` runs of consecutive
+  /// indices of `array`, made on the cores, where `elements` lends `array`'s elements to be
+  /// changed in place; each run's elements are let go by the thread that handled it, as soon as
+  /// its call returns (so a large element's memory is freed on the cores, not afterwards on
+  /// the calling thread). Hand `array` over (`consume`), so no element is shared.
+  ///
+  /// ```swift
+  /// let rosters = Parallel.map(taking: assemblers, pieces: 16) { range, elements in
+  ///   range.map { elements[$0].roster() }
+  /// }
+  /// ```
+  /// - Complexity: O(n) in the elements, plus the calls' own work, spread over the cores.
+  package static func map<T: Sendable, R: Sendable>(
+    taking array: consuming [T], pieces: Int,
+    _ body: @Sendable (Range<Int>, SharedElements<T>) -> R
+  ) -> [R] {
+    let count = array.count
+    let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+    defer { buffer.deallocate() }
+    _ = buffer.initialize(fromContentsOf: array)
+    _ = consume array
+    let elements = SharedElements(buffer)
+    let pieces = count == 0 ? 0 : max(1, min(pieces, count))
+    return map(pieces) { piece in
+      let range = (count * piece / pieces)..<(count * (piece + 1) / pieces)
+      let result = body(range, elements)
+      elements.release(range)
+      return result
+    }
+  }
+
   /// How many pieces to cut work into so every core has some: the number of active cores.
   package static var width: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+
+/// The elements of an array lent by ``Parallel/updating(_:_:)`` or
+/// ``Parallel/map(taking:pieces:_:)``: threads may read and change them at once, as long as no
+/// two touch the same element. Valid only inside that call.
+package struct SharedElements<T: Sendable>: @unchecked Sendable {
+  private let buffer: UnsafeMutableBufferPointer<T>
+
+  fileprivate init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+
+  /// How many elements there are.
+  package var count: Int { buffer.count }
+
+  /// The element at `index`, changed in place.
+  package subscript(index: Int) -> T {
+    unsafeAddress { UnsafePointer(buffer.baseAddress.unsafelyUnwrapped + checked(index)) }
+    nonmutating unsafeMutableAddress { buffer.baseAddress.unsafelyUnwrapped + checked(index) }
+  }
+
+  /// Lets go of the elements in `range` (for ``Parallel/map(taking:pieces:_:)``).
+  fileprivate func release(_ range: Range<Int>) {
+    guard !range.isEmpty, let base = buffer.baseAddress else { return }
+    (base + range.lowerBound).deinitialize(count: range.count)
+  }
+
+  private func checked(_ index: Int) -> Int {
+    precondition(index >= 0 && index < buffer.count, "index out of range")
+    return index
+  }
 }
 
 /// Work started by ``Parallel/start(_:)``: claimed once, by a pool thread or by whoever asks

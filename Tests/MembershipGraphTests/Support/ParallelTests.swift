@@ -35,4 +35,41 @@ struct ParallelTests {
     }
     #expect(seen == [0, 1, 2, 3, 4])
   }
+
+  @Test(arguments: [0, 1, 5, 100])
+  func updatingChangesEachElementInPlaceAsALoopWould(count: Int) {
+    // Elements that own storage: each is changed where it is, on the cores.
+    var arrays = (0..<count).map { Array(0..<$0) }
+    var expected = arrays
+    for index in expected.indices { expected[index].append(index * 7) }
+    Parallel.updating(&arrays) { elements in
+      #expect(elements.count == count)
+      _ = Parallel.map(count) { index in elements[index].append(index * 7) }
+    }
+    #expect(arrays == expected)
+  }
+
+  @Test func updatingReturnsTheBodysResult() {
+    var values = [1, 2, 3]
+    let sum = Parallel.updating(&values) { elements in
+      Parallel.map(elements.count) { index in
+        elements[index] *= 10
+        return elements[index]
+      }.reduce(0, +)
+    }
+    #expect(sum == 60)
+    #expect(values == [10, 20, 30])
+  }
+
+  @Test(arguments: [(0, 4), (1, 4), (10, 3), (10, 40)])
+  func mapTakingGivesEachRunItsElementsInOrder(count: Int, pieces: Int) {
+    let arrays = (0..<count).map { Array(0..<$0) }
+    let sums = Parallel.map(taking: arrays, pieces: pieces) { range, elements in
+      range.map { index -> Int in
+        elements[index].append(1)
+        return elements[index].reduce(0, +)
+      }
+    }.flatMap { $0 }
+    #expect(sums == (0..<count).map { $0 * ($0 - 1) / 2 + 1 })
+  }
 }
