@@ -65,8 +65,16 @@ struct BlockWriterTests {
     }
   }
 
-  @Test func aFullDiskIsTheErrorNumber() throws {
-    let descriptor = open("/dev/full", O_WRONLY | O_CLOEXEC)
+  /// A full disk: a node of the Linux "full" device (character device 1, 7: every write fails
+  /// with `ENOSPC`), made in a folder of the test's own, never the system's `/dev`.
+  @Test(.enabled(if: geteuid() == 0, "mknod of a device needs root (CI runs as root)"))
+  func aFullDiskIsTheErrorNumber() throws {
+    let folder = temporaryPath()
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let node = folder + "/full"
+    try #require(mknod(node, mode_t(S_IFCHR) | 0o666, dev_t((1 << 8) | 7)) == 0)
+    let descriptor = open(node, O_WRONLY | O_CLOEXEC)
     try #require(descriptor >= 0)
     defer { close(descriptor) }
     let writer = BlockWriter(descriptor)
