@@ -71,18 +71,13 @@ extension Analyser {
   /// an attribute, pooled over teams; `nil` when no team has such a pair.
   private func sameValueShare(_ graph: BipartiteGraph, _ attribute: (Int) -> String?) -> Double? {
     // Number the values once, so the per-team count uses arrays, not strings.
-    var valueNumber: [String: Int] = [:]
+    var valueNumber = ValueNumbering()
     var numbers = [Int](repeating: -1, count: graph.personCount)
     for position in numbers.indices {
       guard let value = attribute(position), !value.isEmpty else { continue }
-      if let number = valueNumber[value] {
-        numbers[position] = number
-      } else {
-        numbers[position] = valueNumber.count
-        valueNumber[value] = valueNumber.count
-      }
+      numbers[position] = valueNumber.number(of: value)
     }
-    if valueNumber.isEmpty { return nil }
+    if valueNumber.count == 0 { return nil }
     var counts = [Int](repeating: 0, count: valueNumber.count)
     var touched: [Int] = []
     var samePairs = 0

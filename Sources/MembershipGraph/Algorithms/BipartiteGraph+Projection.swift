@@ -587,4 +587,41 @@ package struct GroupMemberMarks: Sendable {
     self.groupSide = groupSide
     self.personSide = personSide
   }
+
+  /// Marks the memberships `markMembers` names: called once per group with the group and a
+  /// function taking a member index (counting the group's members in ascending order, below
+  /// the group's size; others are ignored), it calls that function for each marked member, so
+  /// a group with few marks costs no test of its other members.
+  ///
+  /// ```swift
+  /// let marks = GroupMemberMarks(graph: graph) { group, mark in
+  ///   if group == GroupIndex(0) { mark(2) }   // the third member of g0
+  /// }
+  /// ```
+  ///
+  /// - Complexity: O(G + K log d) for G groups, K marks and d the most groups of one person.
+  package init(graph: BipartiteGraph, markMembers: (GroupIndex, (Int) -> Void) -> Void) {
+    var groupSide = [Bool](repeating: false, count: graph.membershipCount)
+    var personSide = [Bool](repeating: false, count: graph.membershipCount)
+    for g in 0..<graph.groupCount {
+      let start = Int(graph.groupOffsets[g])
+      let size = Int(graph.groupOffsets[g + 1]) - start
+      markMembers(GroupIndex(g)) { member in
+        guard member >= 0 && member < size else { return }
+        let e = start + member
+        groupSide[e] = true
+        let p = Int(graph.groupTargets[e])
+        // A person's groups are ascending: find this one by binary search.
+        var low = Int(graph.personOffsets[p])
+        var high = Int(graph.personOffsets[p + 1])
+        while low < high {
+          let middle = (low + high) / 2
+          if Int(graph.personTargets[middle]) < g { low = middle + 1 } else { high = middle }
+        }
+        personSide[low] = true
+      }
+    }
+    self.groupSide = groupSide
+    self.personSide = personSide
+  }
 }

@@ -18,6 +18,11 @@ struct JSONStreamWriter {
   let storage: ByteStorage
   /// For each open container: how many members it has so far, and its closing byte.
   private(set) var nesting: [(count: Int, close: UInt8)] = []
+  /// The text of numbers written, by bit pattern: a document repeats a few hundred values (the
+  /// teams' E-I indices) many times, and each costs a conversion to shortest decimal.
+  private var numberTexts: [UInt64: [UInt8]] = [:]
+  /// The most numbers whose text is kept.
+  private static let numberTextLimit = 4096
 
   init(capacity: Int = 4096) { storage = ByteStorage(capacity: capacity) }
 
@@ -79,10 +84,18 @@ struct JSONStreamWriter {
       storage.append("null")
       return
     }
+    if let text = numberTexts[value.bitPattern] {
+      storage.append(text)
+      return
+    }
     var text: [UInt8] = []
     JSONValue.writeNumber(value, to: &text)
     storage.append(text)
+    if numberTexts.count < Self.numberTextLimit { numberTexts[value.bitPattern] = text }
   }
+
+  /// Writes an integer as ``JSONValue/int(_:)`` does.
+  mutating func int(_ value: Int) { storage.appendDecimal(value) }
 
   /// Starts an item of the innermost array.
   mutating func item() { nextMember() }
