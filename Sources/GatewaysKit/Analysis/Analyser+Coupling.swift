@@ -79,24 +79,29 @@ extension Analyser {
     }
     if valueNumber.count == 0 { return nil }
     var counts = [Int](repeating: 0, count: valueNumber.count)
-    var touched: [Int] = []
+    // The values seen in the current team: `touched[..<touchedCount]` (emptying an array for
+    // every team costs more than its use).
+    var touched = [Int](repeating: 0, count: valueNumber.count)
     var samePairs = 0
     var knownPairs = 0
     for group in graph.groups {
       var known = 0
+      var touchedCount = 0
       for person in graph.members(of: group) {
         let number = numbers[person.position]
         guard number >= 0 else { continue }
         known += 1
-        if counts[number] == 0 { touched.append(number) }
+        if counts[number] == 0 {
+          touched[touchedCount] = number
+          touchedCount += 1
+        }
         counts[number] += 1
       }
       knownPairs += known * (known - 1) / 2
-      for number in touched {
+      for number in touched[..<touchedCount] {
         samePairs += counts[number] * (counts[number] - 1) / 2
         counts[number] = 0
       }
-      touched.removeAll(keepingCapacity: true)
     }
     return knownPairs == 0 ? nil : Double(samePairs) / Double(knownPairs)
   }

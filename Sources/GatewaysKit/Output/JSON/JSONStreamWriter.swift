@@ -50,10 +50,7 @@ struct JSONStreamWriter {
   /// Closes the innermost object or array.
   mutating func end() {
     guard let top = nesting.popLast() else { return }
-    if top.count > 0 {
-      storage.append(0x0A)
-      indent()
-    }
+    if top.count > 0 { newline() }
     storage.append(top.close)
   }
 
@@ -176,9 +173,22 @@ struct JSONStreamWriter {
     guard !nesting.isEmpty else { return }
     if nesting[nesting.count - 1].count > 0 { storage.append(0x2C) }
     nesting[nesting.count - 1].count += 1
-    storage.append(0x0A)
-    indent()
+    newline()
   }
 
-  private func indent() { storage.append(repeating: 0x20, count: nesting.count * 2) }
+  /// A newline and 64 spaces: a line break and the indent of up to 32 levels, copied at once.
+  private static let newlineAndIndent: StaticString =
+    "\n                                                                "
+
+  /// Ends the line and indents the next as deep as the open containers.
+  private func newline() {
+    let width = nesting.count * 2
+    let text = Self.newlineAndIndent
+    if width < text.utf8CodeUnitCount {
+      storage.append(UnsafeBufferPointer(start: text.utf8Start, count: width + 1))
+    } else {
+      storage.append(0x0A)
+      storage.append(repeating: 0x20, count: width)
+    }
+  }
 }
