@@ -25,7 +25,8 @@ struct ValueNumberingTests {
     for _ in 0..<5000 {
       let base = pool[Int.random(in: 0..<pool.count, using: &rng)]
       // Sometimes the same text in fresh storage.
-      let value = Bool.random(using: &rng) ? base : String(decoding: Array(base.utf8), as: UTF8.self)
+      let value =
+        Bool.random(using: &rng) ? base : String(decoding: Array(base.utf8), as: UTF8.self)
       let want: Int
       if let known = expected[value] {
         want = known
