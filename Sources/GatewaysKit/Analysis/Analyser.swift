@@ -225,7 +225,9 @@ public struct Analyser: Sendable {
       staffIDs[$0.position]
     }
 
-    let silos = teams.filter(\.isSilo).map(\.id)
+    // By index: filtering the teams would copy each one, retaining all it holds.
+    var silos: [String] = []
+    for t in teams.indices where teams[t].isSilo { silos.append(teams[t].id) }
     let islands = structure.components.dropFirst().filter { $0.count >= 2 }
     let summary = SchoolAnalysis.Summary(
       staff: roster.staff.count, teams: roster.teams.count, memberships: graph.membershipCount,
