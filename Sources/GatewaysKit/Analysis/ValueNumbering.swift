@@ -3,11 +3,12 @@
 /// dozen values.
 ///
 /// A `Dictionary` of strings hashes every string in full (SipHash over its bytes). Here each
-/// string's own 16 bytes come first: equal bytes mean the same string (a short string is held
-/// in them whole, a long one is a reference to storage that is alive while the string is), so
-/// a small table of recently seen representations answers most lookups with no hashing of text;
-/// a string it does not know, or one that is equal to a known string but held differently, is
-/// looked up in the dictionary, which decides.
+/// string's own 16 bytes come first: a small table of recently seen representations answers
+/// most lookups with no hashing of text. Equal representations mean equal strings: a short
+/// string is held in them whole, and a long one is a reference to its storage, which the table
+/// keeps alive (it holds the string itself beside its representation), so no other text can
+/// come to live at that address meanwhile. A string the table does not know, or one equal to a
+/// known string but held differently, is looked up in the dictionary, which decides.
 ///
 /// ```swift
 /// var numbering = ValueNumbering()
@@ -23,6 +24,8 @@ struct ValueNumbering {
   private var cacheFirst = [UInt64](repeating: 0, count: Self.cacheSize)
   private var cacheSecond = [UInt64](repeating: 0, count: Self.cacheSize)
   private var cacheNumber = [Int](repeating: 0, count: Self.cacheSize)
+  /// Per cache entry: the string whose representation it holds, kept alive by the table.
+  private var cacheString = [String](repeating: "", count: Self.cacheSize)
 
   private static let cacheSize = 256
 
@@ -46,6 +49,7 @@ struct ValueNumbering {
       number = numbers.count
       numbers[value] = number
     }
+    cacheString[entry] = value
     cacheFirst[entry] = first
     cacheSecond[entry] = second
     cacheNumber[entry] = number + 1
