@@ -30,6 +30,8 @@ public struct RosterGraph: Sendable {
   public init(_ roster: Roster) {
     self.roster = roster
     var leaderships = Set<Int64>()
+    // Room for every leader at once: growing the set would rehash it again and again.
+    leaderships.reserveCapacity(roster.teams.reduce(0) { $0 + $1.leaders.count })
     for (teamPosition, team) in roster.teams.enumerated() where !team.leaders.isEmpty {
       let positions = roster.memberPositions[teamPosition]
       // `team.members` and `positions` list the same people in the same order.
