@@ -71,37 +71,37 @@ extension Analyser {
   /// an attribute, pooled over teams; `nil` when no team has such a pair.
   private func sameValueShare(_ graph: BipartiteGraph, _ attribute: (Int) -> String?) -> Double? {
     // Number the values once, so the per-team count uses arrays, not strings.
-    var valueNumber: [String: Int] = [:]
+    var valueNumber = ValueNumbering()
     var numbers = [Int](repeating: -1, count: graph.personCount)
     for position in numbers.indices {
       guard let value = attribute(position), !value.isEmpty else { continue }
-      if let number = valueNumber[value] {
-        numbers[position] = number
-      } else {
-        numbers[position] = valueNumber.count
-        valueNumber[value] = valueNumber.count
-      }
+      numbers[position] = valueNumber.number(of: value)
     }
-    if valueNumber.isEmpty { return nil }
+    if valueNumber.count == 0 { return nil }
     var counts = [Int](repeating: 0, count: valueNumber.count)
-    var touched: [Int] = []
+    // The values seen in the current team: `touched[..<touchedCount]` (emptying an array for
+    // every team costs more than its use).
+    var touched = [Int](repeating: 0, count: valueNumber.count)
     var samePairs = 0
     var knownPairs = 0
     for group in graph.groups {
       var known = 0
+      var touchedCount = 0
       for person in graph.members(of: group) {
         let number = numbers[person.position]
         guard number >= 0 else { continue }
         known += 1
-        if counts[number] == 0 { touched.append(number) }
+        if counts[number] == 0 {
+          touched[touchedCount] = number
+          touchedCount += 1
+        }
         counts[number] += 1
       }
       knownPairs += known * (known - 1) / 2
-      for number in touched {
+      for number in touched[..<touchedCount] {
         samePairs += counts[number] * (counts[number] - 1) / 2
         counts[number] = 0
       }
-      touched.removeAll(keepingCapacity: true)
     }
     return knownPairs == 0 ? nil : Double(samePairs) / Double(knownPairs)
   }

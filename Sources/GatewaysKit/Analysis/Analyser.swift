@@ -133,6 +133,9 @@ public struct Analyser: Sendable {
       let range =
         (rosterTeams.count * piece / pieces)..<(rosterTeams.count * (piece + 1) / pieces)
       findings.reserveCapacity(range.count)
+      // Each gateway's deep, looked up once per gateway, not per team.
+      var gatewayNumbering = ValueNumbering()
+      var deepOfGateway: [Deep?] = []
       // Shared arrays are read through buffers, taken once per piece, so the cores do not
       // contend over their reference counts.
       staffIDs.withUnsafeBufferPointer { staffIDs in
@@ -157,10 +160,16 @@ public struct Analyser: Sendable {
             leaderOnlyCount += links.markedOnlyLinksAfter
             linkEnds += links.linkCount
             let ei = eiIndices[position]
+            var deep: Deep?
+            if let gateway = team.gateway {
+              let number = gatewayNumbering.number(of: gateway.id)
+              if number == deepOfGateway.count { deepOfGateway.append(deeps.deep(of: gateway)) }
+              deep = deepOfGateway[number]
+            }
             findings.append(
               TeamFinding(
                 id: team.id, name: team.name, gateway: team.gateway,
-                deep: team.gateway.flatMap { deeps.deep(of: $0) }, leaders: team.leaders,
+                deep: deep, leaders: team.leaders,
                 members: team.members, links: teamLinks, linkCount: links.linkCount,
                 isSilo: links.linkCount == 0, eiIndex: ei.value,
                 internalPairs: ei.internalPairs, externalPairs: ei.externalPairs))
@@ -216,7 +225,9 @@ public struct Analyser: Sendable {
       staffIDs[$0.position]
     }
 
-    let silos = teams.filter(\.isSilo).map(\.id)
+    // By index: filtering the teams would copy each one, retaining all it holds.
+    var silos: [String] = []
+    for t in teams.indices where teams[t].isSilo { silos.append(teams[t].id) }
     let islands = structure.components.dropFirst().filter { $0.count >= 2 }
     let summary = SchoolAnalysis.Summary(
       staff: roster.staff.count, teams: roster.teams.count, memberships: graph.membershipCount,

@@ -18,22 +18,37 @@ struct DeepAnalysis {
   /// - Complexity: O(P·k² + G) for P people on at most k groups each.
   init(graph: BipartiteGraph, gateways: [Gateway?], mapping: DeepMapping) {
     precondition(gateways.count == graph.groupCount, "one gateway (or none) per group")
-    // Gateways present (with at least one team), numbered densely in id order.
-    let present = Set(gateways.compactMap { $0 }).sorted()
-    var gatewayNumber: [Gateway: Int] = [:]
-    for (number, gateway) in present.enumerated() { gatewayNumber[gateway] = number }
-    let teamGateway: [Int] = gateways.map { gateway in
-      gateway.flatMap { gatewayNumber[$0] } ?? -1
+    // Gateways present (with at least one team), numbered densely in id order: first
+    // numbered as first seen (teams share a few gateways, so no id is hashed per team), then
+    // ranked by id.
+    var numbering = ValueNumbering()
+    var seen: [Gateway] = []
+    var teamSeen = [Int](repeating: -1, count: gateways.count)
+    for (team, gateway) in gateways.enumerated() {
+      guard let gateway else { continue }
+      let number = numbering.number(of: gateway.id)
+      if number == seen.count { seen.append(gateway) }
+      teamSeen[team] = number
     }
+    let order = seen.indices.sorted { seen[$0] < seen[$1] }
+    let present = order.map { seen[$0] }
+    var rankOfSeen = [Int](repeating: 0, count: seen.count)
+    var gatewayNumber: [Gateway: Int] = [:]
+    for (number, index) in order.enumerated() {
+      rankOfSeen[index] = number
+      gatewayNumber[seen[index]] = number
+    }
+    let teamGateway: [Int] = teamSeen.map { $0 < 0 ? -1 : rankOfSeen[$0] }
     // Each team's deep as a bit (deeps in their order), 0 for none: a person's deeps are the
     // bits of their teams, and each pair of them is counted in a small table.
     let deeps = Deep.allCases
-    let teamDeepBit: [UInt8] = gateways.map { gateway in
-      guard let deep = gateway.flatMap(mapping.deep(of:)),
-        let index = deeps.firstIndex(of: deep)
-      else { return 0 }
+    let deepBitOfSeen: [UInt8] = seen.map { gateway in
+      guard let deep = mapping.deep(of: gateway), let index = deeps.firstIndex(of: deep) else {
+        return 0
+      }
       return 1 << UInt8(index)
     }
+    let teamDeepBit: [UInt8] = teamSeen.map { $0 < 0 ? 0 : deepBitOfSeen[$0] }
 
     // Gateway pairs linked by someone on teams of both, and distinct people per deep pair.
     // A bit per pair while the table is small (a few hundred gateways at most, as rosters

@@ -30,6 +30,8 @@ public struct RosterGraph: Sendable {
   public init(_ roster: Roster) {
     self.roster = roster
     var leaderships = Set<Int64>()
+    // Room for every leader at once: growing the set would rehash it again and again.
+    leaderships.reserveCapacity(roster.teams.reduce(0) { $0 + $1.leaders.count })
     for (teamPosition, team) in roster.teams.enumerated() where !team.leaders.isEmpty {
       let positions = roster.memberPositions[teamPosition]
       // `team.members` and `positions` list the same people in the same order.
@@ -77,13 +79,17 @@ public struct RosterGraph: Sendable {
 
   /// Every membership's leader flag, for the scan of the teams' links (``Analyser``), or `nil`
   /// when no team has a leader.
-  /// - Complexity: O(M) for M memberships, on average.
+  /// Each team's leaders are found among its members by binary search, as the graph's
+  /// leaderships were (the members and the graph's member positions are in the same order).
+  /// - Complexity: O(M + T + L log d) for M memberships, L leaderships and d the largest team.
   func leaderMarks() -> GroupMemberMarks? {
     guard hasLeaders else { return nil }
-    let memberPositions = roster.memberPositions
-    return GroupMemberMarks(graph: graph) { group, member in
-      let position = memberPositions[group.position][member]
-      return isLeader(PersonIndex(Int(position)), of: group)
+    let teams = roster.teams
+    return GroupMemberMarks(graph: graph) { group, mark in
+      let team = teams[group.position]
+      for leader in team.leaders {
+        if let index = Self.index(of: leader, inSorted: team.members) { mark(index) }
+      }
     }
   }
 

@@ -419,17 +419,25 @@ extension BipartiteGraph {
       capacity: marks == nil ? 0 : groupCount)
     // (Sized 0 without marks: never read then.)
     unmarkedCount.initialize(repeating: 0)
+    // Lists of at most one entry per group (plus one), refilled for every group: plain buffers
+    // with their own counts, as emptying an array for each group costs more than its use.
+    let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: groupCount + 1)
+    let chosen = UnsafeMutableBufferPointer<Int32>.allocate(capacity: groupCount + 1)
+    let sharedStart = UnsafeMutableBufferPointer<Int32>.allocate(capacity: groupCount + 1)
+    let cursor = UnsafeMutableBufferPointer<Int32>.allocate(capacity: groupCount + 1)
+    let unmarkedListed = UnsafeMutableBufferPointer<Int32>.allocate(
+      capacity: marks == nil ? 0 : groupCount + 1)
     defer {
       count.deallocate()
       slot.deallocate()
       unmarkedCount.deallocate()
+      touched.deallocate()
+      chosen.deallocate()
+      sharedStart.deallocate()
+      cursor.deallocate()
+      unmarkedListed.deallocate()
     }
-    var touched: [Int32] = []
-    var chosen: [Int32] = []
-    var sharedStart: [Int32] = []
     var shared: [Int32] = []
-    var cursor: [Int32] = []
-    var unmarkedListed: [Int32] = []
     let hasMarks = marks != nil
     let groupSideMarks = marks?.groupSide ?? []
     let personSideMarks = marks?.personSide ?? []
@@ -442,7 +450,7 @@ extension BipartiteGraph {
                 for a in groups {
                   let a32 = Int32(truncatingIfNeeded: a)
                   let memberRange = Int(groupOffsets[a])..<Int(groupOffsets[a + 1])
-                  touched.removeAll(keepingCapacity: true)
+                  var touchedCount = 0
                   var markedOnlyAfter = 0
                   for e in memberRange {
                     let p = Int(groupTargets[e])
@@ -451,7 +459,10 @@ extension BipartiteGraph {
                       let b = personTargets[f]
                       if b == a32 { continue }
                       let bi = Int(b)
-                      if count[bi] == 0 { touched.append(b) }
+                      if count[bi] == 0 {
+                        touched[touchedCount] = b
+                        touchedCount += 1
+                      }
                       count[bi] += 1
                     }
                     // A shared person unmarked on both groups keeps the link from being marked-only.
@@ -462,26 +473,26 @@ extension BipartiteGraph {
                     }
                   }
                   if hasMarks {
-                    for b in touched where b > a32 && unmarkedCount[Int(b)] == 0 {
+                    for b in touched[..<touchedCount] where b > a32 && unmarkedCount[Int(b)] == 0 {
                       markedOnlyAfter += 1
                     }
                   }
                   // Most shared first, ties by position. Under a limit only the best `limit` are
                   // kept, by insertion into a short sorted list: O(links · limit) at worst, about
                   // O(links) when few enter (a person on 10^4 teams gives each 10^4 links).
-                  chosen.removeAll(keepingCapacity: true)
-                  if let limit, limit < touched.count {
+                  var chosenCount = 0
+                  if let limit, limit < touchedCount {
                     if limit > 0 {
-                      for b in touched {
+                      for b in touched[..<touchedCount] {
                         let c = count[Int(b)]
-                        if chosen.count == limit {
+                        if chosenCount == limit {
                           let last = chosen[limit - 1]
                           let lastCount = count[Int(last)]
                           if c < lastCount || (c == lastCount && b > last) { continue }
-                          chosen.removeLast()
+                          chosenCount -= 1
                         }
-                        var i = chosen.count
-                        chosen.append(b)
+                        var i = chosenCount
+                        chosenCount += 1
                         while i > 0 {
                           let previous = chosen[i - 1]
                           let previousCount = count[Int(previous)]
@@ -493,28 +504,30 @@ extension BipartiteGraph {
                       }
                     }
                   } else {
-                    chosen.append(contentsOf: touched)
-                    chosen.sort {
+                    for i in 0..<touchedCount { chosen[i] = touched[i] }
+                    chosenCount = touchedCount
+                    var listed = UnsafeMutableBufferPointer(rebasing: chosen[..<chosenCount])
+                    listed.sort {
                       let (x, y) = (count[Int($0)], count[Int($1)])
                       return x != y ? x > y : $0 < $1
                     }
                   }
                   // Reserve each listed link's slice, then fill them in member order (ascending).
-                  sharedStart.removeAll(keepingCapacity: true)
-                  cursor.removeAll(keepingCapacity: true)
-                  unmarkedListed.removeAll(keepingCapacity: true)
                   var total: Int32 = 0
-                  for (i, b) in chosen.enumerated() {
+                  for i in 0..<chosenCount {
+                    let b = chosen[i]
                     slot[Int(b)] = Int32(truncatingIfNeeded: i)
-                    sharedStart.append(total)
-                    cursor.append(total)
+                    sharedStart[i] = total
+                    cursor[i] = total
                     total += count[Int(b)]
-                    if hasMarks { unmarkedListed.append(unmarkedCount[Int(b)]) }
+                    if hasMarks { unmarkedListed[i] = unmarkedCount[Int(b)] }
                   }
-                  sharedStart.append(total)
-                  shared.removeAll(keepingCapacity: true)
-                  shared.append(contentsOf: repeatElement(0, count: Int(total)))
-                  if !chosen.isEmpty {
+                  sharedStart[chosenCount] = total
+                  // Every slot below `total` is written before it is read.
+                  if shared.count < Int(total) {
+                    shared.append(contentsOf: repeatElement(0, count: Int(total) - shared.count))
+                  }
+                  if chosenCount > 0 {
                     for e in memberRange {
                       let p = groupTargets[e]
                       let pi = Int(p)
@@ -526,20 +539,18 @@ extension BipartiteGraph {
                       }
                     }
                   }
-                  chosen.withUnsafeBufferPointer { neighbors in
-                    sharedStart.withUnsafeBufferPointer { starts in
-                      shared.withUnsafeBufferPointer { people in
-                        unmarkedListed.withUnsafeBufferPointer { unmarked in
-                          body(
-                            GroupLinks(
-                              group: GroupIndex(raw: a32), linkCount: touched.count,
-                              markedOnlyLinksAfter: markedOnlyAfter, neighbors: neighbors,
-                              sharedStart: starts, sharedPeople: people, unmarked: unmarked))
-                        }
-                      }
-                    }
+                  shared.withUnsafeBufferPointer { people in
+                    body(
+                      GroupLinks(
+                        group: GroupIndex(raw: a32), linkCount: touchedCount,
+                        markedOnlyLinksAfter: markedOnlyAfter,
+                        neighbors: UnsafeBufferPointer(rebasing: chosen[..<chosenCount]),
+                        sharedStart: UnsafeBufferPointer(rebasing: sharedStart[...chosenCount]),
+                        sharedPeople: UnsafeBufferPointer(rebasing: people[..<Int(total)]),
+                        unmarked: UnsafeBufferPointer(
+                          rebasing: unmarkedListed[..<(hasMarks ? chosenCount : 0)])))
                   }
-                  for b in touched {
+                  for b in touched[..<touchedCount] {
                     let bi = Int(b)
                     count[bi] = 0
                     slot[bi] = -1
@@ -572,6 +583,43 @@ package struct GroupMemberMarks: Sendable {
     for g in 0..<graph.groupCount {
       let start = Int(graph.groupOffsets[g])
       for e in start..<Int(graph.groupOffsets[g + 1]) where isMarked(GroupIndex(g), e - start) {
+        groupSide[e] = true
+        let p = Int(graph.groupTargets[e])
+        // A person's groups are ascending: find this one by binary search.
+        var low = Int(graph.personOffsets[p])
+        var high = Int(graph.personOffsets[p + 1])
+        while low < high {
+          let middle = (low + high) / 2
+          if Int(graph.personTargets[middle]) < g { low = middle + 1 } else { high = middle }
+        }
+        personSide[low] = true
+      }
+    }
+    self.groupSide = groupSide
+    self.personSide = personSide
+  }
+
+  /// Marks the memberships `markMembers` names: called once per group with the group and a
+  /// function taking a member index (counting the group's members in ascending order, below
+  /// the group's size; others are ignored), it calls that function for each marked member, so
+  /// a group with few marks costs no test of its other members.
+  ///
+  /// ```swift
+  /// let marks = GroupMemberMarks(graph: graph) { group, mark in
+  ///   if group == GroupIndex(0) { mark(2) }   // the third member of g0
+  /// }
+  /// ```
+  ///
+  /// - Complexity: O(G + K log d) for G groups, K marks and d the most groups of one person.
+  package init(graph: BipartiteGraph, markMembers: (GroupIndex, (Int) -> Void) -> Void) {
+    var groupSide = [Bool](repeating: false, count: graph.membershipCount)
+    var personSide = [Bool](repeating: false, count: graph.membershipCount)
+    for g in 0..<graph.groupCount {
+      let start = Int(graph.groupOffsets[g])
+      let size = Int(graph.groupOffsets[g + 1]) - start
+      markMembers(GroupIndex(g)) { member in
+        guard member >= 0 && member < size else { return }
+        let e = start + member
         groupSide[e] = true
         let p = Int(graph.groupTargets[e])
         // A person's groups are ascending: find this one by binary search.

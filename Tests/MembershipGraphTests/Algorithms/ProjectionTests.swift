@@ -168,6 +168,27 @@ struct NeighborhoodTests {
     #expect(markedOnlyAfter == expectedMarkedOnly)
   }
 
+  /// Marks named member by member (by index, out-of-range ones ignored) are the marks tested
+  /// member by member.
+  @Test(arguments: 0..<100)
+  func marksNamedByIndexMatchMarksTestedOneByOne(seed: Int) {
+    var rng = SeededGenerator(seed: UInt64(seed) &+ 907)
+    let graph = randomGraph(using: &rng, maxPeople: 18, maxGroups: 10, maxPairs: 40)
+    let chosen: [Set<Int>] = graph.groups.map { group in
+      Set((0..<graph.degree(of: group)).filter { _ in Bool.random(using: &rng) })
+    }
+    let tested = GroupMemberMarks(graph: graph) { group, member in
+      chosen[group.position].contains(member)
+    }
+    let named = GroupMemberMarks(graph: graph) { group, mark in
+      for member in chosen[group.position].sorted(by: >) { mark(member) }
+      mark(-1)
+      mark(graph.degree(of: group))
+    }
+    #expect(named.groupSide == tested.groupSide)
+    #expect(named.personSide == tested.personSide)
+  }
+
   /// One person on 10^4 groups links every pair of them: 5 × 10^7 links, which the stored
   /// projection would hold (gigabytes) and the scan only counts, listing the limit for each.
   /// (The first and last hundred groups are scanned, to keep the debug test quick.)

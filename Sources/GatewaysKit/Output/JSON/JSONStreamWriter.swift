@@ -18,6 +18,11 @@ struct JSONStreamWriter {
   let storage: ByteStorage
   /// For each open container: how many members it has so far, and its closing byte.
   private(set) var nesting: [(count: Int, close: UInt8)] = []
+  /// The text of numbers written, by bit pattern: a document repeats a few hundred values (the
+  /// teams' E-I indices) many times, and each costs a conversion to shortest decimal.
+  private var numberTexts: [UInt64: [UInt8]] = [:]
+  /// The most numbers whose text is kept.
+  private static let numberTextLimit = 4096
 
   init(capacity: Int = 4096) { storage = ByteStorage(capacity: capacity) }
 
@@ -45,10 +50,7 @@ struct JSONStreamWriter {
   /// Closes the innermost object or array.
   mutating func end() {
     guard let top = nesting.popLast() else { return }
-    if top.count > 0 {
-      storage.append(0x0A)
-      indent()
-    }
+    if top.count > 0 { newline() }
     storage.append(top.close)
   }
 
@@ -79,10 +81,18 @@ struct JSONStreamWriter {
       storage.append("null")
       return
     }
+    if let text = numberTexts[value.bitPattern] {
+      storage.append(text)
+      return
+    }
     var text: [UInt8] = []
     JSONValue.writeNumber(value, to: &text)
     storage.append(text)
+    if numberTexts.count < Self.numberTextLimit { numberTexts[value.bitPattern] = text }
   }
+
+  /// Writes an integer as ``JSONValue/int(_:)`` does.
+  mutating func int(_ value: Int) { storage.appendDecimal(value) }
 
   /// Starts an item of the innermost array.
   mutating func item() { nextMember() }
@@ -163,9 +173,22 @@ struct JSONStreamWriter {
     guard !nesting.isEmpty else { return }
     if nesting[nesting.count - 1].count > 0 { storage.append(0x2C) }
     nesting[nesting.count - 1].count += 1
-    storage.append(0x0A)
-    indent()
+    newline()
   }
 
-  private func indent() { storage.append(repeating: 0x20, count: nesting.count * 2) }
+  /// A newline and 64 spaces: a line break and the indent of up to 32 levels, copied at once.
+  private static let newlineAndIndent: StaticString =
+    "\n                                                                "
+
+  /// Ends the line and indents the next as deep as the open containers.
+  private func newline() {
+    let width = nesting.count * 2
+    let text = Self.newlineAndIndent
+    if width < text.utf8CodeUnitCount {
+      storage.append(UnsafeBufferPointer(start: text.utf8Start, count: width + 1))
+    } else {
+      storage.append(0x0A)
+      storage.append(repeating: 0x20, count: width)
+    }
+  }
 }

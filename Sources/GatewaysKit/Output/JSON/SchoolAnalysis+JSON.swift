@@ -35,7 +35,7 @@ extension SchoolAnalysis {
     writer.key("members")
     writer.strings(team.members)
     writer.key("linkCount")
-    writer.value(.int(team.linkCount))
+    writer.int(team.linkCount)
     writer.key("links")
     writer.objects(team.links) { writer, link in
       writer.key("team")
@@ -136,7 +136,7 @@ extension SchoolAnalysis {
       writer.key("staff")
       writer.string(person.staff)
       writer.key("component")
-      writer.value(.int(person.component))
+      writer.int(person.component)
       writer.key("separates")
       writer.beginArray()
       for part in person.separates {

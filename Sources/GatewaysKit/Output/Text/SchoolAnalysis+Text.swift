@@ -44,11 +44,19 @@ extension SchoolAnalysis {
     func member(_ id: String) -> StaffMember? {
       sortedPosition(of: id, in: staff, by: \.id).map { staff[$0] }
     }
-    func finding(_ id: String) -> TeamFinding? {
+    func teamPosition(_ id: String) -> Int? {
       // The analysis's teams are sorted by id; a list edited out of order is searched in turn.
-      if let position = sortedPosition(of: id, in: teams, by: \.id) { return teams[position] }
-      return teams.first { $0.id == id }
+      // (By index: a team is never copied out, which would retain all it holds.)
+      var low = 0
+      var high = teams.count
+      while low < high {
+        let middle = (low + high) / 2
+        if teams[middle].id.precedesInBytes(id) { low = middle + 1 } else { high = middle }
+      }
+      if low < teams.count && teams[low].id == id { return low }
+      return teams.firstIndex { $0.id == id }
     }
+    func finding(_ id: String) -> TeamFinding? { teamPosition(id).map { teams[$0] } }
     func person(_ id: String) -> String {
       guard let member = member(id) else { return id }
       var text = member.name == id ? id : "\(member.name) (\(id)"
@@ -148,11 +156,14 @@ extension SchoolAnalysis {
     out +=
       "\n" + style.bold("Silos: teams linked to no other team (\(grouped(silos.count)))") + "\n"
     if silos.isEmpty { out += "  None.\n" }
-    let siloFindings = silos.compactMap(finding).sorted {
-      $0.members.count != $1.members.count
-        ? $0.members.count > $1.members.count : $0.id.precedesInBytes($1.id)
+    // Sorted as positions: the teams themselves are only read.
+    var siloPositions = silos.compactMap(teamPosition)
+    siloPositions.sort { a, b in
+      let (x, y) = (teams[a].members.count, teams[b].members.count)
+      return x != y ? x > y : teams[a].id.precedesInBytes(teams[b].id)
     }
-    for finding in siloFindings.prefix(limit) {
+    for position in siloPositions.prefix(limit) {
+      let finding = teams[position]
       var line = "  - \(team(finding.id))"
       if let gateway = finding.gateway {
         line += " (gateway \(gateway.id)"
@@ -164,7 +175,7 @@ extension SchoolAnalysis {
         ? ": no members yet" : ": \(countOf(finding.members.count, "member"))"
       out += line + "\n"
     }
-    out += more(min(limit, siloFindings.count), of: siloFindings.count)
+    out += more(min(limit, siloPositions.count), of: siloPositions.count)
 
     // Islands, in component order: the largest first.
     out +=
