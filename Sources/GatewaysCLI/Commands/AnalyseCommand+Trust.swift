@@ -12,8 +12,8 @@ func analyseTrust(
         "--format \(format) draws one school's network; give --school NAME (a trust gives text "
         + "or json)")
   }
-  let analysis = analyser.analyse(trust)
   if parsed.has("aggregate") {
+    let analysis = analyser.analyse(trust)
     var size = TrustAggregate.defaultMinimumGroupSize
     if let text = parsed.value("min-group-size") {
       guard let value = Int(text), value >= 1 else {
@@ -28,20 +28,25 @@ func analyseTrust(
   }
   let source = parsed.positionals.map { $0 == "-" ? "standard input" : $0 }.joined(
     separator: ", ")
+  // JSON is written while the schools are analysed (each run of schools once it is done).
+  var made: TrustAnalysis?
   switch format {
   case "json":
     if let path = parsed.value("output"), path != "-" {
       try OutputFile.write(toPath: path, io: io, inputs: OutputFile.inputs(of: parsed)) {
-        write in try analysis.writeJSON(write)
+        write in made = try analyser.analyse(trust, writingJSON: write)
       }
     } else {
-      analysis.writeJSON { io.print(String(decoding: $0, as: UTF8.self)) }
+      made = analyser.analyse(trust) { io.print(String(decoding: $0, as: UTF8.self)) }
     }
   default:
+    let analysis = analyser.analyse(trust)
+    made = analysis
     try emit(
       analysis.text(source: source, color: parsed.value("output") == nil && io.colorEnabled),
       parsed: parsed, io: io)
   }
+  guard let analysis = made else { preconditionFailure("the trust was not analysed") }
   var found: [String] = []
   if var total = analysis.schools.first?.analysis.summary {
     (total.silos, total.islands, total.keyPeople) = (0, 0, 0)

@@ -23,41 +23,67 @@ extension TrustAnalysis {
 
   /// Writes the document of ``json()`` in pieces, the schools' entries made on the cores.
   package func writeJSON(_ consume: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    try Self.head(listLimit: listLimit, empty: schools.isEmpty).withUnsafeBytes(consume)
+    // Runs of consecutive schools, each made on a core (a school's own document is written
+    // through `Parallel` too, so a task per school would block a thread per school); many
+    // runs, so the cores share the work evenly and few bytes wait to be written.
+    let schools = self.schools
+    try Self.streamEntries(
+      schools.count,
+      entries: { range in range.map { schools[$0] } }, consume: { _, bytes in try consume(bytes) })
+    var network: [UInt8] = []
+    self.network.jsonValue().write(to: &network, indent: 2)
+    try Self.tail(empty: schools.isEmpty, network: network).withUnsafeBytes(consume)
+  }
+
+  /// The document's bytes before the first school's entry.
+  static func head(listLimit: Int?, empty: Bool) -> [UInt8] {
     var head: [UInt8] = []
     head.append(contentsOf: "{\n  \"schemaVersion\": \(Self.schemaVersion),\n".utf8)
     head.append(contentsOf: "  \"listLimit\": ".utf8)
     head.append(contentsOf: (listLimit.map { String($0) } ?? "null").utf8)
     head.append(contentsOf: ",\n  \"schools\": [".utf8)
-    if schools.isEmpty { head.append(contentsOf: "]".utf8) }
-    try head.withUnsafeBytes(consume)
-    // Runs of consecutive schools, each made on a core (a school's own document is written
-    // through `Parallel` too, so a task per school would block a thread per school); many
-    // runs, so the cores share the work evenly and few bytes wait to be written. A run's
-    // buffer, once written, is handed back for a later run: memory the pages of which are
-    // already there (a new buffer growing to megabytes is pages the system must clear).
-    let schools = self.schools
-    let pieces = min(schools.count, Parallel.width * 128)
+    if empty { head.append(contentsOf: "]".utf8) }
+    return head
+  }
+
+  /// The document's bytes after the last school's entry, given the network's value's bytes.
+  static func tail(empty: Bool, network: [UInt8]) -> [UInt8] {
+    var tail: [UInt8] = []
+    if !empty { tail.append(contentsOf: "\n  ]".utf8) }
+    tail.append(contentsOf: ",\n  \"network\": ".utf8)
+    tail.append(contentsOf: network)
+    tail.append(contentsOf: "\n}\n".utf8)
+    return tail
+  }
+
+  /// Makes the entries of `count` schools in runs on the cores (`entries` gives a run's
+  /// entries, computing them if need be) and hands each run's entries and their bytes to
+  /// `consume`, in order. A run's buffer, once consumed, is handed back for a later run:
+  /// memory the pages of which are already there (a new buffer growing to megabytes is pages
+  /// the system must clear).
+  static func streamEntries(
+    _ count: Int, entries: @escaping @Sendable (Range<Int>) -> [SchoolEntry],
+    consume: ([SchoolEntry], UnsafeRawBufferPointer) throws -> Void
+  ) rethrows {
+    let pieces = min(count, Parallel.width * 128)
     let spare = Mutex<[[UInt8]]>([])
     try Parallel.stream(
       pieces,
       produce: { piece in
         var bytes = spare.withLock { $0.popLast() } ?? []
         bytes.removeAll(keepingCapacity: true)
-        for index in (schools.count * piece / pieces)..<(schools.count * (piece + 1) / pieces) {
-          Self.writeEntry(schools[index], at: index, to: &bytes)
+        let range = (count * piece / pieces)..<(count * (piece + 1) / pieces)
+        let made = entries(range)
+        for (index, entry) in zip(range, made) {
+          Self.writeEntry(entry, at: index, to: &bytes)
         }
-        return bytes
+        return (made, bytes)
       },
-      consume: { bytes in
-        try bytes.withUnsafeBytes(consume)
+      consume: { made, bytes in
+        try bytes.withUnsafeBytes { try consume(made, $0) }
         spare.withLock { $0.append(bytes) }
       })
-    var tail: [UInt8] = []
-    if !schools.isEmpty { tail.append(contentsOf: "\n  ]".utf8) }
-    tail.append(contentsOf: ",\n  \"network\": ".utf8)
-    network.jsonValue().write(to: &tail, indent: 2)
-    tail.append(contentsOf: "\n}\n".utf8)
-    try tail.withUnsafeBytes(consume)
   }
 
   /// Appends the `index`th school's entry: `"school": NAME`, then the school's own document's

@@ -89,6 +89,52 @@ extension Analyser {
   }
 }
 
+extension Analyser {
+  /// Analyses a trust as ``analyse(_:)-(TrustRoster)`` does while writing its JSON document,
+  /// ``TrustAnalysis/json()``, in pieces to `consume`: the network is made on a core of its
+  /// own from the start (its value's bytes too), and each run of schools is written as soon as
+  /// it is analysed, so no core waits for the last analysis before the writing begins.
+  ///
+  /// ```swift
+  /// var bytes: [UInt8] = []
+  /// let analysis = Analyser().analyse(trust) { bytes.append(contentsOf: $0) }
+  /// String(decoding: bytes, as: UTF8.self) == analysis.json()   // true
+  /// ```
+  ///
+  /// - Complexity: that of ``analyse(_:)-(TrustRoster)`` and of ``TrustAnalysis/json()``,
+  ///   spread over the cores.
+  package func analyse(
+    _ trust: TrustRoster, writingJSON consume: (UnsafeRawBufferPointer) throws -> Void
+  ) rethrows -> TrustAnalysis {
+    let schools = trust.schools
+    let analyser = self
+    let network = Parallel.start { () -> (TrustNetwork, [UInt8]) in
+      let network = TrustNetwork(trust, listLimit: analyser.listLimit, target: analyser.target)
+      var bytes: [UInt8] = []
+      network.jsonValue().write(to: &bytes, indent: 2)
+      return (network, bytes)
+    }
+    try TrustAnalysis.head(listLimit: listLimit, empty: schools.isEmpty).withUnsafeBytes(consume)
+    var entries: [TrustAnalysis.SchoolEntry] = []
+    entries.reserveCapacity(schools.count)
+    try TrustAnalysis.streamEntries(
+      schools.count,
+      entries: { range in
+        range.map {
+          TrustAnalysis.SchoolEntry(
+            name: schools[$0].name, analysis: analyser.analyse(schools[$0].roster))
+        }
+      },
+      consume: { made, bytes in
+        try consume(bytes)
+        entries += made
+      })
+    let (found, bytes) = network.result()
+    try TrustAnalysis.tail(empty: schools.isEmpty, network: bytes).withUnsafeBytes(consume)
+    return TrustAnalysis(schools: entries, network: found, listLimit: listLimit)
+  }
+}
+
 /// What one task of ``Analyser/analyse(_:)-(TrustRoster)`` made.
 private enum TrustTask: Sendable {
   case network(TrustNetwork)
