@@ -114,13 +114,15 @@ extension CSVRosterReader {
     private let cellOfColumn: [Int]
 
     /// Creates an assembler for rows under a header that `map` describes; `expectedRows` (and
-    /// `expectedPeople`, by default half of them) size the tables up front, and the people's
-    /// columns get room for `reservedPeople` (by default `expectedPeople`: room that is never
-    /// used costs address space, not memory); with `exactIDs`, ids that differ only in case are
-    /// different people or teams.
+    /// `expectedPeople`, by default half of them, and `expectedTeams`, by default an eighth) size
+    /// the tables up front, and the people's
+    /// columns get room for `reservedPeople` (by default `expectedPeople`), the rows' for
+    /// `reservedRows` (by default `expectedRows`: room that is never used costs address space,
+    /// not memory); with `exactIDs`, ids that differ only in case are different people or teams.
     init(
       map: ColumnMap, deeps: DeepMapping, log: DiagnosticLog, exactIDs: Bool = false,
-      expectedRows: Int, expectedPeople: Int? = nil, reservedPeople: Int? = nil
+      expectedRows: Int, expectedPeople: Int? = nil, reservedPeople: Int? = nil,
+      reservedRows: Int? = nil, expectedTeams: Int? = nil
     ) {
       let columns = map.columns
       self.columns = columns
@@ -145,10 +147,12 @@ extension CSVRosterReader {
       people = IDIndex(
         expectedCount: expectedPersons, reserving: reservedPeople ?? expectedPersons,
         exactCase: exactIDs)
-      teams = IDIndex(expectedCount: expectedRows / 8, exactCase: exactIDs)
-      rowTeams.reserveCapacity(expectedRows)
-      rowPeople.reserveCapacity(expectedRows)
-      rowLines.reserveCapacity(expectedRows)
+      let expectedTeamCount = expectedTeams ?? expectedRows / 8
+      teams = IDIndex(expectedCount: expectedTeamCount, exactCase: exactIDs)
+      let reservedRowCount = max(reservedRows ?? expectedRows, expectedRows)
+      rowTeams.reserveCapacity(reservedRowCount)
+      rowPeople.reserveCapacity(reservedRowCount)
+      rowLines.reserveCapacity(reservedRowCount)
       var cellOfColumn = [Int](repeating: -1, count: Column.allCases.count)
       for (position, column) in columns.enumerated() {
         if let column { cellOfColumn[column.ordinal] = position }
@@ -166,9 +170,9 @@ extension CSVRosterReader {
       if has(.staffType) { staffTypes.reserve(owners: reservedPersons) }
       if has(.maxTeams) { caps.reserve(owners: reservedPersons) }
       if has(.suggestable) { suggestables.reserve(owners: reservedPersons) }
-      if has(.teamName) { teamNames.reserve(owners: expectedRows / 8) }
-      if has(.gateway) { gateways.reserve(owners: expectedRows / 8) }
-      if has(.teamRole) { rowLeaders.reserve(owners: expectedRows) }
+      if has(.teamName) { teamNames.reserve(owners: expectedTeamCount) }
+      if has(.gateway) { gateways.reserve(owners: expectedTeamCount) }
+      if has(.teamRole) { rowLeaders.reserve(owners: reservedRowCount) }
     }
 
     /// Reads every remaining record of `parser`, skipping blank lines.

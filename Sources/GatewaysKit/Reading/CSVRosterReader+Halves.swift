@@ -70,22 +70,34 @@ extension CSVRosterReader {
       }
       let halfRows = expectedRows / 2 + 16
       let file = log.file
-      // The first half's people table gets room for about the whole file's, and its columns
-      // room for as many people as the file has rows (address space only): the second half's
-      // people join them when the halves merge, with no copy.
-      @Sendable func half(_ parser: CSVParser, expectedPeople: Int, reservedPeople: Int)
-        -> (Assembler, Bool)
-      {
+      // The first half's people table gets room for about half the file's people, and its
+      // people's and rows' columns room for as many people and rows as the whole file has
+      // rows (address space only): the second half's people and rows join them when the halves
+      // merge, with no column copied to a larger one. (Larger hash tables up front would not
+      // need rebuilding, but the halves' lookups in them miss the cache more often: slower.)
+      @Sendable func half(
+        _ parser: CSVParser, expectedPeople: Int, reservedPeople: Int, reservedRows: Int,
+        expectedTeams: Int
+      ) -> (Assembler, Bool) {
         var parser = parser
         var assembler = Assembler(
           map: map, deeps: deeps, log: DiagnosticLog(file: file), exactIDs: exactIDs,
-          expectedRows: halfRows, expectedPeople: expectedPeople, reservedPeople: reservedPeople)
+          expectedRows: halfRows, expectedPeople: expectedPeople, reservedPeople: reservedPeople,
+          reservedRows: reservedRows, expectedTeams: expectedTeams)
         assembler.addRows(from: &parser, in: shared.buffer)
         return (assembler, parser.problems.isEmpty && parser.furtherInvalidUTF8Count == 0)
       }
       var ((earlier, earlierTokenized), (later, laterTokenized)) = Parallel.both(
-        { half(first, expectedPeople: halfRows, reservedPeople: expectedRows) },
-        { half(second(), expectedPeople: halfRows / 2, reservedPeople: halfRows) })
+        {
+          half(
+            first, expectedPeople: halfRows, reservedPeople: expectedRows,
+            reservedRows: expectedRows, expectedTeams: halfRows / 8)
+        },
+        {
+          half(
+            second(), expectedPeople: halfRows / 2, reservedPeople: halfRows,
+            reservedRows: halfRows, expectedTeams: halfRows / 8)
+        })
       guard earlierTokenized, laterTokenized, earlier.canMerge, later.canMerge,
         earlier.absorb(later, in: buffer)
       else { return nil }

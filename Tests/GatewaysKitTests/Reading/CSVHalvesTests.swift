@@ -154,4 +154,41 @@ extension CSVHalvesTests {
     #expect(halves == Self.outcome(text, halvesThreshold: .max))
     #expect(halves.components(separatedBy: "unknown gateway").count == 2)
   }
+
+  /// A seeded clean roster of `rows` rows, with team roles, names, year groups and gateways: its
+  /// people (most on one or two teams) outnumber half its rows, as a large roster's do.
+  static func largeCSV(seed: UInt64, rows: Int) -> String {
+    var rng = SeededGenerator(seed: seed)
+    let people = rows * 4 / 5
+    let teams = max(1, rows / 8)
+    var text = "staff_id,team,team_role,name,year_group,gateway\n"
+    for _ in 0..<rows {
+      let person = Int.random(in: 0..<people, using: &rng)
+      let team = Int.random(in: 0..<teams, using: &rng)
+      let role = Int.random(in: 0..<8, using: &rng) == 0 ? "leader" : "member"
+      let gateway = ["student voice", "AfL", "curriculum", "mentoring"][team % 4]
+      text += "p\(person),t\(team),\(role),N\(person),Y\(person % 7),\(gateway)\n"
+    }
+    return text
+  }
+
+  @Test(arguments: [(1, 6000), (2, 9000), (3, 20000)])
+  func aLargeRosterMergedOnTwoCoresGivesWhatRowByRowGives(seed: Int, rows: Int) {
+    // Enough people for the merge to run on two cores; the first half's row columns get room
+    // for the whole file's rows up front, the second half's for its own, whatever the guess.
+    let text = Self.largeCSV(seed: UInt64(seed), rows: rows)
+    let bytes = Array(text.utf8)
+    var parser = CSVParser(bytes: bytes)
+    _ = parser.next()
+    let columns: [CSVRosterReader.Column?] = [
+      .staffID, .team, .teamRole, .name, .yearGroup, .gateway,
+    ]
+    for expectedRows in [16, rows, rows * 4] {
+      let merged = CSVRosterReader.readInHalves(
+        bytes, after: parser, map: .init(columns: columns), deeps: .hargreaves,
+        log: DiagnosticLog(file: "r.csv"), limits: RosterLimits(), expectedRows: expectedRows)
+      #expect(merged != nil)
+    }
+    #expect(Self.outcome(text, halvesThreshold: 0) == Self.outcome(text, halvesThreshold: .max))
+  }
 }
