@@ -124,63 +124,69 @@ public struct Analyser: Sendable {
     let listLimit = self.listLimit
     // Each piece scans its teams' links itself (no group projection is stored, so a person on
     // very many teams costs time, not memory), with its own markers.
-    let pieceResults = Parallel.map(pieces) { piece in
-      var findings: [TeamFinding] = []
-      var leaderOnlyListed: [(first: Int32, second: Int32, via: [String])] = []
-      var leaderOnlyCount = 0
-      var linkEnds = 0
-      var linkTargets: [Int32] = []
-      let range =
-        (rosterTeams.count * piece / pieces)..<(rosterTeams.count * (piece + 1) / pieces)
-      findings.reserveCapacity(range.count)
-      // Each gateway's deep, looked up once per gateway, not per team.
-      var gatewayNumbering = ValueNumbering()
-      var deepOfGateway: [Deep?] = []
-      // Shared arrays are read through buffers, taken once per piece, so the cores do not
-      // contend over their reference counts.
-      staffIDs.withUnsafeBufferPointer { staffIDs in
-        teamIDs.withUnsafeBufferPointer { teamIDs in
-          graph.forEachGroupLinks(in: range, limit: listLimit, marks: marks) { links in
-            let position = links.group.position
-            let team = rosterTeams[position]
-            // The links with the most shared people, most first, ties by team id (positions
-            // follow ids), at most the list limit.
-            var teamLinks: [TeamLink] = []
-            teamLinks.reserveCapacity(links.count)
-            for i in 0..<links.count {
-              let via = links.sharedPeople(i).map { staffIDs[Int($0)] }
-              teamLinks.append(TeamLink(team: teamIDs[links.neighbor(i).position], via: via))
-              linkTargets.append(links.neighbor(i).rawValue)
-              if links.isMarkedOnly(i) {
-                let other = links.neighbor(i).rawValue
-                let a = Int32(truncatingIfNeeded: position)
-                leaderOnlyListed.append((min(a, other), max(a, other), via))
+    // Each team's finding is made in its place, so the pieces' findings are never gathered
+    // into one list (a copy of every finding, retaining all each holds).
+    var teams = [TeamFinding](
+      repeating: TeamFinding(
+        id: "", name: "", gateway: nil, deep: nil, leaders: [], members: [], links: [],
+        linkCount: 0, isSilo: true, eiIndex: nil, internalPairs: 0, externalPairs: 0),
+      count: rosterTeams.count)
+    let pieceResults = Parallel.updating(&teams) { findings in
+      Parallel.map(pieces) { piece in
+        var leaderOnlyListed: [(first: Int32, second: Int32, via: [String])] = []
+        var leaderOnlyCount = 0
+        var linkEnds = 0
+        var linkTargets: [Int32] = []
+        let range =
+          (rosterTeams.count * piece / pieces)..<(rosterTeams.count * (piece + 1) / pieces)
+        // Each gateway's deep, looked up once per gateway, not per team.
+        var gatewayNumbering = ValueNumbering()
+        var deepOfGateway: [Deep?] = []
+        // Shared arrays are read through buffers, taken once per piece, so the cores do not
+        // contend over their reference counts.
+        staffIDs.withUnsafeBufferPointer { staffIDs in
+          teamIDs.withUnsafeBufferPointer { teamIDs in
+            graph.forEachGroupLinks(in: range, limit: listLimit, marks: marks) { links in
+              let position = links.group.position
+              let team = rosterTeams[position]
+              // The links with the most shared people, most first, ties by team id (positions
+              // follow ids), at most the list limit.
+              var teamLinks: [TeamLink] = []
+              teamLinks.reserveCapacity(links.count)
+              for i in 0..<links.count {
+                let via = links.sharedPeople(i).map { staffIDs[Int($0)] }
+                teamLinks.append(TeamLink(team: teamIDs[links.neighbor(i).position], via: via))
+                linkTargets.append(links.neighbor(i).rawValue)
+                if links.isMarkedOnly(i) {
+                  let other = links.neighbor(i).rawValue
+                  let a = Int32(truncatingIfNeeded: position)
+                  leaderOnlyListed.append((min(a, other), max(a, other), via))
+                }
               }
+              leaderOnlyCount += links.markedOnlyLinksAfter
+              linkEnds += links.linkCount
+              let ei = eiIndices[position]
+              var deep: Deep?
+              if let gateway = team.gateway {
+                let number = gatewayNumbering.number(of: gateway.id)
+                if number == deepOfGateway.count { deepOfGateway.append(deeps.deep(of: gateway)) }
+                deep = deepOfGateway[number]
+              }
+              findings[position] =
+                TeamFinding(
+                  id: team.id, name: team.name, gateway: team.gateway,
+                  deep: deep, leaders: team.leaders,
+                  members: team.members, links: teamLinks, linkCount: links.linkCount,
+                  isSilo: links.linkCount == 0, eiIndex: ei.value,
+                  internalPairs: ei.internalPairs, externalPairs: ei.externalPairs)
             }
-            leaderOnlyCount += links.markedOnlyLinksAfter
-            linkEnds += links.linkCount
-            let ei = eiIndices[position]
-            var deep: Deep?
-            if let gateway = team.gateway {
-              let number = gatewayNumbering.number(of: gateway.id)
-              if number == deepOfGateway.count { deepOfGateway.append(deeps.deep(of: gateway)) }
-              deep = deepOfGateway[number]
-            }
-            findings.append(
-              TeamFinding(
-                id: team.id, name: team.name, gateway: team.gateway,
-                deep: deep, leaders: team.leaders,
-                members: team.members, links: teamLinks, linkCount: links.linkCount,
-                isSilo: links.linkCount == 0, eiIndex: ei.value,
-                internalPairs: ei.internalPairs, externalPairs: ei.externalPairs))
           }
         }
+        return PieceResult(
+          leaderOnlyListed: leaderOnlyListed, leaderOnlyCount: leaderOnlyCount,
+          linkEnds: linkEnds, linkTargets: linkTargets)
       }
-      return PieceResult(
-        findings: findings, leaderOnlyListed: leaderOnlyListed, leaderOnlyCount: leaderOnlyCount,
-        linkEnds: linkEnds, linkTargets: linkTargets)
     }
-    let teams = pieceResults.flatMap(\.findings)
 
     var keyPeople: [KeyPerson] = []
     for node in cuts.articulationPoints {
@@ -203,12 +209,26 @@ public struct Analyser: Sendable {
     keyPeople.sort { $0.staff.precedesInBytes($1.staff) }
 
     // A leader-only link listed under both its teams was found from both: once each, by pair.
-    var leaderOnlyPairs = pieceResults.flatMap(\.leaderOnlyListed)
-    leaderOnlyPairs.sort { $0.first != $1.first ? $0.first < $1.first : $0.second < $1.second }
+    // Sorted by two stable counting sorts of indices (positions are below the team count).
+    let leaderOnlyPairs = pieceResults.flatMap(\.leaderOnlyListed)
+    var order = Array(leaderOnlyPairs.indices)
+    for bySecond in [true, false] {
+      var start = [Int](repeating: 0, count: rosterTeams.count + 1)
+      for pair in leaderOnlyPairs { start[Int(bySecond ? pair.second : pair.first) + 1] += 1 }
+      for r in 0..<rosterTeams.count { start[r + 1] += start[r] }
+      var sorted = [Int](repeating: 0, count: order.count)
+      for i in order {
+        let key = Int(bySecond ? leaderOnlyPairs[i].second : leaderOnlyPairs[i].first)
+        sorted[start[key]] = i
+        start[key] += 1
+      }
+      order = sorted
+    }
     var leaderOnly: [LeaderOnlyLink] = []
-    for (index, pair) in leaderOnlyPairs.enumerated() {
-      if index > 0, leaderOnlyPairs[index - 1].first == pair.first,
-        leaderOnlyPairs[index - 1].second == pair.second
+    for (index, i) in order.enumerated() {
+      let pair = leaderOnlyPairs[i]
+      if index > 0, leaderOnlyPairs[order[index - 1]].first == pair.first,
+        leaderOnlyPairs[order[index - 1]].second == pair.second
       {
         continue
       }
@@ -286,8 +306,6 @@ public struct Analyser: Sendable {
 
 /// What one piece of the teams' scan found.
 private struct PieceResult: Sendable {
-  /// The piece's teams, in order.
-  let findings: [TeamFinding]
   /// The leader-only links listed under the piece's teams, as ordered pairs of positions.
   let leaderOnlyListed: [(first: Int32, second: Int32, via: [String])]
   /// The leader-only links from the piece's teams to later teams (each link counted once).

@@ -34,7 +34,8 @@ extension SchoolAnalysis {
     let targets = linkTargetPositions()
     // A team's rank in byte order of ids: its position, as the analysis lists teams.
     var rank = Array(0..<teams.count)
-    if !zip(teams, teams.dropFirst()).allSatisfy({ $0.id.precedesInBytes($1.id) }) {
+    // By index: zipping the teams would copy each record, retaining all it holds.
+    if !teams.indices.dropFirst().allSatisfy({ teams[$0 - 1].id.precedesInBytes(teams[$0].id) }) {
       for (k, position) in ByteOrder.sortedIndices(teams.map(\.id)).enumerated() {
         rank[position] = k
       }
