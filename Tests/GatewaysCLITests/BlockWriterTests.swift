@@ -6,18 +6,6 @@ import Testing
 /// ``BlockWriter``: the file holds exactly the bytes appended, in pieces of any size, whether
 /// blocks go directly to the disk or through the page cache; failures are the error number.
 struct BlockWriterTests {
-  /// A seeded generator (splitmix64).
-  struct Mix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   func temporaryPath() -> String {
     FileManager.default.temporaryDirectory
       .appendingPathComponent("gateways-blocks-\(UUID().uuidString)").path
@@ -25,7 +13,7 @@ struct BlockWriterTests {
 
   /// Seeded bytes, appended in pieces of seeded sizes (some empty, some over a block).
   func written(total: Int, seed: UInt64, direct: Bool, maxPiece: Int) throws -> (Data, Data) {
-    var rng = Mix(state: seed)
+    var rng = HardeningTests.SplitMix(state: seed)
     let bytes = Data((0..<total).map { _ in UInt8.random(in: 0...255, using: &rng) })
     let path = temporaryPath()
     defer { unlink(path) }

@@ -578,25 +578,10 @@ package struct GroupMemberMarks: Sendable {
   /// counting the group's members in ascending order.
   /// - Complexity: O(M log d) for M memberships and d the most groups of one person.
   package init(graph: BipartiteGraph, isMarked: (GroupIndex, Int) -> Bool) {
-    var groupSide = [Bool](repeating: false, count: graph.membershipCount)
-    var personSide = [Bool](repeating: false, count: graph.membershipCount)
-    for g in 0..<graph.groupCount {
-      let start = Int(graph.groupOffsets[g])
-      for e in start..<Int(graph.groupOffsets[g + 1]) where isMarked(GroupIndex(g), e - start) {
-        groupSide[e] = true
-        let p = Int(graph.groupTargets[e])
-        // A person's groups are ascending: find this one by binary search.
-        var low = Int(graph.personOffsets[p])
-        var high = Int(graph.personOffsets[p + 1])
-        while low < high {
-          let middle = (low + high) / 2
-          if Int(graph.personTargets[middle]) < g { low = middle + 1 } else { high = middle }
-        }
-        personSide[low] = true
-      }
+    self.init(graph: graph) { group, mark in
+      let size = Int(graph.groupOffsets[group.position + 1] - graph.groupOffsets[group.position])
+      for member in 0..<size where isMarked(group, member) { mark(member) }
     }
-    self.groupSide = groupSide
-    self.personSide = personSide
   }
 
   /// Marks the memberships `markMembers` names: called once per group with the group and a

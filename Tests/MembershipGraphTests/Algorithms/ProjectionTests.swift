@@ -187,6 +187,22 @@ struct NeighborhoodTests {
     }
     #expect(named.groupSide == tested.groupSide)
     #expect(named.personSide == tested.personSide)
+    // And both against the choice itself, membership by membership on each side.
+    for g in 0..<graph.groupCount {
+      let start = Int(graph.groupOffsets[g])
+      for e in start..<Int(graph.groupOffsets[g + 1]) {
+        #expect(named.groupSide[e] == chosen[g].contains(e - start))
+      }
+    }
+    for p in 0..<graph.personCount {
+      for k in Int(graph.personOffsets[p])..<Int(graph.personOffsets[p + 1]) {
+        let g = Int(graph.personTargets[k])
+        let start = Int(graph.groupOffsets[g])
+        let member = (start..<Int(graph.groupOffsets[g + 1]))
+          .first { Int(graph.groupTargets[$0]) == p }
+        #expect(named.personSide[k] == member.map { chosen[g].contains($0 - start) })
+      }
+    }
   }
 
   /// One person on 10^4 groups links every pair of them: 5 × 10^7 links, which the stored
