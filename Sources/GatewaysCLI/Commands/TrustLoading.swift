@@ -7,7 +7,7 @@ func readSchools(
   _ paths: [String], reader: RosterReader, format: RosterFormat?, io: CommandIO
 ) throws -> SchoolsReading {
   let limit = reader.limits.maximumFileBytes
-  var files: [(bytes: [UInt8], fileName: String, format: RosterFormat)] = []
+  var files: [(bytes: RosterBytes, fileName: String, format: RosterFormat)] = []
   var sawFolder = false
   do throws(RosterError) {
     for path in paths {
@@ -20,7 +20,7 @@ func readSchools(
           ? .xlsx
           : data.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
             == UInt8(ascii: "{") ? .json : .csv
-        files.append((Array(data), "<stdin>", format ?? sniffed))
+        files.append((RosterBytes(data), "<stdin>", format ?? sniffed))
         continue
       }
       let url = io.url(forPath: path)

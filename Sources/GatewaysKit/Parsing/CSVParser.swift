@@ -105,7 +105,7 @@ struct CSVParser: IteratorProtocol, Sendable {
   /// skipped (a roster cell is never this long: it is usually a missing closing quote).
   static let defaultMaximumFieldBytes = 65_536
 
-  private let bytes: [UInt8]
+  private let bytes: RosterBytes
   private var index: Int
   /// Where the tokenizer stops: the end of the input, or of the part it was limited to.
   private var endIndex: Int
@@ -131,9 +131,21 @@ struct CSVParser: IteratorProtocol, Sendable {
   /// it from another encoding): then fields are not validated again one by one.
   var bytesAreValidUTF8 = false
 
-  /// Creates a tokenizer over the bytes of a file; a UTF-8 byte-order mark is skipped.
+  /// Creates a tokenizer over bytes; a UTF-8 byte-order mark is skipped.
   init(
     bytes: [UInt8], separator: UInt8 = 0x2C,
+    maximumFieldBytes: Int = CSVParser.defaultMaximumFieldBytes,
+    maximumFields: Int = RosterLimits.defaultMaximumFields
+  ) {
+    self.init(
+      bytes: RosterBytes(bytes), separator: separator, maximumFieldBytes: maximumFieldBytes,
+      maximumFields: maximumFields)
+  }
+
+  /// Creates a tokenizer over the bytes of a file (mapped or read); a UTF-8 byte-order mark is
+  /// skipped.
+  init(
+    bytes: RosterBytes, separator: UInt8 = 0x2C,
     maximumFieldBytes: Int = CSVParser.defaultMaximumFieldBytes,
     maximumFields: Int = RosterLimits.defaultMaximumFields
   ) {
@@ -147,7 +159,7 @@ struct CSVParser: IteratorProtocol, Sendable {
 
   /// A tokenizer over `bytes[range]`, a part of an input that starts a record on line `line`.
   init(
-    bytes: [UInt8], range: Range<Int>, line: Int, separator: UInt8 = 0x2C,
+    bytes: RosterBytes, range: Range<Int>, line: Int, separator: UInt8 = 0x2C,
     maximumFieldBytes: Int = CSVParser.defaultMaximumFieldBytes,
     maximumFields: Int = RosterLimits.defaultMaximumFields
   ) {
@@ -548,11 +560,13 @@ struct CSVParser: IteratorProtocol, Sendable {
   }
 
   /// Decodes a field's bytes; invalid UTF-8 is reported (once in full) and replaced.
-  private mutating func decode(_ buffer: ArraySlice<UInt8>, line: Int, column: Int) -> String {
-    let text = buffer.withUnsafeBufferPointer { bytes in
+  private mutating func decode(
+    _ buffer: Slice<UnsafeBufferPointer<UInt8>>, line: Int, column: Int
+  ) -> String {
+    let bytes = UnsafeBufferPointer(rebasing: buffer)
+    let text =
       bytesAreValidUTF8
-        ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
-    }
+      ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     if let text { return text }
     return decodeInvalid(Array(buffer), line: line, column: column)
   }
@@ -590,7 +604,9 @@ struct CSVParser: IteratorProtocol, Sendable {
 
   /// Where the first invalid UTF-8 sequence starts in `buffer`: lines after the first, the
   /// column (in scalars, 0-based) within that line, and the offending byte.
-  static func firstInvalidByte(in buffer: [UInt8]) -> (Int, Int, UInt8) {
+  static func firstInvalidByte<Bytes: RandomAccessCollection<UInt8>>(in buffer: Bytes) -> (
+    Int, Int, UInt8
+  ) where Bytes.Index == Int {
     var lines = 0
     var column = 0
     var position = 0

@@ -39,14 +39,14 @@ public enum TextEncoding: String, Sendable, CaseIterable {
   /// mark) is UTF-8, and anything else is read as Windows-1252 with a warning. With `forced`
   /// UTF-8, the bytes are returned as they are and invalid sequences are reported where they are.
   /// - Complexity: O(n) in the number of bytes; plain ASCII is checked eight bytes at a time.
-  package static func utf8(from bytes: [UInt8], forced: TextEncoding?) -> Decoded {
+  package static func utf8(from bytes: RosterBytes, forced: TextEncoding?) -> Decoded {
     let littleBOM = bytes.starts(with: [0xFF, 0xFE])
     let bigBOM = bytes.starts(with: [0xFE, 0xFF])
     switch forced {
     case .utf8?:
       return Decoded(bytes: bytes, encoding: .utf8)
     case .windows1252?:
-      return Decoded(bytes: fromWindows1252(bytes), encoding: .windows1252)
+      return Decoded(bytes: RosterBytes(fromWindows1252(bytes)), encoding: .windows1252)
     case .utf16?:
       let big = bigBOM || (!littleBOM && bytes.count >= 2 && bytes[0] == 0 && bytes[1] != 0)
       return fromUTF16(bytes, bigEndian: big)
@@ -62,7 +62,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         )
         return decoded
       }
-      var decoded = Decoded(bytes: fromWindows1252(bytes), encoding: .windows1252)
+      var decoded = Decoded(bytes: RosterBytes(fromWindows1252(bytes)), encoding: .windows1252)
       decoded.warning =
         "the file is not UTF-8, so it is read as Windows-1252 (what Excel's \"CSV (Comma "
         + "delimited)\" writes on Windows); check that accented letters look right, or give "
@@ -73,7 +73,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
   /// Whether at least one in twenty of the first 4 KiB are control bytes other than tab, line
   /// feed and carriage return (random or binary data; a text file has next to none).
-  static func looksBinary(_ bytes: [UInt8]) -> Bool {
+  static func looksBinary(_ bytes: RosterBytes) -> Bool {
     let head = bytes.prefix(4096)
     let controls = head.lazy.filter {
       ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F
@@ -84,7 +84,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
   /// Text turned into UTF-8, with what the conversion found.
   package struct Decoded: Sendable {
-    package var bytes: [UInt8]
+    package var bytes: RosterBytes
     package var encoding: TextEncoding
     /// A warning for the whole file (the encoding was guessed).
     package var warning: String?
@@ -97,6 +97,13 @@ public enum TextEncoding: String, Sendable, CaseIterable {
   /// letter that is not here and there costs about one step per eight bytes.
   /// - Complexity: O(n) in the number of bytes.
   static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+    isValidUTF8(RosterBytes(bytes))
+  }
+
+  /// Whether the bytes of a file (mapped or read) are valid UTF-8, as
+  /// ``isValidUTF8(_:)-([UInt8])`` tells, a large file on two cores.
+  /// - Complexity: O(n) in the number of bytes.
+  static func isValidUTF8(_ bytes: RosterBytes) -> Bool {
     bytes.withUnsafeBufferPointer { buffer -> Bool in
       // A large file is checked in two halves at once, split before an ASCII byte (which no
       // sequence of several bytes holds, so the halves are valid exactly when the whole is).
@@ -177,7 +184,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
   ]
 
   /// Windows-1252 bytes as UTF-8.
-  static func fromWindows1252(_ bytes: [UInt8]) -> [UInt8] {
+  static func fromWindows1252(_ bytes: some Collection<UInt8>) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + bytes.count / 8)
     for byte in bytes {
@@ -193,7 +200,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
   /// UTF-16 bytes (a byte-order mark first, or none) as UTF-8; a lone surrogate or an odd last
   /// byte is an error naming its line.
-  static func fromUTF16(_ bytes: [UInt8], bigEndian: Bool) -> Decoded {
+  static func fromUTF16(_ bytes: RosterBytes, bigEndian: Bool) -> Decoded {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count / 2 + 16)
     var index = 0
@@ -238,7 +245,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
           + "cut short: save it again"
       )
     }
-    var decoded = Decoded(bytes: out, encoding: .utf16)
+    var decoded = Decoded(bytes: RosterBytes(out), encoding: .utf16)
     decoded.error = error
     return decoded
   }

@@ -45,6 +45,18 @@ extension CSVRosterReader {
     _ bytes: [UInt8], after parser: CSVParser, map: ColumnMap, deeps: DeepMapping,
     log: DiagnosticLog, limits: RosterLimits, exactIDs: Bool = false, expectedRows: Int = 1024
   ) -> Assembler? {
+    readInHalves(
+      RosterBytes(bytes), after: parser, map: map, deeps: deeps, log: log, limits: limits,
+      exactIDs: exactIDs, expectedRows: expectedRows)
+  }
+
+  /// Reads the rows that follow the header in two halves, as
+  /// ``readInHalves(_:after:map:deeps:log:limits:exactIDs:expectedRows:)-([UInt8],_,_,_,_,_,_,_)``
+  /// does, from the bytes of a file (mapped or read).
+  static func readInHalves(
+    _ bytes: RosterBytes, after parser: CSVParser, map: ColumnMap, deeps: DeepMapping,
+    log: DiagnosticLog, limits: RosterLimits, exactIDs: Bool = false, expectedRows: Int = 1024
+  ) -> Assembler? {
     let start = parser.position
     return bytes.withUnsafeBufferPointer { buffer -> Assembler? in
       // The split is just after a line feed near the middle. If that line feed is inside a

@@ -95,7 +95,7 @@ extension CSVRosterReader {
   /// `nil` when the header has errors (then in `log`). `rows` stands at the first data row: a
   /// grid is told by its cells (every cell of a team column is a mark).
   static func columnMap<Rows: RosterRowSource>(
-    header: CSVRecord, cells: [CSVCell], texts: [String], bytes: [UInt8], rows: Rows,
+    header: CSVRecord, cells: [CSVCell], texts: [String], bytes: RosterBytes, rows: Rows,
     options: RosterReadOptions, log: inout DiagnosticLog
   ) -> ColumnMap? {
     let fields = header.fields
@@ -252,7 +252,7 @@ extension CSVRosterReader {
   /// marks someone, and no more hold other text than mark someone (that text is then an error
   /// where it is, rather than the column being ignored).
   private static func gridTeamPositions<Rows: RosterRowSource>(
-    _ candidates: [Int], rows: Rows, bytes: [UInt8]
+    _ candidates: [Int], rows: Rows, bytes: RosterBytes
   ) -> [Int] {
     guard !candidates.isEmpty else { return [] }
     var parser = rows

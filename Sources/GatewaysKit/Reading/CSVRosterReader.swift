@@ -63,6 +63,18 @@ enum CSVRosterReader {
     limits: RosterLimits = RosterLimits(), options: RosterReadOptions = RosterReadOptions(),
     halvesThreshold: Int = halvesThreshold
   ) throws(RosterError) -> Roster {
+    try read(
+      RosterBytes(raw), fileName: fileName, deeps: deeps, limits: limits, options: options,
+      halvesThreshold: halvesThreshold)
+  }
+
+  /// Reads a delimited-text roster from the bytes of a file (mapped or read), as
+  /// ``read(_:fileName:deeps:limits:options:halvesThreshold:)-([UInt8],_,_,_,_,_)`` does.
+  static func read(
+    _ raw: RosterBytes, fileName: String, deeps: DeepMapping = .hargreaves,
+    limits: RosterLimits = RosterLimits(), options: RosterReadOptions = RosterReadOptions(),
+    halvesThreshold: Int = halvesThreshold
+  ) throws(RosterError) -> Roster {
     try assemble(
       prepare(raw, fileName: fileName, limits: limits, options: options), deeps: deeps,
       limits: limits, options: options, halvesThreshold: halvesThreshold)
@@ -133,7 +145,7 @@ enum CSVRosterReader {
   /// A source read up to its first data row: the bytes its cells lie in, the header row and
   /// the map of its columns, the source standing after the header, and the diagnostics so far.
   struct Prepared<Rows: RosterRowSource> {
-    var bytes: [UInt8]
+    var bytes: RosterBytes
     var header: CSVRecord
     var map: ColumnMap
     var parser: Rows
@@ -162,6 +174,13 @@ enum CSVRosterReader {
   /// Decodes the file, finds its header row and maps its columns (everything before the rows).
   static func prepare(
     _ raw: [UInt8], fileName: String, limits: RosterLimits, options: RosterReadOptions
+  ) throws(RosterError) -> Prepared<CSVParser> {
+    try prepare(RosterBytes(raw), fileName: fileName, limits: limits, options: options)
+  }
+
+  /// Decodes the file's bytes (mapped or read), finds its header row and maps its columns.
+  static func prepare(
+    _ raw: RosterBytes, fileName: String, limits: RosterLimits, options: RosterReadOptions
   ) throws(RosterError) -> Prepared<CSVParser> {
     var log = DiagnosticLog(file: fileName)
     let decoded = TextEncoding.utf8(from: raw, forced: options.encoding)
@@ -207,7 +226,7 @@ enum CSVRosterReader {
   /// a header (delimited text, a workbook sheet) takes before its rows.
   /// - Throws: ``RosterError`` when no header is found or it has errors.
   static func prepare<Rows: RosterRowSource>(
-    rows: Rows, bytes: [UInt8], log: DiagnosticLog, limits: RosterLimits,
+    rows: Rows, bytes: RosterBytes, log: DiagnosticLog, limits: RosterLimits,
     options: RosterReadOptions, delimiter: RosterDelimiter, encoding: TextEncoding
   ) throws(RosterError) -> Prepared<Rows> {
     var parser = rows
@@ -303,7 +322,7 @@ enum CSVRosterReader {
   /// the first 64 KiB of them (tables sized from it rarely grow, and take no more room than
   /// the rows need).
   /// - Complexity: O(1): at most 64 KiB are looked at.
-  static func expectedRowCount(in bytes: [UInt8], from start: Int) -> Int {
+  static func expectedRowCount(in bytes: RosterBytes, from start: Int) -> Int {
     let remaining = bytes.count - start
     guard remaining > 0 else { return 0 }
     let sampled = min(remaining, 1 << 16)
@@ -375,6 +394,13 @@ enum CSVRosterReader {
   /// or `nil` when every line fits.
   /// - Complexity: O(n) in the number of bytes.
   static func firstLongLine(in bytes: [UInt8], limit: Int) -> (line: Int, length: Int)? {
+    firstLongLine(in: RosterBytes(bytes), limit: limit)
+  }
+
+  /// The first line longer than `limit` bytes, as ``firstLongLine(in:limit:)-([UInt8],_)``
+  /// finds it, in the bytes of a file (mapped or read).
+  /// - Complexity: O(n) in the number of bytes.
+  static func firstLongLine(in bytes: RosterBytes, limit: Int) -> (line: Int, length: Int)? {
     guard bytes.count > limit else { return nil }
     // When every window of `limit` + 1 bytes that starts a line holds a line feed, no line is
     // longer (a carriage return only cuts lines shorter): each window is searched from its end

@@ -185,7 +185,7 @@ enum JSONRosterReader {
       })
     let rows = builder.rows
     let prepared = CSVRosterReader.Prepared(
-      bytes: rows.text, header: header, map: map, parser: rows,
+      bytes: RosterBytes(rows.text), header: header, map: map, parser: rows,
       log: DiagnosticLog(file: fileName), delimiter: .comma, encoding: .utf8,
       describesReading: false, noRowsMessage: nil, expectedRows: rows.rowCount)
     return Source(

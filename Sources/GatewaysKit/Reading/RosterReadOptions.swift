@@ -67,6 +67,13 @@ public enum RosterDelimiter: String, Sendable, CaseIterable {
   /// one seen more often, then comma before semicolon before tab; comma when none is seen.
   /// - Complexity: O(n) in the bytes of those lines (at most 64 KiB are looked at).
   package static func detect(in bytes: [UInt8]) -> RosterDelimiter {
+    detect(in: RosterBytes(bytes))
+  }
+
+  /// The separator the first lines of a file's bytes (mapped or read) use, as
+  /// ``detect(in:)-([UInt8])`` finds it.
+  /// - Complexity: O(1): at most the first 64 KiB are looked at.
+  package static func detect(in bytes: RosterBytes) -> RosterDelimiter {
     let candidates = allCases
     var counts: [[Int]] = Array(repeating: [], count: candidates.count)
     var current = [Int](repeating: 0, count: candidates.count)

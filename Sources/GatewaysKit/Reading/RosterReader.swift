@@ -91,12 +91,12 @@ public struct RosterReader: Sendable {
     if data.count > limits.maximumFileBytes {
       throw Self.tooLarge(fileName, limit: limits.maximumFileBytes)
     }
-    return try read(bytes: Array(data), fileName: fileName, format: format)
+    return try read(bytes: RosterBytes(data), fileName: fileName, format: format)
   }
 
   /// Reads a roster from the bytes of a file, as ``read(_:fileName:format:)`` does.
   /// - Complexity: O(n log n) in the size of the file.
-  func read(bytes: [UInt8], fileName: String, format: RosterFormat) throws(RosterError)
+  func read(bytes: RosterBytes, fileName: String, format: RosterFormat) throws(RosterError)
     -> Roster
   {
     if bytes.count > limits.maximumFileBytes {
@@ -106,7 +106,7 @@ public struct RosterReader: Sendable {
     switch format {
     case .xlsx:
       return try WorkbookRosterReader.read(
-        bytes, fileName: fileName, sheet: sheetName, deeps: deepsOverride ?? .hargreaves,
+        bytes.array, fileName: fileName, sheet: sheetName, deeps: deepsOverride ?? .hargreaves,
         limits: limits, options: options, halvesThreshold: halvesThreshold)
     case .csv:
       return try CSVRosterReader.read(
@@ -114,7 +114,7 @@ public struct RosterReader: Sendable {
         options: options, halvesThreshold: halvesThreshold)
     case .json:
       return try JSONRosterReader.read(
-        bytes, fileName: fileName, deepsOverride: deepsOverride, limits: limits,
+        bytes.array, fileName: fileName, deepsOverride: deepsOverride, limits: limits,
         options: options)
     }
   }
@@ -124,7 +124,7 @@ public struct RosterReader: Sendable {
   /// - Complexity: O(n log n) in the size of the file.
   /// The bytes are handed over (a delimited-text file's are let go once its rows are read).
   func fileSchools(
-    _ bytes: consuming [UInt8], fileName: String, format: RosterFormat, defaultSchool: String?
+    _ bytes: consuming RosterBytes, fileName: String, format: RosterFormat, defaultSchool: String?
   ) throws(RosterError) -> CSVRosterReader.FileSchools {
     let deeps = deepsOverride ?? .hargreaves
     switch format {
@@ -134,11 +134,11 @@ public struct RosterReader: Sendable {
         halvesThreshold: halvesThreshold, defaultSchool: defaultSchool)
     case .xlsx:
       return try WorkbookRosterReader.readSchools(
-        bytes, fileName: fileName, sheet: sheetName, deeps: deeps, limits: limits,
+        bytes.array, fileName: fileName, sheet: sheetName, deeps: deeps, limits: limits,
         options: options, halvesThreshold: halvesThreshold, defaultSchool: defaultSchool)
     case .json:
       return try JSONRosterReader.readSchools(
-        bytes, fileName: fileName, deepsOverride: deepsOverride, limits: limits,
+        bytes.array, fileName: fileName, deepsOverride: deepsOverride, limits: limits,
         options: options, defaultSchool: defaultSchool)
     }
   }
@@ -171,7 +171,7 @@ public struct RosterReader: Sendable {
             + ".json or .xlsx, or give the format (--input-format csv, json or xlsx)")
       ])
     }
-    // The file is read straight into the array the reader walks: no second copy of it.
+    // A large file is mapped, a small one read into the array the reader walks: no copy.
     let bytes = try Self.bytes(of: url, displayName: displayName, limit: limits.maximumFileBytes)
     return try read(bytes: bytes, fileName: displayName, format: format)
   }
@@ -209,14 +209,22 @@ public struct RosterReader: Sendable {
   public static func contents(of url: URL, displayName: String, limit: Int) throws(RosterError)
     -> Data
   {
-    Data(try bytes(of: url, displayName: displayName, limit: limit))
+    Data(try bytes(of: url, displayName: displayName, limit: limit, mappingThreshold: .max))
   }
 
-  /// The bytes of a file, read as ``contents(of:displayName:limit:)`` reads them.
-  /// - Complexity: O(n) in the size of the file.
-  package static func bytes(of url: URL, displayName: String, limit: Int) throws(RosterError)
-    -> [UInt8]
-  {
+  /// Regular files of at least this many bytes are mapped into memory rather than read.
+  package static let mappingThreshold = 1 << 20
+
+  /// The bytes of a file, read as ``contents(of:displayName:limit:)`` reads them, except that a
+  /// regular file of at least `mappingThreshold` bytes is mapped into memory (read-only) rather
+  /// than copied, unless it looks like a workbook or a JSON file (whose readers want an array)
+  /// or the system does not map it; see ``RosterBytes`` for what a file cut short while it is
+  /// mapped does.
+  /// - Complexity: O(n) in the size of the file (O(1) to map it; its pages are read as the
+  ///   reader first touches them).
+  package static func bytes(
+    of url: URL, displayName: String, limit: Int, mappingThreshold: Int = mappingThreshold
+  ) throws(RosterError) -> RosterBytes {
     let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
       throw fileError(displayName, openFailure(errno))
@@ -230,6 +238,11 @@ public struct RosterReader: Sendable {
     if type == S_IFDIR { throw fileError(displayName, "this is a folder, not a roster file") }
     let regular = type == S_IFREG
     if regular && Int(info.st_size) > limit { throw tooLarge(displayName, limit: limit) }
+    if regular, Int(info.st_size) >= mappingThreshold,
+      let mapped = mapped(descriptor, size: Int(info.st_size))
+    {
+      return mapped
+    }
     guard
       let bytes = try readBytes(
         descriptor: descriptor, displayName: displayName, limit: limit,
@@ -237,6 +250,22 @@ public struct RosterReader: Sendable {
     else {
       throw tooLarge(displayName, limit: limit)
     }
+    return RosterBytes(bytes)
+  }
+
+  /// A regular file of `size` bytes mapped into memory, when the system maps it, the file is
+  /// still that size with nothing past its end, and it looks like delimited text (not a
+  /// workbook, not JSON); `nil` otherwise, and the caller reads it (and words what is wrong).
+  /// - Complexity: O(1).
+  static func mapped(_ descriptor: Int32, size: Int) -> RosterBytes? {
+    guard let bytes = RosterBytes.mapping(descriptor: descriptor, size: size) else { return nil }
+    var extra: UInt8 = 0
+    var info = stat()
+    guard pread(descriptor, &extra, 1, off_t(size)) == 0, fstat(descriptor, &info) == 0,
+      Int(info.st_size) == size, !Workbook.looksLikeWorkbook(bytes),
+      bytes.prefix(4096).first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) })
+        != UInt8(ascii: "{")
+    else { return nil }
     return bytes
   }
 

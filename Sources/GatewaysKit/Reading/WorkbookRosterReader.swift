@@ -165,7 +165,8 @@ enum WorkbookRosterReader {
       throw log.rosterError
     }
     var prepared = try CSVRosterReader.prepare(
-      rows: rows, bytes: worksheet.text, log: DiagnosticLog(file: fileName), limits: limits,
+      rows: rows, bytes: RosterBytes(worksheet.text), log: DiagnosticLog(file: fileName),
+      limits: limits,
       options: options, delimiter: .comma, encoding: .utf8)
     prepared.expectedRows = worksheet.rowCount
     return prepared

@@ -44,7 +44,7 @@ extension CSVRosterReader {
   /// The file's bytes are handed over: they are let go as soon as the rows are read (before
   /// the rosters are built), unless the caller keeps a copy.
   static func readSchools(
-    _ raw: consuming [UInt8], fileName: String, deeps: DeepMapping, limits: RosterLimits,
+    _ raw: consuming RosterBytes, fileName: String, deeps: DeepMapping, limits: RosterLimits,
     options: RosterReadOptions, halvesThreshold: Int, defaultSchool: String?
   ) throws(RosterError) -> FileSchools {
     let prepared = try prepare(consume raw, fileName: fileName, limits: limits, options: options)

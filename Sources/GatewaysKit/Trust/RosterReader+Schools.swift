@@ -29,7 +29,7 @@ extension RosterReader {
     _ files: [(data: Data, fileName: String, format: RosterFormat)], namedByFile: Bool? = nil
   ) throws(RosterError) -> SchoolsReading {
     try readSchools(
-      bytes: files.map { (Array($0.data), $0.fileName, $0.format) }, namedByFile: namedByFile)
+      bytes: files.map { (RosterBytes($0.data), $0.fileName, $0.format) }, namedByFile: namedByFile)
   }
 
   /// Reads roster files given as byte arrays, as ``readSchools(_:namedByFile:)`` does: the
@@ -38,7 +38,7 @@ extension RosterReader {
   /// copy of them).
   /// - Complexity: O(n log n) in the size of the files, the schools assembled on the cores.
   package func readSchools(
-    bytes files: consuming [(bytes: [UInt8], fileName: String, format: RosterFormat)],
+    bytes files: consuming [(bytes: RosterBytes, fileName: String, format: RosterFormat)],
     namedByFile: Bool? = nil
   ) throws(RosterError) -> SchoolsReading {
     precondition(!files.isEmpty, "no roster files")
@@ -48,7 +48,7 @@ extension RosterReader {
     let fileCount = files.count
     for index in 0..<fileCount {
       let (fileName, fileFormat) = (files[index].fileName, files[index].format)
-      var bytes: [UInt8] = []
+      var bytes = RosterBytes()
       swap(&bytes, &files[index].bytes)
       if bytes.count > limits.maximumFileBytes {
         throw Self.tooLarge(fileName, limit: limits.maximumFileBytes)

@@ -150,3 +150,98 @@ struct FileReadingTests {
       }?.hasPrefix("error: f.csv/inside.csv: no such file") == true)
   }
 }
+
+/// Large regular files are mapped into memory rather than copied
+/// (`RosterReader.bytes(of:displayName:limit:mappingThreshold:)`): a mapped read gives what a
+/// copied one does, and what cannot be mapped (a pipe, a FIFO, a JSON file, a workbook, an
+/// empty file) is read as before.
+extension FileReadingTests {
+  /// A roster as something comparable: its content and warnings, or the diagnostics.
+  static func outcome(_ read: () throws(RosterError) -> Roster) -> String {
+    do {
+      let roster = try read()
+      return "staff \(roster.staff)\nteams \(roster.teams)\npositions \(roster.memberPositions)\n"
+        + "warnings \(roster.warnings.map(\.description))\nreading \(String(describing: roster.reading))"
+    } catch {
+      return "errors \(error.diagnostics.map(\.description))"
+    }
+  }
+
+  @Test(arguments: [0, 1, 7]) func aMappedFileReadsAsTheCopiedOneDoes(seed: UInt64) throws {
+    let folder = try folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("r.csv")
+    var text = CSVHalvesTests.messyCSV(seed: seed)
+    if seed == 7 {
+      // A clean file big enough to be read in halves.
+      text = "staff_id,team,name,gateway\n"
+      for row in 0..<5000 { text += "s\(row % 977),t\(row % 131),N\(row % 977),voice\n" }
+    }
+    try Data(text.utf8).write(to: url)
+    let mapped = try RosterReader.bytes(
+      of: url, displayName: "r.csv", limit: 1 << 20, mappingThreshold: 0)
+    let copied = try RosterReader.bytes(
+      of: url, displayName: "r.csv", limit: 1 << 20, mappingThreshold: .max)
+    #expect(mapped.isMapped)
+    #expect(!copied.isMapped)
+    #expect(Array(mapped) == Array(text.utf8))
+    #expect(Array(copied) == Array(text.utf8))
+    for halves in [0, Int.max] {
+      var reader = RosterReader()
+      reader.halvesThreshold = halves
+      let fromMapping = Self.outcome { () throws(RosterError) in
+        try reader.read(bytes: mapped, fileName: "r.csv", format: .csv)
+      }
+      let fromCopy = Self.outcome { () throws(RosterError) in
+        try reader.read(bytes: copied, fileName: "r.csv", format: .csv)
+      }
+      #expect(fromMapping == fromCopy)
+    }
+  }
+
+  @Test func aFileTheReaderMustHaveAsAnArrayIsNotMapped() throws {
+    let folder = try folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let files: [(String, [UInt8])] = [
+      ("empty.csv", []),
+      ("r.json", Array("  {\"staff\": []}".utf8)),
+      ("book.csv", [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 64)),
+      ("r.csv", Array("staff_id,team\ns1,voice\n".utf8)),
+    ]
+    for (name, bytes) in files {
+      let url = folder.appendingPathComponent(name)
+      try Data(bytes).write(to: url)
+      let read = try RosterReader.bytes(
+        of: url, displayName: name, limit: 1 << 20, mappingThreshold: 0)
+      #expect(read.isMapped == (name == "r.csv"), "\(name)")
+      #expect(Array(read) == bytes, "\(name)")
+    }
+  }
+
+  @Test func aFIFOIsReadToItsEnd() throws {
+    let folder = try folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("fifo.csv")
+    try #require(mkfifo(url.path, 0o600) == 0)
+    var text = "staff_id,team\n"
+    for row in 0..<20_000 { text += "s\(row),t\(row % 50)\n" }
+    let bytes = Data(text.utf8)
+    let path = url.path
+    Thread.detachNewThread {
+      let writer = open(path, O_WRONLY)
+      guard writer >= 0 else { return }
+      bytes.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+          let count = write(writer, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+          if count <= 0 { break }
+          offset += count
+        }
+      }
+      close(writer)
+    }
+    let roster = try RosterReader().read(contentsOf: url, displayName: "fifo.csv", format: nil)
+    #expect(roster.staff.count == 20_000)
+    #expect(roster.teams.count == 50)
+  }
+}
