@@ -187,6 +187,7 @@ struct CSVParser: IteratorProtocol, Sendable {
   private static let carriageReturn: UInt8 = 0x0D
 
   /// Advances past one byte, keeping the column in Unicode scalars.
+  @inline(__always)
   private mutating func advance() {
     let byte = bytes[index]
     index += 1

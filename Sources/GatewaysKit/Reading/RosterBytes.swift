@@ -93,7 +93,8 @@ package struct RosterBytes: RandomAccessCollection, @unchecked Sendable {
   /// The byte at `index`, which must be in bounds (as for an array).
   @inline(__always)
   package subscript(index: Int) -> UInt8 {
-    precondition(index >= 0 && index < bytes.count, "index out of range")
+    // One unsigned comparison tells both bounds (a negative index is a large unsigned one).
+    precondition(UInt(bitPattern: index) < UInt(bitPattern: bytes.count), "index out of range")
     return bytes[index]
   }
 
