@@ -61,6 +61,8 @@ extension CommandSpec {
       return try analyseTrust(
         trust, analyser: analyser, format: format, failOn: failOn, parsed: parsed, io: io)
     }
+    // The text report reads neither the teams' listed links nor their E-I indices.
+    analyser.listsTeamDetail = format != "text"
     let analysis = analyser.analyse(roster)
     let source = parsed.positionals[0] == "-" ? "standard input" : parsed.positionals[0]
     switch format {

@@ -40,6 +40,11 @@ public struct Analyser: Sendable {
   /// a key person separates (the largest part is only counted), and the links listed for each
   /// team (those with the most shared people). Counts always cover everything.
   public var listLimit: Int?
+  /// Whether each team's finding carries what only the JSON document and the exports read:
+  /// its links with the people they share (``TeamFinding/links``) and its E-I index. The text
+  /// report reads neither, so `gateways analyse` in text leaves them out; the link counts,
+  /// silos, leader-only links and every other figure are the same either way.
+  package var listsTeamDetail = true
 
   /// Creates an analyser with the documented defaults.
   ///
@@ -97,12 +102,13 @@ public struct Analyser: Sendable {
     // Betweenness, the costliest walk and independent of all the rest, starts at once on
     // another core (its own samples then spread over every core) and is collected last.
     let analyser = self
+    let listsTeamDetail = self.listsTeamDetail
     let pendingBrokers = brokerCount > 0 ? Parallel.start { analyser.brokers(network) } : nil
     // Independent walks of the graph, split over two cores in halves of about equal work.
     let ((eiIndices, deepFindings, marks), (cutsAndSeparations, structure, couplingFindings)) =
       Parallel.both(
         {
-          (graph.eiIndices(), DeepAnalysis(network: network).findings, network.leaderMarks())
+          (listsTeamDetail ? graph.eiIndices() : [], DeepAnalysis(network: network).findings, network.leaderMarks())
         },
         {
           let structure = TeamStructure(network: network)
@@ -152,12 +158,17 @@ public struct Analyser: Sendable {
               // The links with the most shared people, most first, ties by team id (positions
               // follow ids), at most the list limit.
               var teamLinks: [TeamLink] = []
-              teamLinks.reserveCapacity(links.count)
+              if listsTeamDetail { teamLinks.reserveCapacity(links.count) }
               for i in 0..<links.count {
+                // Without the team detail only the leader-only links' people are named.
+                let markedOnly = links.isMarkedOnly(i)
+                guard listsTeamDetail || markedOnly else { continue }
                 let via = links.sharedPeople(i).map { staffIDs[Int($0)] }
-                teamLinks.append(TeamLink(team: teamIDs[links.neighbor(i).position], via: via))
-                linkTargets.append(links.neighbor(i).rawValue)
-                if links.isMarkedOnly(i) {
+                if listsTeamDetail {
+                  teamLinks.append(TeamLink(team: teamIDs[links.neighbor(i).position], via: via))
+                  linkTargets.append(links.neighbor(i).rawValue)
+                }
+                if markedOnly {
                   let other = links.neighbor(i).rawValue
                   let a = Int32(truncatingIfNeeded: position)
                   leaderOnlyListed.append((min(a, other), max(a, other), via))
@@ -165,7 +176,9 @@ public struct Analyser: Sendable {
               }
               leaderOnlyCount += links.markedOnlyLinksAfter
               linkEnds += links.linkCount
-              let ei = eiIndices[position]
+              let ei =
+                listsTeamDetail
+                ? eiIndices[position] : EIIndex(internalPairs: 0, externalPairs: 0)
               var deep: Deep?
               if let gateway = team.gateway {
                 let number = gatewayNumbering.number(of: gateway.id)
