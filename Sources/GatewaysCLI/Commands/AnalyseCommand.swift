@@ -42,6 +42,8 @@ extension CommandSpec {
   ) { parsed, io in
     let format = try outputFormat(
       parsed, allowed: ["text", "json"] + ExportFormat.allCases.map(\.rawValue))
+    // Before the read: the analysis then reuses the memory the read frees.
+    io.keepFreedMemory()
     let failOn = try failOnFindings(parsed)
     var analyser = Analyser()
     if let target = parsed.value("target") { analyser.target = try couplingTarget(target) }

@@ -108,7 +108,10 @@ public struct Analyser: Sendable {
     let ((eiIndices, deepFindings, marks), (cutsAndSeparations, structure, couplingFindings)) =
       Parallel.both(
         {
-          (listsTeamDetail ? graph.eiIndices() : [], DeepAnalysis(network: network).findings, network.leaderMarks())
+          (
+            listsTeamDetail ? graph.eiIndices() : [], DeepAnalysis(network: network).findings,
+            network.leaderMarks()
+          )
         },
         {
           let structure = TeamStructure(network: network)

@@ -37,12 +37,20 @@ extension SchoolAnalysis {
     writer.key("linkCount")
     writer.int(team.linkCount)
     writer.key("links")
-    writer.objects(team.links) { writer, link in
-      writer.key("team")
-      writer.string(link.team)
-      writer.key("via")
-      writer.strings(link.via)
+    writer.beginArray()
+    // By index, in place: iterating would copy each link, retaining its id and list.
+    team.links.withUnsafeBufferPointer { links in
+      for i in links.indices {
+        writer.item()
+        writer.beginObject()
+        writer.key("team")
+        writer.string(links[i].team)
+        writer.key("via")
+        writer.strings(links[i].via)
+        writer.end()
+      }
     }
+    writer.end()
     writer.key("silo")
     writer.bool(team.isSilo)
     writer.key("eiIndex")
@@ -103,8 +111,11 @@ extension SchoolAnalysis {
         let range = (teams.count * piece / pieces)..<(teams.count * (piece + 1) / pieces)
         var part = JSONStreamWriter(
           continuing: start, itemsBefore: range.lowerBound, capacity: estimate)
-        // By index: iterating would copy each team, retaining all its strings and lists.
-        for t in range { Self.write(teams[t], to: &part) }
+        // By index, in place: iterating would copy each team, retaining all its strings and
+        // lists.
+        teams.withUnsafeBufferPointer { teams in
+          for t in range { Self.write(teams[t], to: &part) }
+        }
         return part.storage
       }, consume: { try $0.withUnsafeBytes(consume) })
     let tail =
