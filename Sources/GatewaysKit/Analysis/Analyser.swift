@@ -155,46 +155,49 @@ public struct Analyser: Sendable {
         // contend over their reference counts.
         staffIDs.withUnsafeBufferPointer { staffIDs in
           teamIDs.withUnsafeBufferPointer { teamIDs in
-            graph.forEachGroupLinks(in: range, limit: listLimit, marks: marks) { links in
-              let position = links.group.position
-              let team = rosterTeams[position]
-              // The links with the most shared people, most first, ties by team id (positions
-              // follow ids), at most the list limit.
-              var teamLinks: [TeamLink] = []
-              if listsTeamDetail { teamLinks.reserveCapacity(links.count) }
-              for i in 0..<links.count {
-                // Without the team detail only the leader-only links' people are named.
-                let markedOnly = links.isMarkedOnly(i)
-                guard listsTeamDetail || markedOnly else { continue }
-                let via = links.sharedPeople(i).map { staffIDs[Int($0)] }
-                if listsTeamDetail {
-                  teamLinks.append(TeamLink(team: teamIDs[links.neighbor(i).position], via: via))
-                  linkTargets.append(links.neighbor(i).rawValue)
+            rosterTeams.withUnsafeBufferPointer { rosterTeams in
+              graph.forEachGroupLinks(in: range, limit: listLimit, marks: marks) { links in
+                let position = links.group.position
+                // In place: a copy of the team would retain each of its strings and lists.
+                let team = rosterTeams.baseAddress.unsafelyUnwrapped + position
+                // The links with the most shared people, most first, ties by team id (positions
+                // follow ids), at most the list limit.
+                var teamLinks: [TeamLink] = []
+                if listsTeamDetail { teamLinks.reserveCapacity(links.count) }
+                for i in 0..<links.count {
+                  // Without the team detail only the leader-only links' people are named.
+                  let markedOnly = links.isMarkedOnly(i)
+                  guard listsTeamDetail || markedOnly else { continue }
+                  let via = links.sharedPeople(i).map { staffIDs[Int($0)] }
+                  if listsTeamDetail {
+                    teamLinks.append(TeamLink(team: teamIDs[links.neighbor(i).position], via: via))
+                    linkTargets.append(links.neighbor(i).rawValue)
+                  }
+                  if markedOnly {
+                    let other = links.neighbor(i).rawValue
+                    let a = Int32(truncatingIfNeeded: position)
+                    leaderOnlyListed.append((min(a, other), max(a, other), via))
+                  }
                 }
-                if markedOnly {
-                  let other = links.neighbor(i).rawValue
-                  let a = Int32(truncatingIfNeeded: position)
-                  leaderOnlyListed.append((min(a, other), max(a, other), via))
+                leaderOnlyCount += links.markedOnlyLinksAfter
+                linkEnds += links.linkCount
+                let ei =
+                  listsTeamDetail
+                  ? eiIndices[position] : EIIndex(internalPairs: 0, externalPairs: 0)
+                var deep: Deep?
+                if let gateway = team.pointee.gateway {
+                  let number = gatewayNumbering.number(of: gateway.id)
+                  if number == deepOfGateway.count { deepOfGateway.append(deeps.deep(of: gateway)) }
+                  deep = deepOfGateway[number]
                 }
+                findings[position] =
+                  TeamFinding(
+                    id: team.pointee.id, name: team.pointee.name, gateway: team.pointee.gateway,
+                    deep: deep, leaders: team.pointee.leaders,
+                    members: team.pointee.members, links: teamLinks, linkCount: links.linkCount,
+                    isSilo: links.linkCount == 0, eiIndex: ei.value,
+                    internalPairs: ei.internalPairs, externalPairs: ei.externalPairs)
               }
-              leaderOnlyCount += links.markedOnlyLinksAfter
-              linkEnds += links.linkCount
-              let ei =
-                listsTeamDetail
-                ? eiIndices[position] : EIIndex(internalPairs: 0, externalPairs: 0)
-              var deep: Deep?
-              if let gateway = team.gateway {
-                let number = gatewayNumbering.number(of: gateway.id)
-                if number == deepOfGateway.count { deepOfGateway.append(deeps.deep(of: gateway)) }
-                deep = deepOfGateway[number]
-              }
-              findings[position] =
-                TeamFinding(
-                  id: team.id, name: team.name, gateway: team.gateway,
-                  deep: deep, leaders: team.leaders,
-                  members: team.members, links: teamLinks, linkCount: links.linkCount,
-                  isSilo: links.linkCount == 0, eiIndex: ei.value,
-                  internalPairs: ei.internalPairs, externalPairs: ei.externalPairs)
             }
           }
         }

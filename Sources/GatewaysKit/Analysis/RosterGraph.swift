@@ -84,11 +84,14 @@ public struct RosterGraph: Sendable {
   /// - Complexity: O(M + T + L log d) for M memberships, L leaderships and d the largest team.
   func leaderMarks() -> GroupMemberMarks? {
     guard hasLeaders else { return nil }
-    let teams = roster.teams
-    return GroupMemberMarks(graph: graph) { group, mark in
-      let team = teams[group.position]
-      for leader in team.leaders {
-        if let index = Self.index(of: leader, inSorted: team.members) { mark(index) }
+    return roster.teams.withUnsafeBufferPointer { teams in
+      GroupMemberMarks(graph: graph) { group, mark in
+        // In place: a copy of the team would retain each of its strings and lists.
+        let team = teams.baseAddress.unsafelyUnwrapped + group.position
+        guard !team.pointee.leaders.isEmpty else { return }
+        for leader in team.pointee.leaders {
+          if let index = Self.index(of: leader, inSorted: team.pointee.members) { mark(index) }
+        }
       }
     }
   }
