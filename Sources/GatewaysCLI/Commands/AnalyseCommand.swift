@@ -42,6 +42,8 @@ extension CommandSpec {
   ) { parsed, io in
     let format = try outputFormat(
       parsed, allowed: ["text", "json"] + ExportFormat.allCases.map(\.rawValue))
+    // Before the read: the analysis then reuses the memory the read frees.
+    io.keepFreedMemory()
     let failOn = try failOnFindings(parsed)
     var analyser = Analyser()
     if let target = parsed.value("target") { analyser.target = try couplingTarget(target) }
@@ -61,6 +63,8 @@ extension CommandSpec {
       return try analyseTrust(
         trust, analyser: analyser, format: format, failOn: failOn, parsed: parsed, io: io)
     }
+    // The text report reads neither the teams' listed links nor their E-I indices.
+    analyser.listsTeamDetail = format != "text"
     let analysis = analyser.analyse(roster)
     let source = parsed.positionals[0] == "-" ? "standard input" : parsed.positionals[0]
     switch format {

@@ -79,6 +79,28 @@ package final class CommandIO {
   /// (tests) let the results go as usual.
   package func keepUntilExit(_ value: Any) { keeper?.keep(value) }
 
+  /// Lets the process keep the memory it frees for its own next allocations, for the
+  /// process's own IO: by default the C library hands every freed block of 128 KiB or more
+  /// (and the top of its heap) straight back to the system, so the analysis's many large
+  /// temporary arrays each cost fresh pages, a page fault (a few microseconds) per 4 KiB.
+  /// Blocks up to 32 MiB now come from the heap and freed memory stays there until exit.
+  /// Other IOs (tests) change nothing.
+  /// - Complexity: O(1).
+  package func keepFreedMemory() {
+    guard keeper != nil else { return }
+    #if os(Linux)
+      // `mallopt` is glibc's (malloc.h, which the Glibc module leaves out): looked up by name,
+      // and simply not called where it is missing.
+      typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+      let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+      let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
+      let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD
+      _ = mallopt(mmapThreshold, 32 << 20)
+      _ = mallopt(trimThreshold, Int32.max)
+    #endif
+  }
+
   /// An IO that reads `standardInput` and records everything written, for tests.
   package static func capturing(
     standardInput: Data = Data(), environment: [String: String] = [:], isTerminal: Bool = false,

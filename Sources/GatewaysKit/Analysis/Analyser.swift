@@ -40,6 +40,11 @@ public struct Analyser: Sendable {
   /// a key person separates (the largest part is only counted), and the links listed for each
   /// team (those with the most shared people). Counts always cover everything.
   public var listLimit: Int?
+  /// Whether each team's finding carries what only the JSON document and the exports read:
+  /// its links with the people they share (``TeamFinding/links``) and its E-I index. The text
+  /// report reads neither, so `gateways analyse` in text leaves them out; the link counts,
+  /// silos, leader-only links and every other figure are the same either way.
+  package var listsTeamDetail = true
 
   /// Creates an analyser with the documented defaults.
   ///
@@ -97,12 +102,16 @@ public struct Analyser: Sendable {
     // Betweenness, the costliest walk and independent of all the rest, starts at once on
     // another core (its own samples then spread over every core) and is collected last.
     let analyser = self
+    let listsTeamDetail = self.listsTeamDetail
     let pendingBrokers = brokerCount > 0 ? Parallel.start { analyser.brokers(network) } : nil
     // Independent walks of the graph, split over two cores in halves of about equal work.
     let ((eiIndices, deepFindings, marks), (cutsAndSeparations, structure, couplingFindings)) =
       Parallel.both(
         {
-          (graph.eiIndices(), DeepAnalysis(network: network).findings, network.leaderMarks())
+          (
+            listsTeamDetail ? graph.eiIndices() : [], DeepAnalysis(network: network).findings,
+            network.leaderMarks()
+          )
         },
         {
           let structure = TeamStructure(network: network)
@@ -116,8 +125,8 @@ public struct Analyser: Sendable {
 
     // Staff and teams are sorted by id, so lists of positions in ascending order are lists of
     // ids in byte order: nothing below sorts strings.
-    let staffIDs = roster.staff.map(\.id)
-    let teamIDs = roster.teams.map(\.id)
+    // (Ids are read from the staff and teams in place: no list of every id is made.)
+    let rosterStaff = roster.staff
     let rosterTeams = roster.teams
     let deeps = roster.deeps
     let pieces = rosterTeams.count >= 2048 ? Parallel.width * 2 : 1
@@ -144,20 +153,27 @@ public struct Analyser: Sendable {
         var deepOfGateway: [Deep?] = []
         // Shared arrays are read through buffers, taken once per piece, so the cores do not
         // contend over their reference counts.
-        staffIDs.withUnsafeBufferPointer { staffIDs in
-          teamIDs.withUnsafeBufferPointer { teamIDs in
+        rosterStaff.withUnsafeBufferPointer { staff in
+          rosterTeams.withUnsafeBufferPointer { rosterTeams in
             graph.forEachGroupLinks(in: range, limit: listLimit, marks: marks) { links in
               let position = links.group.position
-              let team = rosterTeams[position]
+              // In place: a copy of the team would retain each of its strings and lists.
+              let team = rosterTeams.baseAddress.unsafelyUnwrapped + position
               // The links with the most shared people, most first, ties by team id (positions
               // follow ids), at most the list limit.
               var teamLinks: [TeamLink] = []
-              teamLinks.reserveCapacity(links.count)
+              if listsTeamDetail { teamLinks.reserveCapacity(links.count) }
               for i in 0..<links.count {
-                let via = links.sharedPeople(i).map { staffIDs[Int($0)] }
-                teamLinks.append(TeamLink(team: teamIDs[links.neighbor(i).position], via: via))
-                linkTargets.append(links.neighbor(i).rawValue)
-                if links.isMarkedOnly(i) {
+                // Without the team detail only the leader-only links' people are named.
+                let markedOnly = links.isMarkedOnly(i)
+                guard listsTeamDetail || markedOnly else { continue }
+                let via = links.sharedPeople(i).map { staff[Int($0)].id }
+                if listsTeamDetail {
+                  teamLinks.append(
+                    TeamLink(team: rosterTeams[links.neighbor(i).position].id, via: via))
+                  linkTargets.append(links.neighbor(i).rawValue)
+                }
+                if markedOnly {
                   let other = links.neighbor(i).rawValue
                   let a = Int32(truncatingIfNeeded: position)
                   leaderOnlyListed.append((min(a, other), max(a, other), via))
@@ -165,18 +181,20 @@ public struct Analyser: Sendable {
               }
               leaderOnlyCount += links.markedOnlyLinksAfter
               linkEnds += links.linkCount
-              let ei = eiIndices[position]
+              let ei =
+                listsTeamDetail
+                ? eiIndices[position] : EIIndex(internalPairs: 0, externalPairs: 0)
               var deep: Deep?
-              if let gateway = team.gateway {
+              if let gateway = team.pointee.gateway {
                 let number = gatewayNumbering.number(of: gateway.id)
                 if number == deepOfGateway.count { deepOfGateway.append(deeps.deep(of: gateway)) }
                 deep = deepOfGateway[number]
               }
               findings[position] =
                 TeamFinding(
-                  id: team.id, name: team.name, gateway: team.gateway,
-                  deep: deep, leaders: team.leaders,
-                  members: team.members, links: teamLinks, linkCount: links.linkCount,
+                  id: team.pointee.id, name: team.pointee.name, gateway: team.pointee.gateway,
+                  deep: deep, leaders: team.pointee.leaders,
+                  members: team.pointee.members, links: teamLinks, linkCount: links.linkCount,
                   isSilo: links.linkCount == 0, eiIndex: ei.value,
                   internalPairs: ei.internalPairs, externalPairs: ei.externalPairs)
             }
@@ -195,14 +213,14 @@ public struct Analyser: Sendable {
       let component = graph.groups(of: person).first.map { structure.componentRank[$0.position] }
       keyPeople.append(
         KeyPerson(
-          staff: staffIDs[person.position], component: component ?? 0,
+          staff: rosterStaff[person.position].id, component: component ?? 0,
           separates: parts.enumerated().map { index, part in
             KeyPerson.Part(
               teamCount: part.groupCount, peopleCount: part.personCount,
               teams: index == parts.count - 1
                 ? []
                 : separations.firstGroups(of: part, limit: listLimit).map {
-                  teamIDs[$0.position]
+                  rosterTeams[$0.position].id
                 })
           }))
     }
@@ -235,14 +253,15 @@ public struct Analyser: Sendable {
       // The pair's positions are ordered, so their ids are too.
       leaderOnly.append(
         LeaderOnlyLink(
-          teams: [teamIDs[Int(pair.first)], teamIDs[Int(pair.second)]], via: pair.via))
+          teams: [rosterTeams[Int(pair.first)].id, rosterTeams[Int(pair.second)].id],
+          via: pair.via))
     }
     let leaderOnlyCount = pieceResults.reduce(0) { $0 + $1.leaderOnlyCount }
     let linkCount = pieceResults.reduce(0) { $0 + $1.linkEnds } / 2
 
     let (brokers, method) = pendingBrokers?.result() ?? ([], .exact)
     let uninvolved = graph.people.filter { graph.degree(of: $0) == 0 }.map {
-      staffIDs[$0.position]
+      rosterStaff[$0.position].id
     }
 
     // By index: filtering the teams would copy each one, retaining all it holds.

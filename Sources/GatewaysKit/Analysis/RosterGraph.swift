@@ -29,21 +29,34 @@ public struct RosterGraph: Sendable {
   ///   knows each member's position.
   public init(_ roster: Roster) {
     self.roster = roster
+    // The leaderships and the graph are independent: each is made on its own core.
+    (leaderships, graph) = Parallel.both(
+      { Self.leaderships(of: roster) },
+      {
+        // The roster keeps each team's member positions ascending: the graph is laid out
+        // from them.
+        BipartiteGraph(personCount: roster.staff.count, groupMembers: roster.memberPositions)
+      })
+  }
+
+  /// Every (person, team) pair where the person leads the team, as ``leaderships`` keeps them.
+  /// - Complexity: O(T + L log d) for T teams, L leaderships and d the largest team.
+  private static func leaderships(of roster: Roster) -> Set<Int64> {
     var leaderships = Set<Int64>()
     // Room for every leader at once: growing the set would rehash it again and again.
     leaderships.reserveCapacity(roster.teams.reduce(0) { $0 + $1.leaders.count })
-    for (teamPosition, team) in roster.teams.enumerated() where !team.leaders.isEmpty {
-      let positions = roster.memberPositions[teamPosition]
-      // `team.members` and `positions` list the same people in the same order.
-      for leader in team.leaders {
-        if let index = Self.index(of: leader, inSorted: team.members) {
-          leaderships.insert(Self.key(PersonIndex(Int(positions[index])), GroupIndex(teamPosition)))
+    roster.teams.withUnsafeBufferPointer { teams in
+      for teamPosition in teams.indices where !teams[teamPosition].leaders.isEmpty {
+        let positions = roster.memberPositions[teamPosition]
+        // `members` and `positions` list the same people in the same order.
+        for leader in teams[teamPosition].leaders {
+          if let index = index(of: leader, inSorted: teams[teamPosition].members) {
+            leaderships.insert(key(PersonIndex(Int(positions[index])), GroupIndex(teamPosition)))
+          }
         }
       }
     }
-    // The roster keeps each team's member positions ascending: the graph is laid out from them.
-    graph = BipartiteGraph(personCount: roster.staff.count, groupMembers: roster.memberPositions)
-    self.leaderships = leaderships
+    return leaderships
   }
 
   /// The index of `id` in ids sorted in byte order, by binary search.
@@ -84,11 +97,14 @@ public struct RosterGraph: Sendable {
   /// - Complexity: O(M + T + L log d) for M memberships, L leaderships and d the largest team.
   func leaderMarks() -> GroupMemberMarks? {
     guard hasLeaders else { return nil }
-    let teams = roster.teams
-    return GroupMemberMarks(graph: graph) { group, mark in
-      let team = teams[group.position]
-      for leader in team.leaders {
-        if let index = Self.index(of: leader, inSorted: team.members) { mark(index) }
+    return roster.teams.withUnsafeBufferPointer { teams in
+      GroupMemberMarks(graph: graph) { group, mark in
+        // In place: a copy of the team would retain each of its strings and lists.
+        let team = teams.baseAddress.unsafelyUnwrapped + group.position
+        guard !team.pointee.leaders.isEmpty else { return }
+        for leader in team.pointee.leaders {
+          if let index = Self.index(of: leader, inSorted: team.pointee.members) { mark(index) }
+        }
       }
     }
   }

@@ -16,8 +16,22 @@
 struct JSONStreamWriter {
   /// The bytes written so far.
   let storage: ByteStorage
-  /// For each open container: how many members it has so far, and its closing byte.
-  private(set) var nesting: [(count: Int, close: UInt8)] = []
+  /// For each open container but the innermost: how many members it has so far, and its
+  /// closing byte. The innermost one's are kept apart (``innermostCount``), so a member costs
+  /// no change to an array (a uniqueness check per call).
+  private var outer: [(count: Int, close: UInt8)] = []
+  /// How many members the innermost open container has so far.
+  private var innermostCount = 0
+  /// The innermost open container's closing byte.
+  private var innermostClose: UInt8 = 0
+  /// How many containers are open.
+  private var depth = 0
+
+  /// For each open container, outermost first: how many members it has so far, and its
+  /// closing byte.
+  var nesting: [(count: Int, close: UInt8)] {
+    depth == 0 ? [] : outer + [(innermostCount, innermostClose)]
+  }
   /// The text of numbers written, by bit pattern: a document repeats a few hundred values (the
   /// teams' E-I indices) many times, and each costs a conversion to shortest decimal.
   private var numberTexts: [UInt64: [UInt8]] = [:]
@@ -31,27 +45,41 @@ struct JSONStreamWriter {
   /// that array then starts with a comma, and closing it ends the last line).
   init(continuing nesting: [(count: Int, close: UInt8)], itemsBefore: Int, capacity: Int = 4096) {
     storage = ByteStorage(capacity: capacity)
-    self.nesting = nesting
-    if !self.nesting.isEmpty { self.nesting[self.nesting.count - 1].count = itemsBefore }
+    if let innermost = nesting.last {
+      outer = Array(nesting.dropLast())
+      innermostCount = itemsBefore
+      innermostClose = innermost.close
+      depth = nesting.count
+    }
   }
 
   /// Opens an object (as a value: after a key, an item, or at the top).
   mutating func beginObject() {
     storage.append(0x7B)
-    nesting.append((0, 0x7D))
+    open(closingWith: 0x7D)
   }
 
   /// Opens an array.
   mutating func beginArray() {
     storage.append(0x5B)
-    nesting.append((0, 0x5D))
+    open(closingWith: 0x5D)
+  }
+
+  /// Makes a new container the innermost.
+  private mutating func open(closingWith close: UInt8) {
+    if depth > 0 { outer.append((innermostCount, innermostClose)) }
+    innermostCount = 0
+    innermostClose = close
+    depth += 1
   }
 
   /// Closes the innermost object or array.
   mutating func end() {
-    guard let top = nesting.popLast() else { return }
-    if top.count > 0 { newline() }
-    storage.append(top.close)
+    guard depth > 0 else { return }
+    depth -= 1
+    if innermostCount > 0 { newline() }
+    storage.append(innermostClose)
+    if depth > 0 { (innermostCount, innermostClose) = outer.removeLast() }
   }
 
   /// Starts a member of the innermost object whose key is a literal needing no escapes (every
@@ -100,7 +128,7 @@ struct JSONStreamWriter {
   /// Writes a whole value.
   mutating func value(_ value: JSONValue) {
     var text: [UInt8] = []
-    value.write(to: &text, indent: nesting.count * 2)
+    value.write(to: &text, indent: depth * 2)
     storage.append(text)
   }
 
@@ -130,20 +158,25 @@ struct JSONStreamWriter {
   mutating func strings(_ strings: [String]) {
     if strings.isEmpty {
       storage.append("[]")
-    } else if strings.count <= 12 {
-      storage.append(0x5B)
-      for (i, string) in strings.enumerated() {
-        if i > 0 { storage.append(", ") }
-        write(string)
+      return
+    }
+    // Read in place: iterating would retain and release every string.
+    strings.withUnsafeBufferPointer { strings in
+      if strings.count <= 12 {
+        storage.append(0x5B)
+        for i in strings.indices {
+          if i > 0 { storage.append(", ") }
+          write(strings[i])
+        }
+        storage.append(0x5D)
+      } else {
+        beginArray()
+        for i in strings.indices {
+          item()
+          write(strings[i])
+        }
+        end()
       }
-      storage.append(0x5D)
-    } else {
-      beginArray()
-      for string in strings {
-        item()
-        write(string)
-      }
-      end()
     }
   }
 
@@ -152,16 +185,17 @@ struct JSONStreamWriter {
 
   /// Writes a string literal; most ids and names need no escaping and are copied whole.
   private func write(_ string: String) {
-    var text = string
-    let copied = text.withUTF8 { bytes -> Bool in
-      for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
-        return false
-      }
-      storage.append(0x22)
-      storage.append(bytes)
-      storage.append(0x22)
-      return true
-    }
+    // Read where the string keeps its bytes (no copy of the string to make it mutable).
+    let copied =
+      string.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
+          return false
+        }
+        storage.append(0x22)
+        storage.append(bytes)
+        storage.append(0x22)
+        return true
+      } ?? false
     if !copied {
       var escaped: [UInt8] = []
       JSONValue.writeString(string, to: &escaped)
@@ -170,9 +204,9 @@ struct JSONStreamWriter {
   }
 
   private mutating func nextMember() {
-    guard !nesting.isEmpty else { return }
-    if nesting[nesting.count - 1].count > 0 { storage.append(0x2C) }
-    nesting[nesting.count - 1].count += 1
+    guard depth > 0 else { return }
+    if innermostCount > 0 { storage.append(0x2C) }
+    innermostCount += 1
     newline()
   }
 
@@ -182,7 +216,7 @@ struct JSONStreamWriter {
 
   /// Ends the line and indents the next as deep as the open containers.
   private func newline() {
-    let width = nesting.count * 2
+    let width = depth * 2
     let text = Self.newlineAndIndent
     if width < text.utf8CodeUnitCount {
       storage.append(UnsafeBufferPointer(start: text.utf8Start, count: width + 1))

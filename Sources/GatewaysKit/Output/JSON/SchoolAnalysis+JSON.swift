@@ -18,35 +18,46 @@ extension SchoolAnalysis {
   /// - Complexity: O(size of the output), written straight into one buffer.
   public func json() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
 
-  /// Writes one team of the `teams` list.
-  private static func write(_ team: TeamFinding, to writer: inout JSONStreamWriter) {
+  /// Writes one team of the `teams` list, read in place (a copy of the team would retain each
+  /// of its strings and lists).
+  private static func write(
+    _ team: UnsafePointer<TeamFinding>, to writer: inout JSONStreamWriter
+  ) {
     writer.item()
     writer.beginObject()
     writer.key("id")
-    writer.string(team.id)
+    writer.string(team.pointee.id)
     writer.key("name")
-    writer.string(team.name)
+    writer.string(team.pointee.name)
     writer.key("gateway")
-    writer.string(team.gateway?.id)
+    writer.string(team.pointee.gateway?.id)
     writer.key("deep")
-    writer.string(team.deep?.rawValue)
+    writer.string(team.pointee.deep?.rawValue)
     writer.key("leaders")
-    writer.strings(team.leaders)
+    writer.strings(team.pointee.leaders)
     writer.key("members")
-    writer.strings(team.members)
+    writer.strings(team.pointee.members)
     writer.key("linkCount")
-    writer.int(team.linkCount)
+    writer.int(team.pointee.linkCount)
     writer.key("links")
-    writer.objects(team.links) { writer, link in
-      writer.key("team")
-      writer.string(link.team)
-      writer.key("via")
-      writer.strings(link.via)
+    writer.beginArray()
+    // By index, in place: iterating would copy each link, retaining its id and list.
+    team.pointee.links.withUnsafeBufferPointer { links in
+      for i in links.indices {
+        writer.item()
+        writer.beginObject()
+        writer.key("team")
+        writer.string(links[i].team)
+        writer.key("via")
+        writer.strings(links[i].via)
+        writer.end()
+      }
     }
+    writer.end()
     writer.key("silo")
-    writer.bool(team.isSilo)
+    writer.bool(team.pointee.isSilo)
     writer.key("eiIndex")
-    writer.number(team.eiIndex)
+    writer.number(team.pointee.eiIndex)
     writer.end()
   }
 
@@ -103,8 +114,11 @@ extension SchoolAnalysis {
         let range = (teams.count * piece / pieces)..<(teams.count * (piece + 1) / pieces)
         var part = JSONStreamWriter(
           continuing: start, itemsBefore: range.lowerBound, capacity: estimate)
-        // By index: iterating would copy each team, retaining all its strings and lists.
-        for t in range { Self.write(teams[t], to: &part) }
+        // By index, in place: iterating would copy each team, retaining all its strings and
+        // lists.
+        teams.withUnsafeBufferPointer { teams in
+          for t in range { Self.write(teams.baseAddress.unsafelyUnwrapped + t, to: &part) }
+        }
         return part.storage
       }, consume: { try $0.withUnsafeBytes(consume) })
     let tail =
@@ -146,12 +160,20 @@ extension SchoolAnalysis {
       writer.end()
     }
     writer.key("leaderOnlyLinks")
-    writer.objects(leaderOnlyLinks) { writer, link in
-      writer.key("teams")
-      writer.strings(link.teams)
-      writer.key("via")
-      writer.strings(link.via)
+    writer.beginArray()
+    // By index, in place: iterating would copy each link, retaining its lists.
+    leaderOnlyLinks.withUnsafeBufferPointer { links in
+      for i in links.indices {
+        writer.item()
+        writer.beginObject()
+        writer.key("teams")
+        writer.strings(links[i].teams)
+        writer.key("via")
+        writer.strings(links[i].via)
+        writer.end()
+      }
     }
+    writer.end()
     writer.key("brokers")
     writer.value(
       .array(
