@@ -64,21 +64,29 @@ extension CommandSpec {
     let roster = pseudonymiser?.apply(to: realRoster) ?? realRoster
     let input = parsed.positionals[0]
     let source = input == "-" ? "<stdin>" : input
-    let plan = try suggestionPlan(
-      parsed, command: "suggest", roster: realRoster, shown: roster,
-      pseudonymiser: pseudonymiser, io: io)
+    // The plan's text is written while the roster after it is built and its figures worked
+    // out: the text reads them only at its end.
+    let draft = try suggester(
+      parsed, command: "suggest", roster: realRoster, shown: roster, pseudonymiser: pseudonymiser,
+      io: io
+    ).draft(for: realRoster)
 
     if let path = parsed.value("write") {
       try writeSuggestion(
-        RosterCSVWriter.csv(for: plan.applied(to: roster)), toPath: path, io: io,
+        RosterCSVWriter.csv(for: draft.plan.applied(to: roster)), toPath: path, io: io,
         inputs: OutputFile.inputs(of: parsed))
     }
     let output = parsed.value("output")
-    let text =
-      format == "json"
-      ? plan.json(limit: limit)
-      : plan.text(
-        roster: roster, source: source, limit: limit, color: output == nil && io.colorEnabled)
+    let text: String
+    if format == "json" {
+      text = draft.completed().json(limit: limit)
+    } else {
+      let color = output == nil && io.colorEnabled
+      let (plan, body) = draft.completed(alongside: { plan in
+        plan.textBeforeFigures(roster: roster, source: source, limit: limit, color: color)
+      })
+      text = body + plan.figuresText(color: color)
+    }
     if let output, output != "-" {
       try writeSuggestion(
         text, toPath: output, io: io, inputs: OutputFile.inputs(of: parsed))
@@ -136,21 +144,9 @@ func suggestionOptions(
   return options
 }
 
-/// The plan the suggestion options ask for: worked out on the real roster, so pseudonymising
-/// changes only the names; `--exclude` takes ids as `shown` (the output's roster) gives them,
-/// and an id no one has is warned about.
-func suggestionPlan(
-  _ parsed: ParsedArguments, command: String, roster realRoster: Roster, shown roster: Roster,
-  pseudonymiser: Pseudonymiser?, io: CommandIO
-) throws -> SuggestionPlan {
-  try suggester(
-    parsed, command: command, roster: realRoster, shown: roster, pseudonymiser: pseudonymiser,
-    io: io
-  ).plan(for: realRoster)
-}
-
-/// The suggester the suggestion options ask for (see `suggestionPlan`), to be run on the real
-/// roster.
+/// The suggester the suggestion options ask for, to be run on the real roster, so
+/// pseudonymising changes only the names; `--exclude` takes ids as `shown` (the output's
+/// roster) gives them, and an id no one has is warned about.
 func suggester(
   _ parsed: ParsedArguments, command: String, roster realRoster: Roster, shown roster: Roster,
   pseudonymiser: Pseudonymiser?, io: CommandIO

@@ -64,22 +64,29 @@ struct PositionSet {
 struct PersonPool {
   /// Positions are below this.
   private let bound: Int
-  private var sets: [Int: PositionSet] = [:]
-  /// The keys of ``sets``, ascending.
+  /// The keys held, ascending, and the set of each (parallel arrays: a pool holds a few keys,
+  /// so a set is found by a short search, never by hashing).
   private var keys: [Int] = []
+  private var sets: [PositionSet] = []
 
   /// An empty pool of people at positions below `bound`.
   /// - Complexity: O(1).
   init(bound: Int) { self.bound = bound }
 
   /// Adds a person under a key.
-  /// - Complexity: O(1), plus O(bound / 64 + K) for a key not held yet.
+  /// - Complexity: O(log K) for K keys, plus O(bound / 64 + K) for a key not held yet.
   mutating func insert(_ person: PersonIndex, key: Int) {
-    if sets[key] == nil {
-      sets[key] = PositionSet(bound: bound)
-      keys.insert(key, at: keys.firstIndex { $0 > key } ?? keys.count)
+    var low = 0
+    var high = keys.count
+    while low < high {
+      let middle = (low + high) / 2
+      if keys[middle] < key { low = middle + 1 } else { high = middle }
     }
-    sets[key]?.insert(person.position)
+    if low == keys.count || keys[low] != key {
+      keys.insert(key, at: low)
+      sets.insert(PositionSet(bound: bound), at: low)
+    }
+    sets[low].insert(person.position)
   }
 
   /// Up to `limit` people (smallest positions) of the best key that still holds a current
@@ -92,24 +99,20 @@ struct PersonPool {
     var i = 0
     while i < keys.count {
       let key = keys[i]
-      guard var set = sets.removeValue(forKey: key) else {
-        i += 1
-        continue
-      }
       var found: [PersonIndex] = []
       if limit > 0 {
-        set.walk { position in
+        sets[i].walk { position in
           let person = PersonIndex(unchecked: position)
           guard currentKey(person) == key else { return (false, true) }
           found.append(person)
           return (true, found.count < limit)
         }
       }
-      if set.count > 0 {
-        sets[key] = set
+      if sets[i].count > 0 {
         i += 1
       } else {
         keys.remove(at: i)
+        sets.remove(at: i)
       }
       if !found.isEmpty { return (key, found) }
     }
@@ -147,11 +150,30 @@ struct KindPools {
       }
       if let current = best, current.key < tier.key { continue }
       if let current = best, current.key == tier.key {
-        best?.people = Array((current.people + tier.people).sorted().prefix(limit))
+        best?.people = Self.merged(current.people, tier.people, limit: limit)
       } else {
         best = tier
       }
     }
     return best
+  }
+
+  /// The first `limit` people of two ascending lists with no one in both, ascending: what
+  /// sorting the two together gives, in one pass.
+  /// - Complexity: O(limit).
+  static func merged(_ a: [PersonIndex], _ b: [PersonIndex], limit: Int) -> [PersonIndex] {
+    var result: [PersonIndex] = []
+    result.reserveCapacity(min(limit, a.count + b.count))
+    var (i, j) = (0, 0)
+    while result.count < limit && (i < a.count || j < b.count) {
+      if j == b.count || (i < a.count && a[i] < b[j]) {
+        result.append(a[i])
+        i += 1
+      } else {
+        result.append(b[j])
+        j += 1
+      }
+    }
+    return result
   }
 }

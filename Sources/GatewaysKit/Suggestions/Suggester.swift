@@ -107,15 +107,48 @@ public struct Suggester: Sendable {
     for network: RosterGraph, alongside other: @Sendable () -> T,
     before: (@Sendable (T) -> PlanSnapshot)? = nil, computingAfter: Bool = true
   ) -> (SuggestionPlan, T) {
+    let (draft, result) = draft(for: network, alongside: other, before: before)
+    return (draft.completed(computingAfter: computingAfter), result)
+  }
+
+  /// The plan for a roster before the roster with its additions is built and its figures worked
+  /// out (``PlanDraft/completed(computingAfter:)`` does that): for a caller with other work to
+  /// do beside those last steps (`suggest` writes the plan's text meanwhile).
+  /// - Complexity: as ``plan(for:)``, less the graph and snapshot of the roster after.
+  package func draft(for roster: Roster) -> PlanDraft {
+    draft(for: RosterGraph(roster), alongside: {}, before: nil).0
+  }
+
+  /// The plan's draft for a roster's graph, and `other()` at the same time (see
+  /// ``plan(for:alongside:before:computingAfter:)``).
+  /// - Complexity: as the plan, less the graph and snapshot of the roster after.
+  package func draft<T: Sendable>(
+    for network: RosterGraph, alongside other: @Sendable () -> T,
+    before: (@Sendable (T) -> PlanSnapshot)?
+  ) -> (PlanDraft, T) {
     let roster = network.roster
     let options = options
+    // Without `before`, the figures before need the team and cut structures the engine needs:
+    // both are worked out once, while the engine sets itself up.
+    var start: StartStructure?
+    var prepared: SuggestionEngine?
+    if before == nil {
+      let (structures, engine) = Parallel.both(
+        { StartStructure(network: network) },
+        { SuggestionEngine(network: network, options: options) })
+      start = structures
+      prepared = engine
+    }
+    let shared = start
+    let ready = prepared
     let ((before, result), engine) = Parallel.both(
       { () -> (PlanSnapshot, T) in
         let result = other()
-        return (before?(result) ?? PlanSnapshot(network: network), result)
+        return (before?(result) ?? PlanSnapshot(network: network, start: shared), result)
       },
       { () -> SuggestionEngine in
-        var engine = SuggestionEngine(network: network, options: options)
+        var engine = ready ?? SuggestionEngine(network: network, options: options)
+        engine.start = shared
         if options.robust {
           let outcome = engine.robust()
           engine.outcome = outcome
@@ -127,24 +160,60 @@ public struct Suggester: Sendable {
         }
         return engine
       })
-    var applied: RosterGraph?
-    var after = before
-    if !engine.additions.isEmpty {
-      let changed = RosterGraph(SuggestionPlan.apply(added: engine.addedMembers, to: roster))
-      applied = changed
-      if computingAfter { after = PlanSnapshot(network: changed) }
-    }
     var unmet = engine.unmet
     if let limit = options.listLimit {
       for i in unmet.indices where unmet[i].teams.count > limit {
         unmet[i].teams = Array(unmet[i].teams.prefix(limit))
       }
     }
-    var plan = SuggestionPlan(
+    let plan = SuggestionPlan(
       additions: engine.additions, feasible: engine.unmet.isEmpty, unmet: unmet,
       lowerBound: engine.outcome?.bound, optimal: engine.outcome?.optimal, notes: engine.notes,
-      componentsBefore: before.components, before: before, after: after)
-    plan.appliedNetwork = applied
-    return (plan, result)
+      componentsBefore: before.components, before: before, after: before)
+    return (
+      PlanDraft(
+        plan: plan, roster: roster,
+        addedMembers: engine.additions.isEmpty ? nil : engine.addedMembers),
+      result
+    )
+  }
+}
+
+/// A plan whose roster after (``SuggestionPlan/appliedNetwork``) and figures after
+/// (``SuggestionPlan/after``) are still to be worked out; until then ``plan`` holds the
+/// figures before as its figures after.
+package struct PlanDraft: Sendable {
+  /// The plan, but for its roster and figures after.
+  package var plan: SuggestionPlan
+  /// The roster the plan is for.
+  let roster: Roster
+  /// The person positions added to each team position; `nil` when the plan adds nobody.
+  let addedMembers: [Int: [Int]]?
+
+  /// The whole plan: the roster with the additions applied, its graph, and (when
+  /// `computingAfter`) its figures.
+  /// - Complexity: O(S + T + M) for the graph, plus the snapshot's.
+  package func completed(computingAfter: Bool = true) -> SuggestionPlan {
+    var plan = plan
+    if let addedMembers {
+      let changed = RosterGraph(SuggestionPlan.apply(added: addedMembers, to: roster))
+      plan.appliedNetwork = changed
+      if computingAfter { plan.after = PlanSnapshot(network: changed) }
+    }
+    return plan
+  }
+
+  /// The whole plan (``completed(computingAfter:)``) and `body(plan)` at the same time, on two
+  /// cores: `body` is given the plan without its figures after, and must not read them.
+  ///
+  /// ```swift
+  /// let (plan, text) = draft.completed(alongside: { $0.textBeforeFigures(roster: r, source: f) })
+  /// ```
+  /// - Complexity: that of ``completed(computingAfter:)`` plus `body`'s.
+  package func completed<T: Sendable>(alongside body: @Sendable (SuggestionPlan) -> T)
+    -> (SuggestionPlan, T)
+  {
+    let draft = plan
+    return Parallel.both({ completed() }, { body(draft) })
   }
 }

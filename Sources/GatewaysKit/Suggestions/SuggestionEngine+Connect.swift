@@ -18,7 +18,7 @@ extension SuggestionEngine {
   /// - Complexity: O((S + T + M) log S + C · (tier · G + K log K)) for C groups, G gateways with
   ///   a deep and K preference keys.
   mutating func connect() -> Int {
-    let structure = TeamStructure(network: network)
+    let structure = start?.teams ?? TeamStructure(network: network)
     let k = structure.components.count
     guard k > 1 else { return k }
     var teamsOf = [[GroupIndex]](repeating: [], count: k)
@@ -33,7 +33,7 @@ extension SuggestionEngine {
     // A link through someone who is a key person already creates no new key person: prefer
     // them (every other linking person becomes one).
     alreadyKey = PerPerson(repeating: false, count: graph.personCount)
-    for node in graph.cutStructure().articulationPoints {
+    for node in (start?.cuts ?? graph.cutStructure()).articulationPoints {
       if case .person(let p) = node { alreadyKey[p] = true }
     }
     defer { alreadyKey = PerPerson([]) }
@@ -58,12 +58,12 @@ extension SuggestionEngine {
     let order = (1..<k).filter { capacity[$0] > 0 } + (1..<k).filter { capacity[$0] == 0 }
     for c in order {
       let targets = representatives(teamsOf[c])
-      // A closure over `self` in a mutating method copies the engine on every call: read the
-      // keys from one copy instead.
-      let engine = self
+      // A closure over `self` in a mutating method copies the engine on every call, and a copy
+      // of the engine retains every list it holds: read the keys from a copy of just those.
+      let keys = preferenceKeys
       let mainTier = pool.bestTier(
         accepted: fittingKinds(targets), limit: Self.tierLimit
-      ) { engine.key($0) }
+      ) { keys.key($0) }
       let mainTeams = mainTargets.values.sorted()
       let otherTier = bestTier(of: peopleOf[c], fitting: mainTeams)
       var choice: Choice?

@@ -26,7 +26,7 @@ extension SuggestionEngine {
   ///   O(S + T + M).
   mutating func robust() -> RobustOutcome {
     let start = additions.isEmpty ? graph : currentGraph()
-    let startForest = PieceForest(graph: start)
+    let startForest = PieceForest(graph: start, cuts: additions.isEmpty ? self.start?.cuts : nil)
     let engine = self
     let bound = JointBound(graph: start, forest: startForest, spare: { engine.spare($0) })
     if bound.isDone { return RobustOutcome(bound: 0, optimal: true) }
@@ -76,7 +76,7 @@ extension SuggestionEngine {
   /// - Complexity: O(S + T + M) plus one ``bestLink(peopleA:teamsA:peopleB:teamsB:)`` per group.
   @discardableResult
   mutating func ring(forest: PieceForest) -> Bool {
-    let structure = TeamStructure(network: network)
+    let structure = start?.teams ?? TeamStructure(network: network)
     let k = structure.components.count
     guard k >= 2 else { return true }
     var leavesOf = [[Int]](repeating: [], count: k)

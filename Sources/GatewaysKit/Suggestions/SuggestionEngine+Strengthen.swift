@@ -91,9 +91,10 @@ extension SuggestionEngine {
       return max(parts, (leaves + 1) / 2, closed)
     }
 
+    /// The forest of a graph; `cuts`, when given, is the graph's cut structure already.
     /// - Complexity: O(N + M) plus the sizes of the components of the key people, once each.
-    init(graph: BipartiteGraph) {
-      let cuts = graph.cutStructure()
+    init(graph: BipartiteGraph, cuts known: CutStructure? = nil) {
+      let cuts = known ?? graph.cutStructure()
       self.cuts = cuts
       let n = graph.personCount
       var isKey = PerPerson(repeating: false, count: n)

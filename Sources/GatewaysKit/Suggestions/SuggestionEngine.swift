@@ -68,6 +68,10 @@ struct SuggestionEngine {
   /// proven optimal.
   var outcome: RobustOutcome?
 
+  /// The team and cut structures of ``network`` (the roster as given), when the caller has
+  /// them already.
+  var start: StartStructure?
+
   /// Sentinel key for a person who cannot take another team.
   static let full = Int.max
   /// The kinds of staff, numbered as ``personFitClass`` numbers them.
@@ -79,10 +83,17 @@ struct SuggestionEngine {
     let roster = network.roster
     let graph = network.graph
     self.graph = graph
-    cap = PerPerson(roster.staff.map { max(0, $0.maxTeams ?? options.defaultMaxTeams) })
+    // Fields are read by index, in place: mapping the staff would copy every record (retaining
+    // each of its strings).
+    let staff = roster.staff
+    cap = PerPerson(staff.indices.map { max(0, staff[$0].maxTeams ?? options.defaultMaxTeams) })
     count = PerPerson(graph.people.map { graph.degree(of: $0) })
+    // Ids are hashed only when someone is excluded.
+    let excludedIDs = options.excluded
     excluded = PerPerson(
-      roster.staff.map { options.excluded.contains($0.id) || !$0.suggestable })
+      excludedIDs.isEmpty
+        ? staff.indices.map { !staff[$0].suggestable }
+        : staff.indices.map { excludedIDs.contains(staff[$0].id) || !staff[$0].suggestable })
     var leads = PerPerson(repeating: false, count: roster.staff.count)
     // Every leadership is a membership: read them from the graph's set, not every membership.
     for pair in network.leaderships { leads[PersonIndex(unchecked: Int(pair >> 32))] = true }
@@ -91,15 +102,23 @@ struct SuggestionEngine {
     // Support staff are classified by role words; many share a role, so each role is
     // classified once.
     var kindOfRole: [String: Int] = [:]
+    // Other staff are classified by their type alone (as ``FitTable/kind(of:)`` does).
+    let (senior, middle, teacher) = (
+      kinds.firstIndex(of: .senior) ?? 0, kinds.firstIndex(of: .middle) ?? 0,
+      kinds.firstIndex(of: .teacher) ?? 0
+    )
     personFitClass = PerPerson(
-      roster.staff.map { member in
-        if member.staffType != .support {
-          return kinds.firstIndex(of: FitTable.kind(of: member)) ?? 0
+      staff.indices.map { p in
+        switch staff[p].staffType {
+        case .senior: return senior
+        case .middle: return middle
+        case .teacher: return teacher
+        case .support:
+          if let known = kindOfRole[staff[p].role] { return known }
+          let kind = kinds.firstIndex(of: FitTable.kind(of: staff[p])) ?? 0
+          kindOfRole[staff[p].role] = kind
+          return kind
         }
-        if let known = kindOfRole[member.role] { return known }
-        let kind = kinds.firstIndex(of: FitTable.kind(of: member)) ?? 0
-        kindOfRole[member.role] = kind
-        return kind
       })
     var slots: [Gateway?] = []
     var slotOf: [Gateway?: Int] = [:]
@@ -185,8 +204,40 @@ struct SuggestionEngine {
   func key(_ p: PersonIndex) -> Int {
     guard spare(p) > 0 else { return Self.full }
     let senior = options.develop && network.roster.staff[p.position].staffType == .senior
-    let newKey = !alreadyKey.isEmpty && !alreadyKey[p]
-    return (newKey ? 1 << 33 : 0) | (leads[p] ? 1 << 32 : 0) | (senior ? 1 << 31 : 0) | count[p]
+    return Self.key(
+      newKey: !alreadyKey.isEmpty && !alreadyKey[p], leads: leads[p], senior: senior,
+      count: count[p])
+  }
+
+  /// The preference key of a person with room for another team (see ``key(_:)``).
+  static func key(newKey: Bool, leads: Bool, senior: Bool, count: Int) -> Int {
+    (newKey ? 1 << 33 : 0) | (leads ? 1 << 32 : 0) | (senior ? 1 << 31 : 0) | count
+  }
+
+  /// What ``key(_:)`` reads, as it is now: cheaper to copy than the whole engine.
+  struct PreferenceKeys {
+    let cap: PerPerson<Int>
+    let count: PerPerson<Int>
+    let excluded: PerPerson<Bool>
+    let leads: PerPerson<Bool>
+    let alreadyKey: PerPerson<Bool>
+    /// The staff, when `--develop` prefers people who are not senior leaders.
+    let staff: [StaffMember]?
+
+    /// The same as ``SuggestionEngine/key(_:)``.
+    func key(_ p: PersonIndex) -> Int {
+      guard !excluded[p] && cap[p] - count[p] > 0 else { return SuggestionEngine.full }
+      return SuggestionEngine.key(
+        newKey: !alreadyKey.isEmpty && !alreadyKey[p], leads: leads[p],
+        senior: staff?[p.position].staffType == .senior, count: count[p])
+    }
+  }
+
+  /// The preference keys as they are now.
+  var preferenceKeys: PreferenceKeys {
+    PreferenceKeys(
+      cap: cap, count: count, excluded: excluded, leads: leads, alreadyKey: alreadyKey,
+      staff: options.develop ? network.roster.staff : nil)
   }
 
   /// The teams a person is on, with the additions so far.
@@ -321,9 +372,10 @@ struct SuggestionEngine {
   func best(people: [PersonIndex], teams: [GroupIndex]) -> Choice? {
     var best: Choice?
     for p in people {
-      // The person's teams, once for all the teams weighed.
-      let mine = self.teams(of: p)
+      // The person's teams, once for all the teams weighed (as ``teams(of:)`` gives them).
       let added = addedTeams[p]
+      var mine = Array(graph.groups(of: p))
+      if let added { mine += added }
       for t in teams where fits(p, t) && !graph.contains(p, in: t) && !(added?.contains(t) ?? false)
       {
         let candidate = Choice(person: p, team: t, gain: gain(joining: t, from: mine))

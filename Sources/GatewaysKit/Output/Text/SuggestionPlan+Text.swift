@@ -19,6 +19,16 @@ extension SuggestionPlan {
   public func text(roster: Roster, source: String, limit: Int? = nil, color: Bool = false)
     -> String
   {
+    textBeforeFigures(roster: roster, source: source, limit: limit, color: color)
+      + figuresText(color: color)
+  }
+
+  /// The text of ``text(roster:source:limit:color:)`` up to its "Before -> after" figures, which
+  /// it does not read: so it can be written while ``after`` is still being worked out.
+  /// - Complexity: O(S + T + M + n) for n additions.
+  package func textBeforeFigures(
+    roster: Roster, source: String, limit: Int? = nil, color: Bool = false
+  ) -> String {
     let style = TextStyle(enabled: color)
     let shown = Array(additions.prefix(max(0, limit ?? additions.count)))
     // Only the people the plan names are looked up (staff and teams are sorted by id), and
@@ -124,8 +134,15 @@ extension SuggestionPlan {
       out += "\n" + style.bold("Left out") + "\n"
       for note in notes { out += "  - \(note).\n" }
     }
+    return out
+  }
 
-    out += "\n" + style.bold("Before -> after") + "\n"
+  /// The end of ``text(roster:source:limit:color:)``: the "Before -> after" figures, and a note
+  /// when key people remain.
+  /// - Complexity: O(1).
+  package func figuresText(color: Bool = false) -> String {
+    let style = TextStyle(enabled: color)
+    var out = "\n" + style.bold("Before -> after") + "\n"
     out += PlanSnapshot.changeRows(before, after)
     if lowerBound == nil, after.keyPeople > 0 {
       out +=
