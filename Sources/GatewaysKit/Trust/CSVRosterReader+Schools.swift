@@ -200,6 +200,15 @@ extension CSVRosterReader {
       self.assemblerLog = assemblerLog
     }
 
+    /// Makes room for `count` schools in all.
+    mutating func reserveCapacity(_ count: Int) {
+      assemblers.reserveCapacity(count)
+      schoolNames.reserveCapacity(count)
+      schoolOfName.reserveCapacity(count)
+      personIDs.reserveCapacity(count)
+      outside.reserveCapacity(count)
+    }
+
     /// The index of the school named `name`, a new one (with an empty assembler) if need be.
     mutating func school(named name: String) -> Int {
       if let known = schoolOfName[name] { return known }
@@ -467,20 +476,25 @@ extension CSVRosterReader {
             maximumFields: limits.maximumFields)
           partParser.bytesAreValidUTF8 = parser.bytesAreValidUTF8
         }
+        // The first part's schools start with the header's diagnostics, as the merged
+        // schools do (so it is the merge's start, not merged into it); the others' are added
+        // to theirs when merged.
+        let log = piece == 0 ? prepared.log : DiagnosticLog(file: file)
         var part = SchoolsPart(
           map: map, columns: columns, deeps: deeps, options: options,
-          defaultSchool: defaultSchool, log: DiagnosticLog(file: file),
-          assemblerLog: DiagnosticLog(file: file))
+          defaultSchool: defaultSchool, log: log, assemblerLog: log)
         part.addRows(from: &partParser, in: shared.buffer)
         guard partParser.problems.isEmpty, partParser.furtherInvalidUTF8Count == 0 else {
           return nil
         }
         return part
       }
-      var merged = SchoolsPart(
-        map: map, columns: columns, deeps: deeps, options: options,
-        defaultSchool: defaultSchool, log: prepared.log, assemblerLog: prepared.log)
-      for part in parts {
+      guard let first = parts[0], !first.log.hasErrors,
+        !first.assemblers.contains(where: { $0.log.hasErrors })
+      else { return nil }
+      var merged = first
+      merged.reserveCapacity(parts.reduce(0) { $0 + ($1?.assemblers.count ?? 0) })
+      for part in parts.dropFirst() {
         guard let part, merged.absorb(part, in: buffer) else { return nil }
       }
       return merged

@@ -102,16 +102,31 @@ extension RosterReader {
     // Each school on its own (schools are many and independent): a piece of consecutive
     // schools per task, on the cores.
     let pieces = min(parts.count, Parallel.width * 8)
-    let teamLists = Parallel.map(pieces) { piece in
-      ((parts.count * piece / pieces)..<(parts.count * (piece + 1) / pieces)).map { index in
+    // The teams (by key) of each school an outside membership names: few of the schools.
+    var named = Set<String>()
+    for part in parts {
+      for membership in part.rows.outside {
+        if let school = membership.teamSchool { named.insert(school) }
+      }
+    }
+    let namedParts = parts.indices.filter { named.contains(parts[$0].rows.name) }
+    let teamLists = Parallel.map(min(namedParts.count, pieces)) { piece in
+      let count = namedParts.count
+      let pieces = min(count, pieces)
+      return ((count * piece / pieces)..<(count * (piece + 1) / pieces)).map { index in
         Dictionary(
-          parts[index].rows.roster.teams.map { (exactIDs ? $0.id : $0.id.lowercased(), $0.id) },
+          parts[namedParts[index]].rows.roster.teams.map {
+            (exactIDs ? $0.id : $0.id.lowercased(), $0.id)
+          },
           uniquingKeysWith: { first, _ in first })
       }
     }.flatMap { $0 }
     var teamsOfSchool: [String: [String: String]] = [:]
-    teamsOfSchool.reserveCapacity(parts.count)
-    for (part, teams) in zip(parts, teamLists) { teamsOfSchool[part.rows.name] = teams }
+    teamsOfSchool.reserveCapacity(namedParts.count)
+    for (index, teams) in zip(namedParts, teamLists)
+    where teamsOfSchool[parts[index].rows.name] == nil {
+      teamsOfSchool[parts[index].rows.name] = teams
+    }
     var trustTeamIDs: [String: String] = [:]
     for id in drafts.keys.sorted(by: { $0.precedesInBytes($1) }) where trustTeamIDs[key(id)] == nil
     {
@@ -150,6 +165,36 @@ extension RosterReader {
     return TrustRoster(schools: schools, trustTeams: trustTeams)
   }
 
+  /// A school's person_ids by staff id as its roster spells it, and whether every staff id is
+  /// its own key (as the rows' person_ids are keyed: the id, lowercased unless `exactIDs`).
+  /// When the ids are their keys and each of the rows' staff ids is a member's, the rows'
+  /// table is the answer as it is, with no table made.
+  /// - Complexity: O(s) lookups for s staff.
+  private static func personIDs(
+    of rows: CSVRosterReader.SchoolRows, exactIDs: Bool
+  ) -> (personIDs: [String: String], ownKeys: Bool) {
+    let staff = rows.roster.staff
+    let ownKeys =
+      exactIDs
+      || staff.allSatisfy { member in
+        member.id.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) }
+      }
+    if ownKeys {
+      var found = 0
+      for member in staff where rows.personIDs[member.id] != nil { found += 1 }
+      if found == rows.personIDs.count { return (rows.personIDs, true) }
+    }
+    // Ids that are not their keys: each key's first member.
+    var personIDs: [String: String] = [:]
+    var seen = Set<String>()
+    for member in staff {
+      let key = exactIDs ? member.id : member.id.lowercased()
+      guard seen.insert(key).inserted else { continue }
+      if let person = rows.personIDs[key] { personIDs[member.id] = person }
+    }
+    return (personIDs, ownKeys)
+  }
+
   /// One school of the trust: its person_ids and outside memberships with the ids as its
   /// roster (and the schools it names) spell them, and the problems of the latter.
   private static func school(
@@ -160,12 +205,16 @@ extension RosterReader {
     var errors: [Diagnostic] = []
     func key(_ id: String) -> String { exactIDs ? id : id.lowercased() }
     let roster = part.rows.roster
-    let staffIDs = Dictionary(
-      roster.staff.map { (key($0.id), $0.id) }, uniquingKeysWith: { first, _ in first })
-    var personIDs: [String: String] = [:]
-    for (staff, person) in part.rows.personIDs {
-      if let id = staffIDs[key(staff)] { personIDs[id] = person }
+    let (personIDs, ownKeys) = Self.personIDs(of: part.rows, exactIDs: exactIDs)
+    guard !part.rows.outside.isEmpty else {
+      return (
+        TrustRoster.School(
+          name: part.rows.name, file: part.file, roster: roster, personIDs: personIDs), errors
+      )
     }
+    let staffIDs = Dictionary(
+      roster.staff.map { (ownKeys ? $0.id : key($0.id), $0.id) },
+      uniquingKeysWith: { first, _ in first })
     var outside: [TrustRoster.OutsideMembership] = []
     for membership in part.rows.outside {
       let staff = staffIDs[key(membership.staff)] ?? membership.staff
