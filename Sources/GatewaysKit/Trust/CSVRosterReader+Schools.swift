@@ -123,13 +123,15 @@ extension CSVRosterReader {
     let readings = reading.assemblers.map { prepared.reading(layout: $0.layout) }
     _ = consume prepared
     let (names, personIDs, outside) = (reading.schoolNames, reading.personIDs, reading.outside)
-    let finished = reading.assemblers
-    reading.assemblers = []
-    // Each assembler let go on the core that built its roster.
-    let schools = Parallel.map(taking: consume finished, pieces: pieces) { range, assemblers in
+    // Each assembler moved out of the array (not copied) and let go on the core that built its
+    // roster.
+    let finished = MovedElements(taking: &reading.assemblers)
+    defer { finished.deallocate() }
+    let schools = Parallel.map(pieces) { piece in
       var typeOfRole: [String: StaffType] = [:]
-      return range.map { index in
-        var roster = assemblers[index].roster(typeOfRole: &typeOfRole)
+      return ((count * piece / pieces)..<(count * (piece + 1) / pieces)).map { index in
+        var assembler = finished.take(index)
+        var roster = assembler.roster(typeOfRole: &typeOfRole)
         roster.reading = readings[index]
         return SchoolRows(
           name: names[index], roster: roster, personIDs: personIDs[index].mapValues(\.value),
@@ -198,6 +200,15 @@ extension CSVRosterReader {
       self.defaultSchool = defaultSchool
       self.log = log
       self.assemblerLog = assemblerLog
+    }
+
+    /// Makes room for `count` schools in all.
+    mutating func reserveCapacity(_ count: Int) {
+      assemblers.reserveCapacity(count)
+      schoolNames.reserveCapacity(count)
+      schoolOfName.reserveCapacity(count)
+      personIDs.reserveCapacity(count)
+      outside.reserveCapacity(count)
     }
 
     /// The index of the school named `name`, a new one (with an empty assembler) if need be.
@@ -375,14 +386,27 @@ extension CSVRosterReader {
     /// school both have takes `later`'s rows after its own. Returns `false` (this part left
     /// unusable) when either part found an error, or the two cannot be merged exactly (see
     /// ``Assembler/absorb(_:in:)``); the caller then reads the file row by row.
-    mutating func absorb(_ later: SchoolsPart, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-      guard !later.log.hasErrors else { return false }
-      for part in later.assemblers.indices {
-        guard !later.assemblers[part].log.hasErrors else { return false }
+    mutating func absorb(_ later: inout SchoolsPart, in buffer: UnsafeBufferPointer<UInt8>)
+      -> Bool
+    {
+      guard !later.log.hasErrors, !later.assemblers.contains(where: { $0.log.hasErrors }) else {
+        return false
+      }
+      // Each assembler moved out of `later` (not copied), those not reached let go at the end.
+      let count = later.assemblers.count
+      let moved = MovedElements(taking: &later.assemblers)
+      var taken = 0
+      defer {
+        moved.discard(from: taken, to: count)
+        moved.deallocate()
+      }
+      for part in 0..<count {
+        var assembler = moved.take(part)
+        taken = part + 1
         let name = later.schoolNames[part]
         if let index = schoolOfName[name] {
-          guard assemblers[index].canMerge, later.assemblers[part].canMerge,
-            assemblers[index].absorb(later.assemblers[part], in: buffer)
+          guard assemblers[index].canMerge, assembler.canMerge,
+            assemblers[index].absorb(assembler, in: buffer)
           else { return false }
           for (key, value) in later.personIDs[part] {
             if let known = personIDs[index][key] {
@@ -396,7 +420,6 @@ extension CSVRosterReader {
           schoolOfName[name] = assemblers.count
           schoolNames.append(name)
           // The header's diagnostics first, as every school's log has them.
-          var assembler = later.assemblers[part]
           var combined = assemblerLog
           combined.append(assembler.log)
           assembler.log = combined
@@ -454,7 +477,7 @@ extension CSVRosterReader {
       let partLines = lines
       let file = prepared.log.file
       let map = prepared.map
-      let parts = Parallel.map(partBounds.count - 1) { piece -> SchoolsPart? in
+      let read = Parallel.map(partBounds.count - 1) { piece -> SchoolsPart? in
         var partParser: CSVParser
         if piece == 0 {
           partParser = parser
@@ -467,25 +490,63 @@ extension CSVRosterReader {
             maximumFields: limits.maximumFields)
           partParser.bytesAreValidUTF8 = parser.bytesAreValidUTF8
         }
+        // The first part's schools start with the header's diagnostics, as the merged
+        // schools do (so it is the merge's start, not merged into it); the others' are added
+        // to theirs when merged.
+        let log = piece == 0 ? prepared.log : DiagnosticLog(file: file)
         var part = SchoolsPart(
           map: map, columns: columns, deeps: deeps, options: options,
-          defaultSchool: defaultSchool, log: DiagnosticLog(file: file),
-          assemblerLog: DiagnosticLog(file: file))
+          defaultSchool: defaultSchool, log: log, assemblerLog: log)
         part.addRows(from: &partParser, in: shared.buffer)
         guard partParser.problems.isEmpty, partParser.furtherInvalidUTF8Count == 0 else {
           return nil
         }
         return part
       }
-      var merged = SchoolsPart(
-        map: map, columns: columns, deeps: deeps, options: options,
-        defaultSchool: defaultSchool, log: prepared.log, assemblerLog: prepared.log)
-      for part in parts {
-        guard let part, merged.absorb(part, in: buffer) else { return nil }
+      // Each part taken out of the list before it is changed or merged, so none is copied.
+      var parts = read
+      let total = parts.reduce(0) { $0 + ($1?.assemblers.count ?? 0) }
+      guard var merged = parts[0], !merged.log.hasErrors,
+        !merged.assemblers.contains(where: { $0.log.hasErrors })
+      else { return nil }
+      parts[0] = nil
+      merged.reserveCapacity(total)
+      for index in parts.indices.dropFirst() {
+        guard var part = parts[index] else { return nil }
+        parts[index] = nil
+        guard merged.absorb(&part, in: buffer) else { return nil }
       }
       return merged
     }
   }
+}
+
+/// The elements of an array moved (not copied) into memory of their own, for threads that each
+/// take distinct ones; every element must be taken (or discarded) once before ``deallocate()``.
+private struct MovedElements<Element>: @unchecked Sendable {
+  private let base: UnsafeMutablePointer<Element>
+
+  /// Moves every element of `array` out of it (leaving it empty).
+  /// - Complexity: O(n) in the elements, with no copy of one.
+  init(taking array: inout [Element]) {
+    base = .allocate(capacity: array.count)
+    var index = array.count
+    while let last = array.popLast() {
+      index -= 1
+      (base + index).initialize(to: last)
+    }
+  }
+
+  /// The element at `index`, moved out (taken once only).
+  func take(_ index: Int) -> Element { (base + index).move() }
+
+  /// Lets go the elements at `start..<end`, not taken.
+  func discard(from start: Int, to end: Int) {
+    if start < end { (base + start).deinitialize(count: end - start) }
+  }
+
+  /// Frees the memory, once every element is taken (or let go).
+  func deallocate() { base.deallocate() }
 }
 
 extension CSVRosterReader {

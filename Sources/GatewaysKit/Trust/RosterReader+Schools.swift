@@ -42,7 +42,9 @@ extension RosterReader {
     namedByFile: Bool? = nil
   ) throws(RosterError) -> SchoolsReading {
     precondition(!files.isEmpty, "no roster files")
-    var parts: [(file: String, rows: CSVRosterReader.SchoolRows)] = []
+    // Each school's rows and the file it is in (the schools moved, not copied, from a file's).
+    var schoolRows: [CSVRosterReader.SchoolRows] = []
+    var schoolFiles: [String] = []
     var trustTeams: [String: CSVRosterReader.TrustTeamDraft] = [:]
     var diagnostics: [Diagnostic] = []
     let fileCount = files.count
@@ -62,7 +64,8 @@ extension RosterReader {
         {
         case .school(let roster): return .school(roster)
         case .schools(let schools, let teams):
-          parts += schools.map { (fileName, $0) }
+          schoolFiles += repeatElement(fileName, count: schools.count)
+          if schoolRows.isEmpty { schoolRows = schools } else { schoolRows += schools }
           trustTeams.merge(teams) { first, _ in first }
         }
       } catch {
@@ -70,7 +73,10 @@ extension RosterReader {
       }
     }
     if !diagnostics.isEmpty { throw RosterError(diagnostics: diagnostics) }
-    return .trust(try Self.trust(parts, trustTeams: trustTeams, exactIDs: options.exactIDs))
+    return .trust(
+      try Self.trust(
+        schoolRows, files: schoolFiles, severalFiles: fileCount > 1, trustTeams: trustTeams,
+        exactIDs: options.exactIDs))
   }
 
   /// The school a file names: its name without the folder and the extension.
@@ -81,57 +87,91 @@ extension RosterReader {
 
   /// Joins the schools of every file into a trust, checking what joins them.
   private static func trust(
-    _ parts: [(file: String, rows: CSVRosterReader.SchoolRows)],
+    _ schoolRows: [CSVRosterReader.SchoolRows], files: [String], severalFiles: Bool,
     trustTeams drafts: [String: CSVRosterReader.TrustTeamDraft], exactIDs: Bool
   ) throws(RosterError) -> TrustRoster {
     var errors: [Diagnostic] = []
-    var fileOfSchool: [String: String] = [:]
-    for part in parts {
-      if let other = fileOfSchool[part.rows.name] {
-        errors.append(
-          Diagnostic(
-            .error, file: part.file,
-            message:
-              "school '\(part.rows.name)' is also in \(other); give each school's rows in one "
-              + "file (or name the schools apart in a school column)"))
-      } else {
-        fileOfSchool[part.rows.name] = part.file
+    // A file's schools have names of their own: only several files can name a school twice.
+    if severalFiles {
+      var fileOfSchool: [String: String] = [:]
+      for index in schoolRows.indices {
+        let name = schoolRows[index].name
+        if let other = fileOfSchool[name] {
+          errors.append(
+            Diagnostic(
+              .error, file: files[index],
+              message:
+                "school '\(name)' is also in \(other); give each school's rows in one "
+                + "file (or name the schools apart in a school column)"))
+        } else {
+          fileOfSchool[name] = files[index]
+        }
       }
     }
     func key(_ id: String) -> String { exactIDs ? id : id.lowercased() }
     // Each school on its own (schools are many and independent): a piece of consecutive
     // schools per task, on the cores.
-    let pieces = min(parts.count, Parallel.width * 8)
-    let teamLists = Parallel.map(pieces) { piece in
-      ((parts.count * piece / pieces)..<(parts.count * (piece + 1) / pieces)).map { index in
+    let pieces = min(schoolRows.count, Parallel.width * 8)
+    // The teams (by key) of each school an outside membership names: few of the schools.
+    var named = Set<String>()
+    for index in schoolRows.indices {
+      for membership in schoolRows[index].outside {
+        if let school = membership.teamSchool { named.insert(school) }
+      }
+    }
+    let namedParts =
+      named.isEmpty ? [] : schoolRows.indices.filter { named.contains(schoolRows[$0].name) }
+    let teamLists = Parallel.map(min(namedParts.count, pieces)) { piece in
+      let count = namedParts.count
+      let pieces = min(count, pieces)
+      return ((count * piece / pieces)..<(count * (piece + 1) / pieces)).map { index in
         Dictionary(
-          parts[index].rows.roster.teams.map { (exactIDs ? $0.id : $0.id.lowercased(), $0.id) },
+          schoolRows[namedParts[index]].roster.teams.map {
+            (exactIDs ? $0.id : $0.id.lowercased(), $0.id)
+          },
           uniquingKeysWith: { first, _ in first })
       }
     }.flatMap { $0 }
     var teamsOfSchool: [String: [String: String]] = [:]
-    teamsOfSchool.reserveCapacity(parts.count)
-    for (part, teams) in zip(parts, teamLists) { teamsOfSchool[part.rows.name] = teams }
+    teamsOfSchool.reserveCapacity(namedParts.count)
+    for (index, teams) in zip(namedParts, teamLists) {
+      teamsOfSchool[schoolRows[index].name] = teams
+    }
     var trustTeamIDs: [String: String] = [:]
     for id in drafts.keys.sorted(by: { $0.precedesInBytes($1) }) where trustTeamIDs[key(id)] == nil
     {
       trustTeamIDs[key(id)] = id
     }
-    let schoolNames = parts.map(\.rows.name).sorted { $0.precedesInBytes($1) }
-    let shownNames =
-      schoolNames.prefix(5).joined(separator: ", ")
-      + (schoolNames.count > 5 ? " and \(schoolNames.count - 5) more" : "")
-    let (teamsByKey, trustTeamsByKey) = (teamsOfSchool, trustTeamIDs)
+    // The schools listed in the error for a team_school that names none (if a row has one).
+    var shownNames = ""
+    if named.contains(where: { teamsOfSchool[$0] == nil }) {
+      let schoolNames = schoolRows.map(\.name).sorted { $0.precedesInBytes($1) }
+      shownNames =
+        schoolNames.prefix(5).joined(separator: ", ")
+        + (schoolNames.count > 5 ? " and \(schoolNames.count - 5) more" : "")
+    }
+    let (teamsByKey, trustTeamsByKey, names) = (teamsOfSchool, trustTeamIDs, shownNames)
+    // The schools made in name order (as the trust keeps them), so none is moved again; the
+    // errors in the order of the files' schools.
+    let order = TrustRoster.nameOrder(schoolRows.map(\.name))
+    let count = schoolRows.count
     let results = Parallel.map(pieces) { piece in
-      let range = (parts.count * piece / pieces)..<(parts.count * (piece + 1) / pieces)
-      return range.map { index in
-        school(
-          parts[index], teamsOfSchool: teamsByKey, trustTeamIDs: trustTeamsByKey,
-          shownNames: shownNames, exactIDs: exactIDs)
+      var schools: [TrustRoster.School] = []
+      var errors: [(index: Int, errors: [Diagnostic])] = []
+      for position in (count * piece / pieces)..<(count * (piece + 1) / pieces) {
+        let index = order[position]
+        let (school, found) = school(
+          (files[index], schoolRows[index]), teamsOfSchool: teamsByKey,
+          trustTeamIDs: trustTeamsByKey, shownNames: names, exactIDs: exactIDs)
+        schools.append(school)
+        if !found.isEmpty { errors.append((index, found)) }
       }
-    }.flatMap { $0 }
-    for result in results { errors += result.errors }
-    let schools = results.map(\.school)
+      return (schools: schools, errors: errors)
+    }
+    for (_, found) in results.flatMap(\.errors).sorted(by: { $0.index < $1.index }) {
+      errors += found
+    }
+    let schools = Self.joined(results.map(\.schools))
     if !errors.isEmpty {
       throw RosterError(
         diagnostics: errors.prefix(RosterError.maximumErrors)
@@ -147,7 +187,51 @@ extension RosterReader {
     let trustTeams = trustTeamIDs.values.map { id in
       Team(id: id, name: drafts[id]?.name, gateway: drafts[id]?.gateway)
     }
-    return TrustRoster(schools: schools, trustTeams: trustTeams)
+    return TrustRoster(sortedSchools: schools, trustTeams: trustTeams)
+  }
+
+  /// The arrays' elements in order, in one array: each moved, not copied (no element is
+  /// retained and released again).
+  /// - Complexity: O(n) in the elements.
+  private static func joined<Element>(_ pieces: consuming [[Element]]) -> [Element] {
+    var pieces = pieces
+    var all: [Element] = []
+    all.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+    while var piece = pieces.popLast() {
+      while let element = piece.popLast() { all.append(element) }
+    }
+    all.reverse()
+    return all
+  }
+
+  /// A school's person_ids by staff id as its roster spells it, and whether every staff id is
+  /// its own key (as the rows' person_ids are keyed: the id, lowercased unless `exactIDs`).
+  /// When the ids are their keys and each of the rows' staff ids is a member's, the rows'
+  /// table is the answer as it is, with no table made.
+  /// - Complexity: O(s) lookups for s staff.
+  private static func personIDs(
+    of rows: CSVRosterReader.SchoolRows, exactIDs: Bool
+  ) -> (personIDs: [String: String], ownKeys: Bool) {
+    let staff = rows.roster.staff
+    let ownKeys =
+      exactIDs
+      || staff.allSatisfy { member in
+        member.id.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) }
+      }
+    if ownKeys {
+      var found = 0
+      for member in staff where rows.personIDs[member.id] != nil { found += 1 }
+      if found == rows.personIDs.count { return (rows.personIDs, true) }
+    }
+    // Ids that are not their keys: each key's first member.
+    var personIDs: [String: String] = [:]
+    var seen = Set<String>()
+    for member in staff {
+      let key = exactIDs ? member.id : member.id.lowercased()
+      guard seen.insert(key).inserted else { continue }
+      if let person = rows.personIDs[key] { personIDs[member.id] = person }
+    }
+    return (personIDs, ownKeys)
   }
 
   /// One school of the trust: its person_ids and outside memberships with the ids as its
@@ -160,12 +244,16 @@ extension RosterReader {
     var errors: [Diagnostic] = []
     func key(_ id: String) -> String { exactIDs ? id : id.lowercased() }
     let roster = part.rows.roster
-    let staffIDs = Dictionary(
-      roster.staff.map { (key($0.id), $0.id) }, uniquingKeysWith: { first, _ in first })
-    var personIDs: [String: String] = [:]
-    for (staff, person) in part.rows.personIDs {
-      if let id = staffIDs[key(staff)] { personIDs[id] = person }
+    let (personIDs, ownKeys) = Self.personIDs(of: part.rows, exactIDs: exactIDs)
+    guard !part.rows.outside.isEmpty else {
+      return (
+        TrustRoster.School(
+          name: part.rows.name, file: part.file, roster: roster, personIDs: personIDs), errors
+      )
     }
+    let staffIDs = Dictionary(
+      roster.staff.map { (ownKeys ? $0.id : key($0.id), $0.id) },
+      uniquingKeysWith: { first, _ in first })
     var outside: [TrustRoster.OutsideMembership] = []
     for membership in part.rows.outside {
       let staff = staffIDs[key(membership.staff)] ?? membership.staff

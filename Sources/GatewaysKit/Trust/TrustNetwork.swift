@@ -124,18 +124,19 @@ extension TrustNetwork {
       schools.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     let pieces = min(schools.count, Parallel.width * 8)
 
-    // Each member of staff's person_id, looked up on the cores (empty for a school with none).
-    let personIDsOfStaff: [[String?]] = Parallel.map(pieces) { piece in
+    // Each member of staff's person_id and its hash, looked up and hashed on the cores (empty
+    // for a school with none), so the one pass that numbers the people only probes a table.
+    let personIDsOfStaff: [(ids: [String?], hashes: [UInt64])] = Parallel.map(pieces) { piece in
       Self.piece(piece, of: pieces, count: schools.count).map { s in
         let school = schools[s]
-        if school.personIDs.isEmpty { return [] }
-        return school.roster.staff.map { school.personIDs[$0.id] }
+        if school.personIDs.isEmpty { return ([], []) }
+        let ids = school.roster.staff.map { school.personIDs[$0.id] }
+        return (ids, ids.map { $0.map(Self.hash) ?? 0 })
       }
     }.flatMap { $0 }
 
     // Trust people: one per person_id, else one per (school, staff), numbered in school order;
     // each person's schools (homes), ascending, as offsets into one array.
-    var personOfID: [String: Int32] = [:]
     var personID: [String?] = []
     var firstSchool: [Int32] = []
     var firstStaff: [Int32] = []
@@ -148,13 +149,20 @@ extension TrustNetwork {
     firstSchool.reserveCapacity(staffTotal)
     firstStaff.reserveCapacity(staffTotal)
     lastHome.reserveCapacity(staffTotal)
+    // The people with a person_id, in the order first met: slot k is the kth of them.
+    var idTable = OpenAddressingTable(expectedCount: staffTotal)
+    var personOfSlot: [Int32] = []
+    personOfSlot.reserveCapacity(staffTotal)
     for (s, school) in schools.enumerated() {
-      let ids = personIDsOfStaff[s]
+      let (ids, hashes) = personIDsOfStaff[s]
       let home = Int32(truncatingIfNeeded: s)
       var row = [Int32](repeating: 0, count: school.roster.staff.count)
       for i in row.indices {
         if !ids.isEmpty, let id = ids[i] {
-          if let known = personOfID[id] {
+          if let slot = idTable.slot(
+            hash: hashes[i], where: { personID[Int(personOfSlot[$0])] == id })
+          {
+            let known = personOfSlot[slot]
             row[i] = known
             if lastHome[Int(known)] != home {
               lastHome[Int(known)] = home
@@ -162,7 +170,8 @@ extension TrustNetwork {
             }
             continue
           }
-          personOfID[id] = Int32(truncatingIfNeeded: personID.count)
+          idTable.insert(hash: hashes[i])
+          personOfSlot.append(Int32(truncatingIfNeeded: personID.count))
         }
         row[i] = Int32(truncatingIfNeeded: personID.count)
         personID.append(ids.isEmpty ? nil : ids[i])
@@ -477,6 +486,12 @@ extension TrustNetwork {
     var teams = [Int](repeating: 0, count: connected.count)
     for group in graph.groups { teams[connected.component(of: group)] += 1 }
     return teams.max() ?? 0
+  }
+
+  /// A hash of an id's UTF-8 bytes, the same in every run.
+  private static func hash(_ id: String) -> UInt64 {
+    var id = id
+    return id.withUTF8 { ByteStringTable.hash(0..<$0.count, in: $0) }
   }
 
   /// The sorted distinct values.
