@@ -65,6 +65,8 @@ extension CommandSpec {
     }
     // The text report reads neither the teams' listed links nor their E-I indices.
     analyser.listsTeamDetail = format != "text"
+    // The exports (every format but the JSON document) read the links but no E-I index.
+    analyser.measuresEIIndices = format == "json"
     let analysis = analyser.analyse(roster)
     let source = parsed.positionals[0] == "-" ? "standard input" : parsed.positionals[0]
     switch format {

@@ -33,7 +33,9 @@ extension CommandSpec {
     guard let format = ExportFormat(rawValue: name) else {
       throw CommandFailure.usage(command: "export", message: "unknown --format '\(name)'")
     }
-    let analyser = Analyser(listLimit: try listLimit(parsed))
+    var analyser = Analyser(listLimit: try listLimit(parsed))
+    // No export reads the teams' E-I indices.
+    analyser.measuresEIIndices = false
     let roster = try loadRoster(parsed, io: io)
     let analysis = analyser.analyse(roster)
     try writeExport(format, roster: roster, analysis: analysis, parsed: parsed, io: io)

@@ -45,6 +45,10 @@ public struct Analyser: Sendable {
   /// report reads neither, so `gateways analyse` in text leaves them out; the link counts,
   /// silos, leader-only links and every other figure are the same either way.
   package var listsTeamDetail = true
+  /// Whether each team's E-I index is measured (when ``listsTeamDetail`` is on too): the JSON
+  /// document and the HTML report show it, the exports (GraphML, DOT, Mermaid, CSV) do not,
+  /// so `gateways export` leaves it out and keeps the links.
+  package var measuresEIIndices = true
 
   /// Creates an analyser with the documented defaults.
   ///
@@ -103,13 +107,14 @@ public struct Analyser: Sendable {
     // another core (its own samples then spread over every core) and is collected last.
     let analyser = self
     let listsTeamDetail = self.listsTeamDetail
+    let measuresEIIndices = listsTeamDetail && self.measuresEIIndices
     let pendingBrokers = brokerCount > 0 ? Parallel.start { analyser.brokers(network) } : nil
     // Independent walks of the graph, split over two cores in halves of about equal work.
     let ((eiIndices, deepFindings, marks), (cutsAndSeparations, structure, couplingFindings)) =
       Parallel.both(
         {
           (
-            listsTeamDetail ? graph.eiIndices() : [], DeepAnalysis(network: network).findings,
+            measuresEIIndices ? graph.eiIndices() : [], DeepAnalysis(network: network).findings,
             network.leaderMarks()
           )
         },
@@ -182,7 +187,7 @@ public struct Analyser: Sendable {
               leaderOnlyCount += links.markedOnlyLinksAfter
               linkEnds += links.linkCount
               let ei =
-                listsTeamDetail
+                measuresEIIndices
                 ? eiIndices[position] : EIIndex(internalPairs: 0, externalPairs: 0)
               var deep: Deep?
               if let gateway = team.pointee.gateway {
