@@ -1,3 +1,4 @@
+import Foundation
 import MembershipGraph
 
 extension CSVRosterReader {
@@ -112,6 +113,14 @@ extension CSVRosterReader {
 
     /// The position in the row of each known column's cell (by ``Column/ordinal``), or -1.
     private let cellOfColumn: [Int]
+    /// The positions of the cells ``readPersonCells(of:value:fallback:buffer:)`` reads.
+    private let personPositions: [Int]
+    /// The person of the last row whose person cells drew no diagnostic (or -1), and those
+    /// cells, by ``personPositions`` (with their texts, when they have their own): a next row
+    /// of that person with the same bytes in them would change nothing, so it skips them.
+    private var lastPerson = -1
+    private var lastPersonCells: [CSVCell]
+    private var lastPersonTexts: [String]
 
     /// Creates an assembler for rows under a header that `map` describes; `expectedRows` (and
     /// `expectedPeople`, by default half of them, and `expectedTeams`, by default an eighth) size
@@ -158,6 +167,13 @@ extension CSVRosterReader {
         if let column { cellOfColumn[column.ordinal] = position }
       }
       self.cellOfColumn = cellOfColumn
+      personPositions =
+        (Column.personColumns.map { cellOfColumn[$0.ordinal] }
+        + [forenameFallback, surnameFallback]).filter { $0 >= 0 }
+      lastPersonCells = Array(
+        repeating: CSVCell(start: 0, end: 0, line: 0, column: 0, isPlainASCII: true),
+        count: personPositions.count)
+      lastPersonTexts = Array(repeating: "", count: personPositions.count)
       // The columns the header has get a value for about every person (or team, or row): room
       // for them now, so they seldom grow (and copy) as they fill.
       func has(_ column: Column) -> Bool { cellOfColumn[column.ordinal] >= 0 }
@@ -248,6 +264,7 @@ extension CSVRosterReader {
     mutating func absorb(_ later: consuming Assembler, in buffer: UnsafeBufferPointer<UInt8>)
       -> Bool
     {
+      lastPerson = -1
       let bytes = SharedBytes(buffer: buffer)
       let parallel = people.ids.count + later.people.ids.count >= Self.parallelBuildThreshold
       func both<A: Sendable, B: Sendable>(
@@ -602,7 +619,15 @@ extension CSVRosterReader {
         func fallback(_ position: Int) -> CSVCell? {
           position >= 0 && !cells[position].isEmpty ? cells[position] : nil
         }
-        readPersonCells(of: slot, value: value, fallback: fallback, buffer: buffer)
+        if isNew || slot != lastPerson || !hasLastPersonCells(cells, in: buffer) {
+          let diagnostics = log.errors.count + log.warnings.count
+          readPersonCells(of: slot, value: value, fallback: fallback, buffer: buffer)
+          if log.errors.count + log.warnings.count == diagnostics {
+            rememberPersonCells(of: slot, cells)
+          } else {
+            lastPerson = -1
+          }
+        }
       } else if let first = Column.personColumns.lazy.compactMap({ value($0) }).first {
         log.warning(
           "this row has no staff_id, so it only declares its team; its person details are "
@@ -891,6 +916,56 @@ extension CSVRosterReader {
           line: cell.line, column: cell.column)
       }
       return bad
+    }
+
+    /// Keeps the person cells of a row of `slot` that drew no diagnostic (see ``lastPerson``).
+    private mutating func rememberPersonCells(
+      of slot: Int, _ cells: UnsafeMutableBufferPointer<CSVCell>
+    ) {
+      lastPerson = slot
+      var hasText = false
+      personPositions.withUnsafeBufferPointer { positions in
+        lastPersonCells.withUnsafeMutableBufferPointer { saved in
+          for index in positions.indices {
+            let cell = cells[positions[index]]
+            saved[index] = cell
+            hasText = hasText || cell.hasText
+          }
+        }
+      }
+      guard hasText else { return }
+      for (index, position) in personPositions.enumerated() where cells[position].hasText {
+        lastPersonTexts[index] = texts[cells[position].textIndex]
+      }
+    }
+
+    /// Whether the row's person cells hold the same bytes as ``lastPersonCells``.
+    private func hasLastPersonCells(
+      _ cells: UnsafeMutableBufferPointer<CSVCell>, in buffer: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+      guard let base = buffer.baseAddress else { return false }
+      return personPositions.withUnsafeBufferPointer { positions in
+        lastPersonCells.withUnsafeBufferPointer { saved in
+          for index in positions.indices {
+            let cell = cells[positions[index]]
+            let last = saved[index]
+            if cell.hasText || last.hasText {
+              guard cell.hasText, last.hasText,
+                texts[cell.textIndex].utf8.elementsEqual(lastPersonTexts[index].utf8)
+              else { return false }
+              continue
+            }
+            let count = cell.end - cell.start
+            guard count == last.end - last.start else { return false }
+            if count > 0, cell.start != last.start,
+              memcmp(base + cell.start, base + last.start, count) != 0
+            {
+              return false
+            }
+          }
+          return true
+        }
+      }
     }
 
     /// Reads the cells that describe the person in `slot`.
