@@ -104,14 +104,18 @@ public struct Analyser: Sendable {
     let roster = network.roster
     let graph = network.graph
     // Betweenness, the costliest walk and independent of all the rest, starts at once on
-    // another core (its own samples then spread over every core) and is collected last.
+    // another core (its own samples then spread over every core) and is collected last; a
+    // small roster (a trust's school, say) does all of it on this thread (`worthSharing`).
     let analyser = self
     let listsTeamDetail = self.listsTeamDetail
     let measuresEIIndices = listsTeamDetail && self.measuresEIIndices
-    let pendingBrokers = brokerCount > 0 ? Parallel.start { analyser.brokers(network) } : nil
+    let work = graph.membershipCount
+    let pendingBrokers =
+      brokerCount > 0 ? Parallel.start(work: work) { analyser.brokers(network) } : nil
     // Independent walks of the graph, split over two cores in halves of about equal work.
     let ((eiIndices, deepFindings, marks), (cutsAndSeparations, structure, couplingFindings)) =
       Parallel.both(
+        work: work,
         {
           (
             measuresEIIndices ? graph.eiIndices() : [], DeepAnalysis(network: network).findings,

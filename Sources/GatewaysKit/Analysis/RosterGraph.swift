@@ -31,6 +31,7 @@ public struct RosterGraph: Sendable {
     self.roster = roster
     // The leaderships and the graph are independent: each is made on its own core.
     (leaderships, graph) = Parallel.both(
+      work: roster.staff.count + roster.teams.count,
       { Self.leaderships(of: roster) },
       {
         // The roster keeps each team's member positions ascending: the graph is laid out

@@ -21,6 +21,32 @@ package enum Parallel {
     return slots.results()
   }
 
+  /// Below this much work (a rough count of what a computation walks: a graph's memberships,
+  /// a roster's staff and teams) handing half of it to another core costs more than it saves
+  /// (a wake-up, and memory allocated on one thread and freed on another): the `work:` forms
+  /// of ``both(work:_:_:)`` and ``start(work:_:)`` then run on the calling thread. A trust's
+  /// thousands of small schools, each analysed while the cores are already busy with others,
+  /// are the case this is for.
+  package static let worthSharing = 4096
+
+  /// The results of two computations: made concurrently when `work` is at least
+  /// ``worthSharing``, else one after the other on this thread.
+  /// - Complexity: the two computations' own work.
+  package static func both<A: Sendable, B: Sendable>(
+    work: Int, _ first: @Sendable () -> A, _ second: @Sendable () -> B
+  ) -> (A, B) {
+    work < worthSharing ? (first(), second()) : both(first, second)
+  }
+
+  /// Starts `job` on another core, as ``start(_:)`` does, when `work` is at least
+  /// ``worthSharing``; below that it is left to run on the thread that asks for its result.
+  /// - Complexity: O(1), and the job's own.
+  package static func start<T: Sendable>(
+    work: Int, _ job: @escaping @Sendable () -> T
+  ) -> Pending<T> {
+    work < worthSharing ? Pending(job) : start(job)
+  }
+
   /// The results of two computations made concurrently.
   package static func both<A: Sendable, B: Sendable>(
     _ first: @Sendable () -> A, _ second: @Sendable () -> B
