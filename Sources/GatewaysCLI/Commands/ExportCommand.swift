@@ -25,6 +25,8 @@ extension CommandSpec {
     ],
     positionalCount: 1...1
   ) { parsed, io in
+    // Before the read: what comes after it reuses the memory the read frees.
+    io.keepFreedMemory()
     guard parsed.has("format") else {
       throw CommandFailure.usage(
         command: "export", message: "missing --format (dot, mermaid, graphml or csv)")

@@ -36,6 +36,8 @@ extension CommandSpec {
     ] + suggestionOptionSpecs,
     positionalCount: 1...Int.max
   ) { parsed, io in
+    // Before the read: what comes after it reuses the memory the read frees.
+    io.keepFreedMemory()
     // The page shows no brokers, so no betweenness is computed for it.
     var analyser = Analyser(brokerCount: 0)
     if let target = parsed.value("target") { analyser.target = try couplingTarget(target) }

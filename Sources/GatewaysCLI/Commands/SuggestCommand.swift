@@ -48,6 +48,8 @@ extension CommandSpec {
     ] + suggestionOptionSpecs,
     positionalCount: 1...1
   ) { parsed, io in
+    // Before the read: what comes after it reuses the memory the read frees.
+    io.keepFreedMemory()
     let format = parsed.value("format") ?? "text"
     guard format == "text" || format == "json" else {
       throw CommandFailure.usage(
