@@ -1034,16 +1034,30 @@ extension CSVRosterReader {
         }
       }
       if let cell = value(.maxTeams) {
-        let number = text(cell)
-        if let cap = Int(number), cap >= 1 {
+        if let cap = Self.digitsNumber(cell, in: buffer) ?? Int(text(cell)), cap >= 1 {
           Self.agree(&caps, slot, sourced(cap, cell), "max_teams", "staff_id", { "\($0)" }, &log)
         } else {
           log.error(
             "max_teams must be a whole number of at least 1 (the most teams this person "
-              + "should sit on); got '\(number)'. Leave it blank for no cap",
+              + "should sit on); got '\(text(cell))'. Leave it blank for no cap",
             line: cell.line, column: cell.column)
         }
       }
+    }
+
+    /// The number a cell of 1 to 18 ASCII digits spells (too few digits to overflow), as
+    /// `Int(text)` reads it, without a `String`; `nil` for any other cell (a sign, a space, a
+    /// quoted cell's text), which the caller reads as text.
+    /// - Complexity: O(k) for a cell of k bytes.
+    static func digitsNumber(_ cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+      guard !cell.hasText, cell.end > cell.start, cell.end - cell.start <= 18 else { return nil }
+      var number = 0
+      for index in cell.start..<cell.end {
+        let digit = buffer[index] &- 0x30
+        guard digit < 10 else { return nil }
+        number = number &* 10 &+ Int(digit)
+      }
+      return number
     }
 
     /// A name made of the forename and surname cells (either alone when the other is blank),
@@ -1100,9 +1114,17 @@ extension CSVRosterReader {
       {
         return
       }
-      let (text, slot) = cache.textAndSlot(of: cell, in: buffer, texts: texts)
-      let new = Sourced(
-        value: store.index(of: text, slot: slot), line: cell.line, column: cell.column)
+      // A text the cache and the column know already costs no `String`.
+      let (slot, made) = cache.slotOrText(of: cell, in: buffer, texts: texts)
+      let index: Int32
+      if let made {
+        index = store.index(of: made, slot: slot)
+      } else {
+        index =
+          store.knownIndex(ofSlot: slot, cell, in: buffer, texts: texts)
+          ?? store.index(of: cache.text(ofSlot: slot), slot: slot)
+      }
+      let new = Sourced(value: index, line: cell.line, column: cell.column)
       guard let old = store.sourced(owner) else {
         store.set(new, for: owner)
         return

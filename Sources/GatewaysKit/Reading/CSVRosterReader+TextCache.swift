@@ -36,27 +36,41 @@ extension CSVRosterReader {
     mutating func textAndSlot(
       of cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>, texts rowTexts: [String]
     ) -> (text: String, slot: Int) {
+      let (slot, made) = slotOrText(of: cell, in: buffer, texts: rowTexts)
+      return (made ?? texts[slot], slot)
+    }
+
+    /// The slot of `cell` and no text when the cache keeps its bytes already (the caller that
+    /// needs the text takes ``text(ofSlot:)``); else the text, made afresh, and its slot as
+    /// ``textAndSlot(of:in:texts:)`` gives it.
+    /// - Complexity: expected O(k) for a cell of k bytes.
+    mutating func slotOrText(
+      of cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>, texts rowTexts: [String]
+    ) -> (slot: Int, text: String?) {
       guard isEnabled, !cell.hasText else {
-        return (CSVRosterReader.text(of: cell, in: buffer, texts: rowTexts), -1)
+        return (-1, CSVRosterReader.text(of: cell, in: buffer, texts: rowTexts))
       }
       let range = cell.start..<cell.end
       let hash = table.hash(range, in: buffer)
       lookups += 1
       if let slot = table.slot(of: range, hash: hash, in: buffer) {
         hits += 1
-        return (texts[slot], slot)
+        return (slot, nil)
       }
       let text = CSVRosterReader.text(of: cell, in: buffer, texts: rowTexts)
       if lookups >= Self.trialLookups, hits * 2 < lookups {
         isEnabled = false
         table = ByteStringTable(expectedCount: 0)
         texts = []
-        return (text, -1)
+        return (-1, text)
       }
       table.insert(range, hash: hash)
       texts.append(text)
-      return (text, texts.count - 1)
+      return (texts.count - 1, text)
     }
+
+    /// The text the cache keeps in `slot`, a slot ``slotOrText(of:in:texts:)`` gave.
+    func text(ofSlot slot: Int) -> String { texts[slot] }
   }
 }
 

@@ -53,6 +53,19 @@ extension CSVRosterReader {
       return index
     }
 
+    /// The index the text of `slot` has already when it is the text of `cell` (the same bytes),
+    /// as ``index(of:slot:)`` would give it, without the cell's `String`; else `nil`.
+    /// - Complexity: O(k) for a cell of k bytes.
+    func knownIndex(
+      ofSlot slot: Int, _ cell: CSVCell, in buffer: UnsafeBufferPointer<UInt8>, texts: [String]
+    ) -> Int32? {
+      guard slot >= 0, slot < indexOfSlot.count, indexOfSlot[slot] >= 0 else { return nil }
+      let known = indexOfSlot[slot]
+      guard CSVRosterReader.hasBytes(cell, of: self.texts[Int(known)], in: buffer, texts: texts)
+      else { return nil }
+      return known
+    }
+
     /// Whether two strings have the same UTF-8 bytes.
     static func sameBytes(_ first: String, _ second: String) -> Bool {
       var first = first
