@@ -101,15 +101,7 @@ struct FileReadingTests {
     let bytes = Data(repeating: 0x63, count: 300_000)
     let writer = ends[1]
     Thread.detachNewThread {
-      bytes.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-          let count = write(writer, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-          if count <= 0 { break }
-          offset += count
-        }
-      }
-      close(writer)
+      Self.writeAll(bytes, to: writer)
     }
     defer { close(ends[0]) }
     let read = try RosterReader.read(
@@ -230,18 +222,23 @@ extension FileReadingTests {
     Thread.detachNewThread {
       let writer = open(path, O_WRONLY)
       guard writer >= 0 else { return }
-      bytes.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-          let count = write(writer, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-          if count <= 0 { break }
-          offset += count
-        }
-      }
-      close(writer)
+      Self.writeAll(bytes, to: writer)
     }
     let roster = try RosterReader().read(contentsOf: url, displayName: "fifo.csv", format: nil)
     #expect(roster.staff.count == 20_000)
     #expect(roster.teams.count == 50)
+  }
+
+  /// Writes all of `bytes` to `descriptor` (a pipe or FIFO whose reader drains it), then closes it.
+  private static func writeAll(_ bytes: Data, to descriptor: Int32) {
+    bytes.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let count = write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+        if count <= 0 { break }
+        offset += count
+      }
+    }
+    close(descriptor)
   }
 }
