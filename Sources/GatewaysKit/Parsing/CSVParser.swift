@@ -17,9 +17,9 @@ struct CSVField: Sendable, Equatable {
 /// the record's texts (see ``CSVParser/nextRecord(into:texts:)``).
 ///
 /// The type holds no reference, so a row's cells are copied and handed around with no
-/// reference counting. A cell that is not printable ASCII is still a range of the bytes (the
-/// input was checked to be UTF-8 as a whole); `isPlainASCII` says which cells need the
-/// reader's character checks.
+/// reference counting. A cell that is not printable ASCII is still a range of the bytes when
+/// they are valid UTF-8 (the input was checked as a whole, or the cell on its own); `isPlainASCII`
+/// says which cells need the reader's character checks.
 struct CSVCell: Sendable, Equatable {
   /// Where the field's bytes are in the input (empty for a field with a text of its own).
   var start: Int
@@ -128,7 +128,8 @@ struct CSVParser: IteratorProtocol, Sendable {
   let separator: UInt8
 
   /// Whether the input is known to be valid UTF-8 (the reader checked the whole file, or made
-  /// it from another encoding): then fields are not validated again one by one.
+  /// it from another encoding): then fields are not validated one by one. Otherwise every
+  /// field that is not printable ASCII is checked, and an invalid one is reported and repaired.
   var bytesAreValidUTF8 = false
 
   /// Creates a tokenizer over bytes; a UTF-8 byte-order mark is skipped.
@@ -553,10 +554,10 @@ struct CSVParser: IteratorProtocol, Sendable {
     return (field, true)
   }
 
-  /// Whether `bytes[range]` is valid UTF-8.
+  /// Whether `bytes[range]` is valid UTF-8, checked where it lies (no `String` is made).
   private func isValidUTF8(_ range: Range<Int>) -> Bool {
     bytes.withUnsafeBufferPointer { buffer in
-      String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) != nil
+      TextEncoding.isValidUTF8(UnsafeBufferPointer(rebasing: buffer[range]))
     }
   }
 

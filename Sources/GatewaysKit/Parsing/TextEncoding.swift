@@ -38,10 +38,22 @@ public enum TextEncoding: String, Sendable, CaseIterable {
   /// Without `forced`: a UTF-16 byte-order mark means UTF-16, valid UTF-8 (with or without its
   /// mark) is UTF-8, and anything else is read as Windows-1252 with a warning. With `forced`
   /// UTF-8, the bytes are returned as they are and invalid sequences are reported where they are.
+  ///
+  /// With `checksWhole` false and neither `forced` nor a UTF-16 mark, the bytes are taken for
+  /// UTF-8 without the pass over them (``Decoded/isUnchecked`` is set): the reader then checks
+  /// the cells that are not printable ASCII one by one, and reads the file again with the pass
+  /// if it meets a problem (see `CSVRosterReader.Prepared.isUTF8Unchecked`).
   /// - Complexity: O(n) in the number of bytes; plain ASCII is checked eight bytes at a time.
-  package static func utf8(from bytes: RosterBytes, forced: TextEncoding?) -> Decoded {
+  package static func utf8(
+    from bytes: RosterBytes, forced: TextEncoding?, checksWhole: Bool = true
+  ) -> Decoded {
     let littleBOM = bytes.starts(with: [0xFF, 0xFE])
     let bigBOM = bytes.starts(with: [0xFE, 0xFF])
+    if !checksWhole, forced == nil, !littleBOM, !bigBOM {
+      var decoded = Decoded(bytes: bytes, encoding: .utf8)
+      decoded.isUnchecked = true
+      return decoded
+    }
     switch forced {
     case .utf8?:
       return Decoded(bytes: bytes, encoding: .utf8)
@@ -90,6 +102,8 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     package var warning: String?
     /// The first invalid sequence: its line, and what is wrong.
     package var error: (line: Int, message: String)?
+    /// Whether the bytes were taken for UTF-8 without being checked as a whole.
+    package var isUnchecked = false
   }
 
   /// Whether `bytes` are valid UTF-8 (RFC 3629: no overlong form, no surrogate, nothing past

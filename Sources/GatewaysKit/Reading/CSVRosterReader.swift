@@ -76,8 +76,8 @@ enum CSVRosterReader {
     halvesThreshold: Int = halvesThreshold
   ) throws(RosterError) -> Roster {
     try assemble(
-      prepare(raw, fileName: fileName, limits: limits, options: options), deeps: deeps,
-      limits: limits, options: options, halvesThreshold: halvesThreshold)
+      prepare(raw, fileName: fileName, limits: limits, options: options, checksWhole: false),
+      deeps: deeps, limits: limits, options: options, halvesThreshold: halvesThreshold)
   }
 
   /// Reads the rows of a prepared source, all of them one school's, into a roster: the one
@@ -92,6 +92,17 @@ enum CSVRosterReader {
   ) throws(RosterError) -> Roster {
     var assembler = assembleRows(
       prepared, deeps: deeps, limits: limits, options: options, halvesThreshold: halvesThreshold)
+    if assembler.log.hasErrors, prepared.isUTF8Unchecked {
+      // The rows have a problem, and the file was taken for UTF-8 unchecked: it may be in
+      // another encoding, so it is read again the way that decides it (once: that read is
+      // checked), and its diagnostics are the ones reported.
+      let (bytes, fileName) = (prepared.bytes, prepared.log.file)
+      _ = consume prepared
+      discardInBackground(assembler)
+      return try assemble(
+        prepare(bytes, fileName: fileName, limits: limits, options: options), deeps: deeps,
+        limits: limits, options: options, halvesThreshold: halvesThreshold)
+    }
     let reading = prepared.reading(layout: assembler.layout)
     _ = consume prepared
     if assembler.log.hasErrors { throw assembler.log.rosterError }
@@ -161,6 +172,13 @@ enum CSVRosterReader {
       "the roster has a header row but no data rows; add one row per team membership"
     /// How many rows the source holds, when it knows (the tables are sized from it).
     var expectedRows: Int?
+    /// Whether the file was taken for UTF-8 without the pass that checks it whole (its cells
+    /// are checked one by one instead): a read that meets any error reads the file again
+    /// with the pass, which tells whether it is UTF-8 at all, so every diagnostic is the one a
+    /// checked read gives. A file without errors is valid UTF-8 (every byte outside a checked
+    /// cell is a separator, a quote or a line end), so an unchecked read that succeeds gives
+    /// exactly the roster a checked one would.
+    var isUTF8Unchecked = false
 
     /// How the source was read, once its rows tell the layout.
     func reading(layout: RosterLayout) -> RosterReading? {
@@ -179,11 +197,37 @@ enum CSVRosterReader {
   }
 
   /// Decodes the file's bytes (mapped or read), finds its header row and maps its columns.
+  ///
+  /// With `checksWhole` false, bytes that may be UTF-8 are not checked as a whole first (a pass
+  /// over the whole file): their cells are checked as they are read, and any error before the
+  /// rows, or in them (``assemble(_:deeps:limits:options:halvesThreshold:)``), reads the file
+  /// again with the pass (see ``Prepared/isUTF8Unchecked``).
   static func prepare(
-    _ raw: RosterBytes, fileName: String, limits: RosterLimits, options: RosterReadOptions
+    _ raw: RosterBytes, fileName: String, limits: RosterLimits, options: RosterReadOptions,
+    checksWhole: Bool = true
+  ) throws(RosterError) -> Prepared<CSVParser> {
+    let decoded = TextEncoding.utf8(
+      from: raw, forced: options.encoding, checksWhole: checksWhole)
+    guard decoded.isUnchecked else {
+      return try prepare(decoded, raw: raw, fileName: fileName, limits: limits, options: options)
+    }
+    do {
+      var prepared = try prepare(
+        decoded, raw: raw, fileName: fileName, limits: limits, options: options)
+      prepared.isUTF8Unchecked = true
+      return prepared
+    } catch {
+      return try prepare(raw, fileName: fileName, limits: limits, options: options)
+    }
+  }
+
+  /// Finds the header row of decoded bytes and maps its columns, as
+  /// ``prepare(_:fileName:limits:options:checksWhole:)-(RosterBytes,_,_,_,_)`` does.
+  private static func prepare(
+    _ decoded: TextEncoding.Decoded, raw: RosterBytes, fileName: String, limits: RosterLimits,
+    options: RosterReadOptions
   ) throws(RosterError) -> Prepared<CSVParser> {
     var log = DiagnosticLog(file: fileName)
-    let decoded = TextEncoding.utf8(from: raw, forced: options.encoding)
     if let error = decoded.error {
       log.error(error.message, line: error.line)
       throw log.rosterError
@@ -205,8 +249,9 @@ enum CSVRosterReader {
     var parser = CSVParser(
       bytes: bytes, separator: delimiter.byte, maximumFieldBytes: limits.maximumLineBytes,
       maximumFields: limits.maximumFields)
-    // Unless --encoding utf-8 forced them as they are, the bytes were checked (or made) whole.
-    parser.bytesAreValidUTF8 = options.encoding != .utf8
+    // Unless --encoding utf-8 forced them as they are, or they were taken for UTF-8 unchecked,
+    // the bytes were checked (or made) whole.
+    parser.bytesAreValidUTF8 = options.encoding != .utf8 && !decoded.isUnchecked
     if parser.isBlankInput {
       log.error(
         "the file is empty; a roster needs a header row (at least staff_id,team) and one row "

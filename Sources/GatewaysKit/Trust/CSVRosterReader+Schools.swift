@@ -47,7 +47,8 @@ extension CSVRosterReader {
     _ raw: consuming RosterBytes, fileName: String, deeps: DeepMapping, limits: RosterLimits,
     options: RosterReadOptions, halvesThreshold: Int, defaultSchool: String?
   ) throws(RosterError) -> FileSchools {
-    let prepared = try prepare(consume raw, fileName: fileName, limits: limits, options: options)
+    let prepared = try prepare(
+      consume raw, fileName: fileName, limits: limits, options: options, checksWhole: false)
     return try readSchools(
       prepared, deeps: deeps, limits: limits, options: options,
       halvesThreshold: halvesThreshold, defaultSchool: defaultSchool)
@@ -68,8 +69,19 @@ extension CSVRosterReader {
           consume prepared, deeps: deeps, limits: limits, options: options,
           halvesThreshold: halvesThreshold))
     }
+    // Any error of a file taken for UTF-8 unchecked reads it again, checked (see
+    // ``Prepared/isUTF8Unchecked``): those are the diagnostics reported.
+    func readChecked(_ bytes: RosterBytes, _ fileName: String) throws(RosterError) -> FileSchools {
+      try readSchools(
+        prepare(bytes, fileName: fileName, limits: limits, options: options), deeps: deeps,
+        limits: limits, options: options, halvesThreshold: halvesThreshold,
+        defaultSchool: defaultSchool)
+    }
     let trustColumns = TrustColumns(columns)
     if prepared.map.isGrid, trustColumns.teamSchool >= 0 {
+      if prepared.isUTF8Unchecked {
+        return try readChecked(prepared.bytes, prepared.log.file)
+      }
       var log = prepared.log
       log.error(
         "a grid (one column per team) cannot have a team_school column; give the rows of "
@@ -109,6 +121,9 @@ extension CSVRosterReader {
       }
     }
     if log.hasErrors || reading.assemblers.contains(where: { $0.log.hasErrors }) {
+      if prepared.isUTF8Unchecked {
+        return try readChecked(prepared.bytes, prepared.log.file)
+      }
       for assembler in reading.assemblers {
         for error in assembler.log.errors { log.add(error) }
         for warning in assembler.log.warnings.dropFirst(headerWarnings) { log.add(warning) }
@@ -116,6 +131,9 @@ extension CSVRosterReader {
       throw log.rosterError
     }
     if reading.assemblers.isEmpty, let message = prepared.noRowsMessage {
+      if prepared.isUTF8Unchecked {
+        return try readChecked(prepared.bytes, prepared.log.file)
+      }
       log.error(message, line: prepared.header.line)
       throw log.rosterError
     }
