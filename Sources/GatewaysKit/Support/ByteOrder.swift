@@ -18,8 +18,43 @@ enum ByteOrder {
         return precedes(a, b, in: strings)
       }
     }
-    // Least significant byte first; each pass is a stable counting sort, so after the last
-    // one the order is by key, and by position among equal keys.
+    // By key, and by position among equal keys. Ids are often first seen in order (a roster
+    // exported sorted by staff_id): when the keys never decrease, the stable radix passes
+    // would leave every position where it is, so they are skipped (one pass over the keys
+    // instead of up to eight scattering ones). Runs of equal keys are sorted below either way.
+    var order = keysAreInOrder(keys) ? Array(0..<count) : radixOrder(keys)
+    // Strings that share their first eight bytes: sort each such run by the whole string.
+    var start = 0
+    while start < count {
+      var end = start + 1
+      while end < count, keys[order[end]] == keys[order[start]] { end += 1 }
+      if end - start > 1 {
+        order[start..<end].sort { precedes($0, $1, in: strings) }
+      }
+      start = end
+    }
+    return order
+  }
+
+  /// Whether no key is smaller than the one before it.
+  /// - Complexity: O(n), stopping at the first key out of order.
+  private static func keysAreInOrder(_ keys: [UInt64]) -> Bool {
+    keys.withUnsafeBufferPointer { keys in
+      var index = 1
+      while index < keys.count {
+        if keys[index] < keys[index - 1] { return false }
+        index += 1
+      }
+      return true
+    }
+  }
+
+  /// The positions of `keys` sorted by key, and by position among equal keys: stable counting
+  /// sorts, least significant byte first, so after the last pass the order is by key, and by
+  /// position among equal keys (a byte every key shares is skipped).
+  /// - Complexity: O(n) per byte that differs among the keys, at most eight.
+  private static func radixOrder(_ keys: [UInt64]) -> [Int] {
+    let count = keys.count
     var order = Array(0..<count)
     var scratch = [Int](repeating: 0, count: count)
     var counts = [Int](repeating: 0, count: 257)
@@ -34,16 +69,6 @@ enum ByteOrder {
         counts[digit] += 1
       }
       swap(&order, &scratch)
-    }
-    // Strings that share their first eight bytes: sort each such run by the whole string.
-    var start = 0
-    while start < count {
-      var end = start + 1
-      while end < count, keys[order[end]] == keys[order[start]] { end += 1 }
-      if end - start > 1 {
-        order[start..<end].sort { precedes($0, $1, in: strings) }
-      }
-      start = end
     }
     return order
   }
