@@ -215,67 +215,30 @@ public struct Analyser: Sendable {
       }
     }
 
-    var keyPeople: [KeyPerson] = []
-    for node in cuts.articulationPoints {
-      guard case .person(let person) = node else { continue }
-      let parts = separations.parts(separatedBy: person)
-      let component = graph.groups(of: person).first.map { structure.componentRank[$0.position] }
-      keyPeople.append(
-        KeyPerson(
-          staff: rosterStaff[person.position].id, component: component ?? 0,
-          separates: parts.enumerated().map { index, part in
-            KeyPerson.Part(
-              teamCount: part.groupCount, peopleCount: part.personCount,
-              teams: index == parts.count - 1
-                ? []
-                : separations.firstGroups(of: part, limit: listLimit).map {
-                  rosterTeams[$0.position].id
-                })
-          }))
-    }
-    keyPeople.sort { $0.staff.precedesInBytes($1.staff) }
-
-    // A leader-only link listed under both its teams was found from both: once each, by pair.
-    // Sorted by two stable counting sorts of indices (positions are below the team count).
-    let leaderOnlyPairs = pieceResults.flatMap(\.leaderOnlyListed)
-    var order = Array(leaderOnlyPairs.indices)
-    for bySecond in [true, false] {
-      var start = [Int](repeating: 0, count: rosterTeams.count + 1)
-      for pair in leaderOnlyPairs { start[Int(bySecond ? pair.second : pair.first) + 1] += 1 }
-      for r in 0..<rosterTeams.count { start[r + 1] += start[r] }
-      var sorted = [Int](repeating: 0, count: order.count)
-      for i in order {
-        let key = Int(bySecond ? leaderOnlyPairs[i].second : leaderOnlyPairs[i].first)
-        sorted[start[key]] = i
-        start[key] += 1
-      }
-      order = sorted
-    }
-    var leaderOnly: [LeaderOnlyLink] = []
-    for (index, i) in order.enumerated() {
-      let pair = leaderOnlyPairs[i]
-      if index > 0, leaderOnlyPairs[order[index - 1]].first == pair.first,
-        leaderOnlyPairs[order[index - 1]].second == pair.second
+    // The key people and the people on no team beside the leader-only links and the silos:
+    // independent lists, each made on its own core.
+    let findings = teams
+    let ((keyPeople, uninvolved), (leaderOnly, silos)) = Parallel.both(
+      work: work,
       {
-        continue
-      }
-      // The pair's positions are ordered, so their ids are too.
-      leaderOnly.append(
-        LeaderOnlyLink(
-          teams: [rosterTeams[Int(pair.first)].id, rosterTeams[Int(pair.second)].id],
-          via: pair.via))
-    }
+        (
+          Self.keyPeople(
+            cuts: cuts, separations: separations, structure: structure, graph: graph,
+            staff: rosterStaff, teams: rosterTeams, listLimit: listLimit),
+          graph.people.filter { graph.degree(of: $0) == 0 }.map { rosterStaff[$0.position].id }
+        )
+      },
+      {
+        // By index: filtering the teams would copy each one, retaining all it holds.
+        var silos: [String] = []
+        for t in findings.indices where findings[t].isSilo { silos.append(findings[t].id) }
+        return (Self.leaderOnlyLinks(pieceResults, teams: rosterTeams), silos)
+      })
     let leaderOnlyCount = pieceResults.reduce(0) { $0 + $1.leaderOnlyCount }
     let linkCount = pieceResults.reduce(0) { $0 + $1.linkEnds } / 2
 
     let (brokers, method) = pendingBrokers?.result() ?? ([], .exact)
-    let uninvolved = graph.people.filter { graph.degree(of: $0) == 0 }.map {
-      rosterStaff[$0.position].id
-    }
 
-    // By index: filtering the teams would copy each one, retaining all it holds.
-    var silos: [String] = []
-    for t in teams.indices where teams[t].isSilo { silos.append(teams[t].id) }
     let islands = structure.components.dropFirst().filter { $0.count >= 2 }
     let summary = SchoolAnalysis.Summary(
       staff: roster.staff.count, teams: roster.teams.count, memberships: graph.membershipCount,
@@ -288,6 +251,84 @@ public struct Analyser: Sendable {
       brokerMethod: method, deeps: deepFindings, coupling: couplingFindings,
       uninvolved: uninvolved, warnings: roster.warnings,
       listedLinkTargets: pieceResults.flatMap(\.linkTargets))
+  }
+
+  /// The people whose leaving would cut their teams apart, each with the parts it would
+  /// leave (the largest last, only counted), in byte order of their ids.
+  /// - Complexity: O(K log K + P) for K key people and P listed parts' teams and blocks.
+  private static func keyPeople(
+    cuts: CutStructure, separations: SeparationIndex, structure: TeamStructure,
+    graph: BipartiteGraph, staff: [StaffMember], teams: [Team], listLimit: Int?
+  ) -> [KeyPerson] {
+    var keyPeople: [KeyPerson] = []
+    for node in cuts.articulationPoints {
+      guard case .person(let person) = node else { continue }
+      let parts = separations.parts(separatedBy: person)
+      let component = graph.groups(of: person).first.map { structure.componentRank[$0.position] }
+      keyPeople.append(
+        KeyPerson(
+          staff: staff[person.position].id, component: component ?? 0,
+          separates: parts.enumerated().map { index, part in
+            KeyPerson.Part(
+              teamCount: part.groupCount, peopleCount: part.personCount,
+              teams: index == parts.count - 1
+                ? []
+                : separations.firstGroups(of: part, limit: listLimit).map {
+                  teams[$0.position].id
+                })
+          }))
+    }
+    keyPeople.sort { $0.staff.precedesInBytes($1.staff) }
+    return keyPeople
+  }
+
+  /// The leader-only links the pieces listed, each pair of teams once (as first found), by
+  /// the pair's positions: the pairs are sorted by two stable counting sorts of references to
+  /// them, so no pair (nor its list of people) is copied before it is kept.
+  /// - Complexity: O(L + T) for L listed links and T teams.
+  private static func leaderOnlyLinks(_ pieces: [PieceResult], teams: [Team]) -> [LeaderOnlyLink] {
+    // Each listed link as its piece and its place there, in the pieces' order.
+    var references: [(piece: Int32, index: Int32)] = []
+    references.reserveCapacity(pieces.reduce(0) { $0 + $1.leaderOnlyListed.count })
+    for (piece, result) in pieces.enumerated() {
+      for index in result.leaderOnlyListed.indices {
+        references.append((Int32(truncatingIfNeeded: piece), Int32(truncatingIfNeeded: index)))
+      }
+    }
+    func pair(_ reference: (piece: Int32, index: Int32)) -> (first: Int32, second: Int32) {
+      let listed = pieces[Int(reference.piece)].leaderOnlyListed[Int(reference.index)]
+      return (listed.first, listed.second)
+    }
+    let pairs = references.map(pair)
+    var order = Array(pairs.indices)
+    for bySecond in [true, false] {
+      var start = [Int](repeating: 0, count: teams.count + 1)
+      for pair in pairs { start[Int(bySecond ? pair.second : pair.first) + 1] += 1 }
+      for r in 0..<teams.count { start[r + 1] += start[r] }
+      var sorted = [Int](repeating: 0, count: order.count)
+      for i in order {
+        let key = Int(bySecond ? pairs[i].second : pairs[i].first)
+        sorted[start[key]] = i
+        start[key] += 1
+      }
+      order = sorted
+    }
+    var links: [LeaderOnlyLink] = []
+    for (index, i) in order.enumerated() {
+      let pair = pairs[i]
+      if index > 0, pairs[order[index - 1]].first == pair.first,
+        pairs[order[index - 1]].second == pair.second
+      {
+        continue
+      }
+      let reference = references[i]
+      // The pair's positions are ordered, so their ids are too.
+      links.append(
+        LeaderOnlyLink(
+          teams: [teams[Int(pair.first)].id, teams[Int(pair.second)].id],
+          via: pieces[Int(reference.piece)].leaderOnlyListed[Int(reference.index)].via))
+    }
+    return links
   }
 
   /// The top people by betweenness, and how it was computed.

@@ -67,7 +67,7 @@ extension CSVRosterReader {
     // Teams, by slot (order first seen).
     private var teams: IDIndex
     private var teamLines: [Int] = []
-    private var teamColumns: [Int] = []
+    private var teamPlaces: [TeamPlace] = []
     private var teamNames = SparseColumn<String>()
     private var gateways = SparseColumn<Gateway>()
 
@@ -280,14 +280,14 @@ extension CSVRosterReader {
         (swapOut(&later.people, noIndex), swapOut(&later.personLines, [])))
       let teams = Handoff(
         (
-          swapOut(&self.teams, noIndex), swapOut(&teamLines, []), swapOut(&teamColumns, []),
+          swapOut(&self.teams, noIndex), swapOut(&teamLines, []), swapOut(&teamPlaces, []),
           swapOut(&teamNames, SparseColumn()), swapOut(&gateways, SparseColumn()),
           swapOut(&rowTeams, []), swapOut(&rowLines, []), swapOut(&rowLeaders, SparseColumn())
         ))
       let laterTeams = Handoff(
         (
           swapOut(&later.teams, noIndex), swapOut(&later.teamLines, []),
-          swapOut(&later.teamColumns, []), swapOut(&later.teamNames, SparseColumn()),
+          swapOut(&later.teamPlaces, []), swapOut(&later.teamNames, SparseColumn()),
           swapOut(&later.gateways, SparseColumn()), swapOut(&later.rowTeams, []),
           swapOut(&later.rowLines, []), swapOut(&later.rowLeaders, SparseColumn())
         ))
@@ -325,17 +325,14 @@ extension CSVRosterReader {
               slots = nil
             }
             let rowsBefore = rowTeams.count
-            rowLeaders.reserve(owners: rowLeaders.values.count + laterRowLeaders.values.count)
-            for (index, flag) in laterRowLeaders.values.enumerated() {
-              rowLeaders.set(flag, for: rowsBefore + laterRowLeaders.owner(ofValue: index))
-            }
+            rowLeaders.append(laterRowLeaders, shiftedBy: rowsBefore)
             rowTeams.append(contentsOf: laterRowTeams.lazy.map { known[Int($0)] })
             rowLines.append(contentsOf: laterRowLines)
           }
           return (index, lines, columns, names, gateways, rowTeams, rowLines, rowLeaders, slots)
         })
       (self.people, personLines) = (peopleOut.0, peopleOut.1)
-      (self.teams, teamLines, teamColumns, teamNames, gateways) = (
+      (self.teams, teamLines, teamPlaces, teamNames, gateways) = (
         teamsOut.0, teamsOut.1, teamsOut.2, teamsOut.3, teamsOut.4
       )
       (rowTeams, rowLines, rowLeaders) = (teamsOut.5, teamsOut.6, teamsOut.7)
@@ -654,20 +651,51 @@ extension CSVRosterReader {
         let (team, isNewTeam) = teams.slot(of: teamCell, found: found, in: buffer, texts: texts)
         if isNewTeam {
           teamLines.append(isGrid ? teamCell.line : line)
-          teamColumns.append(teamCell.column)
+          teamPlaces.append(TeamPlace(column: teamCell.column))
         }
         if let cell = teamNameCell {
           Self.agreeText(
             &teamNames, team, cell, "team_name", owner: "team", shown: true, buffer, texts,
             &log, cache: &teamNameTexts)
         }
-        if let cell = gatewayCell { readGateway(cell, of: team, in: buffer) }
+        if let cell = gatewayCell, !hasGatewayBytes(cell, of: team, in: buffer) {
+          let errors = log.errors.count
+          readGateway(cell, of: team, in: buffer)
+          if log.errors.count == errors, !cell.hasText, cell.start < cell.end,
+            gateways.value(of: team, satisfies: { _ in true })
+          {
+            teamPlaces[team].gatewayBytes = cell.start..<cell.end
+          }
+        }
         guard let person = personOfRow else { continue }
         if let leader = entry.leader { rowLeaders.set(leader, for: rowTeams.count) }
         rowTeams.append(Int32(truncatingIfNeeded: team))
         rowPeople.append(Int32(truncatingIfNeeded: person))
         rowLines.append(line)
       }
+    }
+
+    /// Where a team was first seen, and the bytes of the gateway cell that gave it its gateway
+    /// (empty until one did): a later row of the team with the same bytes there would change
+    /// nothing, so its gateway cell is not looked up again.
+    struct TeamPlace: Sendable {
+      /// The column of the team's first cell.
+      var column: Int
+      /// The bytes of the gateway cell known to name the team's gateway.
+      var gatewayBytes: Range<Int> = 0..<0
+    }
+
+    /// Whether `cell` holds the bytes of the gateway cell that gave `team` its gateway.
+    @inline(__always)
+    private func hasGatewayBytes(
+      _ cell: CSVCell, of team: Int, in buffer: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+      let known = teamPlaces[team].gatewayBytes
+      let count = cell.end - cell.start
+      guard !cell.hasText, !known.isEmpty, known.count == count, let base = buffer.baseAddress
+      else { return false }
+      return known.lowerBound == cell.start
+        || memcmp(base + known.lowerBound, base + cell.start, count) == 0
     }
 
     /// Reads a gateway cell for `team`.
@@ -814,6 +842,35 @@ extension CSVRosterReader {
       emit(start, bytes.count, scalarsBefore)
     }
 
+    /// The people's and the teams' slots in id order, when ``finishMembershipsSortingIDs()``
+    /// sorted them beside the memberships (``roster(typeOfRole:)`` sorts them otherwise).
+    private var idOrders: (staff: [Int], teams: [Int])?
+
+    /// Finds the memberships, as ``finishMemberships()`` does, and for a large roster sorts the
+    /// people's and the teams' ids for ``roster(typeOfRole:)`` on the other core meanwhile (the
+    /// two need nothing of each other).
+    /// - Complexity: O(R + T + S), as ``finishMemberships()`` and the sorts are.
+    mutating func finishMembershipsSortingIDs() {
+      let personIDs = people.ids
+      let teamIDs = teams.ids
+      guard personIDs.count >= Self.parallelBuildThreshold else {
+        finishMemberships()
+        return
+      }
+      // What finishMemberships changes starts out empty (memberships) or small (the log), so
+      // this copy shares every large table and copies none of them.
+      let drafts = self
+      let (finished, orders) = Parallel.both(
+        {
+          var assembler = drafts
+          assembler.finishMemberships()
+          return assembler
+        },
+        { (ByteOrder.sortedIndices(personIDs), ByteOrder.sortedIndices(teamIDs)) })
+      self = finished
+      idOrders = orders
+    }
+
     /// Finds the distinct members of every team once every row is added: warns about a
     /// repeated membership (naming the line of its first row) and reports rows of one
     /// membership whose `team_role` cells conflict.
@@ -840,6 +897,11 @@ extension CSVRosterReader {
       memberOffsets = [0]
       memberOffsets.reserveCapacity(teamCount + 1)
       memberSlots.reserveCapacity(rowTeams.count)
+      // About one flag per membership when most rows say who leads: room for them now, so the
+      // column never grows by copying.
+      if rowLeaders.values.count > rowTeams.count / 2 {
+        leaderFlags.reserve(owners: rowTeams.count)
+      }
       for team in 0..<teamCount {
         let team32 = Int32(truncatingIfNeeded: team)
         for index in offsets[team]..<offsets[team + 1] {
@@ -1192,10 +1254,12 @@ extension CSVRosterReader {
       let teamIDs = teams.ids
       let isSmall = personIDs.count < Self.parallelBuildThreshold
       let (staffOrder, teamOrder) =
-        isSmall
-        ? (ByteOrder.sortedIndices(personIDs), ByteOrder.sortedIndices(teamIDs))
-        : Parallel.both(
-          { ByteOrder.sortedIndices(personIDs) }, { ByteOrder.sortedIndices(teamIDs) })
+        idOrders
+        ?? (isSmall
+          ? (ByteOrder.sortedIndices(personIDs), ByteOrder.sortedIndices(teamIDs))
+          : Parallel.both(
+            { ByteOrder.sortedIndices(personIDs) }, { ByteOrder.sortedIndices(teamIDs) }))
+      idOrders = nil
       var positionOfSlot = [Int32](repeating: 0, count: staffOrder.count)
       for (position, slot) in staffOrder.enumerated() {
         positionOfSlot[slot] = Int32(truncatingIfNeeded: position)
@@ -1221,7 +1285,7 @@ extension CSVRosterReader {
         where leaders.isEmpty(team) && memberOffsets[team] < memberOffsets[team + 1] {
           log.warning(
             "this team has no leader; \(hint)", line: teamLines[team],
-            column: teamColumns[team])
+            column: teamPlaces[team].column)
         }
       }
       // The staff and the teams are built on two cores (a small roster's on one).

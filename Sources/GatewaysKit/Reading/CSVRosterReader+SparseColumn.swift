@@ -77,6 +77,21 @@ extension CSVRosterReader {
       return true
     }
 
+    /// Adds the values of `other`, whose owner `o` is owner `offset + o` here; no owner from
+    /// `offset` on may have a value yet. Two dense columns that meet at `offset` are joined
+    /// whole (and the column stays dense).
+    /// - Complexity: O(n) for the n values of `other`.
+    mutating func append(_ other: SparseColumn, shiftedBy offset: Int) {
+      if isDense, other.isDense, values.count == offset {
+        values.append(contentsOf: other.values)
+        return
+      }
+      reserve(owners: values.count + other.values.count)
+      for index in other.values.indices {
+        set(other.values[index], for: offset + other.owner(ofValue: index))
+      }
+    }
+
     /// Sets the value of an owner that has none yet.
     mutating func set(_ value: Sourced<Value>, for owner: Int) {
       if isDense {

@@ -137,7 +137,7 @@ enum CSVRosterReader {
       bytes.withUnsafeBufferPointer { assembler.addRows(from: &parser, in: $0) }
     }
     assembler.headerLine = header.line
-    assembler.finishMemberships()
+    assembler.finishMembershipsSortingIDs()
     if assembler.rowCount == 0, !assembler.log.hasErrors, let message = prepared.noRowsMessage {
       assembler.log.error(message, line: header.line)
     }

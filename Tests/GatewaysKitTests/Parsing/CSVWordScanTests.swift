@@ -139,6 +139,22 @@ struct CSVWordScanTests {
       for owner in 0..<5 {
         #expect(column[owners + owner]?.value == later[owner]?.value)
       }
+      // Appending a part shifted past every owner so far, dense or not, with or without a gap.
+      var shifted = CSVRosterReader.SparseColumn<Int>()
+      let shiftedOwners = Int(rng.next() % 8)
+      for owner in 0..<shiftedOwners where rng.next() % 4 != 0 {
+        shifted.set(CSVRosterReader.Sourced(value: 2000 + owner, line: 1, column: 1), for: owner)
+      }
+      let offset = owners + 5 + Int(rng.next() % 2)
+      var appended = column
+      appended.append(shifted, shiftedBy: offset)
+      for owner in 0..<(offset + shiftedOwners + 2) {
+        let expected = owner < offset ? column[owner]?.value : shifted[owner - offset]?.value
+        #expect(appended[owner]?.value == expected)
+      }
+      for (index, value) in appended.values.enumerated() {
+        #expect(appended[appended.owner(ofValue: index)]?.value == value.value)
+      }
     }
   }
 
