@@ -158,6 +158,56 @@ struct CSVWordScanTests {
     }
   }
 
+  /// Reading runs of plain fields in one pass changes nothing: every cell (its bytes, line,
+  /// column and kind), every text and every problem is what reading field by field gives, on
+  /// rows that mix plain, quoted, non-ASCII, control and invalid bytes, every line end, limits
+  /// on fields and field length that rows reach, and inputs that end without a line end.
+  @Test(arguments: 0..<300)
+  func plainRunsReadAsFieldByField(seed: Int) {
+    var rng = SeededGenerator(seed: UInt64(5000 + seed))
+    let pieces: [[UInt8]] = [
+      Array("ab".utf8), Array("Teacher of Maths".utf8), Array(" ".utf8), Array("\"q\"".utf8),
+      Array("\"a,\"\"b\"".utf8), Array("é".utf8), Array("\t".utf8), [0xFF], Array("x\"y".utf8),
+      Array("12345678901234567".utf8), [],
+    ]
+    let ends: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D]]
+    var bytes: [UInt8] = []
+    for _ in 0..<Int.random(in: 1...6, using: &rng) {
+      for field in 0..<Int.random(in: 1...7, using: &rng) {
+        if field > 0 { bytes.append(0x2C) }
+        for _ in 0..<Int.random(in: 0...2, using: &rng) {
+          bytes += pieces[Int.random(in: 0..<pieces.count, using: &rng)]
+        }
+      }
+      if Int.random(in: 0..<5, using: &rng) > 0 {
+        bytes += ends[Int.random(in: 0..<ends.count, using: &rng)]
+      }
+    }
+    let maximumFields = Int.random(in: 2...8, using: &rng)
+    let maximumFieldBytes = Int.random(in: 4...40, using: &rng)
+    func read(_ plainRuns: Bool) -> ([[CSVCell]], [[String]], [Int], [CSVProblem]) {
+      var parser = CSVParser(
+        bytes: bytes, maximumFieldBytes: maximumFieldBytes, maximumFields: maximumFields)
+      parser.readsPlainRuns = plainRuns
+      var cells: [CSVCell] = []
+      var texts: [String] = []
+      var rows: ([[CSVCell]], [[String]], [Int], [CSVProblem]) = ([], [], [], [])
+      while let (line, _) = parser.nextRecord(into: &cells, texts: &texts) {
+        rows.0.append(cells)
+        rows.1.append(texts)
+        rows.2.append(line)
+      }
+      rows.3 = parser.problems
+      return rows
+    }
+    let inOnePass = read(true)
+    let oneByOne = read(false)
+    #expect(inOnePass.0 == oneByOne.0)
+    #expect(inOnePass.1 == oneByOne.1)
+    #expect(inOnePass.2 == oneByOne.2)
+    #expect(inOnePass.3 == oneByOne.3)
+  }
+
   @Test func aQuotedFieldAtTheLimitReadsAndOneByteMoreIsAnError() {
     for text in ["abcdéfghijklmnopqrstuvwxyz0123456789", "ab\"\"cdé fgh ijk lmnopq rstuvwxyz 0123"]
     {
