@@ -93,12 +93,20 @@ extension CSVRosterReader {
     }
 
     /// Sets the value of an owner that has none yet.
+    @inline(__always)
     mutating func set(_ value: Sourced<Value>, for owner: Int) {
+      // The common case, the next owner of a dense column, in the caller's code.
+      if isDense, owner == values.count {
+        values.append(value)
+        return
+      }
+      setOutOfOrder(value, for: owner)
+    }
+
+    /// Sets the value of an owner that has none yet, other than a dense column's next one.
+    @inline(never)
+    private mutating func setOutOfOrder(_ value: Sourced<Value>, for owner: Int) {
       if isDense {
-        if owner == values.count {
-          values.append(value)
-          return
-        }
         // The first value out of order: the per-owner table, for the values so far.
         isDense = false
         let count = values.count
