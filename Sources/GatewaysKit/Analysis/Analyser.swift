@@ -287,19 +287,18 @@ public struct Analyser: Sendable {
   /// them, so no pair (nor its list of people) is copied before it is kept.
   /// - Complexity: O(L + T) for L listed links and T teams.
   private static func leaderOnlyLinks(_ pieces: [PieceResult], teams: [Team]) -> [LeaderOnlyLink] {
-    // Each listed link as its piece and its place there, in the pieces' order.
+    // Each listed link as its piece and its place there, and its pair, in the pieces' order.
+    let listed = pieces.reduce(0) { $0 + $1.leaderOnlyListed.count }
     var references: [(piece: Int32, index: Int32)] = []
-    references.reserveCapacity(pieces.reduce(0) { $0 + $1.leaderOnlyListed.count })
+    var pairs: [(first: Int32, second: Int32)] = []
+    references.reserveCapacity(listed)
+    pairs.reserveCapacity(listed)
     for (piece, result) in pieces.enumerated() {
-      for index in result.leaderOnlyListed.indices {
+      for (index, link) in result.leaderOnlyListed.enumerated() {
         references.append((Int32(truncatingIfNeeded: piece), Int32(truncatingIfNeeded: index)))
+        pairs.append((link.first, link.second))
       }
     }
-    func pair(_ reference: (piece: Int32, index: Int32)) -> (first: Int32, second: Int32) {
-      let listed = pieces[Int(reference.piece)].leaderOnlyListed[Int(reference.index)]
-      return (listed.first, listed.second)
-    }
-    let pairs = references.map(pair)
     var order = Array(pairs.indices)
     for bySecond in [true, false] {
       var start = [Int](repeating: 0, count: teams.count + 1)

@@ -252,9 +252,7 @@ struct CSVParser: IteratorProtocol, Sendable {
     while true {
       // The plain fields in one pass; the first other field (quoted, say) as below.
       if readsPlainRuns, readPlainFields(into: &cells) { break }
-      let (cell, endOfRecord) =
-        index < endIndex && bytes[index] != Self.quote
-        ? readUnquotedField(texts: &texts) : readField(texts: &texts)
+      let (cell, endOfRecord) = readField(texts: &texts)
       cells.append(cell)
       if endOfRecord { break }
       if cells.count == maximumFields {

@@ -662,7 +662,7 @@ extension CSVRosterReader {
           let errors = log.errors.count
           readGateway(cell, of: team, in: buffer)
           if log.errors.count == errors, !cell.hasText, cell.start < cell.end,
-            gateways.value(of: team, satisfies: { _ in true })
+            gateways.hasValue(team)
           {
             teamPlaces[team].gatewayBytes = cell.start..<cell.end
           }

@@ -33,6 +33,9 @@ extension CSVRosterReader {
       return position < 0 ? nil : values[position]
     }
 
+    /// Whether a row gave `owner` a value.
+    func hasValue(_ owner: Int) -> Bool { position(of: owner) >= 0 }
+
     /// Whether `owner` has a value and it passes `test`, which reads it in place (no copy of
     /// it, nor reference counting, per row).
     func value(of owner: Int, satisfies test: (Value) -> Bool) -> Bool {

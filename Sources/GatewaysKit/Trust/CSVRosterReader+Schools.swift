@@ -69,25 +69,25 @@ extension CSVRosterReader {
           consume prepared, deeps: deeps, limits: limits, options: options,
           halvesThreshold: halvesThreshold))
     }
-    // Any error of a file taken for UTF-8 unchecked reads it again, checked (see
-    // ``Prepared/isUTF8Unchecked``): those are the diagnostics reported.
-    func readChecked(_ bytes: RosterBytes, _ fileName: String) throws(RosterError) -> FileSchools {
-      try readSchools(
-        prepare(bytes, fileName: fileName, limits: limits, options: options), deeps: deeps,
-        limits: limits, options: options, halvesThreshold: halvesThreshold,
+    // How a read that found errors (`log`) ends: a file taken for UTF-8 unchecked is read
+    // again, checked, and those are the diagnostics reported (see ``Prepared/isUTF8Unchecked``).
+    func failure(_ log: DiagnosticLog, of prepared: borrowing Prepared<Rows>)
+      throws(RosterError) -> FileSchools
+    {
+      guard prepared.isUTF8Unchecked else { throw log.rosterError }
+      return try readSchools(
+        prepare(prepared.bytes, fileName: prepared.log.file, limits: limits, options: options),
+        deeps: deeps, limits: limits, options: options, halvesThreshold: halvesThreshold,
         defaultSchool: defaultSchool)
     }
     let trustColumns = TrustColumns(columns)
     if prepared.map.isGrid, trustColumns.teamSchool >= 0 {
-      if prepared.isUTF8Unchecked {
-        return try readChecked(prepared.bytes, prepared.log.file)
-      }
       var log = prepared.log
       log.error(
         "a grid (one column per team) cannot have a team_school column; give the rows of "
           + "other schools' teams one row per membership",
         line: prepared.header.line)
-      throw log.rosterError
+      return try failure(log, of: prepared)
     }
     var reading: SchoolsPart
     if prepared.bytes.count >= halvesThreshold, let text = (copy prepared) as? Prepared<CSVParser>,
@@ -121,21 +121,15 @@ extension CSVRosterReader {
       }
     }
     if log.hasErrors || reading.assemblers.contains(where: { $0.log.hasErrors }) {
-      if prepared.isUTF8Unchecked {
-        return try readChecked(prepared.bytes, prepared.log.file)
-      }
       for assembler in reading.assemblers {
         for error in assembler.log.errors { log.add(error) }
         for warning in assembler.log.warnings.dropFirst(headerWarnings) { log.add(warning) }
       }
-      throw log.rosterError
+      return try failure(log, of: prepared)
     }
     if reading.assemblers.isEmpty, let message = prepared.noRowsMessage {
-      if prepared.isUTF8Unchecked {
-        return try readChecked(prepared.bytes, prepared.log.file)
-      }
       log.error(message, line: prepared.header.line)
-      throw log.rosterError
+      return try failure(log, of: prepared)
     }
     // The source (and the file's bytes with it) is let go before the rosters are built.
     let readings = reading.assemblers.map { prepared.reading(layout: $0.layout) }
