@@ -14,9 +14,6 @@ public struct RosterGraph: Sendable {
   public let roster: Roster
   /// Staff (people) and teams (groups), indexed as the roster orders them.
   public let graph: BipartiteGraph
-  /// Every (person, team) pair where the person leads the team, packed as
-  /// `person << 32 | team`.
-  let leaderships: Set<Int64>
 
   /// Builds the graph of a roster.
   ///
@@ -26,48 +23,11 @@ public struct RosterGraph: Sendable {
   /// ```
   ///
   /// - Complexity: O(S + T + M) for S staff, T teams and M memberships: the roster already
-  ///   knows each member's position.
+  ///   knows each member's position (and each leader's).
   public init(_ roster: Roster) {
     self.roster = roster
-    // The leaderships and the graph are independent: each is made on its own core.
-    (leaderships, graph) = Parallel.both(
-      work: roster.staff.count + roster.teams.count,
-      { Self.leaderships(of: roster) },
-      {
-        // The roster keeps each team's member positions ascending: the graph is laid out
-        // from them.
-        BipartiteGraph(personCount: roster.staff.count, groupMembers: roster.memberPositions)
-      })
-  }
-
-  /// Every (person, team) pair where the person leads the team, as ``leaderships`` keeps them.
-  /// - Complexity: O(T + L log d) for T teams, L leaderships and d the largest team.
-  private static func leaderships(of roster: Roster) -> Set<Int64> {
-    var leaderships = Set<Int64>()
-    // Room for every leader at once: growing the set would rehash it again and again.
-    leaderships.reserveCapacity(roster.teams.reduce(0) { $0 + $1.leaders.count })
-    roster.teams.withUnsafeBufferPointer { teams in
-      for teamPosition in teams.indices where !teams[teamPosition].leaders.isEmpty {
-        let positions = roster.memberPositions[teamPosition]
-        // `members` and `positions` list the same people in the same order.
-        for leader in teams[teamPosition].leaders {
-          if let index = index(of: leader, inSorted: teams[teamPosition].members) {
-            leaderships.insert(key(PersonIndex(Int(positions[index])), GroupIndex(teamPosition)))
-          }
-        }
-      }
-    }
-    return leaderships
-  }
-
-  /// The index of `id` in ids sorted in byte order, by binary search.
-  private static func index(of id: String, inSorted ids: [String]) -> Int? {
-    let position = ids.partitioningIndex { !$0.precedesInBytes(id) }
-    return position < ids.count && ids[position] == id ? position : nil
-  }
-
-  private static func key(_ person: PersonIndex, _ group: GroupIndex) -> Int64 {
-    Int64(person.rawValue) << 32 | Int64(group.rawValue)
+    // The roster keeps each team's member positions ascending: the graph is laid out from them.
+    graph = BipartiteGraph(personCount: roster.staff.count, groupMembers: roster.memberPositions)
   }
 
   /// The staff id of a person.
@@ -89,22 +49,28 @@ public struct RosterGraph: Sendable {
   public func teamID(of group: GroupIndex) -> String { roster.teams[group.position].id }
 
   /// Whether any team has a leader.
-  public var hasLeaders: Bool { !leaderships.isEmpty }
+  public var hasLeaders: Bool { !roster.leaderPositions.isEmpty }
+
+  /// The positions of every team's leaders, team by team (a person leading several teams is
+  /// listed once per team).
+  var leaderPositions: [Int32] { roster.leaderPositions.items }
 
   /// Every membership's leader flag, for the scan of the teams' links (``Analyser``), or `nil`
   /// when no team has a leader.
-  /// Each team's leaders are found among its members by binary search, as the graph's
-  /// leaderships were (the members and the graph's member positions are in the same order).
+  /// Each team's leaders are found among its member positions by binary search (the graph's
+  /// members of a team are in the same, ascending, order).
   /// - Complexity: O(M + T + L log d) for M memberships, L leaderships and d the largest team.
   func leaderMarks() -> GroupMemberMarks? {
     guard hasLeaders else { return nil }
-    return roster.teams.withUnsafeBufferPointer { teams in
-      GroupMemberMarks(graph: graph) { group, mark in
-        // In place: a copy of the team would retain each of its strings and lists.
-        let team = teams.baseAddress.unsafelyUnwrapped + group.position
-        guard !team.pointee.leaders.isEmpty else { return }
-        for leader in team.pointee.leaders {
-          if let index = Self.index(of: leader, inSorted: team.pointee.members) { mark(index) }
+    let leaders = roster.leaderPositions
+    let members = roster.memberPositions
+    return GroupMemberMarks(graph: graph) { group, mark in
+      let positions = leaders[group.position]
+      guard !positions.isEmpty else { return }
+      members[group.position].withUnsafeBufferPointer { members in
+        for leader in positions {
+          let index = members.partitioningIndex { $0 >= leader }
+          if index < members.count, members[index] == leader { mark(index) }
         }
       }
     }
@@ -116,8 +82,10 @@ public struct RosterGraph: Sendable {
   /// network.isLeader(PersonIndex(0), of: GroupIndex(2))
   /// ```
   ///
-  /// - Complexity: O(1) on average.
+  /// - Complexity: O(log d) for d the team's leaders.
   public func isLeader(_ person: PersonIndex, of group: GroupIndex) -> Bool {
-    leaderships.contains(Self.key(person, group))
+    let leaders = roster.leaderPositions[group.position]
+    let index = leaders.partitioningIndex { Int($0) >= person.position }
+    return index < leaders.endIndex && Int(leaders[index]) == person.position
   }
 }

@@ -26,6 +26,10 @@ public struct Roster: Sendable {
   /// build its graph without looking ids up again.
   package let memberPositions: [[Int32]]
 
+  /// For each team (in ``teams`` order), the positions in ``staff`` of its leaders, ascending:
+  /// the team's ``Team/leaders``, found once here, so the analysis never looks them up by id.
+  package let leaderPositions: TeamPositionLists
+
   /// Creates a roster. Staff and teams are sorted by id; a team member with no staff entry is
   /// added to the staff with defaults.
   ///
@@ -81,6 +85,7 @@ public struct Roster: Sendable {
     self.memberPositions = teamOrder.map { index in
       memberSlots[index].map { positionOfSlot[Int($0)] }.sorted()
     }
+    leaderPositions = TeamPositionLists(leadersOf: self.teams, memberPositions: memberPositions)
     precondition(
       zip(self.teams, self.teams.dropFirst()).allSatisfy { $0.id != $1.id }, "duplicate team id")
     self.deeps = deeps
@@ -89,15 +94,22 @@ public struct Roster: Sendable {
   }
 
   /// Creates a roster from staff and teams already sorted by id (byte order), ids unique, and
-  /// each team's members' positions in `sortedStaff`, ascending, as the CSV reader builds them.
+  /// each team's members' positions in `sortedStaff`, ascending, as the CSV reader builds them;
+  /// and its leaders' positions, when the caller knows them (else they are found by id).
   package init(
     sortedStaff: [StaffMember], sortedTeams: [Team], memberPositions: [[Int32]],
-    deeps: DeepMapping, warnings: [Diagnostic]
+    leaderPositions: TeamPositionLists? = nil, deeps: DeepMapping, warnings: [Diagnostic]
   ) {
     precondition(memberPositions.count == sortedTeams.count, "one list of positions per team")
+    precondition(
+      leaderPositions.map { $0.count == sortedTeams.count } ?? true,
+      "one list of leader positions per team")
     staff = sortedStaff
     teams = sortedTeams
     self.memberPositions = memberPositions
+    self.leaderPositions =
+      leaderPositions
+      ?? TeamPositionLists(leadersOf: sortedTeams, memberPositions: memberPositions)
     self.deeps = deeps
     self.warnings = warnings
     assert(membersAgreeWithPositions(), "a team's member ids and member positions disagree")
@@ -106,10 +118,18 @@ public struct Roster: Sendable {
   /// The invariant that ties a team's two member lists together, checked by `assert` in debug
   /// builds only (so tests check every roster they build, and release builds pay nothing):
   /// staff and teams are sorted by id in byte order, and every team's `members[i]` is the id of
-  /// `staff[memberPositions[i]]`.
+  /// `staff[memberPositions[i]]`; and ``leaderPositions`` are the positions of its leaders.
   /// - Complexity: O(staff + teams + memberships).
   package func membersAgreeWithPositions() -> Bool {
-    guard memberPositions.count == teams.count else { return false }
+    guard memberPositions.count == teams.count, leaderPositions.count == teams.count else {
+      return false
+    }
+    for (position, team) in teams.enumerated() {
+      let leaders = leaderPositions[position]
+      guard leaders.allSatisfy({ staff.indices.contains(Int($0)) }),
+        leaders.map({ staff[Int($0)].id }) == team.leaders
+      else { return false }
+    }
     for (team, positions) in zip(teams, memberPositions) {
       guard team.members.count == positions.count else { return false }
       for (id, position) in zip(team.members, positions) {

@@ -1291,7 +1291,7 @@ extension CSVRosterReader {
       // The staff and the teams are built on two cores (a small roster's on one).
       let drafts = self
       let slots = positionOfSlot
-      let (staff, (builtTeams, positions)) =
+      let (staff, (builtTeams, positions, leaderPositions)) =
         isSmall
         ? (
           staffMembers(in: staffOrder, typeOfRole: &typeOfRole),
@@ -1307,17 +1307,24 @@ extension CSVRosterReader {
               in: teamOrder, staffOrder: staffOrder, positionOfSlot: slots, leaders: leaders)
           })
       return Roster(
-        sortedStaff: staff, sortedTeams: builtTeams, memberPositions: positions, deeps: deeps,
-        warnings: log.finalWarnings)
+        sortedStaff: staff, sortedTeams: builtTeams, memberPositions: positions,
+        leaderPositions: leaderPositions, deeps: deeps, warnings: log.finalWarnings)
     }
 
     /// The staff, in the order `order` gives their slots.
     private func staffMembers(
       in order: [Int], typeOfRole: inout [String: StaffType]
     ) -> [StaffMember] {
-      // Job titles repeat ("Teacher of Maths"): classify each distinct one once (and the same
-      // one as the last person's without a lookup).
-      var last: (role: String, type: StaffType)?
+      // Job titles repeat ("Teacher of Maths"): each distinct one is classified once, by its
+      // index among the column's texts (no string is hashed per person).
+      let roleTexts = roles.texts
+      var typeOfRoleText = [StaffType?](repeating: nil, count: roleTexts.count + 1)
+      func derivedType(_ role: String) -> StaffType {
+        if let known = typeOfRole[role] { return known }
+        let derived = StaffTypeClassifier.staffType(forRole: role) ?? .teacher
+        typeOfRole[role] = derived
+        return derived
+      }
       // A roster of ids and teams only: every person has the defaults.
       if names.values.isEmpty, roles.isEmpty, staffTypes.values.isEmpty,
         departments.isEmpty, yearGroups.isEmpty, caps.values.isEmpty,
@@ -1327,19 +1334,18 @@ extension CSVRosterReader {
         return order.map { StaffMember(id: people.ids[$0], staffType: type) }
       }
       return order.map { slot in
-        let role = roles[slot] ?? ""
+        // The role's text index, or the last index for no role.
+        let roleIndex = roles.textIndex(slot) ?? roleTexts.count
+        let role = roleIndex < roleTexts.count ? roleTexts[roleIndex] : ""
         var type = staffTypes[slot]?.value
         if type == nil {
-          if let last, last.role == role {
-            type = last.type
-          } else if let known = typeOfRole[role] {
+          if let known = typeOfRoleText[roleIndex] {
             type = known
           } else {
-            let derived = StaffTypeClassifier.staffType(forRole: role) ?? .teacher
-            typeOfRole[role] = derived
+            let derived = derivedType(role)
+            typeOfRoleText[roleIndex] = derived
             type = derived
           }
-          last = (role, type ?? .teacher)
         }
         var member = StaffMember(
           id: people.ids[slot], name: names[slot]?.value, role: role,
@@ -1350,15 +1356,17 @@ extension CSVRosterReader {
       }
     }
 
-    /// The teams, in the order `order` gives their slots, and each one's members' positions
-    /// among the staff sorted as `staffOrder` gives their slots.
+    /// The teams, in the order `order` gives their slots, and each one's members' and leaders'
+    /// positions among the staff sorted as `staffOrder` gives their slots.
     private func teams(
       in order: [Int], staffOrder: [Int], positionOfSlot: [Int32], leaders: TeamLists
-    ) -> ([Team], [[Int32]]) {
+    ) -> ([Team], [[Int32]], TeamPositionLists) {
       var builtTeams: [Team] = []
       var positions: [[Int32]] = []
+      var allLeaderPositions = TeamPositionLists()
       builtTeams.reserveCapacity(order.count)
       positions.reserveCapacity(order.count)
+      allLeaderPositions.reserveCapacity(teams: order.count, items: leaders.count)
       let ids = people.ids
       for team in order {
         let memberPositions = memberSlots[memberOffsets[team]..<memberOffsets[team + 1]]
@@ -1370,8 +1378,9 @@ extension CSVRosterReader {
             sortedMembers: memberPositions.map { ids[staffOrder[Int($0)]] },
             sortedLeaders: leaderPositions.map { ids[staffOrder[Int($0)]] }))
         positions.append(memberPositions)
+        allLeaderPositions.append(leaderPositions)
       }
-      return (builtTeams, positions)
+      return (builtTeams, positions, allLeaderPositions)
     }
 
     /// The header's line, for the warning about a missing `team_role` column.
@@ -1400,6 +1409,9 @@ extension CSVRosterReader {
 
     /// Whether `team` has no value.
     func isEmpty(_ team: Int) -> Bool { offsets[team] == offsets[team + 1] }
+
+    /// The number of values of every team.
+    var count: Int { items.count }
 
     /// The values of `team`.
     func values(of team: Int) -> ArraySlice<Int32> { items[offsets[team]..<offsets[team + 1]] }

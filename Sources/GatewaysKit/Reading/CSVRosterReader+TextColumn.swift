@@ -90,6 +90,9 @@ extension CSVRosterReader {
     /// The value of `owner`, if a row gave one (an index into `texts`).
     func sourced(_ owner: Int) -> Sourced<Int32>? { column[owner] }
 
+    /// The index in ``texts`` of the text of `owner`, if it has one.
+    func textIndex(_ owner: Int) -> Int? { column[owner].map { Int($0.value) } }
+
     /// Adds the values of `other`, whose owner `o` is owner `mapping[o]` here; `false` (and the
     /// column left part-merged) when an owner has a different text in each.
     mutating func absorb(_ other: TextColumn, mapping: [Int32]) -> Bool {

@@ -182,7 +182,7 @@ public struct SuggestionPlan: Sendable {
     }
     return Roster(
       sortedStaff: roster.staff, sortedTeams: teams, memberPositions: positions,
-      deeps: roster.deeps, warnings: roster.warnings)
+      leaderPositions: roster.leaderPositions, deeps: roster.deeps, warnings: roster.warnings)
   }
 
   static func apply(_ additions: [Addition], to roster: Roster) -> Roster {
