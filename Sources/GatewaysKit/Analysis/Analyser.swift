@@ -110,36 +110,82 @@ public struct Analyser: Sendable {
     let listsTeamDetail = self.listsTeamDetail
     let measuresEIIndices = listsTeamDetail && self.measuresEIIndices
     let work = graph.membershipCount
+    let listLimit = self.listLimit
     let pendingBrokers =
       brokerCount > 0 ? Parallel.start(work: work) { analyser.brokers(network) } : nil
-    // Independent walks of the graph, split over two cores in halves of about equal work.
-    let ((eiIndices, deepFindings, marks), (cutsAndSeparations, structure, couplingFindings)) =
-      Parallel.both(
-        work: work,
-        {
-          (
-            measuresEIIndices ? graph.eiIndices() : [], DeepAnalysis(network: network).findings,
-            network.leaderMarks()
-          )
-        },
-        {
-          let structure = TeamStructure(network: network)
-          let cuts = graph.cutStructure()
-          return (
-            (cuts, cuts.separationIndex()), structure,
-            coupling(network, mainGroupTeams: structure.components.first?.count ?? 0)
-          )
-        })
-    let (cuts, separations) = cutsAndSeparations
+    // Two independent lines of work, one per core (beside the betweenness): the teams' own
+    // findings (their E-I, the deeps, then the scan of every team's links, which needs the
+    // E-I and the leader marks), and the structure (islands, cut points, coupling, then the key
+    // people, which need the cuts).
+    let (
+      (deepFindings, teams, pieceResults, leaderOnly, silos),
+      (structure, couplingFindings, keyPeople, uninvolved)
+    ) = Parallel.both(
+      work: work,
+      {
+        let eiIndices = measuresEIIndices ? graph.eiIndices() : []
+        let deepFindings = DeepAnalysis(network: network).findings
+        let (teams, pieceResults) = Self.teamFindings(
+          network, eiIndices: eiIndices, marks: network.leaderMarks(),
+          listsTeamDetail: listsTeamDetail, measuresEIIndices: measuresEIIndices,
+          listLimit: listLimit)
+        // By index: filtering the teams would copy each one, retaining all it holds.
+        var silos: [String] = []
+        for t in teams.indices where teams[t].isSilo { silos.append(teams[t].id) }
+        let leaderOnly = Self.leaderOnlyLinks(pieceResults, teams: network.roster.teams)
+        return (deepFindings, teams, pieceResults, leaderOnly, silos)
+      },
+      {
+        let structure = TeamStructure(network: network)
+        let cuts = graph.cutStructure()
+        let couplingFindings = analyser.coupling(
+          network, mainGroupTeams: structure.components.first?.count ?? 0)
+        let keyPeople = Self.keyPeople(
+          cuts: cuts, separations: cuts.separationIndex(), structure: structure, graph: graph,
+          staff: network.roster.staff, teams: network.roster.teams, listLimit: listLimit)
+        let uninvolved = graph.people.filter { graph.degree(of: $0) == 0 }.map {
+          network.roster.staff[$0.position].id
+        }
+        return (structure, couplingFindings, keyPeople, uninvolved)
+      })
+    let leaderOnlyCount = pieceResults.reduce(0) { $0 + $1.leaderOnlyCount }
+    let linkCount = pieceResults.reduce(0) { $0 + $1.linkEnds } / 2
 
+    let (brokers, method) = pendingBrokers?.result() ?? ([], .exact)
+
+    let islands = structure.components.dropFirst().filter { $0.count >= 2 }
+    let summary = SchoolAnalysis.Summary(
+      staff: roster.staff.count, teams: roster.teams.count, memberships: graph.membershipCount,
+      silos: silos.count, islands: islands.count, keyPeople: keyPeople.count,
+      links: linkCount, leaderOnlyLinks: leaderOnlyCount)
+    return SchoolAnalysis(
+      summary: summary, listLimit: listLimit, teams: teams, silos: silos,
+      components: structure.components,
+      islands: Array(islands), keyPeople: keyPeople, leaderOnlyLinks: leaderOnly, brokers: brokers,
+      brokerMethod: method, deeps: deepFindings, coupling: couplingFindings,
+      uninvolved: uninvolved, warnings: roster.warnings,
+      listedLinkTargets: pieceResults.flatMap(\.linkTargets))
+  }
+
+  /// Each team's finding (in ``Roster/teams`` order) and what each piece of the scan of the
+  /// teams' links found: the teams are scanned in pieces, on every core.
+  /// - Complexity: O(T + M + sum of squared team counts per person) for T teams and M
+  ///   memberships (the links are counted team by team, never all stored).
+  private static func teamFindings(
+    _ network: RosterGraph, eiIndices: [EIIndex], marks: GroupMemberMarks?,
+    listsTeamDetail: Bool, measuresEIIndices: Bool, listLimit: Int?
+  ) -> ([TeamFinding], [PieceResult]) {
+    let graph = network.graph
+    let roster = network.roster
     // Staff and teams are sorted by id, so lists of positions in ascending order are lists of
     // ids in byte order: nothing below sorts strings.
     // (Ids are read from the staff and teams in place: no list of every id is made.)
     let rosterStaff = roster.staff
     let rosterTeams = roster.teams
     let deeps = roster.deeps
-    let pieces = rosterTeams.count >= 2048 ? Parallel.width * 2 : 1
-    let listLimit = self.listLimit
+    // Small pieces, claimed one at a time: the scan runs beside the structure's line of work
+    // (see `analyse`), and the core that line frees joins in at once.
+    let pieces = rosterTeams.count >= 2048 ? Parallel.width * 8 : 1
     // Each piece scans its teams' links itself (no group projection is stored, so a person on
     // very many teams costs time, not memory), with its own markers.
     // Each team's finding is made in its place, so the pieces' findings are never gathered
@@ -150,7 +196,7 @@ public struct Analyser: Sendable {
         linkCount: 0, isSilo: true, eiIndex: nil, internalPairs: 0, externalPairs: 0),
       count: rosterTeams.count)
     let pieceResults = Parallel.updating(&teams) { findings in
-      Parallel.map(pieces) { piece in
+      Parallel.mapClaimed(pieces) { piece in
         var leaderOnlyListed: [(first: Int32, second: Int32, via: [String])] = []
         var leaderOnlyCount = 0
         var linkEnds = 0
@@ -215,42 +261,7 @@ public struct Analyser: Sendable {
       }
     }
 
-    // The key people and the people on no team beside the leader-only links and the silos:
-    // independent lists, each made on its own core.
-    let findings = teams
-    let ((keyPeople, uninvolved), (leaderOnly, silos)) = Parallel.both(
-      work: work,
-      {
-        (
-          Self.keyPeople(
-            cuts: cuts, separations: separations, structure: structure, graph: graph,
-            staff: rosterStaff, teams: rosterTeams, listLimit: listLimit),
-          graph.people.filter { graph.degree(of: $0) == 0 }.map { rosterStaff[$0.position].id }
-        )
-      },
-      {
-        // By index: filtering the teams would copy each one, retaining all it holds.
-        var silos: [String] = []
-        for t in findings.indices where findings[t].isSilo { silos.append(findings[t].id) }
-        return (Self.leaderOnlyLinks(pieceResults, teams: rosterTeams), silos)
-      })
-    let leaderOnlyCount = pieceResults.reduce(0) { $0 + $1.leaderOnlyCount }
-    let linkCount = pieceResults.reduce(0) { $0 + $1.linkEnds } / 2
-
-    let (brokers, method) = pendingBrokers?.result() ?? ([], .exact)
-
-    let islands = structure.components.dropFirst().filter { $0.count >= 2 }
-    let summary = SchoolAnalysis.Summary(
-      staff: roster.staff.count, teams: roster.teams.count, memberships: graph.membershipCount,
-      silos: silos.count, islands: islands.count, keyPeople: keyPeople.count,
-      links: linkCount, leaderOnlyLinks: leaderOnlyCount)
-    return SchoolAnalysis(
-      summary: summary, listLimit: listLimit, teams: teams, silos: silos,
-      components: structure.components,
-      islands: Array(islands), keyPeople: keyPeople, leaderOnlyLinks: leaderOnly, brokers: brokers,
-      brokerMethod: method, deeps: deepFindings, coupling: couplingFindings,
-      uninvolved: uninvolved, warnings: roster.warnings,
-      listedLinkTargets: pieceResults.flatMap(\.linkTargets))
+    return (teams, pieceResults)
   }
 
   /// The people whose leaving would cut their teams apart, each with the parts it would

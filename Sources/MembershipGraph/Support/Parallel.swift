@@ -21,6 +21,36 @@ package enum Parallel {
     return slots.results()
   }
 
+  /// `[body(0), body(1), ..., body(count - 1)]`, as ``map(_:_:)`` gives them, for work that
+  /// may itself run inside other parallel work: the indices are claimed one at a time by the
+  /// calling thread and by up to ``width`` helpers queued on the pool, so a core that falls
+  /// idle while the call runs joins in (`concurrentPerform` inside another parallel loop runs
+  /// every index on the calling thread). The call always finishes, even when no helper ever
+  /// starts: the calling thread claims whatever is left.
+  /// - Complexity: the calls' total work, spread over the cores free while it runs.
+  package static func mapClaimed<T: Sendable>(
+    _ count: Int, _ body: @escaping @Sendable (Int) -> T
+  ) -> [T] {
+    if count <= 1 { return count == 1 ? [body(0)] : [] }
+    let slots = ResultSlots<T>(count: count)
+    let claims = ClaimCounter()
+    let group = DispatchGroup()
+    @Sendable func runClaimed() {
+      while true {
+        let index = claims.next()
+        guard index < count else { return }
+        slots.store(body(index), at: index)
+      }
+    }
+    for _ in 0..<min(width, count - 1) {
+      DispatchQueue.global().async(group: group) { runClaimed() }
+    }
+    runClaimed()
+    group.wait()
+    defer { slots.deallocate() }
+    return slots.results()
+  }
+
   /// Below this much work (a rough count of what a computation walks: a graph's memberships,
   /// a roster's staff and teams) handing half of it to another core costs more than it saves
   /// (a wake-up, and memory allocated on one thread and freed on another): the `work:` forms
