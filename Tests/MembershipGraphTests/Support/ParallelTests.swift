@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 
 @testable import MembershipGraph
@@ -71,5 +72,28 @@ struct ParallelTests {
       }
     }.flatMap { $0 }
     #expect(sums == (0..<count).map { $0 * ($0 - 1) / 2 + 1 })
+  }
+
+  @Test(arguments: [0, 1, 2, 7, 64])
+  func mapClaimedKeepsTheOrderOfTheIndices(count: Int) {
+    #expect(Parallel.mapClaimed(count) { $0 * $0 } == (0..<count).map { $0 * $0 })
+  }
+
+  @Test func mapClaimedInsideOtherParallelWorkGetsHelp() {
+    // The first piece waits for the second: a lone thread, claiming them in order, would wait
+    // for ever (here, ten seconds). A helper from the pool, free once the other half of
+    // `both` is done, claims the second piece and lets the first finish.
+    let (finished, _) = Parallel.both(
+      {
+        let second = DispatchSemaphore(value: 0)
+        return Parallel.mapClaimed(2) { index -> Bool in
+          if index == 1 {
+            second.signal()
+            return true
+          }
+          return second.wait(timeout: .now() + 10) == .success
+        }
+      }, { 0 })
+    #expect(finished == [true, true])
   }
 }
