@@ -66,6 +66,93 @@ package final class ByteStorage: @unchecked Sendable {
   }
 
   /// Forgets the bytes written, keeping the memory for the next.
+  /// Appends `count` bytes from `source` byte by byte: for the few bytes of a JSON key or
+  /// id, cheaper than a call to `memmove`.
+  @inline(__always)
+  private static func copySmall(
+    _ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int
+  ) {
+    if count > 24 {
+      target.update(from: source, count: count)
+      return
+    }
+    var i = 0
+    while i < count {
+      target[i] = source[i]
+      i += 1
+    }
+  }
+
+  /// Writes `count` spaces at `target`, byte by byte for an indent's few.
+  @inline(__always)
+  private static func fillSpaces(_ target: UnsafeMutablePointer<UInt8>, count: Int) {
+    if count > 24 {
+      target.update(repeating: 0x20, count: count)
+      return
+    }
+    var i = 0
+    while i < count {
+      target[i] = 0x20
+      i += 1
+    }
+  }
+
+  /// Appends a line feed and `indent` spaces, with room made once.
+  /// - Complexity: O(indent).
+  @inline(__always)
+  package func appendLineBreak(indent: Int) {
+    reserve(1 + indent)
+    base[count] = 0x0A
+    Self.fillSpaces(base + count + 1, count: indent)
+    count += 1 + indent
+  }
+
+  /// Appends what starts a member of a JSON object: a comma when `comma`, a line break and
+  /// `indent` spaces, then `"key": `, with room made once.
+  /// - Complexity: O(indent + key's bytes).
+  @inline(__always)
+  package func appendMemberStart(comma: Bool, indent: Int, key: StaticString) {
+    guard key.hasPointerRepresentation else {
+      if comma { append(0x2C) }
+      append(0x0A)
+      append(repeating: 0x20, count: indent)
+      append(0x22)
+      append(key)
+      append("\": ")
+      return
+    }
+    let keyCount = key.utf8CodeUnitCount
+    let total = (comma ? 1 : 0) + 1 + indent + keyCount + 4
+    reserve(total)
+    var target = base + count
+    if comma {
+      target[0] = 0x2C
+      target += 1
+    }
+    target[0] = 0x0A
+    Self.fillSpaces(target + 1, count: indent)
+    target += 1 + indent
+    target[0] = 0x22
+    Self.copySmall(key.utf8Start, to: target + 1, count: keyCount)
+    target += 1 + keyCount
+    target[0] = 0x22
+    target[1] = 0x3A
+    target[2] = 0x20
+    count += total
+  }
+
+  /// Appends `bytes` in double quotes (bytes that need no escape), with room made once.
+  /// - Complexity: O(bytes).
+  @inline(__always)
+  package func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+    reserve(bytes.count + 2)
+    let target = base + count
+    target[0] = 0x22
+    if let source = bytes.baseAddress { (target + 1).update(from: source, count: bytes.count) }
+    target[bytes.count + 1] = 0x22
+    count += bytes.count + 2
+  }
+
   package func removeAll() { count = 0 }
 
   /// Appends the bytes written to another storage.

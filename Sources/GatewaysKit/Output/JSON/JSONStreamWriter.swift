@@ -85,10 +85,15 @@ struct JSONStreamWriter {
   /// Starts a member of the innermost object whose key is a literal needing no escapes (every
   /// key of gateways' schemas): `"key": `, copied as it is.
   mutating func key(_ key: StaticString) {
-    nextMember()
-    storage.append(0x22)
-    storage.append(key)
-    storage.append("\": ")
+    guard depth > 0 else {
+      storage.append(0x22)
+      storage.append(key)
+      storage.append("\": ")
+      return
+    }
+    // The comma, the line break and indent, and the key, written at once.
+    storage.appendMemberStart(comma: innermostCount > 0, indent: depth * 2, key: key)
+    innermostCount += 1
   }
 
   /// Writes a string, or `null`.
@@ -191,9 +196,7 @@ struct JSONStreamWriter {
         for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
           return false
         }
-        storage.append(0x22)
-        storage.append(bytes)
-        storage.append(0x22)
+        storage.appendQuoted(bytes)
         return true
       } ?? false
     if !copied {
@@ -210,19 +213,6 @@ struct JSONStreamWriter {
     newline()
   }
 
-  /// A newline and 64 spaces: a line break and the indent of up to 32 levels, copied at once.
-  private static let newlineAndIndent: StaticString =
-    "\n                                                                "
-
   /// Ends the line and indents the next as deep as the open containers.
-  private func newline() {
-    let width = depth * 2
-    let text = Self.newlineAndIndent
-    if width < text.utf8CodeUnitCount {
-      storage.append(UnsafeBufferPointer(start: text.utf8Start, count: width + 1))
-    } else {
-      storage.append(0x0A)
-      storage.append(repeating: 0x20, count: width)
-    }
-  }
+  private func newline() { storage.appendLineBreak(indent: depth * 2) }
 }
