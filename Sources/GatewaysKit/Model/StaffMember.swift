@@ -63,4 +63,21 @@ public struct StaffMember: Hashable, Sendable {
     self.yearGroup = yearGroup
     self.maxTeams = maxTeams
   }
+
+  /// Creates a member of staff with every field given, as a reader builds one (in one go, so
+  /// the value is made where it is stored).
+  /// - Complexity: O(1).
+  package init(
+    id: String, name: String?, role: String, staffType: StaffType, department: String?,
+    yearGroup: String?, maxTeams: Int?, suggestable: Bool
+  ) {
+    self.id = id
+    self.name = name ?? id
+    self.role = role
+    self.staffType = staffType
+    self.department = department
+    self.yearGroup = yearGroup
+    self.maxTeams = maxTeams
+    self.suggestable = suggestable
+  }
 }

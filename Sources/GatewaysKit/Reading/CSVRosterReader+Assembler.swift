@@ -1347,12 +1347,11 @@ extension CSVRosterReader {
             type = derived
           }
         }
-        var member = StaffMember(
+        return StaffMember(
           id: people.ids[slot], name: names[slot]?.value, role: role,
           staffType: type ?? .teacher, department: departments[slot],
-          yearGroup: yearGroups[slot], maxTeams: caps[slot]?.value)
-        if let flag = suggestables[slot]?.value { member.suggestable = flag }
-        return member
+          yearGroup: yearGroups[slot], maxTeams: caps[slot]?.value,
+          suggestable: suggestables[slot]?.value ?? true)
       }
     }
 
@@ -1369,8 +1368,9 @@ extension CSVRosterReader {
       allLeaderPositions.reserveCapacity(teams: order.count, items: leaders.count)
       let ids = people.ids
       for team in order {
-        let memberPositions = memberSlots[memberOffsets[team]..<memberOffsets[team + 1]]
-          .map { positionOfSlot[Int($0)] }.sorted()
+        var memberPositions = memberSlots[memberOffsets[team]..<memberOffsets[team + 1]]
+          .map { positionOfSlot[Int($0)] }
+        memberPositions.sort()
         let leaderPositions = leaders.values(of: team).sorted()
         builtTeams.append(
           Team(
