@@ -1,7 +1,7 @@
 /// For each team of a roster (in ``Roster/teams`` order), a list of staff positions in
 /// ``Roster/staff``, ascending, all kept in one array: a roster's leaders, found once where
 /// the roster is made, so nothing after looks a leader's id up again.
-package struct TeamPositionLists: Sendable, Equatable {
+package struct TeamPositionLists: Sendable {
   /// Where each team's positions start in ``items``; the last entry is `items.count`.
   private var offsets: [Int]
   /// Every team's positions, team by team.

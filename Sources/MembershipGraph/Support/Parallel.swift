@@ -25,14 +25,15 @@ package enum Parallel {
   /// may itself run inside other parallel work: the indices are claimed one at a time by the
   /// calling thread and by up to ``width`` helpers queued on the pool, so a core that falls
   /// idle while the call runs joins in (`concurrentPerform` inside another parallel loop runs
-  /// every index on the calling thread). The call always finishes, even when no helper ever
-  /// starts: the calling thread claims whatever is left.
+  /// every index on the calling thread). No index waits for a helper to start: the calling
+  /// thread claims whatever is left, then waits only for the helpers queued to find nothing.
   /// - Complexity: the calls' total work, spread over the cores free while it runs.
   package static func mapClaimed<T: Sendable>(
     _ count: Int, _ body: @escaping @Sendable (Int) -> T
   ) -> [T] {
     if count <= 1 { return count == 1 ? [body(0)] : [] }
     let slots = ResultSlots<T>(count: count)
+    defer { slots.deallocate() }
     let claims = ClaimCounter()
     let group = DispatchGroup()
     @Sendable func runClaimed() {
@@ -47,7 +48,6 @@ package enum Parallel {
     }
     runClaimed()
     group.wait()
-    defer { slots.deallocate() }
     return slots.results()
   }
 
@@ -267,7 +267,8 @@ package final class Pending<T: Sendable>: @unchecked Sendable {
   }
 }
 
-/// The next piece of a ``Parallel/stream(_:produce:consume:)`` to claim, shared by its threads.
+/// The next piece of a ``Parallel/stream(_:produce:consume:)`` or a
+/// ``Parallel/mapClaimed(_:_:)`` to claim, shared by its threads.
 private final class ClaimCounter: Sendable {
   private let counter = Atomic<Int>(0)
 
