@@ -161,13 +161,15 @@ struct CSVWordScanTests {
   /// Reading runs of plain fields in one pass changes nothing: every cell (its bytes, line,
   /// column and kind), every text and every problem is what reading field by field gives, on
   /// rows that mix plain, quoted, non-ASCII, control and invalid bytes, every line end, limits
-  /// on fields and field length that rows reach, and inputs that end without a line end.
+  /// on fields and field length that rows reach, and inputs that end without a line end; read
+  /// from a file checked to be UTF-8 whole or cell by cell.
   @Test(arguments: 0..<300)
   func plainRunsReadAsFieldByField(seed: Int) {
     var rng = SeededGenerator(seed: UInt64(5000 + seed))
     let pieces: [[UInt8]] = [
       Array("ab".utf8), Array("Teacher of Maths".utf8), Array(" ".utf8), Array("\"q\"".utf8),
       Array("\"a,\"\"b\"".utf8), Array("é".utf8), Array("\t".utf8), [0xFF], Array("x\"y".utf8),
+      Array("Ulley Mílin".utf8), Array("日本".utf8), [0xC3], [0x7F], Array("\u{85}".utf8),
       Array("12345678901234567".utf8), [],
     ]
     let ends: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D]]
@@ -185,19 +187,26 @@ struct CSVWordScanTests {
     }
     let maximumFields = Int.random(in: 2...8, using: &rng)
     let maximumFieldBytes = Int.random(in: 4...40, using: &rng)
-    func read(_ plainRuns: Bool) -> ([[CSVCell]], [[String]], [Int], [CSVProblem]) {
+    // Read as a file checked to be UTF-8 up front, and as one whose cells are checked as read.
+    let checkedWhole = Bool.random(using: &rng)
+    func read(_ plainRuns: Bool) -> ([[CSVCell]], [[String]], [Int], [CSVProblem], [Bool], Int) {
       var parser = CSVParser(
         bytes: bytes, maximumFieldBytes: maximumFieldBytes, maximumFields: maximumFields)
       parser.readsPlainRuns = plainRuns
+      parser.bytesAreValidUTF8 = checkedWhole && TextEncoding.isValidUTF8(bytes)
       var cells: [CSVCell] = []
       var texts: [String] = []
-      var rows: ([[CSVCell]], [[String]], [Int], [CSVProblem]) = ([], [], [], [])
-      while let (line, _) = parser.nextRecord(into: &cells, texts: &texts) {
+      var rows: ([[CSVCell]], [[String]], [Int], [CSVProblem], [Bool], Int) = (
+        [], [], [], [], [], 0
+      )
+      while let (line, isDamaged) = parser.nextRecord(into: &cells, texts: &texts) {
         rows.0.append(cells)
         rows.1.append(texts)
         rows.2.append(line)
+        rows.4.append(isDamaged)
       }
       rows.3 = parser.problems
+      rows.5 = parser.furtherInvalidUTF8Count
       return rows
     }
     let inOnePass = read(true)
@@ -206,6 +215,8 @@ struct CSVWordScanTests {
     #expect(inOnePass.1 == oneByOne.1)
     #expect(inOnePass.2 == oneByOne.2)
     #expect(inOnePass.3 == oneByOne.3)
+    #expect(inOnePass.4 == oneByOne.4)
+    #expect(inOnePass.5 == oneByOne.5)
   }
 
   @Test func aQuotedFieldAtTheLimitReadsAndOneByteMoreIsAnError() {
