@@ -51,10 +51,6 @@ public struct RosterGraph: Sendable {
   /// Whether any team has a leader.
   public var hasLeaders: Bool { !roster.leaderPositions.isEmpty }
 
-  /// The positions of every team's leaders, team by team (a person leading several teams is
-  /// listed once per team).
-  var leaderPositions: [Int32] { roster.leaderPositions.items }
-
   /// Every membership's leader flag, for the scan of the teams' links (``Analyser``), or `nil`
   /// when no team has a leader.
   /// Each team's leaders are found among its member positions by binary search (the graph's

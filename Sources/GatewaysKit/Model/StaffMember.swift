@@ -53,23 +53,8 @@ public struct StaffMember: Hashable, Sendable {
   /// - Complexity: O(1).
   public init(
     id: String, name: String? = nil, role: String = "", staffType: StaffType = .teacher,
-    department: String? = nil, yearGroup: String? = nil, maxTeams: Int? = nil
-  ) {
-    self.id = id
-    self.name = name ?? id
-    self.role = role
-    self.staffType = staffType
-    self.department = department
-    self.yearGroup = yearGroup
-    self.maxTeams = maxTeams
-  }
-
-  /// Creates a member of staff with every field given, as a reader builds one (in one go, so
-  /// the value is made where it is stored).
-  /// - Complexity: O(1).
-  package init(
-    id: String, name: String?, role: String, staffType: StaffType, department: String?,
-    yearGroup: String?, maxTeams: Int?, suggestable: Bool
+    department: String? = nil, yearGroup: String? = nil, maxTeams: Int? = nil,
+    suggestable: Bool = true
   ) {
     self.id = id
     self.name = name ?? id

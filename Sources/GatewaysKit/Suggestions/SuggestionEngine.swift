@@ -96,7 +96,9 @@ struct SuggestionEngine {
         : staff.indices.map { excludedIDs.contains(staff[$0].id) || !staff[$0].suggestable })
     var leads = PerPerson(repeating: false, count: roster.staff.count)
     // Every leadership is a membership: read the roster's leaders, not every membership.
-    for person in network.leaderPositions { leads[PersonIndex(unchecked: Int(person))] = true }
+    for person in roster.leaderPositions.items {
+      leads[PersonIndex(unchecked: Int(person))] = true
+    }
     self.leads = leads
     let kinds = FitTable.Kind.allCases
     // Support staff are classified by role words; many share a role, so each role is
